@@ -1,0 +1,182 @@
+"""Body lines -> content lines and boilerplate lines, each removal with a kind and a reason.
+
+Three families of evidence, strongest first:
+1. the line's own shape: photo captions and credits, promos, navigation, social links,
+   reader solicitations (patterns below, data rather than code);
+2. language: chrome in another language or script than the article (Spanish captions in an
+   English article, a Russian newsletter box);
+3. position: short non-sentence lines in the tail after the last body paragraph that sit
+   next to a line already judged boilerplate (newsletter boxes come as blocks);
+and, across the corpus, short lines that recur verbatim in several unrelated articles
+(`recurring_lines`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newswire.text import is_sentence, word_count
+
+# Photo credits in front of a caption: "AP/EVAN VUCCI - ...", "AFP PHOTO / X /US Air Force - ...",
+# "PHOTO/OTAN - ...", "REUTERS/Name - ...": an all-caps agency token, a slash, a dash.
+_LEADING_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:[A-Z][A-Z.&]+(?:\s+PHOTO)?|PHOTO|FOTO|Photo|Foto|Getty Images)\s*/\s*[^\n]{0,80}?\s[-\u2013\u2014|]\s"
+)
+# Credits at the end of a caption: "(Photo: Russian Ministry of Defense)", "Photo: picture
+# alliance/Zoonar", "Image: Reuters", "Photograph: AP", "| Getty Images".
+_TRAILING_PHOTO_CREDIT = re.compile(
+    r"(?:\(\s*(?:photo|image|picture|foto|credit|source)s?\s*:[^)]*\)|"
+    r"(?:^|[.\s\u00a0])(?:photo|photograph|image|picture|foto|credit)s?\s*(?:credit)?\s*:\s*[^.]{2,80}|"
+    r"\|\s*(?:getty images|reuters|afp|ap|epa|shutterstock)[^.]*)\s*$",
+    re.IGNORECASE,
+)
+# Whole-line chrome, matched against the lower-cased line.
+_CHROME_PATTERNS: dict[str, list[str]] = {
+    "navigation": [
+        r"^related (articles|stories|news|content|topics|coverage)\b",
+        r"^back to (top|home)\b",
+        r"^(show|load|see|read|view) (more|all)\b",
+        r"^(more|also|further) (on|from|in) (this|the) (story|topic|section)\b",
+        r"^(next|previous) (article|story|page)\b",
+        r"^(home|menu|search|skip to (main )?content)$",
+        r"^(most (read|popular|viewed|shared)|top stories|trending( now)?|you may also like|recommended( for you)?)\b",
+        r"^(read|see) (more|also)\s*:",
+        r"^(also read|read next|read more)\b",
+        r"^(tags?|topics?|categories|filed under)\s*:",
+    ],
+    "promo": [
+        r"^video( of (the )?day)?\b",
+        r"^(watch|listen)( now| live)?\s*:",
+        r"\bnewsletters?\b",
+        r"^(sign up|subscribe)\b",
+        r"\bsubscribe (now|today|to our)\b",
+        r"^(download|get) (our|the) (free )?(app|newsletter)",
+        r"^advertisement$",
+        r"^(sponsored|promoted)( content)?$",
+        r"^(daily|weekly|every (day|week|morning)) at \d",
+    ],
+    "social": [
+        r"^(follow|like|join) us\b",
+        r"^share (this|on|via)\b",
+        r"^(share|tweet|email|print|copy link)( this( article| story)?)?$",
+        r"\b(twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin)\b.*\b(follow|join|subscribe|channel)\b",
+    ],
+    "footer": [
+        r"^(send|tell) us (your|a) (news|story|tip)",
+        r"^(got|have you got) a (news )?(tip|story)\b",
+        r"^(support|donate to) (our|independent) (journalism|reporting)",
+        r"^if you (have|know) (any )?(information|a tip)\b",
+        r"^(copyright|\u00a9|all rights reserved)",
+        r"^(this (article|story) (was|has been) (updated|corrected))\b",
+        r"^(contact|write to) (us|the author|the editor)\b",
+        r"^(terms of (use|service)|privacy policy|cookie (policy|settings))\b",
+    ],
+}
+_CHROME = {kind: [re.compile(p) for p in patterns] for kind, patterns in _CHROME_PATTERNS.items()}
+
+# Promos and navigation are short; a long sentence that mentions a newsletter is content.
+MAX_CHROME_WORDS = 14
+# A line in another language is judged only when long enough for the identifier to be sure.
+MIN_WORDS_FOR_LANGUAGE = 5
+MIN_LANGUAGE_CONFIDENCE = 0.8
+# Another script (Cyrillic in a Latin-script article) is certain from a few letters.
+MIN_LETTERS_FOR_SCRIPT = 8
+# Tail lines this short and not sentences are chrome when a neighbour is chrome.
+MAX_TAIL_CHROME_WORDS = 8
+# Corpus-learned chrome: a short line seen verbatim in this many distinct articles.
+RECURRING_MIN_ARTICLES = 3
+RECURRING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # caption, navigation, promo, social, footer, foreign_language, trailing_chrome, recurring, credit
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import _load_identifier  # the package's own loader, probabilities normalised
+
+    return _load_identifier(norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and confidence; ("und", 0.0) when there is nothing to judge."""
+    if not re.search(r"\w", text):
+        return "und", 0.0
+    language, confidence = _language_identifier().classify(text[:20_000])
+    return str(language), float(confidence)
+
+
+def dominant_script(text: str) -> tuple[str | None, int]:
+    """The script most letters belong to (first word of the Unicode name), and the letter count."""
+    scripts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
+    if not scripts:
+        return None, 0
+    return scripts.most_common(1)[0][0], sum(scripts.values())
+
+
+def classify_line(line: str, article_language: str, article_script: str | None) -> Verdict | None:
+    """Judge one line on its own evidence; None when it looks like content."""
+    stripped = line.strip()
+    words = word_count(stripped)
+    if _LEADING_PHOTO_CREDIT.match(stripped):
+        return Verdict("caption", "starts with a photo credit (AGENCY/PHOTOGRAPHER - ...)")
+    if _TRAILING_PHOTO_CREDIT.search(stripped) and not stripped.endswith(('"', "\u201d")):
+        return Verdict("caption", "ends with a photo credit (Photo: ...)")
+    lowered = stripped.lower()
+    if words <= MAX_CHROME_WORDS:
+        for kind, patterns in _CHROME.items():
+            for pattern in patterns:
+                if pattern.search(lowered):
+                    return Verdict(kind, f"matches {kind} pattern {pattern.pattern!r}")
+    script, letters = dominant_script(stripped)
+    if article_script and script and script != article_script and letters >= MIN_LETTERS_FOR_SCRIPT:
+        return Verdict("foreign_language", f"written in {script.title()} script; the article is in {article_script.title()}")
+    if words >= MIN_WORDS_FOR_LANGUAGE and article_language not in ("und", ""):
+        language, confidence = detect_language(stripped)
+        if language != article_language and confidence >= MIN_LANGUAGE_CONFIDENCE:
+            return Verdict("foreign_language",
+                           f"language {language} (confidence {confidence:.2f}); the article is in {article_language}")
+    return None
+
+
+def classify_lines(lines: list[str], article_language: str) -> list[Verdict | None]:
+    """Verdicts for an article's body lines, in order, including the tail rule."""
+    article_script, _ = dominant_script(" ".join(lines))
+    verdicts = [classify_line(line, article_language, article_script) for line in lines]
+    last_paragraph = max((i for i, line in enumerate(lines) if verdicts[i] is None and is_sentence(line)
+                          and word_count(line) > MAX_TAIL_CHROME_WORDS), default=-1)
+    tail = range(last_paragraph + 1, len(lines))
+    if any(verdicts[i] is not None for i in tail):
+        for i in tail:
+            if verdicts[i] is None and word_count(lines[i]) <= MAX_TAIL_CHROME_WORDS and not is_sentence(lines[i]):
+                verdicts[i] = Verdict("trailing_chrome",
+                                      "short non-sentence line after the last paragraph, in a block of chrome")
+    return verdicts
+
+
+def normalise_line(line: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip().lower()
+
+
+def recurring_lines(articles_lines: Iterable[Iterable[str]]) -> set[str]:
+    """Normalised short lines found verbatim in at least RECURRING_MIN_ARTICLES articles.
+
+    Pass only canonical (non-duplicate) articles: syndicated copies share every line and
+    would make real subheadings look like chrome.
+    """
+    seen_in: Counter[str] = Counter()
+    for lines in articles_lines:
+        seen_in.update({normalise_line(line) for line in lines if 0 < word_count(line) <= RECURRING_MAX_WORDS})
+    return {line for line, count in seen_in.items() if count >= RECURRING_MIN_ARTICLES}

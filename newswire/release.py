@@ -1,0 +1,195 @@
+"""Versioned, immutable releases under processed/, made visible atomically.
+
+A release is written into processed/.staging-<version>/, re-read and checked, then renamed
+to processed/<version>/ (one rename on one filesystem: readers see all of it or none of it).
+processed/latest is a symlink swapped with os.replace, also atomic. A lock file serialises
+concurrent runs; staging folders left by a killed run are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import newswire
+from schemas import TABLES, arrow_schema
+
+LATEST = "latest"
+LOCK_FILE = ".lock"
+STAGING_PREFIX = ".staging-"
+MANIFEST = "manifest.json"
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ReleaseLocked(RuntimeError):
+    """Another run holds the release lock."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    version: str
+    path: Path
+    created: bool  # False when the tables were identical to the latest release's
+
+
+def code_version() -> dict[str, str]:
+    """Package version, git commit when available, and a hash of the code that makes the tables."""
+    digest = hashlib.sha256()
+    for folder in ("newswire", "flows", "schemas"):
+        for path in sorted((_PROJECT_ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".json", ".txt"}:
+                digest.update(path.relative_to(_PROJECT_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    version = {"package": newswire.__version__, "source_sha256": digest.hexdigest()}
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        commit = subprocess.run(["git", "-C", str(_PROJECT_ROOT), "rev-parse", "HEAD"], capture_output=True,
+                                text=True, timeout=5)
+        if commit.returncode == 0:
+            version["git_commit"] = commit.stdout.strip()
+    return version
+
+
+@contextlib.contextmanager
+def release_lock(out_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Exclusive lock over out_dir; waits up to wait_seconds, then raises ReleaseLocked."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    with open(out_dir / LOCK_FILE, "a+") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise ReleaseLocked(f"another newswire run is publishing into {out_dir} (lock {out_dir / LOCK_FILE} is held); "
+                                        "wait for it to finish or pass a longer --wait") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_stale_staging(out_dir: Path) -> list[str]:
+    """Delete staging folders of runs that died before renaming them (call under the lock)."""
+    removed = []
+    for path in sorted(out_dir.glob(STAGING_PREFIX + "*")):
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path.name)
+    return removed
+
+
+def write_table(df: pd.DataFrame, table: str, path: Path) -> None:
+    spec = TABLES[table]
+    schema = arrow_schema(spec.model, table, spec.version)
+    arrow_table = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+    # No timestamps and no row-order dependence in the file: same rows, same bytes.
+    pq.write_table(arrow_table, path, compression="zstd", write_statistics=True)
+
+
+def sha256_path(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def latest_release(out_dir: Path) -> Path | None:
+    link = out_dir / LATEST
+    if link.is_symlink() and (target := link.resolve()).is_dir():
+        return target
+    return None
+
+
+def read_manifest(release_dir: Path) -> dict:
+    return json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def point_latest(out_dir: Path, version: str) -> None:
+    temporary = out_dir / f".{LATEST}.{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    temporary.symlink_to(version, target_is_directory=True)
+    os.replace(temporary, out_dir / LATEST)
+    _fsync_dir(out_dir)
+
+
+def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: Mapping[str, object],
+            check_staged=None) -> PublishResult:
+    """Write tables as a new release, unless they are byte-identical to the latest release.
+
+    check_staged(staging_dir) runs on the written files before they become visible (for
+    Great Expectations suites); it raises to block the release. Call under release_lock.
+    """
+    now = datetime.now(timezone.utc)
+    staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
+    staging.mkdir(parents=True)
+    try:
+        table_hashes = {}
+        for table, df in tables.items():
+            path = staging / f"{table}.parquet"
+            write_table(df, table, path)
+            table_hashes[table] = sha256_path(path)
+            if pq.read_metadata(path).num_rows != len(df):
+                raise OSError(f"{path} re-read with a different row count than written")
+        fingerprint = hashlib.sha256(json.dumps(table_hashes, sort_keys=True).encode()).hexdigest()
+        previous = latest_release(out_dir)
+        if previous is not None and read_manifest(previous).get("fingerprint") == fingerprint:
+            shutil.rmtree(staging)
+            return PublishResult(previous.name, previous, created=False)
+        version = f"{now:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
+        manifest = {
+            "version": version,
+            "created": now.isoformat(timespec="seconds"),
+            "code_version": code_version(),
+            "fingerprint": fingerprint,
+            "previous": previous.name if previous else None,
+            "tables": {table: {"rows": len(df), "sha256": table_hashes[table], "schema_version": TABLES[table].version}
+                       for table, df in tables.items()},
+            **manifest_extra,
+        }
+        if check_staged is not None:
+            manifest["validation"] = {**manifest.get("validation", {}), **check_staged(staging, previous)}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
+                                        encoding="utf-8")
+        for path in staging.rglob("*"):
+            if path.is_file():
+                with open(path, "rb") as handle:
+                    os.fsync(handle.fileno())
+        final = out_dir / version
+        os.rename(staging, final)
+        _fsync_dir(out_dir)
+        point_latest(out_dir, version)
+        return PublishResult(version, final, created=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def list_releases(out_dir: Path) -> list[dict]:
+    releases = []
+    for path in sorted(out_dir.iterdir() if out_dir.is_dir() else []):
+        if path.is_dir() and not path.is_symlink() and not path.name.startswith(".") and (path / MANIFEST).exists():
+            releases.append(read_manifest(path))
+    return releases

@@ -1,0 +1,299 @@
+"""Decoded document -> headline, kicker, standfirst, date, dateline, credits and body lines.
+
+Works on plain text with one paragraph per line (the seeds, the BBC corpus) and on HTML via
+trafilatura, which supplies the main text and metadata; both then share the same line rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+
+from newswire.boilerplate import Verdict, classify_lines, detect_language
+from newswire.ingest import RawDocument
+from newswire.text import is_sentence, stable_hash, word_count
+
+# A paragraph of the body proper, as opposed to the header block of headline, kicker,
+# standfirst and date: a long line that ends like a sentence.
+MIN_BODY_PARAGRAPH_WORDS = 12
+# Kickers ("Ukraine Crisis") are a few words set above the headline.
+MAX_KICKER_WORDS = 4
+# More short lines than this before the first paragraph: the header guess is unreliable,
+# so only the first is taken as the headline and the rest stay in the body.
+MAX_HEADER_CANDIDATES = 3
+MAX_SUBHEADING_WORDS = 12
+MAX_QUESTION_SUBHEADING_WORDS = 8
+MAX_DATE_LINE_WORDS = 12
+
+# News agencies whose names appear as credits: "(AP)", "fb/msh (AFP, AP, Reuters)".
+AGENCIES = {
+    "AP", "AFP", "REUTERS", "DPA", "EFE", "ANSA", "XINHUA", "TASS", "INTERFAX", "RIA", "UNIAN",
+    "UKRINFORM", "PTI", "IANS", "UNI", "ANI", "BLOOMBERG", "KNA", "EPD", "AAP", "CP", "UPI",
+    "ANADOLU", "AA", "YONHAP", "KYODO", "BERNAMA", "APA", "SDA", "BELGA", "ANP", "NTB", "TT",
+    "PAP", "CTK", "MTI", "WAFA", "IRNA", "SANA", "KUNA", "WAM", "SPA", "MENA", "PA", "AFX",
+}
+# Time-zone abbreviations that dateparser reads differently from English-language news:
+# it takes IST as Israel Standard Time; in English news it is overwhelmingly India's.
+TZ_OVERRIDES = {"IST": timedelta(hours=5, minutes=30), "PKT": timedelta(hours=5), "WIB": timedelta(hours=7)}
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_HINT = re.compile(rf"(\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",
+                        re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DATE_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|first published|date|created)\s*(on|at)?\s*[:\-\u2013]?\s*",
+                         re.IGNORECASE)
+_TZ_TOKEN = re.compile(r"\s+\(?([A-Z]{2,5})\)?\s*$")
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'\u2019-]+(\s+[A-Z][\w.'\u2019-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*$")
+# "WASHINGTON, United States \u2013 ", "KYIV, Ukraine (AP) \u2014 ", "Moscow (Reuters) - ".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:,\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})?)"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[\u2013\u2014-]{1,2}\s+(?=\S)"
+    r"|^(?P<place2>[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}(?:,\s*[A-Z][\w.'\u2019 -]+)?)\s*\((?P<agency2>[^)]{1,40})\)\s*[\u2013\u2014-]{1,2}\s+(?=\S)"
+)
+_CREDIT_LINE = re.compile(r"^\s*(?:[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\((?P<agencies>[^)]{1,60})\)\s*$")
+_TRAILING_CREDIT = re.compile(r"\((?P<agencies>[A-Za-z][A-Za-z ,/&.-]{0,50})\)\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 0-based line number in the normalised source text
+    start: int  # character offsets into the normalised source text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: Line
+    kind: str
+    reason: str
+
+
+@dataclass
+class ParsedArticle:
+    article_id: str
+    content_hash: str
+    source: str
+    file_hash: str
+    size: int
+    encoding: str
+    format: str
+    title: str | None
+    kicker: str | None
+    standfirst: str | None
+    byline: str | None
+    published: datetime | None  # UTC when a zone is stated; the stated wall-clock time otherwise
+    published_text: str | None
+    published_tz: str | None  # "+05:30" as stated, None when the text states no zone
+    dateline: str | None
+    credits: list[str]
+    language: str
+    body: list[Line]  # content lines, in order; the first may carry a dateline prefix
+    dateline_chars: int  # length of the dateline prefix stripped from body[0]
+    removed: list[RemovedLine] = field(default_factory=list)
+    decode_note: str | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for number, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(number, offset + lead, offset + lead + len(stripped), stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    import dateparser  # slow import; only needed when a line looks like a date
+
+    return dateparser
+
+
+def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
+    """A short line stating a publication date -> (datetime, "+hh:mm" or None)."""
+    if word_count(line) > MAX_DATE_LINE_WORDS or not _YEAR.search(line) or not _DATE_HINT.search(line):
+        return None
+    candidate = _DATE_LABEL.sub("", line).strip(" ,|")
+    override = None
+    tz_match = _TZ_TOKEN.search(candidate)
+    if tz_match and tz_match.group(1) in TZ_OVERRIDES:
+        override = TZ_OVERRIDES[tz_match.group(1)]
+        candidate = candidate[: tz_match.start()]
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        parsed = _dateparser().parse(candidate, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    if override is not None:
+        parsed = parsed.replace(tzinfo=timezone(override))
+    offset = parsed.utcoffset()
+    if offset is None:
+        return parsed.replace(tzinfo=timezone.utc), None
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return parsed.astimezone(timezone.utc), f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_agencies(text: str) -> list[str] | None:
+    """"AFP, AP, Reuters" -> ["AFP", "AP", "Reuters"] when every part is a known agency."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|/|&|\band\b|\bwith\b)\s*", text) if p.strip()]
+    if parts and all(p.upper().rstrip(".") in AGENCIES for p in parts):
+        return parts
+    return None
+
+
+def _is_body_paragraph(line: str) -> bool:
+    return (word_count(line) >= MIN_BODY_PARAGRAPH_WORDS and is_sentence(line)) or bool(_DATELINE.match(line))
+
+
+def is_subheading(line: str) -> bool:
+    words = word_count(line)
+    if line.rstrip().endswith("?"):
+        return 0 < words <= MAX_QUESTION_SUBHEADING_WORDS
+    return 0 < words <= MAX_SUBHEADING_WORDS and not is_sentence(line)
+
+
+def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
+    """Main text of an HTML page as lines, with the page's title and date if it has them."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    if document is None:
+        return [], None, None
+    text = getattr(document, "text", None) or ""
+    return split_lines(text), getattr(document, "title", None), getattr(document, "date", None)
+
+
+def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:
+    """(kicker, title, standfirst lines) from the short lines above the first paragraph."""
+    if not candidates:
+        return None, None, []
+    kicker = None
+    if len(candidates) >= 2 and word_count(candidates[0].text) <= MAX_KICKER_WORDS < word_count(candidates[1].text):
+        kicker, candidates = candidates[0], candidates[1:]
+    # Headlines are terse; a standfirst (deck) expands on them, so the shortest line is the
+    # headline. A one-word line is too short to be either.
+    titled = [c for c in candidates if word_count(c.text) >= 2] or candidates
+    title = min(titled, key=lambda c: (word_count(c.text), c.number))
+    return kicker, title, [c for c in candidates if c is not title]
+
+
+def structure(doc: RawDocument) -> ParsedArticle:
+    content_hash = stable_hash(doc.text, length=64)
+    article_id = stable_hash(content_hash, doc.source)
+    meta_title = meta_date = None
+    if doc.kind == "html":
+        lines, meta_title, meta_date = _html_lines(doc.text)
+    else:
+        lines = split_lines(doc.text)
+    language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
+                                  or "\n".join(line.text for line in lines))
+    verdicts = classify_lines([line.text for line in lines], language)
+    removed: list[RemovedLine] = []
+    kept: list[Line] = []
+    for line, verdict in zip(lines, verdicts):
+        if verdict is None:
+            kept.append(line)
+        else:
+            removed.append(RemovedLine(line, verdict.kind, verdict.reason))
+
+    published = published_text = published_tz = byline = None
+    credits: list[str] = []
+    header: list[Line] = []
+    body: list[Line] = []
+    in_header = meta_title is None
+    for line in kept:
+        # The date line stays in the text (it is printed in the article); it is also parsed.
+        if published is None and (parsed := parse_date_line(line.text)) is not None and (in_header or len(body) < 3):
+            published, published_tz = parsed
+            published_text = line.text
+            body.append(line)
+            continue
+        if byline is None and _BYLINE.match(line.text) and (in_header or len(body) < 3):
+            byline = line.text
+            continue
+        if credit_match := _CREDIT_LINE.match(line.text):
+            if agencies := parse_agencies(credit_match.group("agencies")):
+                credits.extend(a for a in agencies if a not in credits)
+                removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
+                continue
+        if in_header and _is_body_paragraph(line.text):
+            in_header = False
+        (header if in_header else body).append(line)
+
+    if meta_title is not None:
+        kicker, title_text, standfirst_lines = None, meta_title, []
+    elif len(header) > MAX_HEADER_CANDIDATES:
+        kicker, title_line, standfirst_lines = None, header[0], []
+        body = header[1:] + body
+        title_text = title_line.text
+    else:
+        kicker, title_line, standfirst_lines = _pick_header(header)
+        title_text = title_line.text if title_line else None
+    if not body and standfirst_lines:  # only a header: keep the lines as body rather than lose them
+        body, standfirst_lines = standfirst_lines, []
+
+    dateline, dateline_chars = None, 0
+    if body and (match := _DATELINE.match(body[0].text)):
+        dateline = (match.group("place") or match.group("place2")).strip()
+        dateline_chars = match.end()
+        if agencies := parse_agencies(match.group("agency") or match.group("agency2") or ""):
+            credits.extend(a for a in agencies if a not in credits)
+    if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
+        if agencies := parse_agencies(match.group("agencies")):
+            credits.extend(a for a in agencies if a not in credits)
+    if published is None and meta_date:
+        if (parsed := parse_date_line(str(meta_date))) is not None:
+            published, published_tz = parsed
+            published_text = str(meta_date)
+
+    return ParsedArticle(
+        article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
+        size=doc.size, encoding=doc.encoding, format=doc.kind,
+        title=title_text, kicker=kicker.text if kicker else None,
+        standfirst=" ".join(line.text for line in standfirst_lines) or None, byline=byline,
+        published=published, published_text=published_text, published_tz=published_tz,
+        dateline=dateline, credits=credits, language=language,
+        body=body, dateline_chars=dateline_chars, removed=removed, decode_note=doc.decode_note,
+    )
+
+
+def drop_recurring(article: ParsedArticle, recurring: set[str]) -> ParsedArticle:
+    """Move body lines that recur across the corpus (see boilerplate.recurring_lines) out of the body."""
+    from newswire.boilerplate import normalise_line
+
+    if not recurring:
+        return article
+    keep, moved = [], []
+    for index, line in enumerate(article.body):
+        if index > 0 and normalise_line(line.text) in recurring:
+            moved.append(RemovedLine(line, "recurring", "short line found verbatim in several unrelated articles"))
+        else:
+            keep.append(line)
+    if moved:
+        article.body = keep
+        article.removed = article.removed + moved
+    return article
+
+
+def body_text(article: ParsedArticle) -> str:
+    """The cleaned text: body lines joined by "\\n", dateline prefix removed."""
+    parts = [line.text for line in article.body]
+    if parts and article.dateline_chars:
+        parts[0] = parts[0][article.dateline_chars:]
+    return "\n".join(parts)
+
+
+def subheadings(article: ParsedArticle) -> list[str]:
+    return [line.text for line in article.body if is_subheading(line.text)]
+
+
+__all__ = ["Line", "ParsedArticle", "RemovedLine", "Verdict", "body_text", "drop_recurring", "parse_date_line",
+           "split_lines", "structure", "subheadings"]

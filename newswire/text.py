@@ -1,0 +1,24 @@
+"""Small text predicates shared by the structure and boilerplate stages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
+_CLOSERS = "\"'\u201d\u2019\u00bb)]\u201c"
+SENTENCE_END = ".!?\u2026"
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_sentence(line: str) -> bool:
+    """True when the line ends like a sentence (closing quotes and brackets ignored)."""
+    return line.rstrip().rstrip(_CLOSERS).endswith(tuple(SENTENCE_END))
+
+
+def stable_hash(*parts: str, length: int = 16) -> str:
+    """Deterministic id: sha256 over the parts joined by NUL, hex, truncated."""
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:length]

@@ -1,0 +1,87 @@
+"""pandera validation of every table before publishing.
+
+Row-level failures (a bad value in one row) move that row to quarantine with the failed check
+as the reason. Table-level failures (duplicate primary keys, a broken cross-table reference
+rule, a missing column) mean the data as a whole is wrong: the release is blocked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.errors
+
+from newswire.tables import frame, quarantine_row
+from schemas import TABLES
+
+# Checks whose failure says the table as a whole is wrong, not one row.
+TABLE_LEVEL_CHECKS = ("field_uniqueness", "unique", "multiple_fields_uniqueness", "column_in_dataframe",
+                      "column_in_schema", "dataframe_column_labels_unique")
+
+
+class ReleaseBlocked(RuntimeError):
+    """Validation found a problem with a whole table: nothing may be published."""
+
+
+@dataclass
+class TableValidation:
+    table: str
+    rows_in: int
+    rows_out: int
+    quarantined: int
+
+
+def _row_source(df: pd.DataFrame, index: object, articles_by_id: Mapping[str, str]) -> str:
+    row = df.loc[index]
+    if "source" in df.columns and isinstance(row.get("source"), str):
+        return row["source"]
+    return articles_by_id.get(row.get("article_id"), "")
+
+
+def validate_table(table: str, df: pd.DataFrame, articles_by_id: Mapping[str, str]) -> tuple[pd.DataFrame, list[dict], TableValidation]:
+    """(valid rows, quarantine rows, summary). Raises ReleaseBlocked on table-level failures."""
+    model = TABLES[table].model
+    try:
+        return model.validate(df, lazy=True), [], TableValidation(table, len(df), len(df), 0)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    fatal = cases[cases["check"].astype(str).str.contains("|".join(TABLE_LEVEL_CHECKS)) | cases["index"].isna()]
+    if len(fatal):
+        summary = "; ".join(f"{r.column}: {r.check} ({r.failure_case!r})" for r in fatal.head(10).itertuples())
+        raise ReleaseBlocked(f"table {table} failed validation as a whole: {summary}")
+    reasons: dict[object, list[str]] = {}
+    for case in cases.itertuples():
+        reasons.setdefault(case.index, []).append(f"{case.column}: {case.check} (value {case.failure_case!r})")
+    quarantined = []
+    for index, why in reasons.items():
+        row = df.loc[index].to_dict()
+        quarantined.append(quarantine_row(
+            "validate", _row_source(df, index, articles_by_id), "schema", "; ".join(why), table=table,
+            article_id=row.get("article_id"), payload=row))
+    valid = df.drop(index=list(reasons))
+    valid = model.validate(valid, lazy=True)
+    return valid, quarantined, TableValidation(table, len(df), len(valid), len(quarantined))
+
+
+def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[TableValidation]]:
+    """Validate every table; rows that fail join the quarantine table, which is validated last."""
+    articles_by_id = dict(zip(tables["articles"]["article_id"], tables["articles"]["source"])) if "articles" in tables else {}
+    out: dict[str, pd.DataFrame] = {}
+    summaries: list[TableValidation] = []
+    extra_quarantine: list[dict] = []
+    for table, df in tables.items():
+        if table == "quarantine":
+            continue
+        valid, quarantined, summary = validate_table(table, df, articles_by_id)
+        out[table] = valid
+        extra_quarantine.extend(quarantined)
+        summaries.append(summary)
+    quarantine = pd.concat([tables.get("quarantine", frame("quarantine", [])), frame("quarantine", extra_quarantine)],
+                           ignore_index=True) if extra_quarantine else tables.get("quarantine", frame("quarantine", []))
+    quarantine = quarantine.drop_duplicates("quarantine_id").sort_values("quarantine_id", kind="stable").reset_index(drop=True)
+    valid, _, summary = validate_table("quarantine", quarantine, articles_by_id)
+    out["quarantine"] = valid
+    summaries.append(summary)
+    return out, summaries

@@ -1,0 +1,28 @@
+"""One pandera model per published table: the single source of truth for columns.
+
+`TABLES` maps table name -> (model, schema version, primary key). The README's data
+dictionary is generated from it (`newswire dictionary`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas import articles, boilerplate, quarantine
+from schemas._base import TableModel, arrow_schema
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    model: type[TableModel]
+    version: str
+    key: str
+
+
+TABLES: dict[str, TableSpec] = {
+    "articles": TableSpec(articles.Articles, articles.VERSION, "article_id"),
+    "boilerplate": TableSpec(boilerplate.Boilerplate, boilerplate.VERSION, "boilerplate_id"),
+    "quarantine": TableSpec(quarantine.Quarantine, quarantine.VERSION, "quarantine_id"),
+}
+
+__all__ = ["TABLES", "TableSpec", "arrow_schema"]

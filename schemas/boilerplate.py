@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from schemas._base import TableModel
+
+VERSION = "1.0"
+
+KINDS = ["caption", "navigation", "promo", "social", "footer", "foreign_language", "trailing_chrome", "recurring", "credit"]
+
+
+class Boilerplate(TableModel):
+    """Every line removed from an article's text, with why."""
+
+    boilerplate_id: Series[str] = pa.Field(unique=True, description="hash of article_id and line number")
+    article_id: Series[str] = pa.Field(description="article (in articles, or in quarantine when nothing else was left)")
+    line_number: Series[int] = pa.Field(ge=0, description="0-based line number in the decoded source text")
+    start: Series[int] = pa.Field(ge=0, description="offset of the line in the decoded, normalised source text")
+    end: Series[int] = pa.Field(ge=0, description="end offset (exclusive) in the decoded, normalised source text")
+    text: Series[str] = pa.Field(description="the removed line")
+    kind: Series[str] = pa.Field(isin=KINDS, description="family of boilerplate: " + ", ".join(KINDS))
+    reason: Series[str] = pa.Field(description="the rule or evidence that removed it")
