@@ -45,7 +45,7 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DATE_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|first published|date|created)\s*(on|at)?\s*[:\-\u2013]?\s*",
                          re.IGNORECASE)
 _TZ_TOKEN = re.compile(r"\s+\(?([A-Z]{2,5})\)?\s*$")
-_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'\u2019-]+(\s+[A-Z][\w.'\u2019-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*$")
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'\u2019-]+(\s+[A-Z][\w.'\u2019-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*$")
 # "WASHINGTON, United States \u2013 ", "KYIV, Ukraine (AP) \u2014 ", "Moscow (Reuters) - ".
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:,\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})?)"
@@ -171,12 +171,18 @@ def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
     return split_lines(text), getattr(document, "title", None), getattr(document, "date", None)
 
 
+def _is_label(line: str) -> bool:
+    """A kicker is a topic label: a few words, each capitalised ("Ukraine Crisis", "ANALYSIS")."""
+    words = line.split()
+    return 0 < len(words) <= MAX_KICKER_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:
     """(kicker, title, standfirst lines) from the short lines above the first paragraph."""
     if not candidates:
         return None, None, []
     kicker = None
-    if len(candidates) >= 2 and word_count(candidates[0].text) <= MAX_KICKER_WORDS < word_count(candidates[1].text):
+    if len(candidates) >= 2 and _is_label(candidates[0].text) and word_count(candidates[0].text) < word_count(candidates[1].text):
         kicker, candidates = candidates[0], candidates[1:]
     # Headlines are terse; a standfirst (deck) expands on them, so the shortest line is the
     # headline. A one-word line is too short to be either.

@@ -1,0 +1,65 @@
+"""Each boilerplate rule family on the lines it exists for, and on lines it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswire.boilerplate import classify_line, classify_lines, recurring_lines
+
+BODY = "The United States and NATO have delivered separate written responses to Russia's security demands on Wednesday."
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("AP/EVAN VUCCI - Secretary of State Antony Blinken", "caption"),
+    ("REUTERS/Kevin Lamarque - President Joe Biden speaks in the East Room", "caption"),
+    ("AFP PHOTO / Mauricio Campino /US Air Force - Airmen palletize munitions", "caption"),
+    ("Soldiers train near the border. (Photo: Russian Ministry of Defense)", "caption"),
+    ("Leaders met in Paris. Photo: picture alliance/Zoonar", "caption"),
+    ("Related Articles", "navigation"),
+    ("Back to top button", "navigation"),
+    ("Show more news", "navigation"),
+    ("READ MORE: Putin's next move", "navigation"),
+    ("Video of day", "promo"),
+    ("Sign up for our daily newsletter", "promo"),
+    ("Follow us on Twitter, Facebook and Google News", "social"),
+    ("Send us your news tips", "footer"),
+    ("Бесплатная email-рассылка только лучших материалов от редакторов NV", "foreign_language"),
+    ("El presidente de Estados Unidos, Joe Biden, a la izquierda, y el presidente de Rusia", "foreign_language"),
+])
+def test_chrome_lines(line, kind):
+    verdict = classify_line(line, "en", "LATIN")
+    assert verdict is not None and verdict.kind == kind, verdict
+
+
+@pytest.mark.parametrize("line", [
+    BODY,
+    "A diplomatic path forward",
+    "What were Russia's demands?",
+    "Stoltenberg: \"We are prepared for the worst\"",
+    "The newsletter Ukraine Today reported on Tuesday that the talks in Paris lasted for more than eight hours and ended without a deal.",
+    "\u201cWe will read it. Study it,\u201d he told Interfax news agency.",
+    "Kremlin spokesman Dmitry Peskov said the photo was fake.",
+])
+def test_content_lines_are_kept(line):
+    assert classify_line(line, "en", "LATIN") is None
+
+
+def test_tail_block_next_to_chrome_is_removed_but_not_a_final_subheading_with_body():
+    lines = [BODY, "Follow us on Twitter", "Ukraine Today", "Daily at 9am EST"]
+    assert [v.kind if v else None for v in classify_lines(lines, "en")] == [None, "social", "trailing_chrome", "promo"]
+    assert classify_lines([BODY, "Ongoing diplomacy", BODY], "en") == [None, None, None]
+
+
+def test_recurring_lines_need_several_articles():
+    articles = [["Breaking", "Share this story", f"Body {i} of an article."] for i in range(3)]
+    assert recurring_lines(articles) == {"breaking", "share this story"}
+    assert recurring_lines(articles[:2]) == set()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=120), max_size=12), st.sampled_from(["en", "es", "und"]))
+def test_classify_lines_never_raises(lines, language):
+    verdicts = classify_lines(lines, language)
+    assert len(verdicts) == len(lines)

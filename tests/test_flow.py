@@ -1,0 +1,78 @@
+"""The real Prefect flow on the bundled sample (plus a duplicate and an empty file)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from flows.pipeline import release_flow
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def prefect():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="module")
+def first_run(prefect, tmp_path_factory):
+    root = tmp_path_factory.mktemp("flow")
+    raw, out = root / "raw", root / "processed"
+    shutil.copytree(SEEDS, raw)
+    shutil.copy(SEEDS / "002_938be92725bdc9c3.txt", raw / "copy of 002.txt")
+    (raw / "empty.txt").write_bytes(b"")
+    summary = release_flow(raw_dir=str(raw), out_dir=str(out), batch_size=2, progress=False)
+    return raw, out, summary
+
+
+def test_release_has_tables_manifest_and_latest(first_run):
+    raw, out, summary = first_run
+    assert summary.created
+    latest = out / "latest"
+    assert latest.is_symlink() and latest.resolve().name == summary.version
+    manifest = json.loads((latest / "manifest.json").read_text())
+    assert set(manifest["tables"]) >= {"articles", "boilerplate", "quarantine"}
+    assert manifest["inputs"]["files"].keys() == {p.name for p in raw.iterdir()}
+    assert all(len(h) == 64 for h in manifest["inputs"]["files"].values())
+    assert manifest["code_version"]["source_sha256"]
+    for table, facts in manifest["tables"].items():
+        assert len(pd.read_parquet(latest / f"{table}.parquet")) == facts["rows"]
+
+
+def test_every_input_is_published_or_quarantined(first_run):
+    raw, out, _ = first_run
+    articles = pd.read_parquet(out / "latest" / "articles.parquet")
+    quarantine = pd.read_parquet(out / "latest" / "quarantine.parquet")
+    assert sorted(articles["source"]) + sorted(quarantine["source"]) == sorted(
+        [p.name for p in raw.iterdir() if p.name != "empty.txt"]) + ["empty.txt"]
+    assert quarantine.set_index("source").loc["empty.txt", "reason"] == "empty"
+    copy = articles.set_index("source").loc["copy of 002.txt"]
+    original = articles.set_index("source").loc["002_938be92725bdc9c3.txt"]
+    assert copy["duplicate_of"] == original["article_id"] and copy["similarity"] == 1.0
+    assert original["duplicate_of"] is None or pd.isna(original["duplicate_of"])
+
+
+def test_duckdb_reads_the_release(first_run):
+    _, out, _ = first_run
+    path = out / "latest" / "articles.parquet"
+    titles = duckdb.sql(f"SELECT title FROM '{path}' WHERE duplicate_of IS NULL ORDER BY source").fetchall()
+    assert titles[0] == ("US rejects Russia's demands: NATO to continue enlargement policy",)
+    credits = duckdb.sql(f"SELECT credits FROM '{path}' WHERE source LIKE '003%'").fetchall()[0][0]
+    assert credits == ["AFP", "AP", "Reuters"]
+
+
+def test_rerun_on_unchanged_input_publishes_nothing_new(first_run):
+    raw, out, summary = first_run
+    before = {p.name: p.read_bytes() for p in (out / summary.version).iterdir() if p.is_file()}
+    again = release_flow(raw_dir=str(raw), out_dir=str(out), progress=False)
+    assert not again.created and again.version == summary.version
+    assert {p.name: p.read_bytes() for p in (out / summary.version).iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(["latest", summary.version])

@@ -1,0 +1,127 @@
+"""Structure and boilerplate on the seed articles (golden) and on the cases each rule exists for."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswire.ingest import RawDocument, read_document
+from newswire.structure import body_text, parse_date_line, split_lines, structure, subheadings
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+GOLDEN = json.loads((Path(__file__).parent / "golden" / "seed_structure.json").read_text(encoding="utf-8"))
+
+
+def parse_seed(name: str):
+    return structure(read_document(SEEDS / name, name))
+
+
+def document(text: str, source: str = "a.txt") -> RawDocument:
+    return RawDocument(source, len(text), "0" * 64, "utf-8", "text", text)
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_seed_structure_matches_golden(name):
+    article, want = parse_seed(name), GOLDEN[name]
+    assert article.title == want["title"]
+    assert article.kicker == want["kicker"]
+    assert article.standfirst == want["standfirst"]
+    assert (article.published.isoformat() if article.published else None) == want["published"]
+    assert article.published_tz == want["published_tz"]
+    assert article.dateline == want["dateline"]
+    assert article.credits == want["credits"]
+    assert article.language == want["language"]
+    assert subheadings(article) == want["subheadings"]
+    assert [[r.kind, r.line.text] for r in article.removed] == want["removed"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_seed_text_keeps_every_other_line(name):
+    """Every source line is in exactly one place: text, a header field, or the boilerplate list."""
+    article = parse_seed(name)
+    text = body_text(article)
+    removed = {r.line.text for r in article.removed}
+    header = {article.title, article.kicker} | set((article.standfirst or "").split("\n"))
+    for line in split_lines((SEEDS / name).read_text(encoding="utf-8")):
+        in_text = line.text in text or bool(article.dateline and line.text.startswith(article.dateline)
+                                            and line.text[article.dateline_chars:] in text)
+        assert in_text or line.text in removed or line.text in header, line.text
+        if line.text in removed:
+            assert line.text not in text
+
+
+def test_title_in_text_is_never_repeated():
+    article = parse_seed("004_e38e69d9be152fb8.txt")
+    assert not body_text(article).startswith(article.title)
+
+
+def test_dateline_is_stripped_from_text_and_credit_kept_inline():
+    article = parse_seed("002_938be92725bdc9c3.txt")
+    text = body_text(article)
+    assert text.startswith("The Biden and NATO administrations told Russia on Wednesday")
+    assert text.rstrip().endswith("said Kremlin envoy Dmitry Kozak. (AP)")
+    assert article.credits == ["AP"]
+
+
+@pytest.mark.parametrize(("line", "utc", "tz"), [
+    ("27 January 2022, 05:46 PM", datetime(2022, 1, 27, 17, 46, tzinfo=timezone.utc), None),
+    ("Published : January 27, 2022 17:03 IST", datetime(2022, 1, 27, 11, 33, tzinfo=timezone.utc), "+05:30"),
+    ("Updated: Wed 26 Jan 2022 18.02 GMT", datetime(2022, 1, 26, 18, 2, tzinfo=timezone.utc), "+00:00"),
+    ("2022-01-27T10:00:00+02:00", datetime(2022, 1, 27, 8, 0, tzinfo=timezone.utc), "+02:00"),
+])
+def test_date_lines(line, utc, tz):
+    assert parse_date_line(line) == (utc, tz)
+
+
+@pytest.mark.parametrize("line", [
+    "The talks lasted until January 27, 2022 when the sides agreed to meet again in Berlin for further dialogue.",
+    "Ukraine Crisis", "", "2022", "On Dec. 17, Russia issued demands",
+])
+def test_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_dateline_with_agency_in_parentheses():
+    article = structure(document("Headline here\n\nKYIV, Ukraine (AP) \u2014 Russian forces shelled the city on Monday, officials said, "
+                                 "in the heaviest attack for weeks on the capital.\n"))
+    assert article.dateline == "KYIV, Ukraine"
+    assert article.credits == ["AP"]
+    assert body_text(article).startswith("Russian forces shelled")
+
+
+def test_byline_kicker_and_standfirst():
+    text = ("Diplomacy\n\nTalks resume in Geneva\n\nBy Jane Doe and John Roe\n\n"
+            "Negotiators meet again after weeks of deadlock over the border\n\n"
+            "Negotiators from both sides met in Geneva on Monday for the first time in a month, officials said.\n")
+    article = structure(document(text))
+    assert (article.kicker, article.title, article.byline) == ("Diplomacy", "Talks resume in Geneva", "By Jane Doe and John Roe")
+    assert article.standfirst == "Negotiators meet again after weeks of deadlock over the border"
+    assert body_text(article).startswith("Negotiators from both sides met in Geneva")
+
+
+def test_only_a_headline_is_kept_as_title_with_empty_text():
+    article = structure(document("Just a headline\n"))
+    assert article.title == "Just a headline"
+    assert body_text(article) == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
+def test_structure_never_raises_and_text_is_made_of_source_lines(text):
+    from newswire.ingest import normalise_text
+
+    normalised = normalise_text(text)
+    if not normalised.strip():
+        return
+    article = structure(document(normalised))
+    source_lines = {line.text for line in split_lines(normalised)}
+    for index, line in enumerate(body_text(article).split("\n")):
+        if line:
+            assert line in source_lines or (index == 0 and any(s.endswith(line) for s in source_lines))
+    for removed in article.removed:
+        assert normalised[removed.line.start:removed.line.end] == removed.line.text
