@@ -50,7 +50,8 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^(tags?|topics?|categories|filed under)\s*:",
     ],
     "promo": [
-        r"^video( of (the )?day)?\b",
+        r"^videos?( of (the )?day)?\s*$",
+        r"^(watch|video|videos|gallery|in pictures)\s*:",
         r"^(watch|listen)( now| live)?\s*:",
         r"\bnewsletters?\b",
         r"^(sign up|subscribe)\b",
@@ -82,8 +83,8 @@ _CHROME = {kind: [re.compile(p) for p in patterns] for kind, patterns in _CHROME
 # Promos and navigation are short; a long sentence that mentions a newsletter is content.
 MAX_CHROME_WORDS = 14
 # A line in another language is judged only when long enough for the identifier to be sure.
-MIN_WORDS_FOR_LANGUAGE = 5
-MIN_LANGUAGE_CONFIDENCE = 0.8
+MIN_WORDS_FOR_LANGUAGE = 8
+MIN_LANGUAGE_CONFIDENCE = 0.85
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
 # Tail lines this short and not sentences are chrome when a neighbour is chrome.

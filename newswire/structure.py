@@ -15,9 +15,10 @@ from newswire.boilerplate import Verdict, classify_lines, detect_language
 from newswire.ingest import RawDocument
 from newswire.text import is_sentence, stable_hash, word_count
 
-# A paragraph of the body proper, as opposed to the header block of headline, kicker,
-# standfirst and date: a long line that ends like a sentence.
+# The header block (headline, kicker, standfirst, date) ends at the first line that reads
+# like a body paragraph; see _starts_body.
 MIN_BODY_PARAGRAPH_WORDS = 12
+MAX_HEADER_LINE_WORDS = 40
 # Kickers ("Ukraine Crisis") are a few words set above the headline.
 MAX_KICKER_WORDS = 4
 # More short lines than this before the first paragraph: the header guess is unreliable,
@@ -149,8 +150,15 @@ def parse_agencies(text: str) -> list[str] | None:
     return None
 
 
-def _is_body_paragraph(line: str) -> bool:
-    return (word_count(line) >= MIN_BODY_PARAGRAPH_WORDS and is_sentence(line)) or bool(_DATELINE.match(line))
+def _starts_body(line: str, header: list[Line]) -> bool:
+    """Headlines and decks are short and rarely end like sentences; body paragraphs do.
+
+    The first line may be a headline ending in "?" or ".", so a sentence ends the header only
+    once a headline candidate exists, unless it is long.
+    """
+    if _DATELINE.match(line) or word_count(line) >= MAX_HEADER_LINE_WORDS:
+        return True
+    return is_sentence(line) and (bool(header) or word_count(line) >= MIN_BODY_PARAGRAPH_WORDS)
 
 
 def is_subheading(line: str) -> bool:
@@ -230,7 +238,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
                 credits.extend(a for a in agencies if a not in credits)
                 removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
                 continue
-        if in_header and _is_body_paragraph(line.text):
+        if in_header and _starts_body(line.text, header):
             in_header = False
         (header if in_header else body).append(line)
 
@@ -243,8 +251,12 @@ def structure(doc: RawDocument) -> ParsedArticle:
     else:
         kicker, title_line, standfirst_lines = _pick_header(header)
         title_text = title_line.text if title_line else None
-    if not body and standfirst_lines:  # only a header: keep the lines as body rather than lose them
-        body, standfirst_lines = standfirst_lines, []
+        # A deck below the headline may be the lede printed without its full stop (common in
+        # the BBC corpus): it stays in the text as the opening paragraph. A deck above the
+        # headline is never body.
+        if title_line is not None:
+            body = [line for line in standfirst_lines if line.number > title_line.number] + body
+    body.sort(key=lambda line: line.number)
 
     dateline, dateline_chars = None, 0
     if body and (match := _DATELINE.match(body[0].text)):

@@ -101,7 +101,13 @@ def test_byline_kicker_and_standfirst():
     article = structure(document(text))
     assert (article.kicker, article.title, article.byline) == ("Diplomacy", "Talks resume in Geneva", "By Jane Doe and John Roe")
     assert article.standfirst == "Negotiators meet again after weeks of deadlock over the border"
-    assert body_text(article).startswith("Negotiators from both sides met in Geneva")
+    # a deck below the headline may be an unpunctuated lede, so it also opens the text
+    assert body_text(article).startswith("Negotiators meet again after weeks of deadlock over the border\nNegotiators from both")
+
+
+def test_deck_above_the_headline_is_not_body():
+    article = parse_seed("000_4efa51a7752c072d.txt")
+    assert article.standfirst and article.standfirst not in body_text(article)
 
 
 def test_only_a_headline_is_kept_as_title_with_empty_text():
