@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 from newswire.boilerplate import Verdict, classify_lines, detect_language
+from newswire.data import load as load_data
 from newswire.ingest import RawDocument
 from newswire.text import is_sentence, stable_hash, word_count
 
@@ -29,12 +30,7 @@ MAX_QUESTION_SUBHEADING_WORDS = 8
 MAX_DATE_LINE_WORDS = 12
 
 # News agencies whose names appear as credits: "(AP)", "fb/msh (AFP, AP, Reuters)".
-AGENCIES = {
-    "AP", "AFP", "REUTERS", "DPA", "EFE", "ANSA", "XINHUA", "TASS", "INTERFAX", "RIA", "UNIAN",
-    "UKRINFORM", "PTI", "IANS", "UNI", "ANI", "BLOOMBERG", "KNA", "EPD", "AAP", "CP", "UPI",
-    "ANADOLU", "AA", "YONHAP", "KYODO", "BERNAMA", "APA", "SDA", "BELGA", "ANP", "NTB", "TT",
-    "PAP", "CTK", "MTI", "WAFA", "IRNA", "SANA", "KUNA", "WAM", "SPA", "MENA", "PA", "AFX",
-}
+AGENCIES = set(load_data("agencies.json"))
 # Time-zone abbreviations that dateparser reads differently from English-language news:
 # it takes IST as Israel Standard Time; in English news it is overwhelmingly India's.
 TZ_OVERRIDES = {"IST": timedelta(hours=5, minutes=30), "PKT": timedelta(hours=5), "WIB": timedelta(hours=7)}

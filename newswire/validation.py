@@ -7,18 +7,24 @@ rule, a missing column) mean the data as a whole is wrong: the release is blocke
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copy
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import pandera.errors
+import pandera.pandas as pa
 
 from newswire.tables import frame, quarantine_row
 from schemas import TABLES
+from schemas.integrity import cross_table_checks
 
 # Checks whose failure says the table as a whole is wrong, not one row.
 TABLE_LEVEL_CHECKS = ("field_uniqueness", "unique", "multiple_fields_uniqueness", "column_in_dataframe",
                       "column_in_schema", "dataframe_column_labels_unique")
+
+
+VALIDATION_ORDER = ["articles", "actors", "quote_clusters", "mentions", "quotes", "boilerplate"]
 
 
 class ReleaseBlocked(RuntimeError):
@@ -40,9 +46,16 @@ def _row_source(df: pd.DataFrame, index: object, articles_by_id: Mapping[str, st
     return articles_by_id.get(row.get("article_id"), "")
 
 
-def validate_table(table: str, df: pd.DataFrame, articles_by_id: Mapping[str, str]) -> tuple[pd.DataFrame, list[dict], TableValidation]:
+def _schema(table: str, extra_checks: Sequence[pa.Check]) -> pa.DataFrameSchema:
+    schema = copy.deepcopy(TABLES[table].model.to_schema())
+    schema.checks = list(schema.checks) + list(extra_checks)
+    return schema
+
+
+def validate_table(table: str, df: pd.DataFrame, articles_by_id: Mapping[str, str],
+                   extra_checks: Sequence[pa.Check] = ()) -> tuple[pd.DataFrame, list[dict], TableValidation]:
     """(valid rows, quarantine rows, summary). Raises ReleaseBlocked on table-level failures."""
-    model = TABLES[table].model
+    model = _schema(table, extra_checks)
     try:
         return model.validate(df, lazy=True), [], TableValidation(table, len(df), len(df), 0)
     except pandera.errors.SchemaErrors as errors:
@@ -71,10 +84,12 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.Da
     out: dict[str, pd.DataFrame] = {}
     summaries: list[TableValidation] = []
     extra_quarantine: list[dict] = []
-    for table, df in tables.items():
-        if table == "quarantine":
-            continue
-        valid, quarantined, summary = validate_table(table, df, articles_by_id)
+    # referenced tables first, so a row quarantined there also quarantines the rows pointing at it
+    order = sorted((t for t in tables if t != "quarantine"), key=lambda t: (VALIDATION_ORDER.index(t)
+                                                                            if t in VALIDATION_ORDER else len(VALIDATION_ORDER), t))
+    for table in order:
+        extra = cross_table_checks({**tables, **out}).get(table, ())
+        valid, quarantined, summary = validate_table(table, tables[table], articles_by_id, extra)
         out[table] = valid
         extra_quarantine.extend(quarantined)
         summaries.append(summary)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas import articles, boilerplate, quarantine
+from schemas import actors, articles, boilerplate, mentions, quarantine
 from schemas._base import TableModel, arrow_schema
 
 
@@ -22,6 +22,8 @@ class TableSpec:
 TABLES: dict[str, TableSpec] = {
     "articles": TableSpec(articles.Articles, articles.VERSION, "article_id"),
     "boilerplate": TableSpec(boilerplate.Boilerplate, boilerplate.VERSION, "boilerplate_id"),
+    "actors": TableSpec(actors.Actors, actors.VERSION, "actor_id"),
+    "mentions": TableSpec(mentions.Mentions, mentions.VERSION, "mention_id"),
     "quarantine": TableSpec(quarantine.Quarantine, quarantine.VERSION, "quarantine_id"),
 }
 

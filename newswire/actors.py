@@ -1,0 +1,888 @@
+"""People, organisations and places: mentions per article, then one actor per real-world entity.
+
+Two steps, so the expensive one can be cached per article:
+1. `extract_mentions(text, docs)` — per article, from spaCy's entities and parse: names with
+   honorifics and possessives stripped, roles from appositions and pre-name titles, metonyms
+   ("Moscow has demanded", "the Kremlin") mapped to the state, locative uses of capitals kept
+   as cities, surnames and given names resolved to the full name introduced in the article,
+   and descriptions ("the Secretary of State", "the US diplomat") resolved to the person who
+   holds that role in the article. Output: plain `LocalMention` records with local keys.
+2. `canonicalise(articles)` — across the corpus: spelling variants and transliterations of a
+   person merge (rapidfuzz on given names, guarded by surname, type and country); bare
+   surnames join the one person of that surname; organisations and places merge on
+   normalised names and the gazetteer. Output: actor rows and mention rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from newswire.data import load as load_data
+from newswire.text import stable_hash
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+# Given names of one person across transliterations (Sergey/Sergei 83, Antony/Anthony 92,
+# Alexandr/Alexander 93) score above this; different people (John/Joan 75, Ivan/Igor 50) below.
+GIVEN_NAME_SIMILARITY = 80
+# Place names misspelt in the text ("Unites States") still match the gazetteer at this score.
+PLACE_NAME_SIMILARITY = 90
+# A bare surname joins the leading person of that surname when it has this share of mentions.
+DOMINANT_SHARE = 0.8
+# Descriptions ("the diplomat") refer back; a forward reference reaches this far at most.
+CATAPHORA_CHARS = 300
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "inside", "around", "from", "to", "toward",
+                         "towards", "via", "through", "within", "over", "between", "throughout"}
+# Heads that make "from Washington"/"to Moscow" agentive: messages travel between governments.
+COMMUNICATION_HEADS = {"response", "reply", "answer", "message", "demand", "statement", "proposal", "letter", "offer",
+                       "respond", "reply", "answer", "send", "deliver", "submit", "say", "tell", "warn", "write",
+                       "signal", "request", "note", "position", "assurance", "guarantee", "concern", "threat"}
+POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+# Role words that describe a relation or a class of people rather than an office.
+NOT_TITLES = {"counterpart", "counterparts", "politician", "diplomat", "diplomats", "official", "officials", "analyst"}
+# Generic institution names are named with their country ("Russia's Security Council");
+# brand names ("Russia's Interfax") are not.
+INSTITUTION_WORDS = {"council", "ministry", "parliament", "government", "army", "military", "navy", "senate",
+                     "congress", "court", "committee", "service", "assembly", "cabinet", "duma", "administration",
+                     "police", "guard", "forces", "office", "department", "commission", "bank"}
+DETERMINERS = {"the", "his", "her", "their", "its"}
+# Words of a description that carry no role information.
+DESCRIPTION_FILLERS = {"the", "his", "her", "their", "its", "a", "an", "top", "senior", "former", "then", "'s", "s"}
+NAME_KINDS = {"name", "surname", "given_name"}
+# A pronoun prefers the latest clause subject unless another person was named well after it.
+PRONOUN_SUBJECT_REACH = 400
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON", "hers": "PERSON",
+            "they": "GROUP", "them": "GROUP", "their": "GROUP", "it": "GROUP", "its": "GROUP", "we": "GROUP", "i": "PERSON"}
+
+
+@dataclass(frozen=True)
+class LocalMention:
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    type: str  # PERSON, ORG, GPE, NORP
+    kind: str  # name, surname, given_name, title, metonym, pronoun
+    key: str  # entity key, stable within the article (see _person_key etc.)
+    subject: bool = False  # the mention is the subject of its clause (salience for pronouns)
+
+
+@dataclass
+class ArticleEntities:
+    """What one article says about its entities; plain data, cacheable as JSON."""
+
+    mentions: list[LocalMention] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # key -> best surface name in the article
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    descriptions: list[Description] = field(default_factory=list)  # resolved by Corpus
+
+    def to_json(self) -> dict:
+        return {"mentions": [m.__dict__ for m in self.mentions], "names": self.names, "roles": self.roles,
+                "countries": self.countries, "descriptions": [d.__dict__ for d in self.descriptions]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ArticleEntities:
+        return cls([LocalMention(**m) for m in data["mentions"]], data["names"], data["roles"], data["countries"],
+                   [Description(**{**d, "content": tuple(d["content"])}) for d in data["descriptions"]])
+
+
+# ---------------------------------------------------------------- gazetteer
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form for matching names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^\w]+", " ", text.lower().replace("\u2019", "'")).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str  # "GPE:USA" for countries, "CITY:Moscow" for cities and regions
+    name: str
+    country: str | None
+    capital_of: str | None = None  # ISO3 when this is a capital (metonym candidate)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, object]:
+    data = load_data("places.json")
+    places: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    for iso3, country in data["countries"].items():
+        entry = Place(f"GPE:{iso3}", country["name"], iso3)
+        for alias in [country["name"], *country["aliases"]]:
+            places[fold(alias)] = entry
+        for demonym in country["demonyms"]:
+            demonyms[fold(demonym)] = iso3
+        for capital in country["capitals"]:
+            canonical = data["transliterations"].get(capital, capital)
+            if fold(capital) in {"d c"}:
+                continue
+            places.setdefault(fold(capital), Place(f"CITY:{canonical}", canonical, iso3, capital_of=iso3))
+    import pycountry  # official names of every other country
+
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}:
+            places.setdefault(fold(name), Place(f"GPE:{country.alpha_3}",
+                                                getattr(country, "common_name", None) or country.name, country.alpha_3))
+    for region, iso3 in data["regions"].items():
+        canonical = data["transliterations"].get(region, region)
+        places.setdefault(fold(region), Place(f"CITY:{canonical}", canonical, iso3))
+    for surface, canonical in data["canonical_places"].items():
+        places.setdefault(fold(surface), Place(f"CITY:{canonical}", canonical, None))
+    seats = {fold(seat): iso3 for seat, iso3 in data["seats_of_power"].items()}
+    organisations, org_references = {}, {}
+    for canonical, entry in data["organisations"].items():
+        for alias in entry["aliases"]:
+            organisations[fold(alias)] = canonical
+        for reference in entry["references"]:
+            org_references[fold(reference)] = canonical
+    country_names = {p.name: p for p in places.values() if p.key.startswith("GPE:")}
+    return {"places": places, "demonyms": demonyms, "seats": seats, "organisations": organisations,
+            "org_references": org_references, "country_names": country_names, "brussels": data["brussels"]}
+
+
+@lru_cache(maxsize=1)
+def role_data() -> dict:
+    data = load_data("roles.json")
+    return {
+        "heads": set(data["role_heads"]),
+        "honorifics": set(data["honorifics"]),
+        "categories": {category: [fold(p) for p in phrases] for category, phrases in data["categories"].items()},
+        "category_words": data["category_words"],
+        "media_nouns": set(data["media_nouns"]),
+        "media_suffixes": sorted(data["media_suffixes"], key=len, reverse=True),
+    }
+
+
+@lru_cache(maxsize=4096)
+def lookup_place(surface: str) -> Place | None:
+    places = gazetteer()["places"]
+    folded = fold(LEADING_ARTICLE.sub("", surface))
+    if folded in places:
+        return places[folded]
+    if len(folded) >= 6:  # fuzzy only for names long enough to be unambiguous
+        match = process.extractOne(folded, list(gazetteer()["country_names"]), processor=fold, scorer=fuzz.ratio,
+                                   score_cutoff=PLACE_NAME_SIMILARITY)
+        if match:
+            return gazetteer()["country_names"][match[0]]
+    return None
+
+
+def demonym_country(word: str) -> str | None:
+    return gazetteer()["demonyms"].get(fold(word))
+
+
+def country_in(words: Iterable[str]) -> str | None:
+    """ISO3 of the first demonym or country name among the words ("Russian", "US", "Russia's")."""
+    for word in words:
+        bare = POSSESSIVE.sub("", word)
+        if iso3 := demonym_country(bare):
+            return iso3
+        place = gazetteer()["places"].get(fold(bare))
+        if place is not None and place.key.startswith("GPE:"):
+            return place.country
+        if (seat := gazetteer()["seats"].get(fold(bare))) is not None:
+            return seat
+    return None
+
+
+def categories_of(role: str) -> set[str]:
+    folded = fold(role)
+    found = {category for category, phrases in role_data()["categories"].items()
+             if any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)}
+    return found | {"any"}
+
+
+# ---------------------------------------------------------------- per article
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim possessive endings and surrounding punctuation/space from [start, end)."""
+    surface = text[start:end]
+    if match := POSSESSIVE.search(surface):
+        end -= len(match.group(0))
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".":
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _strip_honorifics(span: Span) -> tuple[int, list[str]]:
+    """Index of the first name token after honorifics ("Minister Lavrov" -> Lavrov), and the honorifics."""
+    honorifics = role_data()["honorifics"]
+    index, stripped = 0, []
+    while index < len(span) - 1 and span[index].text in honorifics:
+        stripped.append(span[index].text)
+        index += 1
+    return index, stripped
+
+
+def _is_title(role: str) -> bool:
+    """A role names an office ("Secretary of State"), not a relation or class ("his counterpart")."""
+    words = {w.lower() for w in re.findall(r"[\w-]+", role)}
+    return bool(words & role_data()["heads"]) and not words & NOT_TITLES
+
+
+def _person_key(surname: str, given: str) -> str:
+    return f"PERSON:{fold(surname)}|{fold(given)}"
+
+
+def _is_agent(token: Token) -> bool:
+    """True when a place name acts as a government (subject, possessor, object of talk) rather than a location."""
+    if token.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "conj"}:
+        if token.dep_ == "conj":
+            return _is_agent(token.head) if token.head is not token else False
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
+        # "the response from Washington", "reply to Moscow": governments exchanging messages
+        return token.head.lower_ in {"from", "to"} and token.head.head.lemma_.lower() in COMMUNICATION_HEADS
+    if token.dep_ == "pobj" and token.head.lower_ in {"with", "by", "against", "for", "on", "of"}:
+        return True
+    return False
+
+
+def _role_before(text: str, doc_offset: int, span: Span) -> tuple[str | None, int]:
+    """A title written in front of a name: "U.S. Secretary of State Antony Blinken" -> "U.S. Secretary of State"."""
+    heads = role_data()["heads"]
+    tokens = []
+    index = span.start - 1
+    doc = span.doc
+    while index >= 0:
+        token = doc[index]
+        if token.is_punct and token.text not in {"-"} or token.lower_ in {"the", "a", "an", "said", "by", "and"}:
+            break
+        if not (token.text[:1].isupper() or token.lower_ in {"of", "to", "for", "-", "deputy"} or token.lower_ in heads):
+            break
+        tokens.insert(0, token)
+        index -= 1
+    while tokens and tokens[0].lower_ in {"of", "to", "for", "-"}:
+        tokens.pop(0)
+    if not any(t.lower_ in heads for t in tokens):
+        return None, span.start_char
+    start = tokens[0].idx
+    return text[doc_offset + start: doc_offset + tokens[-1].idx + len(tokens[-1])], start
+
+
+def _role_apposition(span: Span) -> str | None:
+    """"John Sullivan, the US ambassador to Moscow," -> "US ambassador to Moscow"."""
+    heads = role_data()["heads"]
+    root = span.root
+    candidates = [child for child in root.children if child.dep_ == "appos" and child.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        candidates.append(root.head)
+    for head in candidates:
+        if head.lemma_.lower() not in heads and head.lower_ not in heads:
+            continue
+        if head.i > span.start:  # "John Sullivan, the US ambassador": the apposition's own words
+            tokens = [t for t in head.subtree if t.i >= span.end]
+        else:  # "the US ambassador to Russia, John Sullivan": the words before the name
+            tokens = [t for t in head.subtree if t.i < span.start]
+        while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):
+            tokens.pop(0)
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if tokens and len(tokens) <= 12:
+            return span.doc[tokens[0].i: tokens[-1].i + 1].text
+    return None
+
+
+@dataclass
+class _Draft:
+    """Working state for one article."""
+
+    text: str
+    entities: ArticleEntities = field(default_factory=ArticleEntities)
+    persons: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # key -> mention starts
+    pending_single: list[tuple[LocalMention, str]] = field(default_factory=list)
+
+    def add(self, mention: LocalMention, name: str | None = None) -> None:
+        self.entities.mentions.append(mention)
+        if name:
+            current = self.entities.names.get(mention.key)
+            if current is None or len(name) > len(current):
+                self.entities.names[mention.key] = name
+
+    def add_role(self, key: str, role: str) -> None:
+        role = re.sub(r"\s+", " ", role).strip(" ,")
+        if not _is_title(role):
+            return
+        roles = self.entities.roles.setdefault(key, [])
+        if role and role not in roles:
+            roles.append(role)
+        if (country := country_in(role.split())) and key not in self.entities.countries:
+            self.entities.countries[key] = country
+
+
+def _surnames_in(docs: Sequence[tuple[int, Doc]]) -> set[str]:
+    return {ent[-1].text for _, doc in docs for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper()}
+
+
+def _media_context(span: Span) -> bool:
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"]
+
+
+def _org_name(surface: str) -> str:
+    for suffix in role_data()["media_suffixes"]:
+        if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
+            return surface[: -len(suffix) - 1]
+    return surface
+
+
+def _possessor_country(span: Span) -> tuple[str | None, int]:
+    """"Russia's Security Council": the country and the start offset of "Russia's"."""
+    if span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "\u2019s"}:
+        owner = span.doc[span.start - 2]
+        place = gazetteer()["places"].get(fold(owner.text))
+        if place is not None and place.key.startswith("GPE:"):
+            return place.country, owner.idx
+    return None, span.start_char
+
+
+def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_orgs: set[str]) -> None:
+    text = draft.text
+    label = span.label_
+    start, end = _clean_span(text, offset + span.start_char, offset + span.end_char)
+    if end - start < 2 or not any(ch.isupper() for ch in text[start:end]):
+        return
+    surface = text[start:end]
+    # "The Washington Post reports": a capitalised article inside a sentence belongs to the name
+    keeps_article = surface.startswith("The ") and not span[0].is_sent_start
+    bare = surface if keeps_article else LEADING_ARTICLE.sub("", surface)
+    bare_start = start + (len(surface) - len(bare))
+    subject = span.root.dep_ in {"nsubj", "nsubjpass"}
+    data = gazetteer()
+
+    if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
+        return  # "Allied troops": an adjective, not an organisation
+    if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
+        return  # the "State" of "Secretary of State"
+    if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames:
+        label = "PERSON"  # the small model labels lone surnames as ORG or GPE ("Blinken said")
+    if label == "PERSON" and _media_context(span):
+        label = "ORG"  # "German newspaper Bild"
+
+    folded = fold(bare)
+    if folded in data["seats"]:
+        iso3 = data["seats"][folded]
+        draft.add(LocalMention(start, end, surface, "GPE", "metonym", f"GPE:{iso3}", subject))
+        return
+    if folded in data["organisations"]:
+        canonical = data["organisations"][folded]
+        draft.add(LocalMention(bare_start, end, bare, "ORG", "name", f"ORG:{canonical}", subject), canonical)
+        return
+    if label != "PERSON" and (iso3 := demonym_country(bare)) and label in {"NORP", "GPE"}:
+        draft.add(LocalMention(bare_start, end, bare, "NORP", "name", f"NORP:{iso3}", subject), bare)
+        draft.entities.countries[f"NORP:{iso3}"] = iso3
+        return
+    if label == "ORG" and folded in data["org_references"] and f"ORG:{data['org_references'][folded]}" in article_orgs:
+        key = f"ORG:{data['org_references'][folded]}"
+        draft.add(LocalMention(start, end, surface, "ORG", "title", key, subject))  # "the Alliance" after NATO
+        return
+    if label in {"GPE", "LOC", "PERSON", "ORG", "NORP"} and (place := lookup_place(bare)) is not None \
+            and not (label == "ORG" and len(span) > 1 and place.key.startswith("GPE:") and fold(bare) != fold(place.name)):
+        if place.capital_of or fold(bare) == fold(data["brussels"]["city"]):
+            if _is_agent(span.root):
+                if fold(bare) == fold(data["brussels"]["city"]):
+                    choices = [c for c in data["brussels"]["choices"] if f"ORG:{c}" in article_orgs]
+                    key = f"ORG:{choices[0]}" if len(choices) == 1 else f"GPE:{data['brussels']['default_country']}"
+                    draft.add(LocalMention(bare_start, end, bare, key.split(":")[0], "metonym", key, subject))
+                else:
+                    draft.add(LocalMention(bare_start, end, bare, "GPE", "metonym", f"GPE:{place.capital_of}", subject))
+                return
+        draft.add(LocalMention(bare_start, end, bare, "GPE", "name", place.key, subject), place.name)
+        if place.country:
+            draft.entities.countries.setdefault(place.key, place.country)
+        return
+    if label == "PERSON":
+        _person(draft, offset, span, start, end, subject)
+    elif label == "ORG":
+        name = _org_name(bare)
+        name_end = bare_start + len(name)
+        country, owner_start = _possessor_country(span)
+        if country and not {w.lower() for w in name.split()} & INSTITUTION_WORDS:
+            draft.entities.countries.setdefault(f"ORG:{fold(name)}", country)
+            country = None
+        if country:  # "Russia's Security Council" is named with its possessor
+            owner_start = offset + owner_start
+            surface_name = text[owner_start:name_end]
+            key = f"ORG:{fold(name)}|{country}"
+            draft.add(LocalMention(owner_start, name_end, surface_name, "ORG", "name", key, subject), surface_name)
+        else:
+            key = f"ORG:{fold(name)}"
+            draft.add(LocalMention(bare_start, name_end, name, "ORG", "name", key, subject), name)
+            country = country_in(name.split()[:2])
+        if country:
+            draft.entities.countries.setdefault(key, country)
+    elif label == "NORP":
+        draft.add(LocalMention(bare_start, end, bare, "NORP", "name", f"NORP:{fold(bare)}", subject), bare)
+    elif label in {"GPE", "LOC"}:
+        draft.add(LocalMention(bare_start, end, bare, "GPE", "name", f"CITY:{bare}", subject), bare)
+
+
+def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subject: bool) -> None:
+    text = draft.text
+    first, honorifics = _strip_honorifics(span)
+    name_start = offset + span[first].idx if first else start
+    name_start = max(name_start, start)
+    surface = text[name_start:end]
+    tokens = surface.split()
+    if not tokens:
+        return
+    role, _ = _role_before(text, offset, span)
+    if len(tokens) >= 2:
+        key = _person_key(tokens[-1], tokens[0])
+        mention = LocalMention(name_start, end, surface, "PERSON", "name", key, subject)
+        draft.add(mention, surface)
+        draft.persons[key].append(name_start)
+        for title in ([role] if role else []) + ([" ".join(honorifics)] if honorifics else []):
+            draft.add_role(key, title)
+        if appositive := _role_apposition(span):
+            draft.add_role(key, appositive)
+    else:
+        draft.pending_single.append((LocalMention(name_start, end, surface, "PERSON", "surname", "", subject),
+                                     role or " ".join(honorifics)))
+
+
+def _resolve_single_names(draft: _Draft) -> None:
+    """Lone names take the full name of the article's person with that surname (or given name)."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for key in draft.persons:
+        surname, given = key.removeprefix("PERSON:").split("|")
+        by_surname[surname].add(key)
+        by_given[given].add(key)
+    for mention, role in draft.pending_single:
+        folded = fold(mention.text)
+        if len(by_surname.get(folded, ())) == 1:
+            key, kind = next(iter(by_surname[folded])), "surname"
+        elif len(by_given.get(folded, ())) == 1 and not by_surname.get(folded):
+            key, kind = next(iter(by_given[folded])), "given_name"
+        else:
+            key, kind = f"PERSON:{folded}|", "surname"
+        draft.add(replace(mention, key=key, kind=kind), mention.text if key.endswith("|") else None)
+        draft.persons[key].append(mention.start)
+        if role:
+            draft.add_role(key, role)
+
+
+def _description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None] | None:
+    """(head, content words, country) of a description given as words, or None if it is not one.
+
+    "the top US diplomat" -> ("diplomat", ["diplomat"], "USA"); "the head of Russian diplomacy"
+    -> ("diplomacy", ["head", "diplomacy"], "RUS"); "the Secretary of State" -> ("secretary",
+    ["secretary", "state"], None).
+    """
+    heads, category_words = role_data()["heads"], role_data()["category_words"]
+    words = [w for w in words if fold(w) and fold(w) not in DESCRIPTION_FILLERS]
+    if not words:
+        return None
+    cut = next((i for i, w in enumerate(words) if w.lower() in {"of", "to", "for"}), len(words))
+    head = fold(words[cut - 1]) if cut else fold(words[0])
+    if head in {"head", "chief", "leader"} and cut < len(words) and fold(words[-1]) in category_words:
+        head = fold(words[-1])  # "the head of US diplomacy" is a diplomat
+    if head.endswith("s") and head[:-1] in heads | set(category_words):
+        return None  # plural: a group, not one person
+    if head not in heads and head not in category_words:
+        return None
+    country = country_in(words)
+    content = [fold(w) for w in words if w.lower() not in {"of", "to", "for"} and country_in([w]) is None]
+    return head, content, country
+
+
+@dataclass(frozen=True)
+class Description:
+    """A definite description of a person ("the Secretary of State"), resolved across the corpus."""
+
+    start: int
+    end: int
+    text: str
+    head: str
+    content: tuple[str, ...]
+    country: str | None
+    subject: bool
+
+    @classmethod
+    def from_words(cls, start: int, end: int, text: str, words: Sequence[str], subject: bool) -> Description | None:
+        parts = _description_parts(words)
+        if parts is None:
+            return None
+        head, content, country = parts
+        return cls(start, end, text, head, tuple(content), country, subject)
+
+
+def match_description(description: Description, persons: dict[str, list[int]], roles: dict[str, list[str]],
+                      countries: dict[str, str], subjects_before: set[str]) -> str | None:
+    """The person a description means: one whose roles fit it, nearest before it (or just after).
+
+    persons: key -> positions of the person's mentions in the article; roles and countries are
+    what is known of each key (the whole corpus's knowledge, after canonicalisation).
+    """
+    heads, category_words = role_data()["heads"], role_data()["category_words"]
+    head, position = description.head, description.start
+    candidates = []
+    for key, starts in persons.items():
+        person_roles = roles.get(key, [])
+        country = countries.get(key)
+        if description.country and country and country != description.country:
+            continue
+        role_words = {fold(w) for role in person_roles for w in re.findall(r"[\w.'-]+", role)}
+        categories = set().union(*(categories_of(r) for r in person_roles)) if person_roles else set()
+        wanted = category_words.get(head)
+        if wanted == "counterpart":  # "his Russian counterpart": someone else, of the stated country
+            fits = bool(person_roles) and description.country is not None and country == description.country \
+                and key not in subjects_before
+        elif wanted == "any":  # "the Norwegian politician"
+            fits = bool(person_roles) or description.country is not None
+        elif wanted is not None:
+            fits = wanted in categories
+        else:
+            fits = head in heads and bool(person_roles) and set(description.content) <= role_words
+        if fits:
+            before = [s for s in starts if s < position]
+            after = [s for s in starts if position <= s <= position + CATAPHORA_CHARS]
+            if before:
+                candidates.append((0, position - max(before), key))
+            elif after:
+                candidates.append((1, min(after) - position, key))
+    return min(candidates)[2] if candidates else None
+
+
+def _with_of_phrase(chunk: Span) -> Span:
+    """"the Secretary" + "of State": spaCy's noun chunks stop before prepositional phrases."""
+    doc, end = chunk.doc, chunk.end
+    while end + 1 < len(doc) and doc[end].lower_ in {"of", "to"} and doc[end].head.i == chunk.root.i:
+        right = doc[end].right_edge.i + 1
+        if right - chunk.start > 10 or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[end:right]):
+            break
+        end = right
+    return doc[chunk.start:end]
+
+
+def _apposed_person(draft: _Draft, chunk: Span, offset: int) -> str | None:
+    """"his Russian counterpart, Sergey Lavrov": a description in apposition names its person."""
+    root = chunk.root
+    linked = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos":
+        linked.append(root.head)
+    for token in linked:
+        position = offset + token.idx
+        for mention in draft.entities.mentions:
+            if mention.type == "PERSON" and mention.start <= position < mention.end:
+                return mention.key
+    return None
+
+
+def _descriptions(draft: _Draft, docs: Sequence[tuple[int, Doc]]) -> None:
+    """Descriptions of people (resolved later, with the corpus's roles) and references to
+    organisations named in the article ("the Alliance" after NATO)."""
+    taken = [(m.start, m.end) for m in draft.entities.mentions if m.type in {"PERSON", "ORG"}]
+    org_keys = {m.key for m in draft.entities.mentions if m.type == "ORG"}
+    org_references = gazetteer()["org_references"]
+    for offset, doc in docs:
+        for chunk in doc.noun_chunks:
+            if chunk[0].lower_ not in DETERMINERS and chunk[0].dep_ != "poss":
+                continue
+            chunk = _with_of_phrase(chunk)
+            start, end = offset + chunk.start_char, offset + chunk.end_char
+            if any(s < end and start < e for s, e in taken):
+                continue
+            subject = chunk.root.dep_ in {"nsubj", "nsubjpass"}
+            words = [t.text for t in chunk]
+            reference = fold(" ".join(w for w in words if fold(w) not in DESCRIPTION_FILLERS))
+            canonical = org_references.get(reference) or org_references.get(chunk.root.lemma_.lower())
+            if canonical is not None:
+                if f"ORG:{canonical}" in org_keys:
+                    draft.add(LocalMention(start, end, draft.text[start:end], "ORG", "title", f"ORG:{canonical}", subject))
+                continue
+            description = Description.from_words(start, end, draft.text[start:end], words, subject)
+            if description is None:
+                continue
+            if (key := _apposed_person(draft, chunk, offset)) is not None:
+                draft.add(LocalMention(start, end, description.text, "PERSON", "title", key, subject))
+            else:
+                draft.entities.descriptions.append(description)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_matcher() -> PhraseMatcher:
+    """Names from the gazetteer, matched verbatim: the small model misses some ("Kaliningrad")
+    and splits others ("Washington, D.C.")."""
+    from newswire.nlp import load_nlp
+
+    nlp = load_nlp()
+    data = load_data("places.json")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    places = set(data["regions"]) | set(data["seats_of_power"])
+    for country in data["countries"].values():
+        places |= {country["name"], *country["aliases"], *country["capitals"]}
+    orgs = {alias for entry in data["organisations"].values() for alias in entry["aliases"]}
+    matcher.add("GPE", [nlp.make_doc(name) for name in sorted(places) if not name.startswith("the ")])
+    matcher.add("ORG", [nlp.make_doc(name) for name in sorted(orgs)])
+    return matcher
+
+
+def _entity_spans(doc: Doc) -> list[Span]:
+    """spaCy's entities plus gazetteer matches; where they overlap the longer span wins."""
+    found = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    found += [Span(doc, start, end, label=label) for label, start, end in _gazetteer_matcher()(doc)]
+    return sorted(filter_spans(found), key=lambda span: span.start)
+
+
+def extract_mentions(text: str, docs: Sequence[tuple[int, Doc]]) -> ArticleEntities:
+    """Entity mentions of one article, with local keys, roles and countries. Never raises on odd text."""
+    draft = _Draft(text)
+    surnames = _surnames_in(docs)
+    spans = [(offset, span) for offset, doc in docs for span in _entity_spans(doc)]
+    article_orgs = set()
+    for offset, ent in spans:  # organisations named anywhere decide what "Brussels" stands for
+        if (canonical := gazetteer()["organisations"].get(fold(LEADING_ARTICLE.sub("", ent.text)))) is not None:
+            article_orgs.add(f"ORG:{canonical}")
+    for offset, ent in spans:
+        _entity(draft, offset, ent, surnames, article_orgs)
+    _resolve_single_names(draft)
+    _descriptions(draft, docs)
+    draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
+    return draft.entities
+
+
+# ---------------------------------------------------------------- across articles
+
+
+@dataclass
+class Actor:
+    actor_id: str
+    name: str
+    type: str
+    aliases: list[str]
+    references: list[str]
+    roles: list[str]
+    country: str | None
+    mention_count: int
+    article_count: int
+
+
+def _most_specific(roles: list[str]) -> list[str]:
+    """Drop roles contained in a longer one ("President" beside "U.S. President"), keep order."""
+    folded = [fold(r) for r in roles]
+    kept = []
+    for index, (role, f) in enumerate(zip(roles, folded)):
+        if f in folded[:index] or any(f != g and re.search(rf"\b{re.escape(f)}\b", g) for g in folded):
+            continue
+        kept.append(role)
+    return kept
+
+
+def _given_names_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
+
+
+def _person_groups(keys: Iterable[str], countries: dict[str, str]) -> dict[str, str]:
+    """Full-name person keys -> representative key; spelling variants of one person share it.
+
+    Blocked by surname, so the cost is linear in distinct names; within a surname, given
+    names merge when they fuzzily agree and no stated countries conflict.
+    """
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        surname, given = key.removeprefix("PERSON:").split("|")
+        if given:
+            by_surname[surname].append(key)
+    representative: dict[str, str] = {}
+    for members in by_surname.values():
+        roots: list[str] = []
+        for key in members:
+            given = key.split("|")[1]
+            for root in roots:
+                if _given_names_match(given, root.split("|")[1]) and not (
+                        countries.get(key) and countries.get(root) and countries[key] != countries[root]):
+                    representative[key] = root
+                    break
+            else:
+                roots.append(key)
+                representative[key] = key
+    return representative
+
+
+class Corpus:
+    """Every article's entities, canonicalised: one key per real-world actor.
+
+    Build it once over all articles; then `resolve_span` serves the quote stage (speakers) and
+    `tables` gives the actors and mentions rows.
+    """
+
+    def __init__(self, articles: Sequence[tuple[str, ArticleEntities]], credits: Sequence[tuple[str, list[str]]] = ()):
+        self.articles = {article_id: entities for article_id, entities in articles}
+        self.credits = list(credits)
+        local_countries: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for key, country in entities.countries.items():
+                local_countries[key].add(country)
+        single_country = {k: next(iter(v)) for k, v in local_countries.items() if len(v) == 1}
+        person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
+        self.groups = _person_groups(person_keys, single_country)
+        self._attach_bare_surnames(person_keys)
+        self.roles: dict[str, list[str]] = defaultdict(list)
+        self.countries: dict[str, Counter] = defaultdict(Counter)
+        for entities in self.articles.values():
+            for key, country in entities.countries.items():
+                self.countries[self.canonical(key)][country] += 1
+            for key, article_roles in entities.roles.items():
+                for role in article_roles:
+                    if role not in self.roles[self.canonical(key)]:
+                        self.roles[self.canonical(key)].append(role)
+        self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
+        for article_id, entities in self.articles.items():
+            for description in entities.descriptions:
+                if (mention := self._resolve_description(article_id, description)) is not None:
+                    self.extra[article_id].append(mention)
+
+    def _attach_bare_surnames(self, person_keys: set[str]) -> None:
+        """A lone surname joins the dominant person of that surname across the corpus."""
+        totals = Counter(self.groups.get(m.key, m.key) for e in self.articles.values() for m in e.mentions)
+        owners: dict[str, Counter] = defaultdict(Counter)
+        for key, root in self.groups.items():
+            owners[key.removeprefix("PERSON:").split("|")[0]][root] += totals[root]
+        for key in sorted(person_keys):
+            surname, given = key.removeprefix("PERSON:").split("|")
+            if given or key in self.groups or not owners.get(surname):
+                continue
+            (top, count), total = owners[surname].most_common(1)[0], sum(owners[surname].values())
+            if count / total >= DOMINANT_SHARE:
+                self.groups[key] = top
+
+    def canonical(self, key: str) -> str:
+        return self.groups.get(key, key)
+
+    def country(self, key: str) -> str | None:
+        counts = self.countries.get(key)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _people(self, article_id: str, before: int | None = None) -> tuple[dict[str, list[int]], set[str]]:
+        persons: dict[str, list[int]] = defaultdict(list)
+        subjects: set[str] = set()
+        mentions = self.articles[article_id].mentions + self.extra.get(article_id, [])
+        for mention in mentions:
+            if mention.type == "PERSON":
+                key = self.canonical(mention.key)
+                persons[key].append(mention.start)
+                if mention.subject and before is not None and mention.start < before:
+                    subjects.add(key)
+        return persons, subjects
+
+    def _resolve_description(self, article_id: str, description: Description) -> LocalMention | None:
+        persons, subjects = self._people(article_id, before=description.start)
+        countries = {key: c for key in persons if (c := self.country(key))}
+        key = match_description(description, persons, self.roles, countries, subjects)
+        if key is None:
+            return None
+        if description.country and key not in countries:
+            self.countries[key][description.country] += 1  # "the Norwegian politician" states a nationality
+        return LocalMention(description.start, description.end, description.text, "PERSON", "title", key,
+                            description.subject)
+
+    def resolve_span(self, article_id: str, text: str, start: int, end: int) -> LocalMention | None:
+        """The actor a speaker expression (a name, "he", "the diplomat") refers to, or None.
+
+        A resolved pronoun or description is remembered as a mention of that actor.
+        """
+        mentions = sorted(self.articles[article_id].mentions + self.extra.get(article_id, []), key=lambda m: m.start)
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside:
+            people = [m for m in inside if m.type == "PERSON"]
+            chosen = people[-1] if people else min(inside, key=lambda m: (m.type != "ORG", m.start))
+            return replace(chosen, key=self.canonical(chosen.key))
+        surface = text[start:end].strip()
+        found = None
+        if (wanted := PRONOUNS.get(surface.lower())) is not None:
+            earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")]
+            if earlier:
+                recent = earlier[-1]
+                subjects = [m for m in earlier if m.subject]
+                best = subjects[-1] if subjects and subjects[-1].start >= recent.start - PRONOUN_SUBJECT_REACH else recent
+                found = LocalMention(start, end, text[start:end], best.type, "pronoun", self.canonical(best.key), True)
+        elif (description := Description.from_words(start, end, text[start:end], surface.split(), True)) is not None:
+            found = self._resolve_description(article_id, description)
+        if found is not None:
+            self.extra[article_id].append(found)
+        return found
+
+    def actor_id(self, key: str) -> str:
+        return stable_hash("actor", key)
+
+    def tables(self) -> tuple[list[Actor], list[dict]]:
+        """(actors, mention rows); every mention's actor is among the actors."""
+        surfaces: dict[str, Counter] = defaultdict(Counter)
+        references: dict[str, set[str]] = defaultdict(set)
+        types: dict[str, Counter] = defaultdict(Counter)
+        mention_count: Counter = Counter()
+        article_sets: dict[str, set[str]] = defaultdict(set)
+        display: dict[str, Counter] = defaultdict(Counter)
+        rows, seen = [], set()
+        for article_id, entities in self.articles.items():
+            for key, name in entities.names.items():
+                display[self.canonical(key)][name] += 1
+            for mention in entities.mentions + self.extra.get(article_id, []):
+                key = self.canonical(mention.key)
+                if (article_id, mention.start, mention.end) in seen:
+                    continue
+                seen.add((article_id, mention.start, mention.end))
+                types[key][mention.type] += 1
+                mention_count[key] += 1
+                article_sets[key].add(article_id)
+                (surfaces[key].update([mention.text]) if mention.kind in NAME_KINDS else references[key].add(mention.text))
+                rows.append({"mention_id": stable_hash(article_id, str(mention.start), str(mention.end)),
+                             "article_id": article_id, "actor_id": self.actor_id(key), "text": mention.text,
+                             "start": mention.start, "end": mention.end, "kind": mention.kind})
+        agencies = load_data("agencies.json")
+        for article_id, names in self.credits:
+            for agency in names:
+                entry = agencies.get(agency.upper().rstrip("."), {"name": agency, "country": None})
+                key = f"ORG:{fold(entry['name'])}"
+                types[key]["ORG"] += 0
+                article_sets[key].add(article_id)
+                display[key][entry["name"]] += 1
+                if entry["country"] and not self.countries[key]:
+                    self.countries[key][entry["country"]] += 1
+        country_places = {p.key: p for p in gazetteer()["country_names"].values()}
+        organisations = load_data("places.json")["organisations"]
+        actors = []
+        for key in sorted(types):
+            type_ = max(types[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if types[key] else key.split(":")[0]
+            if key in country_places:
+                name = country_places[key].name
+            elif key.removeprefix("ORG:") in organisations:
+                name = key.removeprefix("ORG:")
+            else:
+                spellings = display[key] + surfaces[key]
+                if type_ == "PERSON" and (full := Counter({n: c for n, c in spellings.items() if len(n.split()) > 1})):
+                    spellings = full  # a person is named by the commonest spelling of the full name
+                name = max(spellings.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if spellings else key.split(":", 1)[1]
+            aliases = set(surfaces[key]) | {name} if key.startswith("ORG:") and not surfaces[key] else set(surfaces[key])
+            aliases |= {LEADING_ARTICLE.sub("", a) for a in aliases}
+            country = country_places[key].country if key in country_places else self.country(key)
+            actors.append(Actor(
+                actor_id=self.actor_id(key), name=name, type=type_, aliases=sorted(aliases),
+                references=sorted(references[key]), roles=_most_specific(self.roles.get(key, [])), country=country,
+                mention_count=mention_count[key], article_count=len(article_sets[key])))
+        return actors, rows

@@ -1,0 +1,58 @@
+"""Cross-table rules: references between tables and offsets into articles.text.
+
+Row-level pandera checks, built against the other tables of the same release, so a row that
+breaks a rule is quarantined with the rule's name as the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+# table -> (column, referenced table, referenced column, nullable)
+REFERENCES = [
+    ("mentions", "article_id", "articles", "article_id", False),
+    ("mentions", "actor_id", "actors", "actor_id", False),
+    ("quotes", "article_id", "articles", "article_id", False),
+    ("quotes", "speaker_id", "actors", "actor_id", True),
+    ("quotes", "cluster_id", "quote_clusters", "cluster_id", False),
+    ("quote_clusters", "speaker_id", "actors", "actor_id", True),
+]
+# tables whose start/end point into articles.text, and the column that must equal the slice
+OFFSET_TABLES = {"mentions": "text", "quotes": "text"}
+
+
+def _reference_check(column: str, target: str, values: set, nullable: bool) -> pa.Check:
+    def check(df: pd.DataFrame) -> pd.Series:
+        present = df[column].isin(values)
+        return present | df[column].isna() if nullable else present
+
+    return pa.Check(check, name=f"{column} exists in {target}")
+
+
+def _offset_check(text_column: str, texts: Mapping[str, str]) -> pa.Check:
+    def check(df: pd.DataFrame) -> pd.Series:
+        ok = [
+            isinstance(article, str) and article in texts and 0 <= start <= end <= len(texts[article])
+            and texts[article][start:end] == value
+            for article, start, end, value in zip(df["article_id"], df["start"], df["end"], df[text_column])
+        ]
+        return pd.Series(ok, index=df.index, dtype=bool)
+
+    return pa.Check(check, name=f"articles.text[start:end] == {text_column}")
+
+
+def cross_table_checks(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[pa.Check]]:
+    checks: dict[str, list[pa.Check]] = {}
+    for table, column, target, target_column, nullable in REFERENCES:
+        if table in tables and target in tables:
+            values = set(tables[target][target_column].dropna())
+            checks.setdefault(table, []).append(_reference_check(column, f"{target}.{target_column}", values, nullable))
+    if "articles" in tables:
+        texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+        for table, text_column in OFFSET_TABLES.items():
+            if table in tables:
+                checks.setdefault(table, []).append(_offset_check(text_column, texts))
+    return checks
