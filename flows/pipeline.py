@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from tqdm import tqdm
 
-from newswire import release, stages, validation
+from newswire import extract, release, stages, validation
+from newswire.tables import frame
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
 # would hash whole corpora for nothing. Per-article caching lives in the NLP stage.
@@ -39,6 +41,16 @@ def clean_corpus_task(articles):
     return stages.clean_corpus(articles)
 
 
+@task(name="extract", retries=1, retry_delay_seconds=1, **STAGE)
+def extract_task(items, cache_dir: Path | None):
+    return extract.extract_batch(items, cache_dir)
+
+
+@task(name="resolve-actors-and-quotes", **STAGE)
+def corpus_task(articles, extractions):
+    return stages.extracted_tables(articles, extractions)
+
+
 @task(name="validate", **STAGE)
 def validate_task(tables):
     return validation.validate_tables(tables)
@@ -46,14 +58,16 @@ def validate_task(tables):
 
 @task(name="publish", retries=1, retry_delay_seconds=2, **STAGE)
 def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float):
+    from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
+
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
-        return release.publish(tables, out_dir, manifest_extra)
+        return release.publish(tables, out_dir, manifest_extra, check_staged=check_staged)
 
 
 @flow(name="newswire-release", log_prints=False)
 def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: int = 200,
-                 lock_wait: float = 600.0, progress: bool = True) -> RunSummary:
+                 lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None) -> RunSummary:
     logger = get_run_logger()
     raw, out = Path(raw_dir), Path(out_dir)
     files, quarantine = discover_task(raw)
@@ -67,6 +81,18 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
             bar.update(len(batch))
     corpus = clean_corpus_task(articles)
     tables = stages.spine_tables(corpus, quarantine, articles)
+    items = stages.extraction_inputs(tables["articles"])
+    extractions, extract_problems, parsed = [], [], 0
+    with tqdm(total=len(items), desc="extract", unit="article", disable=not progress, leave=False) as bar:
+        for batch in stages.batched(items, batch_size):
+            extracted = extract_task(batch, Path(cache_dir) if cache_dir else None)
+            extractions.extend(extracted.extractions)
+            extract_problems.extend(extracted.quarantine)
+            parsed += extracted.parsed
+            bar.update(len(batch))
+    tables.update(corpus_task(tables["articles"], extractions))
+    if extract_problems:
+        tables["quarantine"] = pd.concat([tables["quarantine"], frame("quarantine", extract_problems)], ignore_index=True)
     valid, summaries = validate_task(tables)
     for summary in summaries:
         if summary.quarantined:
@@ -84,6 +110,10 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         "structure": {"articles": len(articles), "no_content": len(corpus.quarantine)},
         "boilerplate": {"lines_removed": len(valid["boilerplate"]), "recurring_patterns": len(corpus.recurring)},
         "dedupe": {"duplicates": len(corpus.links)},
+        "extract": {"articles": len(items), "parsed": parsed, "from_cache": len(items) - parsed,
+                    "failed": len(extract_problems)},
+        "actors": {"actors": len(valid["actors"]), "mentions": len(valid["mentions"])},
+        "quotes": {"quotes": len(valid["quotes"]), "clusters": len(valid["quote_clusters"])},
         "publish": {table: len(df) for table, df in valid.items()},
     }
     return RunSummary(result.version, result.created, str(result.path), counts)

@@ -32,7 +32,8 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         summary = release_flow(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
-                               lock_wait=args.wait, progress=not args.quiet)
+                               lock_wait=args.wait, progress=not args.quiet,
+                               cache_dir=None if args.no_cache else str(args.cache))
     except (ReleaseBlocked, ReleaseLocked, FileNotFoundError) as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1
@@ -67,6 +68,68 @@ def _dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release_dir(name: str, out: Path) -> Path | None:
+    """A release given by version name (or 'latest') under out, or by path; symlinks resolved."""
+    for candidate in (Path(name), out / name):
+        if candidate.is_dir() and (any(candidate.glob("*.parquet")) or (candidate / "manifest.json").exists()):
+            return candidate.resolve()
+    return None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from newswire.gx_validation import DOCS_FOLDER, validate_release
+    from newswire.release import MANIFEST, read_manifest
+
+    release = _release_dir(args.release, args.out)
+    if release is None:
+        print(f"newswire: no release {args.release!r} (looked for a folder, and in {args.out})", file=sys.stderr)
+        return 2
+    previous_name = read_manifest(release).get("previous") if (release / MANIFEST).exists() else None
+    previous = release.parent / previous_name if previous_name and (release.parent / previous_name).is_dir() else None
+    # Releases are immutable: docs written at publish time stay; a re-run writes elsewhere.
+    if args.docs is not None:
+        docs = args.docs
+    elif (release / DOCS_FOLDER).exists():
+        docs = Path("ci-artifacts") / "validation" / release.name
+    else:
+        docs = release / DOCS_FOLDER
+    report = validate_release(release, previous, docs)
+    for table, outcomes in report.tables.items():
+        print(table)
+        for outcome in outcomes:
+            detail = f"  ({outcome.observed})" if not outcome.success and outcome.observed else ""
+            print(f"  {'ok  ' if outcome.success else 'FAIL'}  {outcome.name}{detail}")
+    for table in report.skipped:
+        print(f"{table}\n  skipped (not in this release)")
+    failed = len(report.failures())
+    total = sum(len(outcomes) for outcomes in report.tables.values())
+    state = "passed" if report.success else f"FAILED ({failed} of {total} expectations)"
+    print(f"release {release.name}: {state}; previous release: {previous.name if previous else 'none'}")
+    print(f"Data Docs: {report.docs_index or docs}")
+    return 0 if report.success else 1
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from newswire.diff import diff_releases
+
+    releases = []
+    for name in (args.a, args.b):
+        release = _release_dir(name, args.out)
+        if release is None:
+            print(f"newswire: no release {name!r} (looked for a folder, and in {args.out})", file=sys.stderr)
+            return 2
+        releases.append(release)
+    print(f"{releases[0].name} -> {releases[1].name}")
+    for table, diff in diff_releases(*releases).items():
+        line = f"{table:<16} added {len(diff.added):>6}  removed {len(diff.removed):>6}  changed {len(diff.changed):>6}"
+        if diff.changed_columns:
+            line += "  (" + ", ".join(f"{column} {count}" for column, count in diff.changed_columns.items()) + ")"
+        if diff.columns_added or diff.columns_removed:
+            line += f"  columns +{diff.columns_added} -{diff.columns_removed}"
+        print(line)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newswire", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=200, help="articles per task batch")
     run.add_argument("--wait", type=float, default=600.0, help="seconds to wait for another run's lock")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--cache", type=Path, default=Path(".cache/extract"),
+                     help="per-article NLP results, keyed by content hash (default .cache/extract)")
+    run.add_argument("--no-cache", action="store_true", help="parse every article again")
     run.set_defaults(handler=_run)
     releases = commands.add_parser("releases", help="list releases")
     releases.add_argument("--out", type=Path, default=Path("processed"))
@@ -84,6 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
     dictionary.add_argument("--update-readme", type=Path, metavar="README",
                             help="rewrite the dictionary section of this README instead of printing")
     dictionary.set_defaults(handler=_dictionary)
+    validate = commands.add_parser("validate", help="run the Great Expectations suites on a release")
+    validate.add_argument("release", nargs="?", default="latest", help="version, 'latest' or a folder (default latest)")
+    validate.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
+    validate.add_argument("--docs", type=Path, help="Data Docs folder (default <release>/validation/ when the release "
+                          "has none yet, else ci-artifacts/validation/<version>/: releases are never modified)")
+    validate.set_defaults(handler=_validate)
+    diff = commands.add_parser("diff", help="rows added, removed and changed per table between two releases")
+    diff.add_argument("a", help="older release: version, 'latest' or a folder")
+    diff.add_argument("b", help="newer release: version, 'latest' or a folder")
+    diff.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
+    diff.set_defaults(handler=_diff)
     return parser
 
 

@@ -12,11 +12,15 @@ from typing import TypeVar
 
 import pandas as pd
 
+from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
+from newswire.extract import ArticleExtraction
 from newswire.ingest import Rejection, discover, read_document
+from newswire.quotes import cluster_quotes
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
 from newswire.tables import article_rows, boilerplate_rows, frame, no_content_row, rejection_row
+from newswire.text import stable_hash
 
 T = TypeVar("T")
 
@@ -89,3 +93,67 @@ def spine_tables(corpus: CleanCorpus, quarantine: list[dict], all_articles: list
         "boilerplate": frame("boilerplate", boilerplate_rows(all_articles)),
         "quarantine": frame("quarantine", quarantine + corpus.quarantine),
     }
+
+
+def extraction_inputs(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(article_id, source, text) of the articles extraction runs on: canonical copies with text."""
+    canonical = articles[articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)]
+    return list(zip(canonical["article_id"], canonical["source"], canonical["text"]))
+
+
+def extracted_tables(articles: pd.DataFrame, extractions: Sequence[ArticleExtraction]) -> dict[str, pd.DataFrame]:
+    """actors, mentions, quotes and quote_clusters from the per-article extractions."""
+    by_id = articles.set_index("article_id")
+    credits = [(e.article_id, list(by_id.at[e.article_id, "credits"])) for e in extractions]
+    corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits)
+    quote_rows = []
+    for extraction in extractions:
+        text = by_id.at[extraction.article_id, "text"]
+        for quote in extraction.quotes:
+            speaker = None
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                speaker = corpus.resolve_span(extraction.article_id, text, quote.speaker_start, quote.speaker_end)
+            quote_rows.append({
+                "quote_id": stable_hash(extraction.article_id, str(quote.start), str(quote.end), quote.kind),
+                "article_id": extraction.article_id, "text": quote.text, "kind": quote.kind,
+                "speaker_key": corpus.canonical(speaker.key) if speaker else None,
+                "speaker_text": quote.speaker_text, "cue": quote.cue, "via": quote.via,
+                "start": quote.start, "end": quote.end, "confidence": quote.confidence,
+            })
+    actors, mention_rows = corpus.tables()
+    names = {actor.actor_id: actor.name for actor in actors}
+    for row in quote_rows:
+        key = row.pop("speaker_key")
+        row["speaker_id"] = corpus.actor_id(key) if key else None
+        row["speaker"] = names.get(row["speaker_id"])
+    quotes_df = frame("quotes", [{**row, "cluster_id": ""} for row in quote_rows])
+    if len(quotes_df):
+        quotes_df["cluster_id"] = cluster_quotes(quotes_df)
+    return {
+        "actors": frame("actors", [actor.__dict__ for actor in actors]),
+        "mentions": frame("mentions", mention_rows),
+        "quotes": quotes_df,
+        "quote_clusters": frame("quote_clusters", cluster_rows(quotes_df, articles)),
+    }
+
+
+def cluster_rows(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
+    """One row per cluster: the longest wording, its speaker, and the articles carrying it."""
+    if quotes.empty:
+        return []
+    info = articles.set_index("article_id")[["source", "published"]]
+    merged = quotes.join(info, on="article_id")
+    rows = []
+    for cluster_id, members in merged.groupby("cluster_id", sort=True):
+        longest = members.loc[members["text"].str.len().idxmax()]
+        speakers = members["speaker_id"].dropna()
+        speaker_id = speakers.mode().sort_values().iloc[0] if len(speakers) else None
+        named = members.loc[members["speaker_id"] == speaker_id, "speaker"].dropna()
+        published = members["published"].dropna()
+        rows.append({
+            "cluster_id": cluster_id, "speaker_id": speaker_id, "speaker": named.iloc[0] if len(named) else None,
+            "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
+            "article_count": members["article_id"].nunique(), "sources": sorted(members["source"].unique()),
+            "first_published": published.min() if len(published) else pd.NaT,
+        })
+    return rows

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas import actors, articles, boilerplate, mentions, quarantine
+from schemas import actors, articles, boilerplate, mentions, quarantine, quote_clusters, quotes
 from schemas._base import TableModel, arrow_schema
 
 
@@ -24,6 +24,8 @@ TABLES: dict[str, TableSpec] = {
     "boilerplate": TableSpec(boilerplate.Boilerplate, boilerplate.VERSION, "boilerplate_id"),
     "actors": TableSpec(actors.Actors, actors.VERSION, "actor_id"),
     "mentions": TableSpec(mentions.Mentions, mentions.VERSION, "mention_id"),
+    "quotes": TableSpec(quotes.Quotes, quotes.VERSION, "quote_id"),
+    "quote_clusters": TableSpec(quote_clusters.QuoteClusters, quote_clusters.VERSION, "cluster_id"),
     "quarantine": TableSpec(quarantine.Quarantine, quarantine.VERSION, "quarantine_id"),
 }
 

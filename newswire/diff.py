@@ -1,0 +1,93 @@
+"""What changed between two releases, table by table, matched on primary key.
+
+added: keys only in B; removed: keys only in A; changed: keys in both whose values differ in
+any column the two share (nulls equal nulls, list columns compare element by element).
+Columns present in only one release are reported as such rather than marking every row changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from schemas import TABLES
+
+
+@dataclass(frozen=True)
+class TableDiff:
+    added: list = field(default_factory=list)    # primary keys, sorted
+    removed: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    changed_columns: dict[str, int] = field(default_factory=dict)  # column -> rows whose value changed
+    columns_added: list[str] = field(default_factory=list)
+    columns_removed: list[str] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.columns_added or self.columns_removed)
+
+
+def _tables(release: Path) -> dict[str, Path]:
+    return {path.stem: path for path in sorted(release.glob("*.parquet"))}
+
+
+def _key(table: str, df: pd.DataFrame) -> str:
+    # A table newer than this code's schemas: its first column is its id by house convention.
+    return TABLES[table].key if table in TABLES else df.columns[0]
+
+
+def _comparable(values: pd.Series) -> pd.Series:
+    """Lists/arrays -> tuples so that == compares them as values."""
+    if values.dtype != object:
+        return values
+    return values.map(lambda v: tuple(v) if isinstance(v, (list, tuple, np.ndarray)) else v)
+
+
+def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
+    a_null, b_null = a.isna().to_numpy(), b.isna().to_numpy()
+    differs = a_null ^ b_null
+    both = ~a_null & ~b_null
+    if both.any():
+        # Python equality per value: handles tuples, timestamps and pd.NA-free values alike.
+        differs[both] = [x != y for x, y in zip(_comparable(a[both]).tolist(), _comparable(b[both]).tolist())]
+    return differs
+
+
+def diff_table(table: str, a: pd.DataFrame | None, b: pd.DataFrame | None) -> TableDiff:
+    if a is None or b is None:
+        present = a if a is not None else b
+        keys = sorted(present[_key(table, present)].tolist())
+        return TableDiff(added=keys if a is None else [], removed=keys if b is None else [])
+    key = _key(table, b)
+    a_keys, b_keys = set(a[key]), set(b[key])
+    shared_columns = [c for c in b.columns if c in a.columns and c != key]
+    left = a.drop_duplicates(key).set_index(key)
+    right = b.drop_duplicates(key).set_index(key)
+    common = sorted(a_keys & b_keys)
+    left, right = left.loc[common, shared_columns], right.loc[common, shared_columns]
+    changed_rows = pd.Series(False, index=pd.Index(common))
+    changed_columns = {}
+    for column in shared_columns:
+        differs = _differs(left[column], right[column])
+        if differs.any():
+            changed_columns[column] = int(differs.sum())
+            changed_rows |= differs
+    return TableDiff(
+        added=sorted(b_keys - a_keys), removed=sorted(a_keys - b_keys),
+        changed=sorted(changed_rows[changed_rows].index.tolist()), changed_columns=changed_columns,
+        columns_added=[c for c in b.columns if c not in a.columns],
+        columns_removed=[c for c in a.columns if c not in b.columns])
+
+
+def diff_releases(a: Path, b: Path) -> dict[str, TableDiff]:
+    """Per table (in either release) what B adds, removes and changes relative to A."""
+    a_tables, b_tables = _tables(Path(a)), _tables(Path(b))
+    names = [t for t in TABLES if t in a_tables or t in b_tables]
+    names += sorted((set(a_tables) | set(b_tables)) - set(names))
+    return {table: diff_table(table,
+                              pd.read_parquet(a_tables[table]) if table in a_tables else None,
+                              pd.read_parquet(b_tables[table]) if table in b_tables else None)
+            for table in names}

@@ -1,0 +1,399 @@
+"""Great Expectations suites over a whole release: what row-level pandera cannot see.
+
+pandera checks one table's rows as they are built; these suites look at the release as
+published: primary keys unique, columns and types as the models declare, references between
+tables resolvable, offsets inside the article text they point into, null rates and row counts
+not collapsing against the previous release, coverage of quotes and actor mentions.
+
+Column rules (nullability, value sets, patterns, ranges, uniqueness, types) are read from the
+pandera models in `schemas.TABLES`, never restated here. Cross-table rules are computed with
+pandas as boolean columns named `check__<rule>` (None where the rule does not apply, e.g. a null
+speaker_id) and each is expected to be True; failing rows are reported by primary key.
+
+Tables the schemas do not define, or a release does not hold, are skipped; a reference into a
+table the release lacks fails (its ids cannot resolve).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from newswire.release import MANIFEST, STAGING_PREFIX, read_manifest
+from newswire.validation import ReleaseBlocked
+from schemas import TABLES
+from schemas import integrity
+
+# Must be set before great_expectations is imported (it reads it at import time).
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+# --- thresholds -------------------------------------------------------------------------------
+
+# A table that keeps fewer than this share of the previous release's rows fails: a stage broke.
+MIN_KEPT_ROW_SHARE = 0.5
+# Fewer quarantined inputs is good news (a fixed parser), so quarantine may shrink freely.
+ROW_DROP_EXEMPT = frozenset({"quarantine"})
+# The non-null share of a nullable column may fall by at most this much against the previous
+# release (a date parser that stops matching shows up here first).
+MAX_NON_NULL_SHARE_DROP = 0.25
+# Lenient coverage floors over non-duplicate articles: most news articles quote someone and name
+# at least one actor; far below that, extraction is broken rather than the news being dull.
+MIN_SHARE_ARTICLES_WITH_QUOTE = 0.5
+MIN_SHARE_ARTICLES_WITH_MENTION = 0.5
+
+# --- rules the models cannot express (yet) ------------------------------------------------------
+
+# Added unless the model already declares the same rule.
+QUOTE_KINDS = ("direct", "partial", "indirect", "scare")
+EXTRA_VALUE_SETS: dict[tuple[str, str], tuple[str, ...]] = {("quotes", "kind"): QUOTE_KINDS}
+ISO3_PATTERN = r"^[A-Z]{3}$"
+EXTRA_PATTERNS: dict[tuple[str, str], str] = {("actors", "country"): ISO3_PATTERN}
+
+# Tables whose article_id is the article itself or may be absent from articles by design.
+NOT_REFERRING_TO_ARTICLES = frozenset({"articles", "quarantine"})
+# boilerplate keeps lines of articles that ended up with no text at all (quarantined, no_content).
+ARTICLE_ID_TARGETS: dict[str, tuple[str, ...]] = {"boilerplate": ("articles", "quarantine")}
+# (table, column) -> (target table, target column), from the one list of cross-table references
+# (schemas/integrity.py) that pandera also checks row by row; article_id is handled above.
+REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    (table, column): (target, target_column)
+    for table, column, target, target_column, _ in integrity.REFERENCES if column != "article_id"
+}
+
+CHECK_PREFIX = "check__"
+DOCS_FOLDER = "validation"
+# Data Docs of a blocked release are kept here (under the releases folder; hidden, so never
+# listed as a release) because the staging folder they were built in is deleted.
+BLOCKED_FOLDER = ".blocked"
+SITE_NAME = "newswire"
+FAILED_ROWS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    name: str         # what the rule says, e.g. "article_id: unique"
+    expectation: str  # GX expectation type
+    success: bool
+    observed: str     # observed value, or how many rows failed and their keys
+
+
+@dataclass
+class ValidationReport:
+    release: Path
+    tables: dict[str, list[ExpectationOutcome]]
+    skipped: list[str] = field(default_factory=list)  # tables the schemas define but the release lacks
+    docs_index: Path | None = None
+
+    @property
+    def success(self) -> bool:
+        return all(outcome.success for outcomes in self.tables.values() for outcome in outcomes)
+
+    def failures(self) -> list[tuple[str, ExpectationOutcome]]:
+        return [(table, o) for table, outcomes in self.tables.items() for o in outcomes if not o.success]
+
+    def summary(self) -> dict[str, dict[str, bool]]:
+        return {table: {o.name: o.success for o in outcomes} for table, outcomes in self.tables.items()}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    expectation: object  # a great_expectations Expectation
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+def load_tables(release_dir: Path) -> dict[str, pd.DataFrame]:
+    """Every table of the schemas that the release holds, in schema order."""
+    return {table: pd.read_parquet(release_dir / f"{table}.parquet")
+            for table in TABLES if (release_dir / f"{table}.parquet").exists()}
+
+
+def _previous_rows(previous_dir: Path | None) -> dict[str, int]:
+    if previous_dir is None or not (previous_dir / MANIFEST).exists():
+        return {}
+    return {table: int(info["rows"]) for table, info in read_manifest(previous_dir).get("tables", {}).items()}
+
+
+def _previous_non_null_share(previous_dir: Path | None, table: str) -> dict[str, float]:
+    """Non-null share per column of the previous release's table, from Parquet statistics."""
+    path = previous_dir / f"{table}.parquet" if previous_dir is not None else None
+    if path is None or not path.exists():
+        return {}
+    metadata = pq.read_metadata(path)
+    if metadata.num_rows == 0:
+        return {}
+    nulls: dict[str, int] = {}
+    for group in range(metadata.num_row_groups):
+        row_group = metadata.row_group(group)
+        for index in range(row_group.num_columns):
+            column = row_group.column(index)
+            name = column.path_in_schema.split(".")[0]
+            stats = column.statistics
+            if stats is None or not stats.has_null_count:
+                return {}
+            # List columns have one leaf per element; only top-level scalar columns count here.
+            if column.path_in_schema == name:
+                nulls[name] = nulls.get(name, 0) + stats.null_count
+    return {name: 1 - count / metadata.num_rows for name, count in nulls.items()}
+
+
+# --- derived cross-table columns ------------------------------------------------------------------
+
+def _ids(tables: Mapping[str, pd.DataFrame], targets: tuple[str, ...], column: str) -> set:
+    ids: set = set()
+    for target in targets:
+        if target in tables and column in tables[target]:
+            ids.update(tables[target][column].dropna())
+    return ids
+
+
+def _membership(values: pd.Series, ids: set) -> pd.Series:
+    """True/False per value, None where the value is null (rule does not apply)."""
+    found = values.isin(ids).astype(object)
+    found[values.isna()] = None
+    return found
+
+
+def derived_checks(table: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[str, pd.Series, float]]:
+    """check column -> (rule name, True/False/None per row, share of non-null rows that must be True)."""
+    df = tables[table]
+    checks: dict[str, tuple[str, pd.Series, float]] = {}
+    if "article_id" in df and table not in NOT_REFERRING_TO_ARTICLES:
+        targets = ARTICLE_ID_TARGETS.get(table, ("articles",))
+        checks[f"{CHECK_PREFIX}article_id_in_{'_or_'.join(targets)}"] = (
+            f"article_id in {' or '.join(targets)}", _membership(df["article_id"], _ids(tables, targets, "article_id")), 1.0)
+    for (source, column), (target, target_column) in REFERENCES.items():
+        if source == table and column in df:
+            checks[f"{CHECK_PREFIX}{column}_in_{target}"] = (
+                f"{column} in {target}", _membership(df[column], _ids(tables, (target,), target_column)), 1.0)
+    if table in integrity.OFFSET_TABLES and {"article_id", "start", "end"} <= set(df.columns):
+        lengths = tables["articles"].set_index("article_id")["text"].str.len() if "articles" in tables else pd.Series(dtype=int)
+        length = df["article_id"].map(lengths)
+        inside = (df["start"] >= 0) & (df["start"] <= df["end"]) & (df["end"] <= length)
+        inside = inside.fillna(False).astype(bool).astype(object)
+        inside[df["start"].isna() | df["end"].isna()] = None
+        checks[f"{CHECK_PREFIX}offsets_within_article_text"] = ("offsets within article text", inside, 1.0)
+    if table == "articles":
+        canonical = df["duplicate_of"].isna() if "duplicate_of" in df else pd.Series(True, index=df.index)
+        for other, rule, what, share in (("quotes", "has_quote", "a quote", MIN_SHARE_ARTICLES_WITH_QUOTE),
+                                         ("mentions", "has_actor_mention", "an actor mention", MIN_SHARE_ARTICLES_WITH_MENTION)):
+            if other in tables:
+                has = df["article_id"].isin(set(tables[other]["article_id"])).astype(object)
+                has[~canonical] = None  # duplicates count once, through their canonical copy
+                checks[f"{CHECK_PREFIX}{rule}"] = (f"share of non-duplicate articles with {what}", has, share)
+    return checks
+
+
+# --- suites ------------------------------------------------------------------------------------
+
+def _gx_type(dtype: object) -> str:
+    """The name ExpectColumnValuesToBeOfType compares with a pandas column's dtype.type."""
+    return pd.api.types.pandas_dtype(str(dtype)).type.__name__
+
+
+def _declares(column: object, check_name: str, **statistics: object) -> bool:
+    return any(c.name == check_name and all((c.statistics or {}).get(k) == v for k, v in statistics.items())
+               for c in getattr(column, "checks", []))
+
+
+def _model_rules(table: str, gxe) -> Iterator[_Rule]:
+    """Column rules read off the pandera model: existence, type, nullability, uniqueness, checks."""
+    spec = TABLES[table]
+    for name, column in spec.model.to_schema().columns.items():
+        yield _Rule(f"{name}: type {_gx_type(column.dtype)}", gxe.ExpectColumnValuesToBeOfType(column=name, type_=_gx_type(column.dtype)))
+        if not column.nullable:
+            yield _Rule(f"{name}: not null", gxe.ExpectColumnValuesToNotBeNull(column=name))
+        if column.unique or name == spec.key:
+            yield _Rule(f"{name}: unique", gxe.ExpectColumnValuesToBeUnique(column=name))
+        low = high = None
+        strict_low = strict_high = False
+        for check in column.checks:
+            stats = check.statistics or {}
+            if check.name == "isin":
+                yield _Rule(f"{name}: in set", gxe.ExpectColumnValuesToBeInSet(column=name, value_set=list(stats["allowed_values"])))
+            elif check.name == "str_matches":
+                yield _Rule(f"{name}: matches {stats['pattern']}", gxe.ExpectColumnValuesToMatchRegex(column=name, regex=stats["pattern"]))
+            elif check.name in ("greater_than_or_equal_to", "greater_than"):
+                low, strict_low = stats["min_value"], check.name == "greater_than"
+            elif check.name in ("less_than_or_equal_to", "less_than"):
+                high, strict_high = stats["max_value"], check.name == "less_than"
+            elif check.name == "str_length":
+                yield _Rule(f"{name}: length", gxe.ExpectColumnValueLengthsToBeBetween(
+                    column=name, min_value=stats.get("min_value"), max_value=stats.get("max_value")))
+            elif check.name == "in_range":
+                low, high = stats["min_value"], stats["max_value"]
+                strict_low, strict_high = not stats.get("include_min", True), not stats.get("include_max", True)
+            # Other checks (custom element-wise functions) stay with pandera, which runs them per row.
+        if low is not None or high is not None:
+            yield _Rule(f"{name}: in range", gxe.ExpectColumnValuesToBeBetween(
+                column=name, min_value=low, max_value=high, strict_min=strict_low, strict_max=strict_high))
+    # Explicit rules for columns whose models do not carry them yet.
+    model_columns = spec.model.to_schema().columns
+    for (rule_table, name), values in EXTRA_VALUE_SETS.items():
+        if rule_table == table and name in model_columns and not _declares(model_columns[name], "isin"):
+            yield _Rule(f"{name}: in set", gxe.ExpectColumnValuesToBeInSet(column=name, value_set=list(values)))
+    for (rule_table, name), pattern in EXTRA_PATTERNS.items():
+        if rule_table == table and name in model_columns and not _declares(model_columns[name], "str_matches", pattern=pattern):
+            yield _Rule(f"{name}: matches {pattern}", gxe.ExpectColumnValuesToMatchRegex(column=name, regex=pattern))
+
+
+def build_rules(table: str, tables: Mapping[str, pd.DataFrame], previous_dir: Path | None,
+                checks: Mapping[str, tuple[str, pd.Series, float]]) -> list[_Rule]:
+    import great_expectations.expectations as gxe
+
+    spec = TABLES[table]
+    df = tables[table]
+    model_columns = list(spec.model.to_schema().columns)
+    rules = [_Rule("columns as in the model", gxe.ExpectTableColumnsToMatchOrderedList(column_list=model_columns + list(checks)))]
+    rules.extend(_model_rules(table, gxe))
+    previous_rows = _previous_rows(previous_dir)
+    # Rule names stay the same from release to release (they key the manifest); bounds go in kwargs.
+    minimum = 0
+    if table in previous_rows and table not in ROW_DROP_EXEMPT:
+        minimum = math.ceil(previous_rows[table] * MIN_KEPT_ROW_SHARE)
+    rules.append(_Rule("row count vs previous release", gxe.ExpectTableRowCountToBeBetween(min_value=minimum)))
+    # GX reports a share of 0 for an empty table, which would fail any floor; row count covers that case.
+    if len(df):
+        previous_share = _previous_non_null_share(previous_dir, table)
+        for name, column in spec.model.to_schema().columns.items():
+            if column.nullable:
+                floor = max(0.0, round(previous_share[name] - MAX_NON_NULL_SHARE_DROP, 6)) if name in previous_share else 0.0
+                rules.append(_Rule(f"{name}: non-null share vs previous release",
+                                   gxe.ExpectColumnProportionOfNonNullValuesToBeBetween(column=name, min_value=floor, max_value=1.0)))
+    for check_column, (name, _, share) in checks.items():
+        rules.append(_Rule(name, gxe.ExpectColumnValuesToBeInSet(column=check_column, value_set=[True], mostly=share)))
+    seen: dict[str, int] = {}
+    unique_rules = []
+    for rule in rules:
+        seen[rule.name] = seen.get(rule.name, 0) + 1
+        unique_rules.append(rule if seen[rule.name] == 1 else _Rule(f"{rule.name} ({seen[rule.name]})", rule.expectation))
+    return unique_rules
+
+
+# --- running -----------------------------------------------------------------------------------
+
+def _observed(result: Mapping, kwargs: Mapping, key: str) -> str:
+    if "observed_value" in result:
+        value = result["observed_value"]
+        text = f"{value:.3f}" if isinstance(value, float) else str(value)
+        if kwargs.get("min_value"):
+            text += f", expected at least {kwargs['min_value']}"
+        return text
+    if "unexpected_count" not in result:
+        return ""
+    text = f"{result['unexpected_count']} of {result.get('element_count')} rows"
+    keys = [row.get(key) if isinstance(row, Mapping) else row for row in result.get("partial_unexpected_index_list") or []]
+    if keys and result["unexpected_count"]:
+        text += f"; {key}: " + ", ".join(map(str, keys[:FAILED_ROWS_SHOWN]))
+    elif result.get("partial_unexpected_list"):
+        text += "; values: " + ", ".join(map(repr, result["partial_unexpected_list"][:FAILED_ROWS_SHOWN]))
+    return text
+
+
+def _context(docs_dir: Path):
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    # The ephemeral context comes with a site in a random /tmp folder (created on first build):
+    # drop it so Data Docs are written only where we say.
+    for site in list(context.list_data_docs_sites()):
+        context.delete_data_docs_site(site)
+    context.add_data_docs_site(SITE_NAME, {
+        "class_name": "SiteBuilder",
+        "show_how_to_buttons": False,
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+    return context
+
+
+def _prune_unused_images(docs_dir: Path) -> None:
+    """Drop the site's unreferenced images (two tutorial GIFs are 3.4 MB of a 4.4 MB site)."""
+    images = docs_dir / "static" / "images"
+    if not images.is_dir():
+        return
+    pages = "".join(path.read_text(encoding="utf-8", errors="replace")
+                    for pattern in ("*.html", "*.css") for path in docs_dir.rglob(pattern))
+    for image in images.iterdir():
+        if image.is_file() and image.name not in pages:
+            image.unlink()
+
+
+def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_dir: Path | None = None) -> ValidationReport:
+    """Run one suite per table of the release; Data Docs go to docs_dir (default <release>/validation/)."""
+    import great_expectations as gx
+
+    release_dir = Path(release_dir)
+    # GX wants an absolute base_directory for a filesystem site.
+    docs_dir = (Path(docs_dir) if docs_dir is not None else release_dir / DOCS_FOLDER).resolve()
+    tables = load_tables(release_dir)
+    context = _context(docs_dir)
+    source = context.data_sources.add_pandas(SITE_NAME)
+    outcomes: dict[str, list[ExpectationOutcome]] = {}
+    for table, df in tables.items():
+        key = TABLES[table].key
+        checks = derived_checks(table, tables)
+        batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
+        rules = build_rules(table, tables, previous_dir, checks)
+        suite = gx.ExpectationSuite(name=table)
+        for rule in rules:
+            rule.expectation.meta = {"newswire_rule": rule.name}
+            suite.add_expectation(rule.expectation)
+        suite = context.suites.add(suite)
+        batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch, suite=suite))
+        checkpoint = context.checkpoints.add(gx.Checkpoint(
+            name=f"release {table}", validation_definitions=[definition], actions=[],
+            result_format={"result_format": "SUMMARY", "unexpected_index_column_names": [key],
+                           "partial_unexpected_count": FAILED_ROWS_SHOWN}))
+        result = checkpoint.run(batch_parameters={"dataframe": batch_df})
+        outcomes[table] = []
+        for run_result in result.run_results.values():
+            for item in run_result.results:
+                config = item.expectation_config
+                outcomes[table].append(ExpectationOutcome(
+                    name=(config.meta or {}).get("newswire_rule", config.type), expectation=config.type,
+                    success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key)))
+    index = context.build_data_docs(site_names=[SITE_NAME]).get(SITE_NAME)
+    _prune_unused_images(docs_dir)
+    docs_index = docs_dir / "index.html"
+    return ValidationReport(release=release_dir, tables=outcomes,
+                            skipped=[t for t in TABLES if t not in tables],
+                            docs_index=docs_index if index and docs_index.exists() else None)
+
+
+def failure_lines(report: ValidationReport) -> list[str]:
+    return [f"{table}: {o.name} ({o.observed})" if o.observed else f"{table}: {o.name}" for table, o in report.failures()]
+
+
+def check_staged(staging_dir: Path, previous_dir: Path | None) -> dict:
+    """The publish() hook: validate the staged release, Data Docs into <staging>/validation/.
+
+    Returns the manifest's validation entry; raises ReleaseBlocked naming every failed
+    expectation. The staging folder is deleted when blocked, so its Data Docs are copied to
+    <releases>/.blocked/<stamp>/ first.
+    """
+    staging_dir = Path(staging_dir)
+    report = validate_release(staging_dir, previous_dir, staging_dir / DOCS_FOLDER)
+    if report.success:
+        return {"outcome": "passed", "great_expectations": report.summary(), "data_docs": f"{DOCS_FOLDER}/index.html"}
+    kept = staging_dir.parent / BLOCKED_FOLDER / staging_dir.name.removeprefix(STAGING_PREFIX)
+    if report.docs_index is not None:
+        shutil.copytree(staging_dir / DOCS_FOLDER, kept, dirs_exist_ok=True)
+    lines = failure_lines(report)
+    raise ReleaseBlocked(f"Great Expectations blocked the release: {len(lines)} expectation(s) failed:\n  "
+                         + "\n  ".join(lines) + (f"\nData Docs: {kept / 'index.html'}" if report.docs_index else ""))
+
+
+__all__ = ["ExpectationOutcome", "ValidationReport", "check_staged", "derived_checks", "failure_lines", "load_tables",
+           "validate_release"]

@@ -1,0 +1,91 @@
+"""Release diff: rows added, removed and changed per table, matched on primary key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newswire.cli import main
+from newswire.diff import diff_releases
+from newswire.release import publish, write_table
+from newswire.tables import frame
+
+
+def boilerplate(n: int, **changes) -> dict:
+    row = {"boilerplate_id": f"bp{n}", "article_id": f"a{n}", "line_number": n, "start": 0, "end": 5,
+           "text": "Advert", "kind": "promo", "reason": "promo line"}
+    return {**row, **changes}
+
+
+def quarantine(n: int, **changes) -> dict:
+    row = {"quarantine_id": f"q{n}", "stage": "ingest", "source": f"{n}.txt", "table": None, "article_id": None,
+           "reason": "empty", "detail": "empty file", "file_hash": None, "size": 0, "payload": None}
+    return {**row, **changes}
+
+
+@pytest.fixture
+def releases(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "processed" / "A", tmp_path / "processed" / "B"
+    a.mkdir(parents=True)
+    b.mkdir()
+    write_table(frame("boilerplate", [boilerplate(1), boilerplate(2), boilerplate(3)]), "boilerplate", a / "boilerplate.parquet")
+    write_table(frame("boilerplate", [boilerplate(2), boilerplate(3, kind="footer", end=6), boilerplate(4)]),
+                "boilerplate", b / "boilerplate.parquet")
+    # Nulls equal nulls; a null that gains a value is a change.
+    write_table(frame("quarantine", [quarantine(1), quarantine(2)]), "quarantine", a / "quarantine.parquet")
+    write_table(frame("quarantine", [quarantine(1), quarantine(2, file_hash="f" * 64)]), "quarantine", b / "quarantine.parquet")
+    return a, b
+
+
+def test_added_removed_changed_by_key(releases):
+    diff = diff_releases(*releases)
+    assert diff["boilerplate"].added == ["bp4"]
+    assert diff["boilerplate"].removed == ["bp1"]
+    assert diff["boilerplate"].changed == ["bp3"]
+    assert diff["boilerplate"].changed_columns == {"end": 1, "kind": 1}
+    assert diff["quarantine"].changed == ["q2"]
+    assert diff["quarantine"].changed_columns == {"file_hash": 1}
+
+
+def test_identical_release_and_table_only_in_one(releases):
+    a, b = releases
+    assert all(d.unchanged for d in diff_releases(a, a).values())
+    (b / "quarantine.parquet").unlink()
+    diff = diff_releases(a, b)
+    assert diff["quarantine"].removed == ["q1", "q2"] and diff["quarantine"].added == []
+
+
+def article(n: int, **changes) -> dict:
+    row = {"article_id": f"{n:016x}", "content_hash": "c" * 64, "source": f"{n}.txt", "file_hash": "f" * 64,
+           "size": 10, "encoding": "utf-8", "format": "text", "title": None, "kicker": None, "standfirst": None,
+           "byline": None, "published": pd.Timestamp("2022-01-27", tz="UTC").as_unit("us"), "published_tz": None, "published_text": None, "dateline": None,
+           "credits": ["AP"], "subheadings": [], "language": "en", "text": "Some text.", "word_count": 2,
+           "duplicate_of": None, "similarity": None}
+    return {**row, **changes}
+
+
+def test_list_columns_compare_by_value_across_published_releases(tmp_path: Path, capsys):
+    out = tmp_path / "processed"
+    first = publish({"articles": frame("articles", [article(1), article(2)])}, out, {}).path
+    publish({"articles": frame("articles", [article(1), article(2, credits=["AP", "AFP"])])}, out, {})
+    diff = diff_releases(first, out / "latest")
+    assert diff["articles"].changed == [f"{2:016x}"]
+    assert diff["articles"].changed_columns == {"credits": 1}
+    assert main(["diff", first.name, "latest", "--out", str(out)]) == 0
+    assert "changed      1  (credits 1)" in capsys.readouterr().out
+
+
+def test_cli_diff_prints_counts(releases, capsys):
+    a, b = releases
+    assert main(["diff", "A", "B", "--out", str(a.parent)]) == 0
+    printed = capsys.readouterr().out
+    assert "A -> B" in printed
+    line = next(l for l in printed.splitlines() if l.startswith("boilerplate"))
+    assert line.split()[1:7] == ["added", "1", "removed", "1", "changed", "1"]
+    assert "kind 1" in line
+
+
+def test_cli_diff_unknown_release(tmp_path: Path, capsys):
+    assert main(["diff", "nope", "nada", "--out", str(tmp_path)]) == 2

@@ -1,0 +1,241 @@
+"""Great Expectations suites over tiny releases: one good, one broken in known ways, one shrunk.
+
+GX runs cost ≈ 2 s each, so releases are built and validated once per module and the tests
+read the shared reports. The tables of later work (actors, mentions) are registered here with
+small stand-in models to show the suites handle them generically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+from pandera.typing.pandas import Series
+
+import schemas
+from newswire import gx_validation
+from newswire.cli import main
+from newswire.gx_validation import check_staged, derived_checks, validate_release
+from newswire.release import latest_release, publish, read_manifest, write_table
+from newswire.tables import frame
+from newswire.validation import ReleaseBlocked
+from schemas._base import TableModel
+
+
+class Actors(TableModel):
+    actor_id: Series[str] = pa.Field(unique=True)
+    name: Series[str] = pa.Field()
+    type: Series[str] = pa.Field(isin=["person", "organisation", "country"])
+    country: Series[str] = pa.Field(nullable=True)
+
+
+class Mentions(TableModel):
+    mention_id: Series[str] = pa.Field(unique=True)
+    article_id: Series[str] = pa.Field()
+    actor_id: Series[str] = pa.Field()
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=0)
+    kind: Series[str] = pa.Field(isin=["name", "pronoun"])
+
+
+TEXTS = ["Joe Biden spoke in Kyiv.", "NATO replied to Moscow on Wednesday.", "Quiet day.", "Joe Biden spoke in Kyiv."]
+
+
+def _hex(*parts: str, length: int = 16) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:length]
+
+
+def article(i: int, duplicate_of: str | None = None) -> dict:
+    text = TEXTS[i]
+    return {
+        "article_id": _hex("article", str(i)), "content_hash": _hex("content", str(i), length=64),
+        "source": f"{i:03}.txt", "file_hash": _hex("file", str(i), length=64), "size": 100 + i,
+        "encoding": "utf-8", "format": "text", "title": f"Title {i}", "kicker": None, "standfirst": None,
+        "byline": None, "published": pd.Timestamp("2022-01-27T12:00:00Z").as_unit("us"), "published_tz": None,
+        "published_text": "January 27, 2022", "dateline": None, "credits": ["AP"], "subheadings": [],
+        "language": "en", "text": text, "word_count": len(text.split()),
+        "duplicate_of": duplicate_of, "similarity": 1.0 if duplicate_of else None,
+    }
+
+
+def good_tables() -> dict[str, pd.DataFrame]:
+    articles = [article(0), article(1), article(2), article(3, duplicate_of=_hex("article", "0"))]
+    ids = [a["article_id"] for a in articles]
+    boilerplate = [{"boilerplate_id": _hex("bp", str(n)), "article_id": ids[n % 3], "line_number": n,
+                    "start": 10 * n, "end": 10 * n + 8, "text": "Advert", "kind": "promo", "reason": "promo line"}
+                   for n in range(4)]
+    actors = [{"actor_id": "biden", "name": "Joe Biden", "type": "person", "country": "USA"},
+              {"actor_id": "nato", "name": "NATO", "type": "organisation", "country": None}]
+    mentions = [{"mention_id": "m1", "article_id": ids[0], "actor_id": "biden", "text": "Joe Biden", "start": 0,
+                 "end": 9, "kind": "name"},
+                {"mention_id": "m2", "article_id": ids[1], "actor_id": "nato", "text": "NATO", "start": 0,
+                 "end": 4, "kind": "name"},
+                # end == len(text) is inside: offsets are end-exclusive.
+                {"mention_id": "m3", "article_id": ids[1], "actor_id": "nato", "text": "Wednesday.", "start": 26,
+                 "end": len(TEXTS[1]), "kind": "name"}]
+    return {"articles": frame("articles", articles), "boilerplate": frame("boilerplate", boilerplate),
+            "quarantine": frame("quarantine", []), "actors": frame("actors", actors),
+            "mentions": frame("mentions", mentions)}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def later_tables():
+    """Register actors and mentions as the later work will (TABLES is read at call time)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(schemas.TABLES, "actors", schemas.TableSpec(Actors, "0.1", "actor_id"))
+        patch.setitem(schemas.TABLES, "mentions", schemas.TableSpec(Mentions, "0.1", "mention_id"))
+        yield
+
+
+@pytest.fixture(scope="module")
+def good_release(tmp_path_factory) -> Path:
+    """Published through publish(check_staged=...): docs and manifest entry come from the hook."""
+    out = tmp_path_factory.mktemp("good") / "processed"
+    result = publish(good_tables(), out, {}, check_staged=check_staged)
+    return result.path
+
+
+@pytest.fixture(scope="module")
+def broken_report(tmp_path_factory):
+    """A release with one known fault per rule family; validated once."""
+    release = tmp_path_factory.mktemp("broken")
+    tables = good_tables()
+    boilerplate = tables["boilerplate"]
+    boilerplate.loc[1, "boilerplate_id"] = boilerplate.loc[0, "boilerplate_id"]  # duplicate key
+    boilerplate.loc[2, "article_id"] = "0000000000000000"                          # orphan
+    mentions = tables["mentions"]
+    mentions.loc[2, "end"] = len(TEXTS[1]) + 1                                   # one past the text
+    tables["actors"].loc[0, "country"] = "US"                                      # not ISO3
+    for table, df in tables.items():
+        write_table(df, table, release / f"{table}.parquet")
+    return validate_release(release, None, release / "docs")
+
+
+def failed(report) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for table, outcome in report.failures():
+        out.setdefault(table, set()).add(outcome.name)
+    return out
+
+
+def test_good_release_passes_and_records_its_suites(good_release: Path):
+    manifest = read_manifest(good_release)
+    validation = manifest["validation"]
+    assert validation["outcome"] == "passed"
+    suites = validation["great_expectations"]
+    assert set(suites) == {"articles", "boilerplate", "quarantine", "actors", "mentions"}
+    assert suites["articles"]["article_id: unique"] is True
+    assert suites["boilerplate"]["article_id in articles or quarantine"] is True
+    assert suites["mentions"]["offsets within article text"] is True
+    assert suites["mentions"]["actor_id in actors"] is True
+    assert suites["actors"]["country: matches ^[A-Z]{3}$"] is True
+    assert suites["articles"]["share of non-duplicate articles with an actor mention"] is True
+    # Value sets come from the models, not from this module.
+    assert suites["boilerplate"]["kind: in set"] is True and suites["mentions"]["kind: in set"] is True
+    assert suites["mentions"]["text: length"] is True
+    # Boilerplate offsets point into the raw file: no offsets rule there.
+    assert "offsets within article text" not in suites["boilerplate"]
+    assert (good_release / "validation" / "index.html").is_file()
+    assert not (good_release / "validation" / "static" / "images" / "glossary_scroller.gif").exists()
+    assert any((good_release / "validation" / "validations" / "mentions").rglob("*.html"))
+
+
+def test_broken_release_fails_exactly_the_broken_rules(broken_report):
+    assert not broken_report.success
+    assert failed(broken_report) == {
+        "boilerplate": {"boilerplate_id: unique", "article_id in articles or quarantine"},
+        "mentions": {"offsets within article text"},
+        "actors": {"country: matches ^[A-Z]{3}$"},
+    }
+    by_name = {o.name: o for o in broken_report.tables["mentions"]}
+    assert "m3" in by_name["offsets within article text"].observed  # failing rows named by key
+    assert broken_report.docs_index is not None and broken_report.docs_index.is_file()
+
+
+def test_row_count_drop_blocks_publish_and_keeps_docs(tmp_path: Path):
+    out = tmp_path / "processed"
+    tables = good_tables()
+    first = publish(tables, out, {}).path
+    articles = tables["articles"].assign(published=pd.NaT)  # every date lost: the parser broke
+    shrunk = dict(tables, articles=articles, boilerplate=tables["boilerplate"].iloc[:1].reset_index(drop=True))
+    with pytest.raises(ReleaseBlocked) as blocked:
+        publish(shrunk, out, {}, check_staged=check_staged)
+    message = str(blocked.value)
+    assert "boilerplate: row count vs previous release (1, expected at least 2)" in message
+    assert "articles: published: non-null share vs previous release (0.000, expected at least 0.75)" in message
+    assert "2 expectation(s) failed" in message
+    assert latest_release(out) == first  # nothing became visible
+    assert not list(out.glob(".staging-*"))
+    assert len(list((out / gx_validation.BLOCKED_FOLDER).glob("*/index.html"))) == 1
+
+
+def test_half_the_rows_is_still_allowed(tmp_path: Path):
+    """Exactly half kept (4 -> 2) passes; the rule is 'loses more than half'."""
+    tables = good_tables()
+    previous = publish(tables, tmp_path, {}).path
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    for table, df in dict(tables, boilerplate=tables["boilerplate"].iloc[:2]).items():
+        write_table(df.reset_index(drop=True), table, staged / f"{table}.parquet")
+    entry = check_staged(staged, previous)
+    assert entry["outcome"] == "passed"
+    assert entry["great_expectations"]["boilerplate"]["row count vs previous release"] is True
+    json.dumps(entry)
+
+
+def test_no_docs_site_in_tmp(good_release: Path):
+    """The ephemeral context's default site (a random /tmp folder) is dropped before any build."""
+    context = gx_validation._context(good_release / "unused")
+    assert list(context.list_data_docs_sites()) == [gx_validation.SITE_NAME]
+    assert not (good_release / "unused").exists()
+
+
+def test_cli_validate_never_modifies_a_release(good_release: Path, tmp_path: Path, monkeypatch, capsys):
+    before = sorted(p.relative_to(good_release) for p in good_release.rglob("*"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "latest", "--out", str(good_release.parent)]) == 0
+    printed = capsys.readouterr().out
+    assert "ok    offsets within article text" in printed and "passed" in printed
+    assert sorted(p.relative_to(good_release) for p in good_release.rglob("*")) == before
+    assert (tmp_path / "ci-artifacts" / "validation" / good_release.name / "index.html").is_file()
+
+
+def test_cli_validate_fails_on_broken_release(broken_report, tmp_path: Path, capsys):
+    release = broken_report.release
+    assert main(["validate", str(release), "--docs", str(tmp_path / "docs")]) == 1
+    printed = capsys.readouterr().out
+    assert "FAIL  offsets within article text" in printed
+    assert "FAILED (4 of" in printed
+    assert (tmp_path / "docs" / "index.html").is_file()
+
+
+def test_cli_validate_missing_release(tmp_path: Path, capsys):
+    assert main(["validate", "nope", "--out", str(tmp_path)]) == 2
+    assert "no release 'nope'" in capsys.readouterr().err
+
+
+# --- derived checks without GX: the edges of each rule -----------------------------------------
+
+def test_offsets_edges_and_null_references():
+    tables = good_tables()
+    mentions = tables["mentions"]
+    mentions.loc[0, ["start", "end"]] = [5, 4]  # start after end
+    _, offsets, _ = derived_checks("mentions", tables)["check__offsets_within_article_text"]
+    assert offsets.tolist() == [False, True, True]
+    quotes = pd.DataFrame({"quote_id": ["q1", "q2"], "article_id": mentions["article_id"].iloc[:2].tolist(),
+                           "speaker_id": ["biden", None], "cluster_id": ["c9", "c9"],
+                           "start": [0, 0], "end": [3, 3]})
+    checks = derived_checks("quotes", dict(tables, quotes=quotes))
+    assert checks["check__speaker_id_in_actors"][1].tolist() == [True, None]  # null speaker: not checked
+    assert checks["check__cluster_id_in_quote_clusters"][1].tolist() == [False, False]  # no such table
+    articles = derived_checks("articles", dict(tables, quotes=quotes))
+    name, has_quote, share = articles["check__has_quote"]
+    by_article = dict(zip(tables["articles"]["article_id"], has_quote))
+    # Articles 0 and 1 are quoted, 2 is not, 3 is a duplicate and does not count.
+    assert [by_article[_hex("article", str(i))] for i in range(4)] == [True, True, False, None]
+    assert (name, share) == ("share of non-duplicate articles with a quote", gx_validation.MIN_SHARE_ARTICLES_WITH_QUOTE)
