@@ -306,7 +306,7 @@ class _Draft:
     text: str
     entities: ArticleEntities = field(default_factory=ArticleEntities)
     persons: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # key -> mention starts
-    pending_single: list[tuple[LocalMention, str]] = field(default_factory=list)
+    pending_single: list[tuple[LocalMention, list[str]]] = field(default_factory=list)
 
     def add(self, mention: LocalMention, name: str | None = None) -> None:
         self.entities.mentions.append(mention)
@@ -444,18 +444,16 @@ def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subjec
     if not tokens:
         return
     role, _ = _role_before(text, offset, span)
+    titles = [t for t in (role, " ".join(honorifics), _role_apposition(span)) if t]
     if len(tokens) >= 2:
         key = _person_key(tokens[-1], tokens[0])
         mention = LocalMention(name_start, end, surface, "PERSON", "name", key, subject)
         draft.add(mention, surface)
         draft.persons[key].append(name_start)
-        for title in ([role] if role else []) + ([" ".join(honorifics)] if honorifics else []):
+        for title in titles:
             draft.add_role(key, title)
-        if appositive := _role_apposition(span):
-            draft.add_role(key, appositive)
     else:
-        draft.pending_single.append((LocalMention(name_start, end, surface, "PERSON", "surname", "", subject),
-                                     role or " ".join(honorifics)))
+        draft.pending_single.append((LocalMention(name_start, end, surface, "PERSON", "surname", "", subject), titles))
 
 
 def _resolve_single_names(draft: _Draft) -> None:
@@ -466,7 +464,7 @@ def _resolve_single_names(draft: _Draft) -> None:
         surname, given = key.removeprefix("PERSON:").split("|")
         by_surname[surname].add(key)
         by_given[given].add(key)
-    for mention, role in draft.pending_single:
+    for mention, titles in draft.pending_single:
         folded = fold(mention.text)
         if len(by_surname.get(folded, ())) == 1:
             key, kind = next(iter(by_surname[folded])), "surname"
@@ -476,8 +474,8 @@ def _resolve_single_names(draft: _Draft) -> None:
             key, kind = f"PERSON:{folded}|", "surname"
         draft.add(replace(mention, key=key, kind=kind), mention.text if key.endswith("|") else None)
         draft.persons[key].append(mention.start)
-        if role:
-            draft.add_role(key, role)
+        for title in titles:
+            draft.add_role(key, title)
 
 
 def _description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None] | None:
@@ -741,7 +739,7 @@ class Corpus:
         single_country = {k: next(iter(v)) for k, v in local_countries.items() if len(v) == 1}
         person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
         self.groups = _person_groups(person_keys, single_country)
-        self._attach_bare_surnames(person_keys)
+        self._attach_lone_surnames(person_keys)
         self.roles: dict[str, list[str]] = defaultdict(list)
         self.countries: dict[str, Counter] = defaultdict(Counter)
         for entities in self.articles.values():
@@ -757,14 +755,22 @@ class Corpus:
                 if (mention := self._resolve_description(article_id, description)) is not None:
                     self.extra[article_id].append(mention)
 
-    def _attach_bare_surnames(self, person_keys: set[str]) -> None:
+    def _attach_lone_surnames(self, person_keys: set[str]) -> None:
         """A lone surname joins the dominant person of that surname across the corpus."""
         totals = Counter(self.groups.get(m.key, m.key) for e in self.articles.values() for m in e.mentions)
         owners: dict[str, Counter] = defaultdict(Counter)
         for key, root in self.groups.items():
             owners[key.removeprefix("PERSON:").split("|")[0]][root] += totals[root]
-        for key in sorted(person_keys):
-            surname, given = key.removeprefix("PERSON:").split("|")
+        # the small model often labels a lone surname ORG or GPE ("Lavrov said"): a one-word
+        # organisation or place the gazetteer does not know, spelt like a known surname, is that person
+        lone_words = {m.key for e in self.articles.values() for m in e.mentions
+                      if m.type in {"ORG", "GPE"} and m.kind == "name" and " " not in m.text
+                      and m.key in {f"ORG:{fold(m.text)}", f"CITY:{m.text}"}}
+        for key in sorted(person_keys | lone_words):
+            if key.startswith("PERSON:"):
+                surname, given = key.removeprefix("PERSON:").split("|")
+            else:
+                surname, given = fold(key.split(":", 1)[1]), ""
             if given or key in self.groups or not owners.get(surname):
                 continue
             (top, count), total = owners[surname].most_common(1)[0], sum(owners[surname].values())
@@ -868,7 +874,8 @@ class Corpus:
         organisations = load_data("places.json")["organisations"]
         actors = []
         for key in sorted(types):
-            type_ = max(types[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if types[key] else key.split(":")[0]
+            type_ = "PERSON" if key.startswith("PERSON:") else (
+                max(types[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if types[key] else key.split(":")[0])
             if key in country_places:
                 name = country_places[key].name
             elif key.removeprefix("ORG:") in organisations:

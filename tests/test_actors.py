@@ -1,0 +1,127 @@
+"""Actors and mentions on the seed articles (golden cases) and on the rules' edge cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newswire.actors import ArticleEntities, Corpus, extract_mentions, fold, lookup_place
+from newswire.ingest import read_document
+from newswire.nlp import load_nlp
+from newswire.structure import body_text, structure
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+
+def entities_of(text: str) -> ArticleEntities:
+    return extract_mentions(text, [(0, load_nlp()(text))])
+
+
+@pytest.fixture(scope="module")
+def seed_corpus():
+    texts, extracted = {}, []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = body_text(structure(read_document(path, path.name)))
+        texts[path.name] = text
+        extracted.append((path.name, entities_of(text)))
+    corpus = Corpus(extracted)
+    actors, mentions = corpus.tables()
+    return texts, {actor.name: actor for actor in actors}, mentions
+
+
+def test_spelling_variants_across_articles_are_one_actor(seed_corpus):
+    _, actors, _ = seed_corpus
+    assert {"Antony Blinken", "Anthony Blinken", "Blinken"} <= set(actors["Antony Blinken"].aliases)
+    assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} <= set(actors["Sergey Lavrov"].aliases)
+    assert {"Alexander Grushko", "Alexandr Grushko"} <= set(actors["Alexander Grushko"].aliases)
+    assert actors["Antony Blinken"].article_count == 5
+    assert "Anthony Blinken" not in actors and "Blinken" not in actors
+
+
+def test_roles_and_countries_come_from_the_text(seed_corpus):
+    _, actors, _ = seed_corpus
+    assert "Russian Foreign Minister" in actors["Sergey Lavrov"].roles
+    assert actors["Sergey Lavrov"].country == "RUS"
+    assert any("Secretary of State" in role for role in actors["Antony Blinken"].roles)
+    assert actors["Antony Blinken"].country == "USA"
+    assert "NATO Secretary General" in actors["Jens Stoltenberg"].roles
+    assert actors["Jens Stoltenberg"].country == "NOR"  # from "the Norwegian politician"
+    assert actors["John Sullivan"].country == "USA"
+
+
+def test_descriptions_resolve_to_the_person_meant(seed_corpus):
+    _, actors, _ = seed_corpus
+    assert {"the Secretary of State", "The US diplomat", "The head of US diplomacy"} <= set(actors["Antony Blinken"].references)
+    assert {"his Russian counterpart", "the diplomat", "the head of Russian diplomacy"} <= set(actors["Sergey Lavrov"].references)
+    assert "the Norwegian politician" in actors["Jens Stoltenberg"].references
+
+
+def test_metonyms_map_to_the_state_and_locations_stay_cities(seed_corpus):
+    _, actors, _ = seed_corpus
+    assert {"Kremlin", "Moscow"} <= set(actors["Russia"].references)
+    assert "Washington" in actors["United States"].references
+    assert {"U.S.", "US", "United States", "Unites States"} <= set(actors["United States"].aliases)
+    assert actors["Moscow"].type == "GPE" and actors["Moscow"].country == "RUS"
+    assert actors["Kyiv"].aliases == ["Kiev"]
+    assert "Moscow" not in actors["Russia"].aliases
+
+
+def test_mentions_slice_the_text_and_point_at_known_actors(seed_corpus):
+    texts, actors, mentions = seed_corpus
+    ids = {actor.actor_id for actor in actors.values()}
+    assert mentions and all(m["actor_id"] in ids for m in mentions)
+    for mention in mentions:
+        assert texts[mention["article_id"]][mention["start"]:mention["end"]] == mention["text"]
+    assert len({m["mention_id"] for m in mentions}) == len(mentions)
+
+
+def test_no_two_gold_people_share_an_actor(seed_corpus):
+    _, actors, _ = seed_corpus
+    people = [a for a in actors.values() if a.type == "PERSON"]
+    assert len({a.actor_id for a in people}) == len(people)
+    assert len(people) >= 12
+
+
+def test_different_people_with_one_surname_stay_apart():
+    first = entities_of("Joe Biden spoke on Monday. Biden said talks would go on.")
+    second = entities_of("Hunter Biden appeared in court on Tuesday, his lawyer said.")
+    actors, _ = Corpus([("a", first), ("b", second)]).tables()
+    names = sorted(a.name for a in actors if a.type == "PERSON")
+    assert names == ["Hunter Biden", "Joe Biden"]
+
+
+def test_lone_surname_in_another_article_joins_the_only_person_of_that_name():
+    first = entities_of("Russian Foreign Minister Sergey Lavrov met envoys in Geneva.")
+    second = entities_of("Lavrov said Moscow would respond.")
+    actors, mentions = Corpus([("a", first), ("b", second)]).tables()
+    lavrov = [a for a in actors if a.type == "PERSON"]
+    assert [a.name for a in lavrov] == ["Sergey Lavrov"] and lavrov[0].article_count == 2
+
+
+def test_unresolvable_names_keep_their_own_actor():
+    actors, mentions = Corpus([("a", entities_of("Kowalski, the mayor, said the plan had failed."))]).tables()
+    assert [(a.name, a.roles) for a in actors if a.type == "PERSON"] == [("Kowalski", ["mayor"])]
+    assert mentions[0]["text"] == "Kowalski"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no entities here at all.", "Путин и Лавров встретились в Москве.",
+                                  "x" * 5000, "\"\u201c\u2019''\n\n--"])
+def test_odd_text_never_raises(text):
+    entities = extract_mentions(text, [(0, load_nlp()(text))])
+    for mention in entities.mentions:
+        assert text[mention.start:mention.end] == mention.text
+    Corpus([("a", entities)]).tables()
+
+
+def test_entities_round_trip_through_json():
+    entities = entities_of("NATO Secretary General Jens Stoltenberg said the Alliance was ready. The Norwegian politician added more.")
+    assert ArticleEntities.from_json(entities.to_json()) == entities
+
+
+def test_gazetteer_lookup():
+    assert lookup_place("Unites States").key == "GPE:USA"
+    assert lookup_place("U.K.").key == "GPE:GBR"
+    assert lookup_place("Kiev").name == "Kyiv"
+    assert lookup_place("Blinken") is None
+    assert fold("Sergéy  Lavrov’s") == "sergey lavrov s"
