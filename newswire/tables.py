@@ -26,7 +26,12 @@ def _dtypes(table: str) -> dict[str, str]:
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows -> DataFrame with the table's column order and dtypes, sorted by primary key."""
     dtypes = _dtypes(table)
-    df = pd.DataFrame(rows, columns=list(dtypes)).astype(dtypes)
+    df = pd.DataFrame(rows, columns=list(dtypes))
+    for column, dtype in dtypes.items():
+        if dtype.startswith("datetime64") and "UTC" in dtype:
+            # an all-missing column arrives timezone-naive, and astype() refuses to add a zone
+            df[column] = pd.to_datetime(df[column], utc=True).dt.as_unit("us")
+    df = df.astype(dtypes)
     return df.sort_values(TABLES[table].key, kind="stable").reset_index(drop=True)
 
 
