@@ -78,8 +78,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CONFIDENCE = {
     "direct": 0.9, "direct_continued": 0.75, "direct_unattributed": 0.5,
     "partial": 0.8, "partial_uncued": 0.5, "indirect": 0.7, "indirect_frame": 0.6,
-    "scare": 0.6, "recovered_marks": 0.8,  # multiplier when the marks were broken
+    "scare": 0.6,
 }
+# Confidence multiplier for a span whose opening or closing mark was missing.
+RECOVERED_MARKS_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,17 @@ def find_marked(text: str) -> list[Marked]:
                 s, e = _strip_span(text, start, p_end)
                 if s < e:
                     out.append(Marked(s, e, open_at[0], e, True))
-    return [m for m in out if _strip_span(text, m.start, m.end)[0] < m.end]
+    return _outermost([m for m in out if m.start < m.end])
+
+
+def _outermost(spans: list[Marked]) -> list[Marked]:
+    """Drop spans lying inside another (a recovered span can swallow a nested quote)."""
+    kept: list[Marked] = []
+    for m in sorted(spans, key=lambda m: (m.outer_start, -m.outer_end)):
+        if kept and m.outer_start < kept[-1].outer_end:
+            continue
+        kept.append(m)
+    return kept
 
 
 # ========================================================================================
@@ -400,7 +412,12 @@ def _heads(tokens: list[Token]) -> list[Token]:
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.speech:
+        return False
+    # a bare passive participle ("Asked whether ..., Biden said", "the plan, announced
+    # on Friday") names no speaker; "as reported by X" has its agent
+    return not (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod")
+                and not any(c.dep_ == "agent" for c in tok.children))
 
 
 def _ancestor_cue(heads: list[Token], allowed: set[int], lex: Lexicon) -> Token | None:
@@ -552,15 +569,8 @@ def _attribution_of(ctx: _Context, lex: Lexicon) -> tuple[_Attribution | None, b
     allowed -= {t.i for t in ctx.inside}
     quoted = frozenset(t.i for t in ctx.inside)
     before_words = [t for t in ctx.before if _is_word(t)]
-    cue = _ancestor_cue(_heads(ctx.inside), allowed, lex) if ctx.inside else None
-    trailing = _trailing_cue(ctx, lex)
-    if cue is None:
-        cue = trailing
-    if cue is None:
-        for tok in reversed(ctx.before):
-            if _is_cue(tok, lex) and all(not _is_word(t) for t in ctx.before if t.i > tok.i):
-                cue = tok
-                break
+    cue = (_ancestor_cue(_heads(ctx.inside), allowed, lex) if ctx.inside else None) \
+        or _trailing_cue(ctx, lex) or _leading_cue(ctx, lex)
     direct = not before_words or (
         cue is not None and cue.i < (ctx.inside[0].i if ctx.inside else 0)
         and all(not _is_word(t) for t in ctx.before if t.i > cue.i)
@@ -590,6 +600,16 @@ def _trailing_cue(ctx: _Context, lex: Lexicon) -> Token | None:
     return None
 
 
+def _leading_cue(ctx: _Context, lex: Lexicon) -> Token | None:
+    """Cue right before the opening mark with nothing but punctuation between (he said: "...")."""
+    for tok in reversed(ctx.before):
+        if _is_cue(tok, lex):
+            return tok
+        if _is_word(tok):
+            return None
+    return None
+
+
 def _scare_marked(ctx: _Context, lex: Lexicon) -> bool:
     """A label rather than someone's words: so-called "X", a "formal" document."""
     words = [t for t in ctx.inside if _is_word(t)]
@@ -605,11 +625,12 @@ def _scare_marked(ctx: _Context, lex: Lexicon) -> bool:
         and heads[0].head.i not in ids and heads[0].head.i > heads[0].i
 
 
-def _is_heading(text: str, pos: int) -> bool:
-    start = _para_start(text, pos)
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    return not is_sentence(line) and word_count(line) <= MAX_HEADING_WORDS
+def _headings(text: str) -> _Spans:
+    """Heading lines: short and not ending like a sentence."""
+    return _Spans.of(
+        (start, end + 1) for start, end in _paragraphs(text)
+        if not is_sentence(text[start:end]) and word_count(text[start:end]) <= MAX_HEADING_WORDS
+    )
 
 
 def _speaker_fields(chunk: _Chunk, speaker: Token | None, text: str) -> tuple[int | None, int | None, str | None]:
@@ -630,16 +651,16 @@ def _candidate(text: str, start: int, end: int, kind: str, cue: str | None,
                           speaker[2], via, round(confidence, 3))
 
 
-def _marked_candidates(text: str, chunks: list[_Chunk], marked: list[Marked],
+def _marked_candidates(text: str, chunks: list[_Chunk], marked: list[Marked], headings: _Spans,
                        lex: Lexicon) -> list[QuoteCandidate]:
     outer = _Spans.of((m.outer_start, m.outer_end) for m in marked)
     out: list[QuoteCandidate] = []
     previous: QuoteCandidate | None = None
     for m in marked:
-        if _is_heading(text, m.start):
+        if headings.covering(m.start) is not None:
             continue
         chunk = _chunk_for(chunks, m.start)
-        factor = CONFIDENCE["recovered_marks"] if m.recovered else 1.0
+        factor = RECOVERED_MARKS_FACTOR if m.recovered else 1.0
         if chunk is None:
             out.append(_candidate(text, m.start, m.end, "direct", None, (None, None, None), None,
                                   CONFIDENCE["direct_unattributed"] * factor))
@@ -652,8 +673,8 @@ def _marked_candidates(text: str, chunks: list[_Chunk], marked: list[Marked],
             continue
         attribution, direct = _attribution_of(ctx, lex)
         if direct and len(words) < MIN_DIRECT_WORDS and not _has_verb(words) \
-                and any(_is_word(t) for t in ctx.before):
-            direct = False
+                and bool(ctx.before) and _is_word(ctx.before[-1]):
+            direct = False  # 'said "yes" to the deal' is a fragment; 'said: "Yes."' is not
         kind = "direct" if direct else "partial"
         if attribution is not None:
             speaker = _speaker_fields(chunk, attribution.speaker, text)
@@ -687,12 +708,13 @@ def _near(text: str, previous: QuoteCandidate, m: Marked) -> bool:
 
 
 def _uncued_speaker(ctx: _Context) -> Token | None:
+    """Nearest subject outside the quoted words up the tree from them."""
     ids = {t.i for t in ctx.inside}
     for head in _heads(ctx.inside):
         tok: Token | None = head
         while tok is not None:
             for child in tok.children:
-                if child.dep_ in SUBJECT_DEPS and child.i not in ids and child.pos_ != "PRON":
+                if child.dep_ in SUBJECT_DEPS and child.i not in ids:
                     return child
             tok = tok.head if tok.head.i != tok.i else None
     return None
@@ -799,7 +821,7 @@ def _reported_content(cue: Token, lex: Lexicon) -> Iterator[tuple[list[Token], s
         yield _without(cue.head, cue), "indirect_frame"  # "..., as reported by X"
 
 
-def _indirect_candidates(text: str, chunks: list[_Chunk], marked: list[Marked],
+def _indirect_candidates(text: str, chunks: list[_Chunk], marked: list[Marked], headings: _Spans,
                          quoted: list[QuoteCandidate], lex: Lexicon) -> list[QuoteCandidate]:
     outer = _Spans.of((m.outer_start, m.outer_end) for m in marked)
     spoken = _Spans.of((q.start, q.end) for q in quoted if q.kind != "scare")
@@ -808,7 +830,7 @@ def _indirect_candidates(text: str, chunks: list[_Chunk], marked: list[Marked],
     for chunk in chunks:
         for tok in chunk.doc:
             g = chunk.g(tok)
-            if outer.covering(g) is not None or _is_heading(text, g):
+            if outer.covering(g) is not None or headings.covering(g) is not None:
                 continue
             for tokens, key, speaker_tok in _indirect_for(tok, lex):
                 tokens = _trim(_clip_to_quotes(chunk, _cut_nested_speech(tok, tokens, lex), spoken))
@@ -878,8 +900,9 @@ def extract_quotes(text: str, docs: list[tuple[int, Doc]]) -> list[QuoteCandidat
     lex = load_lexicon()
     chunks = _chunks(docs, len(text))
     marked = find_marked(text)
-    quoted = _marked_candidates(text, chunks, marked, lex)
-    indirect = _indirect_candidates(text, chunks, marked, quoted, lex)
+    headings = _headings(text)
+    quoted = _marked_candidates(text, chunks, marked, headings, lex)
+    indirect = _indirect_candidates(text, chunks, marked, headings, quoted, lex)
     return sorted(quoted + indirect, key=lambda q: (q.start, q.end, q.kind))
 
 
@@ -892,10 +915,12 @@ MIN_CONTAINMENT = 90
 # near-equality instead of containment.
 MIN_FRAGMENT_WORDS = 3
 MIN_EQUALITY = 92
-# Blocking: each quote is compared with the quotes that share one of its rarest words;
-# words more common than this carry no signal and would make the blocks quadratic.
-BLOCK_KEYS_PER_QUOTE = 3
-MAX_BLOCK_SIZE = 500
+# Blocking: each quote is compared only with the quotes sharing one of its rarest word
+# trigrams (a fragment of at least MIN_FRAGMENT_WORDS words shares its trigrams with the
+# full quote); shorter quotes are blocked by their whole text. A trigram found in more
+# quotes than MAX_BLOCK_SIZE is a stock phrase ("we will not") and would make blocks quadratic.
+BLOCK_KEYS_PER_QUOTE = 5
+MAX_BLOCK_SIZE = 200
 
 
 def normalise_quote(text: str) -> str:
@@ -914,16 +939,23 @@ def _match_score(a: str, b: str) -> float:
     return score if score >= MIN_CONTAINMENT else 0.0
 
 
+def _block_keys(norm: str) -> set[str]:
+    words = norm.split()
+    if len(words) < MIN_FRAGMENT_WORDS:
+        return {norm} if norm else set()
+    return {" ".join(words[k:k + MIN_FRAGMENT_WORDS]) for k in range(len(words) - MIN_FRAGMENT_WORDS + 1)}
+
+
 def _candidate_pairs(norm: list[str]) -> set[tuple[int, int]]:
-    tokens = [set(t.split()) for t in norm]
+    keys = [_block_keys(t) for t in norm]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, toks in enumerate(tokens):
-        for tok in toks:
-            postings[tok].append(i)
+    for i, ks in enumerate(keys):
+        for key in ks:
+            postings[key].append(i)
     pairs: set[tuple[int, int]] = set()
-    for i, toks in enumerate(tokens):
-        keys = sorted((len(postings[t]), t) for t in toks if len(postings[t]) <= MAX_BLOCK_SIZE)
-        for _, key in keys[:BLOCK_KEYS_PER_QUOTE]:
+    for i, ks in enumerate(keys):
+        rarest = sorted((len(postings[k]), k) for k in ks if len(postings[k]) <= MAX_BLOCK_SIZE)
+        for _, key in rarest[:BLOCK_KEYS_PER_QUOTE]:
             for j in postings[key]:
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
