@@ -64,7 +64,8 @@ def figures(preds: dict[str, list[dict]], golds: dict[str, list[dict]], names: d
         fn += len(gold) - len(matched)
         for g, p in matched:
             speaker_n += 1
-            got = _norm(p.get("speaker")).lower()
+            speaker = p.get("speaker")
+            got = _norm(speaker if isinstance(speaker, str) else "").lower()
             speaker_ok += any(got in names.get(s, {_norm(s).lower()}) for s in g["speakers"] if s)
     return prf(tp, fp, fn), speaker_ok, speaker_n
 

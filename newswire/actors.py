@@ -61,6 +61,10 @@ DESCRIPTION_FILLERS = {"the", "his", "her", "their", "its", "a", "an", "top", "s
 NAME_KINDS = {"name", "surname", "given_name"}
 # A pronoun prefers the latest clause subject unless another person was named well after it.
 PRONOUN_SUBJECT_REACH = 400
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+# "Russian officials said": speakers standing for their state.
+STATE_BODIES = {"officials", "authorities", "government", "diplomats", "leaders", "lawmakers", "negotiators",
+                "sources", "ministers"}
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON", "hers": "PERSON",
             "they": "GROUP", "them": "GROUP", "their": "GROUP", "it": "GROUP", "its": "GROUP", "we": "GROUP", "i": "PERSON"}
 
@@ -807,31 +811,56 @@ class Corpus:
         return LocalMention(description.start, description.end, description.text, "PERSON", "title", key,
                             description.subject)
 
-    def resolve_span(self, article_id: str, text: str, start: int, end: int) -> LocalMention | None:
-        """The actor a speaker expression (a name, "he", "the diplomat") refers to, or None.
+    def resolve_speakers(self, article_id: str, text: str, start: int, end: int) -> list[LocalMention]:
+        """The actors a speaker expression refers to: a name ("Lavrov"), a pronoun ("he"), a
+        description ("the diplomat", "the US newspaper", "Russian officials") or a coordination
+        of names ("The United States and NATO", one actor each). Empty when unresolved.
 
-        A resolved pronoun or description is remembered as a mention of that actor.
+        Pronouns and descriptions resolved here are remembered as mentions of their actor.
         """
         mentions = sorted(self.articles[article_id].mentions + self.extra.get(article_id, []), key=lambda m: m.start)
+        # "The United States and NATO said": the expression may stop at the first conjunct
+        while (joined := COORDINATION.match(text, end)) is not None:
+            following = [m for m in mentions if m.start == joined.end()]
+            if not following:
+                break
+            end = following[0].end
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if inside:
-            people = [m for m in inside if m.type == "PERSON"]
-            chosen = people[-1] if people else min(inside, key=lambda m: (m.type != "ORG", m.start))
-            return replace(chosen, key=self.canonical(chosen.key))
-        surface = text[start:end].strip()
-        found = None
-        if (wanted := PRONOUNS.get(surface.lower())) is not None:
-            earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")]
-            if earlier:
-                recent = earlier[-1]
-                subjects = [m for m in earlier if m.subject]
-                best = subjects[-1] if subjects and subjects[-1].start >= recent.start - PRONOUN_SUBJECT_REACH else recent
-                found = LocalMention(start, end, text[start:end], best.type, "pronoun", self.canonical(best.key), True)
-        elif (description := Description.from_words(start, end, text[start:end], surface.split(), True)) is not None:
-            found = self._resolve_description(article_id, description)
+        head = text[start:end].rstrip(" ,.'\u2019s")
+        named = [m for m in inside if m.end >= start + len(head) - 1 or COORDINATION.match(text, m.end)]
+        if named:
+            people = [m for m in named if m.type == "PERSON"]
+            speakers = named if len(named) > 1 and all(COORDINATION.match(text, m.end) for m in named[:-1]) else \
+                [people[-1] if people else named[-1]]
+            return [replace(m, key=self.canonical(m.key)) for m in speakers]
+        found = self._resolve_expression(article_id, text, start, end, mentions, inside)
         if found is not None:
             self.extra[article_id].append(found)
-        return found
+        return [found] if found is not None else []
+
+    def _resolve_expression(self, article_id: str, text: str, start: int, end: int,
+                            mentions: list[LocalMention], inside: list[LocalMention]) -> LocalMention | None:
+        surface = text[start:end].strip()
+        words = surface.split()
+        last = fold(words[-1]) if words else ""
+        if (wanted := PRONOUNS.get(surface.lower())) is not None:
+            earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")]
+            if not earlier:
+                return None
+            recent = earlier[-1]
+            subjects = [m for m in earlier if m.subject]
+            best = subjects[-1] if subjects and subjects[-1].start >= recent.start - PRONOUN_SUBJECT_REACH else recent
+            return LocalMention(start, end, text[start:end], best.type, "pronoun", self.canonical(best.key), True)
+        if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
+            outlets = [m for m in mentions if m.end <= start and m.type == "ORG"]
+            if outlets:
+                return LocalMention(start, end, text[start:end], "ORG", "title", self.canonical(outlets[-1].key), True)
+            return None
+        if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
+            return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
+        if (description := Description.from_words(start, end, text[start:end], words, True)) is not None:
+            return self._resolve_description(article_id, description)
+        return None
 
     def actor_id(self, key: str) -> str:
         return stable_hash("actor", key)

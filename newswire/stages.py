@@ -110,13 +110,14 @@ def extracted_tables(articles: pd.DataFrame, extractions: Sequence[ArticleExtrac
     for extraction in extractions:
         text = by_id.at[extraction.article_id, "text"]
         for quote in extraction.quotes:
-            speaker = None
+            speakers = []
             if quote.speaker_start is not None and quote.speaker_end is not None:
-                speaker = corpus.resolve_span(extraction.article_id, text, quote.speaker_start, quote.speaker_end)
+                speakers = corpus.resolve_speakers(extraction.article_id, text, quote.speaker_start, quote.speaker_end)
+            keys = list(dict.fromkeys(speaker.key for speaker in speakers))
             quote_rows.append({
                 "quote_id": stable_hash(extraction.article_id, str(quote.start), str(quote.end), quote.kind),
                 "article_id": extraction.article_id, "text": quote.text, "kind": quote.kind,
-                "speaker_key": corpus.canonical(speaker.key) if speaker else None,
+                "speaker_key": keys[0] if keys else None, "co_speaker_keys": keys[1:],
                 "speaker_text": quote.speaker_text, "cue": quote.cue, "via": quote.via,
                 "start": quote.start, "end": quote.end, "confidence": quote.confidence,
             })
@@ -126,6 +127,7 @@ def extracted_tables(articles: pd.DataFrame, extractions: Sequence[ArticleExtrac
         key = row.pop("speaker_key")
         row["speaker_id"] = corpus.actor_id(key) if key else None
         row["speaker"] = names.get(row["speaker_id"])
+        row["co_speaker_ids"] = [corpus.actor_id(k) for k in row.pop("co_speaker_keys")]
     quotes_df = frame("quotes", [{**row, "cluster_id": ""} for row in quote_rows])
     if len(quotes_df):
         quotes_df["cluster_id"] = cluster_quotes(quotes_df)

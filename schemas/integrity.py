@@ -20,6 +20,8 @@ REFERENCES = [
     ("quotes", "cluster_id", "quote_clusters", "cluster_id", False),
     ("quote_clusters", "speaker_id", "actors", "actor_id", True),
 ]
+# list columns whose every element must exist in another table
+LIST_REFERENCES = [("quotes", "co_speaker_ids", "actors", "actor_id")]
 # tables whose start/end point into articles.text, and the column that must equal the slice
 OFFSET_TABLES = {"mentions": "text", "quotes": "text"}
 
@@ -30,6 +32,13 @@ def _reference_check(column: str, target: str, values: set, nullable: bool) -> p
         return present | df[column].isna() if nullable else present
 
     return pa.Check(check, name=f"{column} exists in {target}")
+
+
+def _list_reference_check(column: str, target: str, values: set) -> pa.Check:
+    def check(df: pd.DataFrame) -> pd.Series:
+        return df[column].map(lambda items: all(item in values for item in items)).astype(bool)
+
+    return pa.Check(check, name=f"every {column} exists in {target}")
 
 
 def _offset_check(text_column: str, texts: Mapping[str, str]) -> pa.Check:
@@ -50,6 +59,10 @@ def cross_table_checks(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[pa.
         if table in tables and target in tables:
             values = set(tables[target][target_column].dropna())
             checks.setdefault(table, []).append(_reference_check(column, f"{target}.{target_column}", values, nullable))
+    for table, column, target, target_column in LIST_REFERENCES:
+        if table in tables and target in tables:
+            values = set(tables[target][target_column].dropna())
+            checks.setdefault(table, []).append(_list_reference_check(column, f"{target}.{target_column}", values))
     if "articles" in tables:
         texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
         for table, text_column in OFFSET_TABLES.items():

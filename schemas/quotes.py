@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
-from schemas._base import TableModel
+from schemas._base import TableModel, list_of_strings
 
 VERSION = "1.0"
 KINDS = ["direct", "partial", "indirect", "scare"]
@@ -18,6 +18,8 @@ class Quotes(TableModel):
     kind: Series[str] = pa.Field(isin=KINDS, description="direct, partial (fragment in reporter's prose), indirect (reported speech) or scare (no speaker)")
     speaker: Series[str] = pa.Field(nullable=True, description="canonical name of the speaking actor")
     speaker_id: Series[str] = pa.Field(nullable=True, description="actor_id of the speaker (in actors)")
+    co_speaker_ids: Series[object] = list_of_strings(
+        "further speakers of a joint statement ('The United States and NATO said'), actor_ids")
     speaker_text: Series[str] = pa.Field(nullable=True, description="the speaker expression as written ('he', 'the diplomat', 'Blinken')")
     cue: Series[str] = pa.Field(nullable=True, description="lemma of the cue verb ('say', 'stress', 'accord' for 'according to')")
     via: Series[str] = pa.Field(nullable=True, description="outlet that relayed the words ('CNN' in 'told CNN')")
