@@ -16,6 +16,7 @@ table the release lacks fails (its ids cannot resolve).
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import shutil
@@ -302,6 +303,8 @@ def _context(docs_dir: Path):
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
+    # GX logs its temporary folders at INFO through the root handler Prefect installs: keep runs quiet
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     # The ephemeral context comes with a site in a random /tmp folder (created on first build):
