@@ -126,7 +126,7 @@ def extracted_tables(articles: pd.DataFrame, extractions: Sequence[ArticleExtrac
     for row in quote_rows:
         key = row.pop("speaker_key")
         row["speaker_id"] = corpus.actor_id(key) if key else None
-        row["speaker"] = names.get(row["speaker_id"])
+        row["speaker"] = names.get(row["speaker_id"]) or row["speaker_text"] or ""
         row["co_speaker_ids"] = [corpus.actor_id(k) for k in row.pop("co_speaker_keys")]
     quotes_df = frame("quotes", [{**row, "cluster_id": ""} for row in quote_rows])
     if len(quotes_df):

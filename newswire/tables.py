@@ -43,11 +43,11 @@ def article_rows(articles: Iterable[ParsedArticle], links: Mapping[str, Duplicat
         rows.append({
             "article_id": article.article_id, "content_hash": article.content_hash, "source": article.source,
             "file_hash": article.file_hash, "size": article.size, "encoding": article.encoding,
-            "format": article.format, "title": article.title, "kicker": article.kicker,
+            "format": article.format, "title": article.title or "", "kicker": article.kicker,
             "standfirst": article.standfirst, "byline": article.byline,
             "published": pd.Timestamp(article.published).as_unit("us") if article.published else pd.NaT,
             "published_tz": article.published_tz, "published_text": article.published_text,
-            "dateline": article.dateline, "credits": list(article.credits), "subheadings": subheadings(article),
+            "dateline": article.dateline or "", "credits": list(article.credits), "subheadings": subheadings(article),
             "language": article.language, "text": text, "word_count": word_count(text),
             "duplicate_of": link.duplicate_of if link else None, "similarity": link.similarity if link else None,
         })

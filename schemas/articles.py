@@ -20,7 +20,7 @@ class Articles(TableModel):
     size: Series[int] = pa.Field(ge=0, description="file size in bytes")
     encoding: Series[str] = pa.Field(description="encoding the file was decoded from (utf-8, utf-16, cp1252, ...)")
     format: Series[str] = pa.Field(isin=["text", "html"], description="text (one paragraph per line) or html")
-    title: Series[str] = pa.Field(nullable=True, description="headline")
+    title: Series[str] = pa.Field(description="headline; empty when the article has none")
     kicker: Series[str] = pa.Field(nullable=True, description="short label set above the headline")
     standfirst: Series[str] = pa.Field(nullable=True, description="summary line(s) next to the headline")
     byline: Series[str] = pa.Field(nullable=True, description="author line as printed ('By ...')")
@@ -30,7 +30,7 @@ class Articles(TableModel):
     published_tz: Series[str] = pa.Field(nullable=True, str_matches=r"^[+-]\d{2}:\d{2}$",
                                          description="UTC offset the text states ('+05:30'), null if none")
     published_text: Series[str] = pa.Field(nullable=True, description="the date line as printed")
-    dateline: Series[str] = pa.Field(nullable=True, description="place line opening the body ('WASHINGTON, United States')")
+    dateline: Series[str] = pa.Field(description="place line opening the body ('WASHINGTON, United States'); empty when none")
     credits: Series[object] = list_of_strings("news agencies credited ('AP', 'AFP', 'Reuters')")
     subheadings: Series[object] = list_of_strings("in-body subheadings, in order (they are also lines of text)")
     language: Series[str] = pa.Field(str_matches=r"^[a-z]{2,3}$", description="ISO 639-1 code of the body language")

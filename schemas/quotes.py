@@ -16,7 +16,9 @@ class Quotes(TableModel):
     article_id: Series[str] = pa.Field(description="article (in articles)")
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="the quoted words, without quote marks")
     kind: Series[str] = pa.Field(isin=KINDS, description="direct, partial (fragment in reporter's prose), indirect (reported speech) or scare (no speaker)")
-    speaker: Series[str] = pa.Field(nullable=True, description="canonical name of the speaking actor")
+    speaker: Series[str] = pa.Field(description=(
+        "canonical name of the speaking actor; the speaker expression as written when it names no known actor; "
+        "empty when the text names no speaker (never null, so string comparisons need no null handling)"))
     speaker_id: Series[str] = pa.Field(nullable=True, description="actor_id of the speaker (in actors)")
     co_speaker_ids: Series[object] = list_of_strings(
         "further speakers of a joint statement ('The United States and NATO said'), actor_ids")
