@@ -85,6 +85,9 @@ MAX_CHROME_WORDS = 14
 # A line in another language is judged only when long enough for the identifier to be sure.
 MIN_WORDS_FOR_LANGUAGE = 8
 MIN_LANGUAGE_CONFIDENCE = 0.85
+ENGLISH_FUNCTION_WORDS = {"the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "said", "has",
+                          "have", "it", "by", "at", "from", "be", "are", "would", "will", "this", "which", "its"}
+MIN_FUNCTION_WORDS = 3
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
 # Tail lines this short and not sentences are chrome when a neighbour is chrome.
@@ -115,16 +118,32 @@ def detect_language(text: str) -> tuple[str, float]:
     return str(language), float(confidence)
 
 
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if name else "UNKNOWN"
+
+
 def dominant_script(text: str) -> tuple[str | None, int]:
     """The script most letters belong to (first word of the Unicode name), and the letter count."""
+    if text.isascii():  # the common case, without a Unicode lookup per character
+        letters = sum(ch.isalpha() for ch in text)
+        return ("LATIN" if letters else None), letters
     scripts: Counter[str] = Counter()
     for ch in text:
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
+            scripts[_script(ch)] += 1
     if not scripts:
         return None, 0
     return scripts.most_common(1)[0][0], sum(scripts.values())
+
+
+def _plainly_english(lowered: str, article_language: str) -> bool:
+    """An English line in an English article: the identifier is the stage's main cost, and a
+    line with several English function words is not chrome in another language."""
+    if article_language != "en":
+        return False
+    return len(set(re.findall(r"[a-z]+", lowered)) & ENGLISH_FUNCTION_WORDS) >= MIN_FUNCTION_WORDS
 
 
 def classify_line(line: str, article_language: str, article_script: str | None) -> Verdict | None:
@@ -144,7 +163,7 @@ def classify_line(line: str, article_language: str, article_script: str | None) 
     script, letters = dominant_script(stripped)
     if article_script and script and script != article_script and letters >= MIN_LETTERS_FOR_SCRIPT:
         return Verdict("foreign_language", f"written in {script.title()} script; the article is in {article_script.title()}")
-    if words >= MIN_WORDS_FOR_LANGUAGE and article_language not in ("und", ""):
+    if words >= MIN_WORDS_FOR_LANGUAGE and article_language not in ("und", "") and not _plainly_english(lowered, article_language):
         language, confidence = detect_language(stripped)
         if language != article_language and confidence >= MIN_LANGUAGE_CONFIDENCE:
             return Verdict("foreign_language",
