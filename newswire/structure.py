@@ -35,6 +35,9 @@ AGENCIES = set(load_data("agencies.json"))
 # it takes IST as Israel Standard Time; in English news it is overwhelmingly India's.
 TZ_OVERRIDES = {"IST": timedelta(hours=5, minutes=30), "PKT": timedelta(hours=5), "WIB": timedelta(hours=7)}
 
+# htmldate (via trafilatura) returns the day only unless asked for the time and zone.
+HTML_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_HINT = re.compile(rf"(\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",
                         re.IGNORECASE)
@@ -168,11 +171,16 @@ def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
     """Main text of an HTML page as lines, with the page's title and date if it has them."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                           date_extraction_params=HTML_DATE_PARAMS)
     if document is None:
         return [], None, None
-    text = getattr(document, "text", None) or ""
-    return split_lines(text), getattr(document, "title", None), getattr(document, "date", None)
+    title = getattr(document, "title", None)
+    lines = split_lines(getattr(document, "text", None) or "")
+    # the main text often repeats the page's <h1> headline as its first line
+    while lines and title and lines[0].text.strip() == title.strip():
+        lines = lines[1:]
+    return lines, title, getattr(document, "date", None)
 
 
 def _is_label(line: str) -> bool:

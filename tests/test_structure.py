@@ -131,3 +131,27 @@ def test_structure_never_raises_and_text_is_made_of_source_lines(text):
             assert line in source_lines or (index == 0 and any(s.endswith(line) for s in source_lines))
     for removed in article.removed:
         assert normalised[removed.line.start:removed.line.end] == removed.line.text
+
+
+def test_html_article_through_trafilatura():
+    path = Path(__file__).parent / "data" / "html" / "nato_reply.html"
+    article = structure(read_document(path, path.name))
+    text = body_text(article)
+    assert article.format == "html"
+    assert article.title == "NATO replies to Moscow's security demands"
+    assert (article.published, article.published_tz) == (datetime(2022, 1, 26, 18, 2, tzinfo=timezone.utc), "+00:00")
+    assert article.dateline == "BRUSSELS"
+    assert text.startswith("NATO Secretary General Jens Stoltenberg said on Wednesday")
+    assert "Sergei Lavrov said Moscow would study" in text
+    for chrome in ("tracking", "evil", "color:red", "Copyright", "Home", article.title):
+        assert chrome not in text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=80))
+def test_date_parsing_never_raises(line):
+    parsed = parse_date_line(line)
+    if parsed is not None:
+        moment, offset = parsed
+        assert moment.tzinfo is not None
+        assert offset is None or (len(offset) == 6 and offset[0] in "+-")
