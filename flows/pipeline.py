@@ -56,7 +56,18 @@ def validate_task(tables):
     return validation.validate_tables(tables)
 
 
-@task(name="publish", retries=1, retry_delay_seconds=2, **STAGE)
+def _transient(task, task_run, state) -> bool:
+    """Retry IO failures, not a held lock or a blocked release: those would only fail again."""
+    try:
+        state.result()
+    except (release.ReleaseLocked, validation.ReleaseBlocked):
+        return False
+    except Exception:
+        return True
+    return True
+
+
+@task(name="publish", retries=1, retry_delay_seconds=2, retry_condition_fn=_transient, **STAGE)
 def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float):
     from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
 

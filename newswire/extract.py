@@ -22,6 +22,9 @@ from newswire.quotes import QuoteCandidate
 from newswire.tables import quarantine_row
 
 _PACKAGE = Path(__file__).resolve().parent
+# A news article is a few thousand words; a 100,000-line ticker costs minutes of parsing. Beyond
+# this many characters (~35,000 words) an article is published whole but analysed in part.
+MAX_EXTRACT_CHARS = 200_000
 
 
 @dataclass
@@ -47,6 +50,14 @@ def extractor_version() -> str:
     model = nlp.load_nlp()
     digest.update(f"{model.meta.get('name')}-{model.meta.get('version')}-{nlp.ENABLED}".encode())
     return digest.hexdigest()
+
+
+def _analysed(text: str) -> str:
+    """The part of an article the NLP stages read: all of it, up to MAX_EXTRACT_CHARS (cut at a line end)."""
+    if len(text) <= MAX_EXTRACT_CHARS:
+        return text
+    cut = text.rfind("\n", 0, MAX_EXTRACT_CHARS)
+    return text[: cut if cut > 0 else MAX_EXTRACT_CHARS]
 
 
 def _cache_path(cache_dir: Path, text: str) -> Path:
@@ -93,11 +104,18 @@ def extract_batch(items: Sequence[tuple[str, str, str]], cache_dir: Path | None,
     problems = []
 
     def texts() -> Iterator[str]:
-        yield from (text for _, _, text in to_parse)
+        yield from (_analysed(text) for _, _, text in to_parse)
+
+    for article_id, source, text in to_parse:
+        if len(text) > MAX_EXTRACT_CHARS:
+            problems.append(quarantine_row(
+                "extract", source, "extract_truncated",
+                f"article published whole, but only its first {len(_analysed(text))} of {len(text)} characters "
+                f"were searched for actors and quotes", article_id=article_id))
 
     for (article_id, source, text), docs in zip(to_parse, nlp.parse(texts(), n_process=n_process)):
         try:
-            data = extract_article(text, docs)
+            data = extract_article(_analysed(text), docs)
         except Exception as error:  # one article's failure is recorded, not fatal
             problems.append(quarantine_row("extract", source, "extract_error", f"{type(error).__name__}: {error}",
                                            article_id=article_id))

@@ -28,6 +28,9 @@ MAX_CONTROL_CHAR_RATIO = 0.01
 # truncated download or one corrupted byte should not cost the whole article.
 MAX_REPLACED_UTF8_RATIO = 0.001
 
+# Share of ASCII characters below which a cp1252/latin-1 decoding is not believed.
+MIN_ASCII_SHARE_SINGLE_BYTE = 0.7
+
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -60,6 +63,14 @@ class Rejection:
 class DecodeError(ValueError):
     """Bytes that cannot be read as text in any supported encoding."""
 
+    reason = "undecodable"
+
+
+class BinaryData(DecodeError):
+    """Bytes that are not text at all (NUL bytes outside UTF-16): images, archives, executables."""
+
+    reason = "binary"
+
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -74,10 +85,13 @@ def sha256_file(path: Path) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, "\\n" line endings, no NUL characters, no trailing whitespace on lines."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, "\\n" line endings, no NUL or U+FEFF characters, no trailing whitespace on lines."""
+    # U+FEFF left after decoding is a doubled or mid-file byte-order mark (files saved twice or
+    # concatenated), never content: kept, it made a whitespace-only file "text" and hid at the
+    # start of titles. Both go before NFC: removed after, they could bring a base letter and a
+    # combining mark together ("e", NUL, U+0301) and leave a non-NFC result.
+    text = unicodedata.normalize("NFC", text.replace("\x00", "").replace("\ufeff", ""))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = text.replace("\x00", "")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
@@ -121,7 +135,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
         text = _utf16_without_bom(data)
         if text is not None and not _looks_binary(text):
             return text, "utf-16", None
-        raise DecodeError("contains NUL bytes: binary data, not text")
+        raise BinaryData("contains NUL bytes: binary data, not text")
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
@@ -129,12 +143,22 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     has_multibyte = any(ord(ch) > 0x7F and ch != "\ufffd" for ch in replaced)
-    if has_multibyte and bad / max(1, len(replaced)) <= MAX_REPLACED_UTF8_RATIO:
+    # At least one bad sequence is tolerated whatever the length: with a ratio alone, one
+    # damaged byte in a short article (< 1 / MAX_REPLACED_UTF8_RATIO characters) sent the whole
+    # text to cp1252 / latin-1 mojibake ("\u201c" -> "\u00e2\u0080\u009c").
+    if has_multibyte and bad <= max(1, MAX_REPLACED_UTF8_RATIO * len(replaced)):
         return replaced, "utf-8", f"{bad} invalid UTF-8 sequence(s) replaced with U+FFFD"
     try:
-        return data.decode("cp1252"), "cp1252", None
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1", None
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if _looks_binary(text):
+        raise BinaryData(f"decoded as {encoding}, more than {MAX_CONTROL_CHAR_RATIO:.0%} control characters: binary data")
+    # Western single-byte text is mostly ASCII; random high bytes decode "cleanly" but are not text
+    if sum(ch.isascii() for ch in text) < MIN_ASCII_SHARE_SINGLE_BYTE * len(text):
+        raise DecodeError(f"not UTF-8, and as {encoding} less than {MIN_ASCII_SHARE_SINGLE_BYTE:.0%} of it is ASCII: "
+                          "no plausible encoding")
+    return text, encoding, None
 
 
 def read_document(path: Path, source: str) -> RawDocument | Rejection:
@@ -158,7 +182,7 @@ def read_document(path: Path, source: str) -> RawDocument | Rejection:
     try:
         text, encoding, note = decode_bytes(data)
     except DecodeError as error:
-        return Rejection(source, size, file_hash, "undecodable", str(error))
+        return Rejection(source, size, file_hash, error.reason, str(error))
     if _looks_binary(text):
         return Rejection(source, size, file_hash, "binary",
                          f"decoded as {encoding} but more than {MAX_CONTROL_CHAR_RATIO:.0%} control characters")
@@ -172,6 +196,20 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _is_unicode(source: str) -> bool:
+    """False for names with bytes that are not UTF-8 (os.fsdecode turns them into lone surrogates)."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(source: str) -> str:
+    """A lone-surrogate name as valid text: the undecodable bytes written as \\xNN."""
+    return os.fsencode(source).decode("utf-8", errors="backslashreplace")
+
+
 def discover(raw_dir: Path) -> Iterator[tuple[Path, str] | Rejection]:
     """Yield (path, source) for every regular file under raw_dir, sorted, or a Rejection.
 
@@ -179,13 +217,21 @@ def discover(raw_dir: Path) -> Iterator[tuple[Path, str] | Rejection]:
     depend on files nobody bundled; one pointing inside would count an article twice.
     """
     root = raw_dir.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    # Without onerror, os.walk skips a folder it cannot list and every file in it silently.
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted.append):
+        yield from _unlisted_folders(unlisted, root)
         dirnames.sort()
         current = Path(dirpath)
         for name in sorted(filenames) + [d for d in dirnames if (current / d).is_symlink()]:
             path = current / name
             source = _relative(path, root)
-            if path.is_symlink():
+            if not _is_unicode(source):
+                # Such a source cannot be hashed, compared or written to Parquet as a string; it
+                # used to crash the run. The escaped name tells the operator which file to rename.
+                yield Rejection(printable_name(source), None, None, "bad_name",
+                                "file name is not valid UTF-8 (undecodable bytes shown as \\xNN); rename the file")
+            elif path.is_symlink():
                 target = os.readlink(path)
                 inside = Path(os.path.realpath(path)).is_relative_to(root)
                 where = "inside" if inside else "outside"
@@ -195,6 +241,16 @@ def discover(raw_dir: Path) -> Iterator[tuple[Path, str] | Rejection]:
                 yield Rejection(source, None, None, "not_a_file", "not a regular file (device, socket or pipe)")
             else:
                 yield path, source
+    yield from _unlisted_folders(unlisted, root)
+
+
+def _unlisted_folders(errors: list[OSError], root: Path) -> Iterator[Rejection]:
+    while errors:
+        error = errors.pop(0)
+        source = _relative(Path(error.filename), root) if error.filename else "."
+        yield Rejection(source if _is_unicode(source) else printable_name(source), None, None, "unreadable",
+                        f"folder could not be listed, so none of its files were read: {type(error).__name__}: "
+                        f"{error.strerror}")
 
 
 def ingest(raw_dir: Path) -> Iterator[RawDocument | Rejection]:

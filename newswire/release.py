@@ -87,11 +87,19 @@ def release_lock(out_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
 
 
 def remove_stale_staging(out_dir: Path) -> list[str]:
-    """Delete staging folders of runs that died before renaming them (call under the lock)."""
+    """Delete staging folders of runs that died before renaming them (call under the lock).
+
+    Also the temporary `latest` links of runs killed inside point_latest: named by pid, they
+    were never reused or removed and piled up.
+    """
     removed = []
     for path in sorted(out_dir.glob(STAGING_PREFIX + "*")):
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path.name)
+    for path in sorted(out_dir.glob(f".{LATEST}.*")):
+        if path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
     return removed
 
 
@@ -158,6 +166,14 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         if previous is not None and read_manifest(previous).get("fingerprint") == fingerprint:
             shutil.rmtree(staging)
             return PublishResult(previous.name, previous, created=False)
+        newest = max((p for p in out_dir.iterdir() if p.is_dir() and (p / MANIFEST).exists()
+                      and not p.name.startswith(".") and not p.is_symlink()), default=None, key=lambda p: p.name)
+        if newest is not None and read_manifest(newest).get("fingerprint") == fingerprint:
+            # a run killed between the rename and the switch of `latest` left this complete,
+            # validated release unpublished: make it visible rather than write a twin
+            shutil.rmtree(staging)
+            point_latest(out_dir, newest.name)
+            return PublishResult(newest.name, newest, created=True)
         version = f"{now:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
         manifest = {
             "version": version,

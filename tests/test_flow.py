@@ -9,7 +9,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from prefect.testing.utilities import prefect_test_harness
 
 from flows.pipeline import release_flow
 
@@ -17,13 +16,7 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 @pytest.fixture(scope="module")
-def prefect():
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(scope="module")
-def first_run(prefect, tmp_path_factory):
+def first_run(prefect_harness, tmp_path_factory):
     root = tmp_path_factory.mktemp("flow")
     raw, out = root / "raw", root / "processed"
     shutil.copytree(SEEDS, raw)

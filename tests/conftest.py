@@ -1,0 +1,74 @@
+"""Shared fixtures. Keep each one small and documented; heavy ones are session-scoped and lazy.
+
+Prefect is configured quiet, offline and away from ~/.prefect before any test module
+imports it (see ../shared/STACK.md); `prefect_harness` starts the test API server once per
+session (≈ 15 s), only when a test asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_TEST_PREFECT_HOME = Path(tempfile.gettempdir()) / f"newswire-tests-prefect-{os.getpid()}"
+PREFECT_TEST_ENV = {
+    "PREFECT_HOME": str(_TEST_PREFECT_HOME),
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_UI_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "GX_ANALYTICS_ENABLED": "false",
+}
+for _key, _value in PREFECT_TEST_ENV.items():
+    os.environ.setdefault(_key, _value)
+
+from hostile_corpus import Expect, build_hostile_corpus, write_large_file  # noqa: E402  (tests/ is on sys.path)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = Path(__file__).resolve().parent / "data" / "seeds"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_TEST_PREFECT_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five bundled seed articles (read-only)."""
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """A temporary Prefect API (SQLite in a temp dir) for real flow runs; started once per session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 50 MB UTF-8 text file, written once per session; hard-linked into hostile corpora."""
+    return write_large_file(tmp_path_factory.mktemp("large") / "huge_50mb.txt")
+
+
+@pytest.fixture(scope="session")
+def make_hostile_corpus(large_file: Path):
+    """Factory: make_hostile_corpus(raw_dir) writes the hostile inputs and returns {source: Expect}."""
+    def make(raw_dir: Path) -> dict[str, Expect]:
+        return build_hostile_corpus(raw_dir, large_file=large_file)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory, make_hostile_corpus) -> tuple[Path, dict[str, Expect]]:
+    """(raw_dir, expectations) of one shared hostile corpus. Read it, never modify it."""
+    raw_dir = tmp_path_factory.mktemp("hostile") / "raw"
+    return raw_dir, make_hostile_corpus(raw_dir)

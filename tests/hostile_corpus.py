@@ -1,0 +1,325 @@
+"""A raw folder of hostile inputs, each with the outcome the pipeline must give it.
+
+`build_hostile_corpus(raw_dir)` writes the files and returns {source: Expect}, where source is
+the path relative to raw_dir exactly as the pipeline reports it (articles.source or
+quarantine.source). Used by tests/test_hostile.py (via the fixtures in conftest.py) and by
+bench/hostile_figures.py, so it imports nothing from pytest.
+
+Article bodies are paragraphs of the seed articles (tests/data/seeds). Cases that test an
+encoding use a whole seed, so the published text can be compared with the UTF-8 original;
+every other case gets its own disjoint handful of seed paragraphs, so that no two inputs
+are near-duplicates except the one pair meant to be.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newswire.boilerplate import classify_line
+from newswire.text import is_sentence, word_count
+
+SEEDS_DIR = Path(__file__).resolve().parent / "data" / "seeds"
+SEED_CP1252 = "002_938be92725bdc9c3.txt"  # curly quotes, apostrophes and an en dash
+SEED_LATIN1 = "000_4efa51a7752c072d.txt"  # é í ó º and a no-break space, nothing outside latin-1
+SEED_UTF16_LE = "001_2643c82c3a0dc6eb.txt"  # Cyrillic: only a Unicode encoding can hold it
+SEED_UTF16_BE = "004_e38e69d9be152fb8.txt"
+SEED_UTF16_NO_BOM = "003_b9c2a02033c2881e.txt"
+
+LARGE_FILE_NAME = "huge_50mb.txt"
+LARGE_FILE_BYTES = 50 * 1024 * 1024
+LONG_FILE_NAME = "lines_100k.txt"
+LONG_FILE_LINES = 100_000
+# Markers that live only in <script> and <style> and must never reach the published text.
+SCRIPT_MARKER = "trackingPixelSentinel"
+STYLE_MARKER = "styleSentinelClass"
+OUTSIDE_SECRET = "This file lives outside the raw folder and must never be read."
+BAD_NAME_BYTES = b"bad-\xff-name.txt"  # not UTF-8: os.fsdecode gives a lone surrogate
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What the pipeline must do with one input path."""
+
+    outcome: str  # "published" (a row in articles) or "quarantined" (a row in quarantine)
+    reason: str | None = None  # quarantine.reason when quarantined
+    stage: str | None = None  # quarantine.stage when quarantined
+    encoding: str | None = None  # articles.encoding when published
+    same_text_as: str | None = None  # seed whose UTF-8 original must give the same title, text and boilerplate
+    contains: tuple[str, ...] = ()  # substrings of articles.text
+    absent: tuple[str, ...] = ()  # substrings that must appear in no column of the article's row
+    duplicate_of: str | None = None  # source of the canonical copy (articles.duplicate_of points at its id)
+    format: str = "text"
+    note: str = ""
+
+    @property
+    def published(self) -> bool:
+        return self.outcome == "published"
+
+
+def published(**kwargs) -> Expect:
+    return Expect("published", **kwargs)
+
+
+def quarantined(reason: str, stage: str = "ingest", **kwargs) -> Expect:
+    return Expect("quarantined", reason=reason, stage=stage, **kwargs)
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS_DIR / name).read_text(encoding="utf-8")
+
+
+def seed_paragraphs() -> list[str]:
+    """Long sentence paragraphs of all seeds that no boilerplate rule touches, dealt round-robin."""
+    per_seed = []
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]
+        per_seed.append([line for line in lines if word_count(line) >= 15 and is_sentence(line)
+                         and classify_line(line, "en", "LATIN") is None])
+    dealt = []
+    for round_ in range(max(map(len, per_seed))):
+        dealt.extend(paragraphs[round_] for paragraphs in per_seed if round_ < len(paragraphs))
+    return dealt
+
+
+class _Paragraphs:
+    """Hands out seed paragraphs, each at most once, so the made-up articles stay distinct."""
+
+    def __init__(self) -> None:
+        self._pool = seed_paragraphs()
+
+    def take(self, count: int, non_ascii: bool = False) -> list[str]:
+        chosen = []
+        if non_ascii:
+            first = next(p for p in self._pool if any(ch in p for ch in "\u201c\u201d\u2019"))
+            self._pool.remove(first)
+            chosen.append(first)
+        while len(chosen) < count:
+            chosen.append(self._pool.pop(0))
+        return chosen
+
+
+def article(headline: str, paragraphs: list[str], newline: str = "\n") -> str:
+    return newline.join([headline, ""] + [line for p in paragraphs for line in (p, "")])
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_large_file(path: Path, size: int = LARGE_FILE_BYTES) -> Path:
+    """A plain UTF-8 text file of `size` bytes: seed text repeated, streamed to disk."""
+    block = (seed_text(SEED_CP1252) * 50).encode("utf-8")
+    with path.open("wb") as handle:
+        written = 0
+        while written < size:
+            chunk = block[: size - written]
+            handle.write(chunk)
+            written += len(chunk)
+    return path
+
+
+def build_hostile_corpus(raw_dir: Path, large_file: Path | None = None) -> dict[str, Expect]:
+    """Write the hostile inputs into raw_dir (created); return {source: expectation}.
+
+    large_file: an existing 50 MB file to hard-link in (a session fixture makes it once);
+    without it one is written. Symlink targets go to a sibling folder, outside raw_dir.
+    """
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    outside = raw_dir.parent / f"{raw_dir.name}-outside"
+    outside.mkdir(exist_ok=True)
+    paragraphs = _Paragraphs()
+    expected: dict[str, Expect] = {}
+
+    def made_up(source: str, headline: str, count: int = 3, newline: str = "\n", encoding: str = "utf-8",
+                **kwargs) -> list[str]:
+        chosen = paragraphs.take(count)
+        _write(raw_dir / source, article(headline, chosen, newline).encode(encoding))
+        expected[source] = published(encoding=kwargs.pop("expect_encoding", encoding),
+                                     contains=tuple(chosen) + kwargs.pop("contains", ()), **kwargs)
+        return chosen
+
+    # --- nothing to read --------------------------------------------------------------------
+    _write(raw_dir / "empty.txt", b"")
+    expected["empty.txt"] = quarantined("empty")
+    _write(raw_dir / "whitespace.txt", b"  \n\t\r\n   \n")
+    expected["whitespace.txt"] = quarantined("empty")
+    _write(raw_dir / "utf16_whitespace.txt", "\ufeff \n\t \n".encode("utf-16-le"))
+    expected["utf16_whitespace.txt"] = quarantined("empty", note="not empty as bytes; only whitespace once decoded")
+
+    # --- binary and undecodable -------------------------------------------------------------
+    rng = random.Random(20220127)
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(8192))
+    _write(raw_dir / "photo_disguised.txt", png)
+    expected["photo_disguised.txt"] = quarantined("binary", note="PNG header and random bytes under a .txt name")
+    garbage = b"Breaking news\n" + bytes(rng.randrange(1, 256) for _ in range(8192))
+    _write(raw_dir / "garbage.txt", garbage)
+    expected["garbage.txt"] = quarantined("binary", note="one text line, then random bytes without NUL")
+    _write(raw_dir / "bad_bom.txt", codecs.BOM_UTF16_LE + b"\x00\xd8\x41" + bytes(rng.randrange(256) for _ in range(999)))
+    expected["bad_bom.txt"] = quarantined("undecodable", note="UTF-16 BOM, then a lone surrogate and odd length")
+
+    # --- encodings: whole seeds, so the decoded text can be compared with the UTF-8 original -
+    _write(raw_dir / "utf16le_bom.txt", codecs.BOM_UTF16_LE + seed_text(SEED_UTF16_LE).encode("utf-16-le"))
+    expected["utf16le_bom.txt"] = published(encoding="utf-16", same_text_as=SEED_UTF16_LE)
+    _write(raw_dir / "utf16be_bom.txt", codecs.BOM_UTF16_BE + seed_text(SEED_UTF16_BE).encode("utf-16-be"))
+    expected["utf16be_bom.txt"] = published(encoding="utf-16", same_text_as=SEED_UTF16_BE)
+    _write(raw_dir / "utf16le_no_bom.txt", seed_text(SEED_UTF16_NO_BOM).encode("utf-16-le"))
+    expected["utf16le_no_bom.txt"] = published(encoding="utf-16", same_text_as=SEED_UTF16_NO_BOM)
+    _write(raw_dir / "cp1252_quotes.txt", seed_text(SEED_CP1252).encode("cp1252"))
+    expected["cp1252_quotes.txt"] = published(encoding="cp1252", same_text_as=SEED_CP1252,
+                                              contains=("\u201cThere is no change, there will be no change,\u201d",
+                                                        "Alliance\u2019s open door policy"))
+    _write(raw_dir / "latin1.txt", seed_text(SEED_LATIN1).encode("latin-1"))
+    # Bytes 0xA0-0xFF mean the same in latin-1 and cp1252; the cascade names the superset.
+    expected["latin1.txt"] = published(encoding="cp1252", same_text_as=SEED_LATIN1)
+    made_up("utf8_bom.txt", "Allies answer Moscow, with a byte-order mark", encoding="utf-8-sig",
+            expect_encoding="utf-8 with BOM", absent=("\ufeff",))
+    chosen = paragraphs.take(3, non_ascii=True)
+    body = article("Allies answer Moscow, one byte damaged", chosen).encode("utf-8")
+    cut = body.index(b" ", body.index(chosen[1][:40].encode("utf-8")) + 20)  # between words, not inside a character
+    _write(raw_dir / "invalid_utf8.txt", body[:cut] + b"\xff" + body[cut:])
+    expected["invalid_utf8.txt"] = published(encoding="utf-8", contains=(chosen[0], chosen[2], "\ufffd"),
+                                             note="one invalid byte is replaced, the rest stays UTF-8")
+
+    # --- line endings, size, shape -----------------------------------------------------------
+    made_up("crlf.txt", "Allies answer Moscow over CRLF", newline="\r\n", absent=("\r",))
+    made_up("cr.txt", "Allies answer Moscow over bare CR", newline="\r", absent=("\r",))
+    if large_file is not None:
+        try:
+            os.link(large_file, raw_dir / LARGE_FILE_NAME)
+        except OSError:  # another filesystem: fall back to writing it
+            write_large_file(raw_dir / LARGE_FILE_NAME)
+    else:
+        write_large_file(raw_dir / LARGE_FILE_NAME)
+    expected[LARGE_FILE_NAME] = quarantined("too_large")
+    # 100,000 lines, nearly all blank or whitespace (a broken export): every line-based step
+    # sees them, the NLP stages only the three paragraphs. (100,000 lines of words would make
+    # a 200,000-word article: about 100 s of spaCy on 2 cores, too slow for a test fixture.)
+    spread = paragraphs.take(3)
+    padding = (LONG_FILE_LINES - 6) // 2
+    lines = ["Allies answer Moscow, padded", spread[0], *[""] * padding, spread[1], *[" \t "] * padding, spread[2]]
+    _write(raw_dir / LONG_FILE_NAME, ("\n".join(lines) + "\n" * (LONG_FILE_LINES - len(lines) + 1)).encode())
+    expected[LONG_FILE_NAME] = published(encoding="utf-8", contains=tuple(spread), note=f"{LONG_FILE_LINES} lines")
+    html_paragraphs = paragraphs.take(3)
+    html = (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Allies answer Moscow in HTML</title>\n"
+        f"<style>.{STYLE_MARKER} {{ color: red; }} body {{ margin: 0 }}</style>\n"
+        f"<script>var {SCRIPT_MARKER} = 'https://tracker.example/p.gif'; document.write('<p>injected</p>');</script>\n"
+        "</head><body><nav><a href=\"/\">Home</a> | <a href=\"/world\">World</a></nav>\n"
+        "<article><h1>Allies answer Moscow in HTML</h1>\n"
+        + "".join(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;')}</p>\n" for p in html_paragraphs)
+        + f"<script>window.{SCRIPT_MARKER}2 = true;</script></article>\n"
+        "<footer><p>Related Articles</p><p>Back to top button</p></footer></body></html>\n"
+    )
+    _write(raw_dir / "page.html", html.encode("utf-8"))
+    expected["page.html"] = published(encoding="utf-8", format="html", contains=tuple(html_paragraphs),
+                                      absent=(SCRIPT_MARKER, STYLE_MARKER, "color: red", "injected"))
+    _write(raw_dir / "boilerplate_only.txt", "\n".join([
+        "Related Articles", "", "Back to top button", "", "Follow us on Twitter", "Share this article",
+        "Sign up for our newsletter", "Advertisement", ""]).encode())
+    expected["boilerplate_only.txt"] = quarantined("no_content", stage="structure")
+    _write(raw_dir / "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    expected["report.pdf"] = quarantined("unsupported_type")
+
+    # --- the same article under two names -----------------------------------------------------
+    duplicate = article("Allies answer Moscow, twice", paragraphs.take(3)).encode()
+    _write(raw_dir / "dup_a.txt", duplicate)
+    _write(raw_dir / "dup_b.txt", duplicate)
+    expected["dup_a.txt"] = published(encoding="utf-8")
+    expected["dup_b.txt"] = published(encoding="utf-8", duplicate_of="dup_a.txt")
+
+    # --- awkward names -------------------------------------------------------------------------
+    made_up("with spaces in name.txt", "Allies answer Moscow, spaced out")
+    made_up("new\nline.txt", "Allies answer Moscow, newline in the name")
+    made_up("статья ü.txt", "Allies answer Moscow, Cyrillic file name")
+    made_up("-rf.txt", "Allies answer Moscow, dash first")
+    made_up("no_extension", "Allies answer Moscow, no suffix")
+    made_up("dir.txt/inside.txt", "Allies answer Moscow, in a folder named like a file")
+    bad_name = os.fsdecode(BAD_NAME_BYTES)
+    _write(raw_dir / bad_name, article("Allies answer Moscow, undecodable name", paragraphs.take(1)).encode())
+    expected[BAD_NAME_BYTES.decode("utf-8", "backslashreplace")] = quarantined(
+        "bad_name", note="a file name that is not UTF-8 cannot be a source string")
+
+    # --- things that are not regular files -------------------------------------------------------
+    (outside / "secret.txt").write_text(article(OUTSIDE_SECRET, [OUTSIDE_SECRET] * 3))
+    (outside / "folder").mkdir(exist_ok=True)
+    (outside / "folder" / "secret.txt").write_text(article(OUTSIDE_SECRET, [OUTSIDE_SECRET] * 3))
+    os.symlink(outside / "secret.txt", raw_dir / "outside_link.txt")
+    expected["outside_link.txt"] = quarantined("symlink")
+    os.symlink(outside / "folder", raw_dir / "outside_dir_link", target_is_directory=True)
+    expected["outside_dir_link"] = quarantined("symlink")
+    os.symlink("dup_a.txt", raw_dir / "inside_link.txt")
+    expected["inside_link.txt"] = quarantined("symlink", note="inside the raw folder: following it would count dup_a twice")
+    os.symlink("does-not-exist.txt", raw_dir / "dangling_link.txt")
+    expected["dangling_link.txt"] = quarantined("symlink")
+    os.mkfifo(raw_dir / "fifo.txt")
+    expected["fifo.txt"] = quarantined("not_a_file", note="reading a FIFO would block the run forever")
+    (raw_dir / "empty_folder").mkdir()
+    return expected
+
+
+def iter_expectations(expected: dict[str, Expect], outcome: str) -> Iterator[tuple[str, Expect]]:
+    return ((source, e) for source, e in sorted(expected.items()) if e.outcome == outcome)
+
+
+def run_stages(raw_dir: Path, batch_size: int = 200) -> dict:
+    """The release flow's data path without Prefect: discover, structure, clean, tables, validate.
+
+    Mirrors flows.pipeline.release_flow step for step (that flow is wiring only).
+    """
+    from newswire import stages, validation
+
+    files, quarantine = stages.discover_inputs(raw_dir)
+    articles = []
+    for batch in stages.batched(files, batch_size):
+        structured = stages.structure_batch(batch)
+        articles.extend(structured.articles)
+        quarantine.extend(structured.quarantine)
+    corpus = stages.clean_corpus(articles)
+    valid, _ = validation.validate_tables(stages.spine_tables(corpus, quarantine, articles))
+    return valid
+
+
+@dataclass
+class Accounting:
+    """Where each input path ended up, against the expectations."""
+
+    outcomes: dict[str, list[str]]  # source -> ["published"] / ["quarantined:<stage>:<reason>"], one entry if all is well
+    lost: list[str]  # expected sources found nowhere
+    unexpected: list[str]  # sources in the tables that no input explains
+    counted_twice: list[str]
+    mismatched: list[str]  # found once, but with the wrong outcome
+    crashes: list[str]  # quarantine rows that record a caught exception
+
+    @property
+    def ok(self) -> bool:
+        return not (self.lost or self.unexpected or self.counted_twice or self.mismatched or self.crashes)
+
+
+def account(tables: dict, expected: dict[str, Expect]) -> Accounting:
+    outcomes: dict[str, list[str]] = {}
+    for source in tables["articles"]["source"]:
+        outcomes.setdefault(source, []).append("published")
+    for row in tables["quarantine"].itertuples():
+        outcomes.setdefault(row.source, []).append(f"quarantined:{row.stage}:{row.reason}")
+    mismatched = []
+    for source, expect in expected.items():
+        got = outcomes.get(source, [])
+        want = "published" if expect.published else f"quarantined:{expect.stage}:{expect.reason}"
+        if len(got) == 1 and got[0] != want:
+            mismatched.append(f"{source!r}: expected {want}, got {got[0]}")
+    crashes = [f"{row.source!r}: {row.detail}" for row in tables["quarantine"].itertuples()
+               if row.reason in ("structure_error", "crash")]
+    return Accounting(
+        outcomes=outcomes,
+        lost=sorted(s for s in expected if s not in outcomes),
+        unexpected=sorted(s for s in outcomes if s not in expected),
+        counted_twice=sorted(s for s, got in outcomes.items() if len(got) > 1),
+        mismatched=mismatched,
+        crashes=crashes,
+    )
