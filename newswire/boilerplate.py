@@ -37,8 +37,22 @@ _TRAILING_PHOTO_CREDIT = re.compile(
 )
 # Whole-line chrome, matched against the lower-cased line.
 _CHROME_PATTERNS: dict[str, list[str]] = {
+    "caption": [
+        r"^(media|image|video|photo|picture) (source|caption|credit)s?\s*[,:]",
+        r"\[(file|photo|image)?\s*:?[^\]]*/[^\]]*\]$",
+        r"^[^\"\u201c\u201d]{0,200}\((left|right|centre|center|top|bottom|front|far left|far right)\)[^\"\u201c\u201d]*$",
+    ],
     "navigation": [
-        r"^related (articles|stories|news|content|topics|coverage)\b",
+        r"^related (articles|stories|news|content|topics|coverage|subjects)\b",
+        r"^more on this (story|topic)\b",
+        r"^explore more\b",
+        r"^(published|updated|posted|last updated|modified)\s*:?$",
+        r"^\d+\s*(min|mins|minute|minutes)\s+read$",
+        r"^(copy link|link copied|permalink)\b",
+        r"^skip (next|to|ad)\b",
+        r"^(tags?|topics?|keywords?|archived in|archivado en)\s*:?$",
+        r"^most read\b",
+        r"^(print|email|save)( this)?( article| story| page)?$",
         r"^back to (top|home)\b",
         r"^(show|load|see|read|view) (more|all)\b",
         r"^(more|also|further) (on|from|in) (this|the) (story|topic|section)\b",
@@ -51,6 +65,9 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
     ],
     "promo": [
         r"^videos?( of (the )?day)?\s*$",
+        r"^register (now|for free|today)\b",
+        r"\bunlimited access\b",
+        r"^listen to (this|the) (article|story)\b",
         r"^(watch|video|videos|gallery|in pictures)\s*:",
         r"^(watch|listen)( now| live)?\s*:",
         r"\bnewsletters?\b",
@@ -63,12 +80,26 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
     ],
     "social": [
         r"^(follow|like|join) us\b",
+        r"^follow\b.*\b(on|via) (twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|x)\b",
+        r"^(follow|read|watch|listen|visit|see)\b.*(https?://|www\.)",
         r"^share (this|on|via)\b",
         r"^(share|tweet|email|print|copy link)( this( article| story)?)?$",
         r"\b(twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin)\b.*\b(follow|join|subscribe|channel)\b",
     ],
     "footer": [
         r"^(send|tell) us (your|a) (news|story|tip)",
+        r"^(reporting|writing|editing|additional reporting|compiled|edited) by\b",
+        r"^our standards\s*:",
+        r"\bcontributed (reporting )?to this (report|story|article)\.?$",
+        r"^-*\s*with assistance (from|by)\b",
+        r"^source\s*:.*\b(agency|agencies|news)\b",
+        r"\bsyndicated feed\b",
+        r"\bsupport (our |independent )?journalism\b",
+        r"\btrust principles\b",
+        r"^send us your feedback\b",
+        r"\btrust project\b",
+        r"^\(?this (story|article) has not been edited\b",
+        r"^\u00a9\s*\d{4}\b",
         r"^(got|have you got) a (news )?(tip|story)\b",
         r"^(support|donate to) (our|independent) (journalism|reporting)",
         r"^if you (have|know) (any )?(information|a tip)\b",
@@ -81,7 +112,13 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
 _CHROME = {kind: [re.compile(p) for p in patterns] for kind, patterns in _CHROME_PATTERNS.items()}
 
 # Promos and navigation are short; a long sentence that mentions a newsletter is content.
-MAX_CHROME_WORDS = 14
+# Captions and end-of-story credits ("Reporting by ...; Editing by ...") run longer.
+DEFAULT_MAX_CHROME_WORDS = 14
+MAX_CHROME_WORDS = {"caption": 60, "footer": 60, "social": 20}
+# "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am GMT" runs
+# past MAX_CHROME_WORDS; an imperative call to action at the start of a line is a promo anyway.
+_ANCHORED_PROMO = re.compile(r"^(sign up|subscribe|register now|get our|download (our|the))\b")
+MAX_ANCHORED_PROMO_WORDS = 30
 # A line in another language is judged only when long enough for the identifier to be sure.
 MIN_WORDS_FOR_LANGUAGE = 8
 MIN_LANGUAGE_CONFIDENCE = 0.85
@@ -90,6 +127,15 @@ ENGLISH_FUNCTION_WORDS = {"the", "of", "and", "to", "in", "is", "that", "for", "
 MIN_FUNCTION_WORDS = 3
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
+# Headings that open a block of links; the block ends at the first line longer than a link title.
+_BLOCK_HEADING = re.compile(r"^(related (articles|stories|topics|coverage|content|news)|more on this (story|topic)|most read"
+                            r"|explore more|you may also like|recommended|top stories|trending|more from)\b")
+MAX_LINK_TITLE_WORDS = 14
+FOREIGN_FUNCTION_WORDS = {
+    "el", "los", "las", "del", "para", "con", "por", "que", "más", "sin", "una", "sus", "nuestro", "nuestra",
+    "le", "les", "des", "du", "pour", "avec", "est", "une", "dans", "plus", "nous", "vous", "notre",
+    "der", "die", "das", "und", "mit", "für", "ist", "ein", "eine", "nicht", "auch", "sie", "wir",
+}
 # Tail lines this short and not sentences are chrome when a neighbour is chrome.
 MAX_TAIL_CHROME_WORDS = 8
 # Corpus-learned chrome: a short line seen verbatim in this many distinct articles.
@@ -155,11 +201,16 @@ def classify_line(line: str, article_language: str, article_script: str | None) 
     if _TRAILING_PHOTO_CREDIT.search(stripped) and not stripped.endswith(('"', "\u201d")):
         return Verdict("caption", "ends with a photo credit (Photo: ...)")
     lowered = stripped.lower()
-    if words <= MAX_CHROME_WORDS:
-        for kind, patterns in _CHROME.items():
-            for pattern in patterns:
-                if pattern.search(lowered):
-                    return Verdict(kind, f"matches {kind} pattern {pattern.pattern!r}")
+    if _ANCHORED_PROMO.match(lowered) and words <= MAX_ANCHORED_PROMO_WORDS:
+        return Verdict("promo", "newsletter or subscription call to action")
+    if not re.search(r"[^\W_]", stripped):
+        return Verdict("navigation", "no letters or digits: a separator")
+    for kind, patterns in _CHROME.items():
+        if words > MAX_CHROME_WORDS.get(kind, DEFAULT_MAX_CHROME_WORDS):
+            continue
+        for pattern in patterns:
+            if pattern.search(lowered):
+                return Verdict(kind, f"matches {kind} pattern {pattern.pattern!r}")
     script, letters = dominant_script(stripped)
     if article_script and script and script != article_script and letters >= MIN_LETTERS_FOR_SCRIPT:
         return Verdict("foreign_language", f"written in {script.title()} script; the article is in {article_script.title()}")
@@ -171,10 +222,40 @@ def classify_line(line: str, article_language: str, article_script: str | None) 
     return None
 
 
+def _navigation_blocks(lines: list[str], verdicts: list[Verdict | None]) -> None:
+    """Under "More on this story" or "Most Read": link titles and dates, up to the next paragraph."""
+    in_block = False
+    for index, line in enumerate(lines):
+        verdict = verdicts[index]
+        if verdict is not None and verdict.kind in {"navigation", "promo"} and _BLOCK_HEADING.match(line.lower()):
+            in_block = True
+        elif in_block and verdict is None:
+            if word_count(line) > MAX_LINK_TITLE_WORDS:
+                in_block = False
+            else:
+                verdicts[index] = Verdict("navigation", "link title or date under a navigation heading")
+
+
+def _foreign_function_words(line: str, article_language: str) -> bool:
+    """Another language's function words and none of English's ("Más información", a Spanish
+    caption full of names): evidence the identifier misses on short or name-heavy lines."""
+    if article_language != "en":
+        return False
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    # a function word before a capitalised word is a name particle ("van der Linde", "du Preez")
+    foreign = [m.group(1).lower() for m in re.finditer(r"\b([^\W\d_]+)\s+(?=[^\W\d_A-Z\u00c0-\u00de])", line)
+               if m.group(1).lower() in FOREIGN_FUNCTION_WORDS and (m.start() == 0 or m.group(1)[0].islower())]
+    return bool(foreign) and not set(words) & ENGLISH_FUNCTION_WORDS and (len(foreign) >= 2 or not line.isascii())
+
+
 def classify_lines(lines: list[str], article_language: str) -> list[Verdict | None]:
-    """Verdicts for an article's body lines, in order, including the tail rule."""
+    """Verdicts for an article's body lines, in order, including the tail and block rules."""
     article_script, _ = dominant_script(" ".join(lines))
     verdicts = [classify_line(line, article_language, article_script) for line in lines]
+    for index, line in enumerate(lines):
+        if verdicts[index] is None and _foreign_function_words(line, article_language):
+            verdicts[index] = Verdict("foreign_language", "function words of another language, none of English")
+    _navigation_blocks(lines, verdicts)
     last_paragraph = max((i for i, line in enumerate(lines) if verdicts[i] is None and is_sentence(line)
                           and word_count(line) > MAX_TAIL_CHROME_WORDS), default=-1)
     tail = range(last_paragraph + 1, len(lines))

@@ -22,9 +22,10 @@ MIN_BODY_PARAGRAPH_WORDS = 12
 MAX_HEADER_LINE_WORDS = 40
 # Kickers ("Ukraine Crisis") are a few words set above the headline.
 MAX_KICKER_WORDS = 4
-# More short lines than this before the first paragraph: the header guess is unreliable,
-# so only the first is taken as the headline and the rest stay in the body.
-MAX_HEADER_CANDIDATES = 3
+# A first line this long, above a shorter one, is a deck printed above the headline.
+MIN_DECK_WORDS = 15
+# Dates and bylines are looked for in the header and in this many lines after it.
+EARLY_BODY_LINES = 3
 MAX_SUBHEADING_WORDS = 12
 MAX_QUESTION_SUBHEADING_WORDS = 8
 MAX_DATE_LINE_WORDS = 12
@@ -39,19 +40,47 @@ TZ_OVERRIDES = {"IST": timedelta(hours=5, minutes=30), "PKT": timedelta(hours=5)
 HTML_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_HINT = re.compile(rf"(\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",
+_DATE_HINT = re.compile(rf"(\b\d{{1,2}}\s+[^\W\d_]{{3,10}}\.?\s+(?:19|20)\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",
                         re.IGNORECASE)
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# English first; then the languages whose month names English-language pages carry in their chrome.
+DATE_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "nl"]
+# "Madrid - 26 ene 2022 - 13:12 CET": a place, then the date.
+_PLACE_BEFORE_DATE = re.compile(r"^(?P<place>[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2})\s+[-\u2013\u2014|]\s+(?=\d)")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DATE_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|first published|date|created)\s*(on|at)?\s*[:\-\u2013]?\s*",
                          re.IGNORECASE)
+# Page copy glues fields together: "January 28, 20222:47 PM GMT+0Updated 3 years ago".
+_UPDATED_AGO = re.compile(r"\s*(?:updated|modified)?\s*\d+\s+\w+\s+ago\s*$", re.IGNORECASE)
+_GLUED_YEAR_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
 _TZ_TOKEN = re.compile(r"\s+\(?([A-Z]{2,5})\)?\s*$")
-_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'\u2019-]+(\s+[A-Z][\w.'\u2019-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*$")
-# "WASHINGTON, United States \u2013 ", "KYIV, Ukraine (AP) \u2014 ", "Moscow (Reuters) - ".
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:,\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})?)"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[\u2013\u2014-]{1,2}\s+(?=\S)"
-    r"|^(?P<place2>[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}(?:,\s*[A-Z][\w.'\u2019 -]+)?)\s*\((?P<agency2>[^)]{1,40})\)\s*[\u2013\u2014-]{1,2}\s+(?=\S)"
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|van|von|der|de|al|bin|da|di|le|la)){1,3}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+_JOB_WORDS = r"(?:correspondent|editor|reporter|writer|journalist|analyst|producer|chief|columnist|contributor|staff)"
+# "By Jane Doe and John Roe, CNN"; "Author Elliot Douglas"; "Ewa Krukowska and Jonathan Stearns";
+# "Peter Walker Political correspondent": bylines, printed with or without "By".
+_BYLINE = re.compile(
+    rf"^\s*(?:[Bb][Yy]|[Aa]uthors?|[Ww]ritten by|[Ww]ords by)\s*:?\s+{_NAMES}(?:\s*,\s*[A-Z][\w.&' -]{{1,40}})?\s*$"
+    rf"|^\s*{_NAME}\s*(?:,|and|&)\s*{_NAME}\s*$"
+    rf"|^\s*{_NAME},?\s+(?:[A-Z]?[a-z]+\s+)?{_JOB_WORDS}\s*$"
 )
+# "MIGUEL GONZ\u00c1LEZ" under the headline: a byline in capitals (above it, capitals are a kicker).
+_CAPS_NAME = re.compile(r"^[^\W\d_a-z]{2,}(?:[ -][^\W\d_a-z]{2,}){1,3}$")
+# The line under a byline naming the outlet and place: "BBC News, Berlin".
+_BYLINE_PLACE = re.compile(r"^[A-Z][\w.&' -]{1,30},\s*[A-Z][\w.' -]{1,30}$")
+_PLACE = r"[A-Z][A-Za-z.'\u2019-]+(?:\s+[A-Z][A-Za-z.'\u2019-]+){0,3}"
+_CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+_SHORT_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+# "WASHINGTON, United States \u2013 ", "KYIV, Ukraine (AP) \u2014 ", "KYIV, Jan 28 (Reuters) - ",
+# "Moscow (Reuters) - ", "New Delhi, Jan 31 (PTI) India ...", "(Bloomberg) -- ".
+_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*(?!{_SHORT_DATE}\b){_PLACE})?)(?:,\s*{_SHORT_DATE})?"
+    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*[\u2013\u2014-]{{1,2}}\s+(?=\S)"
+    rf"|^(?P<place2>{_PLACE}(?:,\s*(?!{_SHORT_DATE}\b){_PLACE})?)(?:,\s*{_SHORT_DATE})?\s*\((?P<agency2>[^)]{{1,40}})\)\s*(?:[\u2013\u2014-]{{1,2}}\s+|(?=[A-Z\u201c\"]))"
+    rf"|^\((?P<agency3>[^)]{{1,40}})\)\s*[\u2013\u2014-]{{1,2}}\s+(?=\S)"
+)
+# A dateline printed on a line of its own: "Washington CNN \u2014".
+_DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}?)(?:\s+(?P<outlet>[A-Z]{{2,6}}))?\s*[\u2013\u2014-]{{1,2}}\s*$")
 _CREDIT_LINE = re.compile(r"^\s*(?:[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\((?P<agencies>[^)]{1,60})\)\s*$")
 _TRAILING_CREDIT = re.compile(r"\((?P<agencies>[A-Za-z][A-Za-z ,/&.-]{0,50})\)\s*$")
 
@@ -90,8 +119,7 @@ class ParsedArticle:
     dateline: str | None
     credits: list[str]
     language: str
-    body: list[Line]  # content lines, in order; the first may carry a dateline prefix
-    dateline_chars: int  # length of the dateline prefix stripped from body[0]
+    body: list[Line]  # content lines, in order
     removed: list[RemovedLine] = field(default_factory=list)
     decode_note: str | None = None
 
@@ -116,17 +144,24 @@ def _dateparser():
 
 def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
     """A short line stating a publication date -> (datetime, "+hh:mm" or None)."""
-    if word_count(line) > MAX_DATE_LINE_WORDS or not _YEAR.search(line) or not _DATE_HINT.search(line):
+    if word_count(line) > MAX_DATE_LINE_WORDS:
         return None
     candidate = _DATE_LABEL.sub("", line).strip(" ,|")
+    candidate = _UPDATED_AGO.sub("", candidate)
+    candidate = _GLUED_YEAR_TIME.sub(r"\1 \2", candidate).strip(" ,|")
+    if not _YEAR.search(candidate) or not _DATE_HINT.search(candidate):
+        return None
     override = None
     tz_match = _TZ_TOKEN.search(candidate)
     if tz_match and tz_match.group(1) in TZ_OVERRIDES:
         override = TZ_OVERRIDES[tz_match.group(1)]
         candidate = candidate[: tz_match.start()]
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+    if _DOTTED_DATE.search(candidate):
+        settings["DATE_ORDER"] = "DMY"  # 08.02.2022 is European: day first
     try:
-        parsed = _dateparser().parse(candidate, languages=["en"], settings=settings)
+        parsed = (_dateparser().parse(candidate, languages=["en"], settings=settings)
+                  or _dateparser().parse(candidate, languages=DATE_LANGUAGES, settings=settings))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None:
@@ -190,16 +225,19 @@ def _is_label(line: str) -> bool:
 
 
 def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:
-    """(kicker, title, standfirst lines) from the short lines above the first paragraph."""
+    """(kicker, title, standfirst lines) from the lines above the first paragraph.
+
+    The headline is the first line, after an optional kicker ("Ukraine Crisis"), unless that
+    line is a deck printed above it: a long line followed by a shorter one.
+    """
     if not candidates:
         return None, None, []
     kicker = None
     if len(candidates) >= 2 and _is_label(candidates[0].text) and word_count(candidates[0].text) < word_count(candidates[1].text):
         kicker, candidates = candidates[0], candidates[1:]
-    # Headlines are terse; a standfirst (deck) expands on them, so the shortest line is the
-    # headline. A one-word line is too short to be either.
-    titled = [c for c in candidates if word_count(c.text) >= 2] or candidates
-    title = min(titled, key=lambda c: (word_count(c.text), c.number))
+    title = candidates[0]
+    if len(candidates) >= 2 and word_count(title.text) >= MIN_DECK_WORDS and word_count(candidates[1].text) < word_count(title.text):
+        title = candidates[1]
     return kicker, title, [c for c in candidates if c is not title]
 
 
@@ -216,42 +254,50 @@ def structure(doc: RawDocument) -> ParsedArticle:
     verdicts = classify_lines([line.text for line in lines], language)
     removed: list[RemovedLine] = []
     kept: list[Line] = []
+    credits: list[str] = []
+    late_dates: list[str] = []
     for line, verdict in zip(lines, verdicts):
-        if verdict is None:
+        credit_match = _CREDIT_LINE.match(line.text)
+        if credit_match and (agencies := parse_agencies(credit_match.group("agencies"))):
+            # "fb/msh (AFP, AP, Reuters)": often in the footer block, but it names the sources
+            credits.extend(a for a in agencies if a not in credits)
+            removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
+        elif verdict is None:
             kept.append(line)
         else:
+            if _DATE_LABEL.match(line.text):
+                late_dates.append(line.text)  # "Date 08.02.2022" in a footer block
             removed.append(RemovedLine(line, verdict.kind, verdict.reason))
 
-    published = published_text = published_tz = byline = None
-    credits: list[str] = []
+    published = published_text = published_tz = dateline = None
+    bylines: list[str] = []
     header: list[Line] = []
     body: list[Line] = []
     in_header = meta_title is None
-    for line in kept:
+    previous_byline = -2
+    for index, line in enumerate(kept):
+        early = in_header or len(body) < EARLY_BODY_LINES
         # The date line stays in the text (it is printed in the article); it is also parsed.
-        if published is None and (parsed := parse_date_line(line.text)) is not None and (in_header or len(body) < 3):
+        place = _PLACE_BEFORE_DATE.match(line.text)
+        date_part = line.text[place.end():] if place else line.text
+        if published is None and early and (parsed := parse_date_line(date_part)) is not None:
             published, published_tz = parsed
             published_text = line.text
+            dateline = place.group("place") if place else None
             body.append(line)
             continue
-        if byline is None and _BYLINE.match(line.text) and (in_header or len(body) < 3):
-            byline = line.text
+        if early and (_BYLINE.match(line.text) or (previous_byline == index - 1 and _BYLINE_PLACE.match(line.text))
+                      or (in_header and header and _CAPS_NAME.match(line.text))):
+            bylines.append(line.text)
+            removed.append(RemovedLine(line, "byline", "author line (recorded in byline)"))
+            previous_byline = index
             continue
-        if credit_match := _CREDIT_LINE.match(line.text):
-            if agencies := parse_agencies(credit_match.group("agencies")):
-                credits.extend(a for a in agencies if a not in credits)
-                removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
-                continue
         if in_header and _starts_body(line.text, header):
             in_header = False
         (header if in_header else body).append(line)
 
     if meta_title is not None:
         kicker, title_text, standfirst_lines = None, meta_title, []
-    elif len(header) > MAX_HEADER_CANDIDATES:
-        kicker, title_line, standfirst_lines = None, header[0], []
-        body = header[1:] + body
-        title_text = title_line.text
     else:
         kicker, title_line, standfirst_lines = _pick_header(header)
         title_text = title_line.text if title_line else None
@@ -262,19 +308,28 @@ def structure(doc: RawDocument) -> ParsedArticle:
             body = [line for line in standfirst_lines if line.number > title_line.number] + body
     body.sort(key=lambda line: line.number)
 
-    dateline, dateline_chars = None, 0
-    if body and (match := _DATELINE.match(body[0].text)):
-        dateline = (match.group("place") or match.group("place2")).strip()
-        dateline_chars = match.end()
-        if agencies := parse_agencies(match.group("agency") or match.group("agency2") or ""):
+    # The dateline stays in the text, as printed; it is also recorded.
+    opening = next((i for i, line in enumerate(body) if line.text != published_text), None)
+    if opening is not None and (match := _DATELINE_LINE.match(body[opening].text)) and opening + 1 < len(body):
+        # "Washington CNN —" on a line of its own: the dateline of the paragraph below
+        dateline = match.group("place")
+        removed.append(RemovedLine(body.pop(opening), "dateline", "dateline printed on its own line (recorded in dateline)"))
+    elif opening is not None and (match := _DATELINE.match(body[opening].text)):
+        dateline = (match.group("place") or match.group("place2") or "").strip() or dateline
+        agency = match.group("agency") or match.group("agency2") or match.group("agency3") or ""
+        if agencies := parse_agencies(agency):
             credits.extend(a for a in agencies if a not in credits)
     if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
         if agencies := parse_agencies(match.group("agencies")):
             credits.extend(a for a in agencies if a not in credits)
-    if published is None and meta_date:
-        if (parsed := parse_date_line(str(meta_date))) is not None:
-            published, published_tz = parsed
-            published_text = str(meta_date)
+    if published is None:
+        labelled = [line.text for line in body if _DATE_LABEL.match(line.text)] + late_dates
+        for date_text in [str(meta_date)] if meta_date else labelled:
+            if (parsed := parse_date_line(date_text)) is not None:
+                published, published_tz = parsed
+                published_text = date_text
+                break
+    byline = " / ".join(bylines) or None
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
@@ -283,7 +338,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
         standfirst=" ".join(line.text for line in standfirst_lines) or None, byline=byline,
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
-        body=body, dateline_chars=dateline_chars, removed=removed, decode_note=doc.decode_note,
+        body=body, removed=removed, decode_note=doc.decode_note,
     )
 
 
@@ -306,11 +361,8 @@ def drop_recurring(article: ParsedArticle, recurring: set[str]) -> ParsedArticle
 
 
 def body_text(article: ParsedArticle) -> str:
-    """The cleaned text: body lines joined by "\\n", dateline prefix removed."""
-    parts = [line.text for line in article.body]
-    if parts and article.dateline_chars:
-        parts[0] = parts[0][article.dateline_chars:]
-    return "\n".join(parts)
+    """The cleaned text: body lines joined by "\\n"."""
+    return "\n".join(line.text for line in article.body)
 
 
 def subheadings(article: ParsedArticle) -> list[str]:

@@ -7,7 +7,8 @@ from schemas._base import TableModel
 
 VERSION = "1.0"
 
-KINDS = ["caption", "navigation", "promo", "social", "footer", "foreign_language", "trailing_chrome", "recurring", "credit"]
+KINDS = ["caption", "navigation", "promo", "social", "footer", "foreign_language", "trailing_chrome", "recurring",
+         "credit", "byline", "dateline"]
 
 
 class Boilerplate(TableModel):

@@ -63,3 +63,33 @@ def test_recurring_lines_need_several_articles():
 def test_classify_lines_never_raises(lines, language):
     verdicts = classify_lines(lines, language)
     assert len(verdicts) == len(lines)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Reporting by Pavel Polityuk in Kyiv; Additional reporting by Dmitry Antonov in Moscow; Editing by Mark Heinrich", "footer"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "footer"),
+    ("CNN's Matthew Chance in Kyiv and Nathan Hodge in Moscow contributed to this report.", "footer"),
+    ("Image caption, Chancellor Olaf Scholz took office in December after 16 years of Angela Merkel", "caption"),
+    ("Sign up to First Edition, our free daily newsletter \u2013 every weekday morning at 7am GMT", "promo"),
+    ("3 minute read", "navigation"),
+    ("___", "navigation"),
+    ("M\u00e1s informaci\u00f3n", "foreign_language"),
+    ("El presidente del Gobierno, Pedro S\u00e1nchez, durante una rueda de prensa en La Moncloa. EUROPA PRESS", "foreign_language"),
+])
+def test_chrome_of_other_outlets(line, kind):
+    verdicts = classify_lines([BODY, line, BODY], "en")
+    assert verdicts[1] is not None and verdicts[1].kind == kind, verdicts[1]
+
+
+@pytest.mark.parametrize("line", [
+    "78,000",
+    ": H Shimange, CJ van der Linde, G Britz, D Rossouw, M Claassens, J de Villiers, G du Toit/J Fourie.",
+    "Los Angeles Lakers beat the Boston Celtics 102-99 on Sunday night.",
+])
+def test_numbers_and_name_particles_are_content(line):
+    assert classify_lines([BODY, line, BODY], "en")[1] is None
+
+
+def test_link_block_under_a_navigation_heading():
+    lines = [BODY, "More on this story", "Why is Germany not sending weapons to Ukraine?", "26 January 2022", BODY + " " + BODY]
+    assert [v.kind if v else None for v in classify_lines(lines, "en")] == [None, "navigation", "navigation", "navigation", None]
