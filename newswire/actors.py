@@ -59,6 +59,13 @@ DETERMINERS = {"the", "his", "her", "their", "its"}
 # Words of a description that carry no role information.
 DESCRIPTION_FILLERS = {"the", "his", "her", "their", "its", "a", "an", "top", "senior", "former", "then", "'s", "s"}
 NAME_KINDS = {"name", "surname", "given_name"}
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+# "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
+# Verbs whose object is a government, not a place: "criticized Berlin", "urged Moscow".
+AGENTIVE_OBJECT_VERBS = {"criticize", "criticise", "urge", "warn", "accuse", "tell", "ask", "call", "pressure",
+                         "press", "blame", "condemn", "sanction", "support", "back", "threaten", "thank", "praise",
+                         "reassure", "persuade", "convince", "inform", "notify", "answer", "join"}
 # A pronoun prefers the latest clause subject unless another person was named well after it.
 PRONOUN_SUBJECT_REACH = 400
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
@@ -89,15 +96,19 @@ class ArticleEntities:
     roles: dict[str, list[str]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     descriptions: list[Description] = field(default_factory=list)  # resolved by Corpus
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # name forms not kept as mentions ("Mr Scholz")
+    acronyms: dict[str, str] = field(default_factory=dict)  # "CDU" -> key of "Christian Democratic Union"
 
     def to_json(self) -> dict:
         return {"mentions": [m.__dict__ for m in self.mentions], "names": self.names, "roles": self.roles,
-                "countries": self.countries, "descriptions": [d.__dict__ for d in self.descriptions]}
+                "countries": self.countries, "descriptions": [d.__dict__ for d in self.descriptions],
+                "aliases": self.aliases, "acronyms": self.acronyms}
 
     @classmethod
     def from_json(cls, data: dict) -> ArticleEntities:
         return cls([LocalMention(**m) for m in data["mentions"]], data["names"], data["roles"], data["countries"],
-                   [Description(**{**d, "content": tuple(d["content"])}) for d in data["descriptions"]])
+                   [Description(**{**d, "content": tuple(d["content"])}) for d in data["descriptions"]],
+                   data["aliases"], data["acronyms"])
 
 
 # ---------------------------------------------------------------- gazetteer
@@ -240,13 +251,22 @@ def _is_title(role: str) -> bool:
     return bool(words & role_data()["heads"]) and not words & NOT_TITLES
 
 
+def name_key(name: str) -> str:
+    """Spelling-insensitive form of a name: Zelensky/Zelenskiy/Zelenskyy, Kozak/Kozack."""
+    key = fold(name)
+    key = re.sub(r"(?:iy|yy|yi|ij|ii)\b", "y", key)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
 def _person_key(surname: str, given: str) -> str:
-    return f"PERSON:{fold(surname)}|{fold(given)}"
+    return f"PERSON:{name_key(surname)}|{name_key(given)}"
 
 
 def _is_agent(token: Token) -> bool:
     """True when a place name acts as a government (subject, possessor, object of talk) rather than a location."""
-    if token.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "conj"}:
+    if token.dep_ in {"dobj", "dative"}:
+        return token.head.lemma_.lower() in AGENTIVE_OBJECT_VERBS
+    if token.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "conj"}:
         if token.dep_ == "conj":
             return _is_agent(token.head) if token.head is not token else False
         return True
@@ -310,7 +330,7 @@ class _Draft:
     text: str
     entities: ArticleEntities = field(default_factory=ArticleEntities)
     persons: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # key -> mention starts
-    pending_single: list[tuple[LocalMention, list[str]]] = field(default_factory=list)
+    pending_single: list[tuple[LocalMention, list[str], str | None]] = field(default_factory=list)
 
     def add(self, mention: LocalMention, name: str | None = None) -> None:
         self.entities.mentions.append(mention)
@@ -318,6 +338,11 @@ class _Draft:
             current = self.entities.names.get(mention.key)
             if current is None or len(name) > len(current):
                 self.entities.names[mention.key] = name
+
+    def add_alias(self, key: str, alias: str) -> None:
+        aliases = self.entities.aliases.setdefault(key, [])
+        if alias not in aliases:
+            aliases.append(alias)
 
     def add_role(self, key: str, role: str) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,")
@@ -338,6 +363,26 @@ def _surnames_in(docs: Sequence[tuple[int, Doc]]) -> set[str]:
 def _media_context(span: Span) -> bool:
     previous = span.doc[span.start - 1] if span.start > 0 else None
     return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"]
+
+
+def org_key(name: str) -> str:
+    """Key of an organisation: folded, with one spelling for the UN and the US and agencies'
+    full names mapped to their short names ("Associated Press" -> AP)."""
+    folded = fold(name)
+    if (agency := _agency_names().get(folded)) is not None:
+        return f"ORG:{fold(agency)}"
+    folded = re.sub(r"\b(?:u n|united nations)\b", "un", folded)
+    folded = re.sub(r"\b(?:u s|united states|us)\b", "us", folded)
+    return f"ORG:{folded}"
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> dict[str, str]:
+    names = {}
+    for entry in load_data("agencies.json").values():
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            names[fold(alias)] = entry["name"]
+    return names
 
 
 def _org_name(surface: str) -> str:
@@ -377,6 +422,8 @@ def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_
         return  # the "State" of "Secretary of State"
     if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames:
         label = "PERSON"  # the small model labels lone surnames as ORG or GPE ("Blinken said")
+    if label == "ORG" and _INITIALS_NAME.match(bare):
+        label = "PERSON"  # "T S Tirumurti"
     if label == "PERSON" and _media_context(span):
         label = "ORG"  # "German newspaper Bild"
 
@@ -419,19 +466,22 @@ def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_
         name_end = bare_start + len(name)
         country, owner_start = _possessor_country(span)
         if country and not {w.lower() for w in name.split()} & INSTITUTION_WORDS:
-            draft.entities.countries.setdefault(f"ORG:{fold(name)}", country)
+            draft.entities.countries.setdefault(org_key(name), country)
             country = None
         if country:  # "Russia's Security Council" is named with its possessor
             owner_start = offset + owner_start
             surface_name = text[owner_start:name_end]
-            key = f"ORG:{fold(name)}|{country}"
+            key = f"{org_key(name)}|{country}"
             draft.add(LocalMention(owner_start, name_end, surface_name, "ORG", "name", key, subject), surface_name)
         else:
-            key = f"ORG:{fold(name)}"
+            key = org_key(name)
             draft.add(LocalMention(bare_start, name_end, name, "ORG", "name", key, subject), name)
             country = country_in(name.split()[:2])
         if country:
             draft.entities.countries.setdefault(key, country)
+        if (acronym := _ACRONYM_AFTER.match(text, name_end)) and acronym.group(1) != name:
+            draft.entities.acronyms[acronym.group(1)] = key
+            draft.add_alias(key, acronym.group(1))
     elif label == "NORP":
         draft.add(LocalMention(bare_start, end, bare, "NORP", "name", f"NORP:{fold(bare)}", subject), bare)
     elif label in {"GPE", "LOC"}:
@@ -449,6 +499,10 @@ def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subjec
         return
     role, _ = _role_before(text, offset, span)
     titles = [t for t in (role, " ".join(honorifics), _role_apposition(span)) if t]
+    # "Mr Scholz", "President Biden": the form with its honorific is a name form too
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    styled = f"{before.text} {surface}" if before is not None and before.text in role_data()["honorifics"] else (
+        text[start:end] if honorifics else None)
     if len(tokens) >= 2:
         key = _person_key(tokens[-1], tokens[0])
         mention = LocalMention(name_start, end, surface, "PERSON", "name", key, subject)
@@ -456,8 +510,10 @@ def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subjec
         draft.persons[key].append(name_start)
         for title in titles:
             draft.add_role(key, title)
+        if styled:
+            draft.add_alias(key, styled)
     else:
-        draft.pending_single.append((LocalMention(name_start, end, surface, "PERSON", "surname", "", subject), titles))
+        draft.pending_single.append((LocalMention(name_start, end, surface, "PERSON", "surname", "", subject), titles, styled))
 
 
 def _resolve_single_names(draft: _Draft) -> None:
@@ -468,8 +524,8 @@ def _resolve_single_names(draft: _Draft) -> None:
         surname, given = key.removeprefix("PERSON:").split("|")
         by_surname[surname].add(key)
         by_given[given].add(key)
-    for mention, titles in draft.pending_single:
-        folded = fold(mention.text)
+    for mention, titles, styled in draft.pending_single:
+        folded = name_key(mention.text)
         if len(by_surname.get(folded, ())) == 1:
             key, kind = next(iter(by_surname[folded])), "surname"
         elif len(by_given.get(folded, ())) == 1 and not by_surname.get(folded):
@@ -480,6 +536,8 @@ def _resolve_single_names(draft: _Draft) -> None:
         draft.persons[key].append(mention.start)
         for title in titles:
             draft.add_role(key, title)
+        if styled:
+            draft.add_alias(key, styled)
 
 
 def _description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None] | None:
@@ -657,9 +715,46 @@ def extract_mentions(text: str, docs: Sequence[tuple[int, Doc]]) -> ArticleEntit
     for offset, ent in spans:
         _entity(draft, offset, ent, surnames, article_orgs)
     _resolve_single_names(draft)
+    _unlabelled_surnames(draft)
+    _short_forms(draft)
     _descriptions(draft, docs)
     draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
     return draft.entities
+
+
+def _unlabelled_surnames(draft: _Draft) -> None:
+    """Surnames of the article's people that the model did not tag ("Price said", "Belarra")."""
+    taken = [(m.start, m.end) for m in draft.entities.mentions]
+    for key, name in list(draft.entities.names.items()):
+        words = name.split()
+        if not key.startswith("PERSON:") or len(words) < 2 or len(words[-1]) < 3:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", draft.text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken):
+                draft.add(LocalMention(start, end, words[-1], "PERSON", "surname", key))
+                draft.persons[key].append(start)
+                taken.append((start, end))
+
+
+def _short_forms(draft: _Draft) -> None:
+    """One key per organisation within the article: an acronym introduced in brackets, or a
+    shorter name that ends a longer one ("Podemos" after "Unidas Podemos", "Security Council"
+    after "UN Security Council")."""
+    mentions = draft.entities.mentions
+    long_names = {fold(m.text): m.key for m in mentions if m.type == "ORG" and m.kind == "name" and len(m.text.split()) > 1}
+    remap: dict[str, str] = {org_key(acronym): key for acronym, key in draft.entities.acronyms.items()}
+    for mention in mentions:
+        if mention.kind != "name" or mention.type not in {"ORG", "GPE"} or mention.key in remap:
+            continue
+        if mention.type == "GPE" and not mention.key.startswith("CITY:"):
+            continue  # a known place stays a place
+        folded = fold(mention.text)
+        owners = {key for name, key in long_names.items() if name != folded and name.endswith(" " + folded)}
+        if len(owners) == 1:
+            remap[mention.key] = next(iter(owners))
+    if remap:
+        draft.entities.mentions = [replace(m, key=remap[m.key], type="ORG") if m.key in remap else m for m in mentions]
 
 
 # ---------------------------------------------------------------- across articles
@@ -744,6 +839,7 @@ class Corpus:
         person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
         self.groups = _person_groups(person_keys, single_country)
         self._attach_lone_surnames(person_keys)
+        self._attach_acronyms()
         self.roles: dict[str, list[str]] = defaultdict(list)
         self.countries: dict[str, Counter] = defaultdict(Counter)
         for entities in self.articles.values():
@@ -769,17 +865,28 @@ class Corpus:
         # organisation or place the gazetteer does not know, spelt like a known surname, is that person
         lone_words = {m.key for e in self.articles.values() for m in e.mentions
                       if m.type in {"ORG", "GPE"} and m.kind == "name" and " " not in m.text
-                      and m.key in {f"ORG:{fold(m.text)}", f"CITY:{m.text}"}}
+                      and m.key in {org_key(m.text), f"CITY:{m.text}"}}
         for key in sorted(person_keys | lone_words):
             if key.startswith("PERSON:"):
                 surname, given = key.removeprefix("PERSON:").split("|")
             else:
-                surname, given = fold(key.split(":", 1)[1]), ""
+                surname, given = name_key(key.split(":", 1)[1]), ""
             if given or key in self.groups or not owners.get(surname):
                 continue
             (top, count), total = owners[surname].most_common(1)[0], sum(owners[surname].values())
             if count / total >= DOMINANT_SHARE:
                 self.groups[key] = top
+
+    def _attach_acronyms(self) -> None:
+        """"CDU" in one article is the "Christian Democratic Union (CDU)" of another, when only one
+        organisation of the corpus was introduced with that acronym."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for acronym, key in entities.acronyms.items():
+                owners[org_key(acronym)].add(key)
+        for acronym_key, keys in owners.items():
+            if len(keys) == 1 and acronym_key not in keys:
+                self.groups.setdefault(acronym_key, next(iter(keys)))
 
     def canonical(self, key: str) -> str:
         return self.groups.get(key, key)
@@ -877,6 +984,8 @@ class Corpus:
         for article_id, entities in self.articles.items():
             for key, name in entities.names.items():
                 display[self.canonical(key)][name] += 1
+            for key, forms in entities.aliases.items():
+                surfaces[self.canonical(key)].update({form: 0 for form in forms})
             for mention in entities.mentions + self.extra.get(article_id, []):
                 key = self.canonical(mention.key)
                 if (article_id, mention.start, mention.end) in seen:
@@ -893,7 +1002,7 @@ class Corpus:
         for article_id, names in self.credits:
             for agency in names:
                 entry = agencies.get(agency.upper().rstrip("."), {"name": agency, "country": None})
-                key = f"ORG:{fold(entry['name'])}"
+                key = org_key(entry["name"])
                 types[key]["ORG"] += 0
                 article_sets[key].add(article_id)
                 display[key][entry["name"]] += 1
