@@ -59,6 +59,9 @@ DETERMINERS = {"the", "his", "her", "their", "its"}
 # Words of a description that carry no role information.
 DESCRIPTION_FILLERS = {"the", "his", "her", "their", "its", "a", "an", "top", "senior", "former", "then", "'s", "s"}
 NAME_KINDS = {"name", "surname", "given_name"}
+APPOSITION_COMMA = re.compile(r"\s*,\s*")
+SUBJECTS = {"nsubj", "nsubjpass"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}
 _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
@@ -66,8 +69,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
 AGENTIVE_OBJECT_VERBS = {"criticize", "criticise", "urge", "warn", "accuse", "tell", "ask", "call", "pressure",
                          "press", "blame", "condemn", "sanction", "support", "back", "threaten", "thank", "praise",
                          "reassure", "persuade", "convince", "inform", "notify", "answer", "join"}
-# A pronoun prefers the latest clause subject unless another person was named well after it.
-PRONOUN_SUBJECT_REACH = 400
+# A pronoun looks back this many sentences for the person it stands for.
+PRONOUN_SENTENCES_BACK = 4
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 # "Russian officials said": speakers standing for their state.
 STATE_BODIES = {"officials", "authorities", "government", "diplomats", "leaders", "lawmakers", "negotiators",
@@ -233,6 +236,39 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
     return start, end
+
+
+def _is_subject(span: Span) -> bool:
+    """The span is its clause's subject, directly or as an apposition to it ("Russia's envoy, X, said")."""
+    root = span.root
+    return root.dep_ in SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in SUBJECTS)
+
+
+def _with_name_particles(span: Span) -> Span:
+    """"Ursula von der Leyen": the model often tags only "Leyen"; take the particles and the given name."""
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_ in NAME_PARTICLES:
+        start -= 1
+    if start == span.start:
+        return span
+    previous = span.doc[start - 1] if start > 0 else None
+    if previous is not None and previous.text[:1].isupper() and previous.is_alpha \
+            and previous.text not in role_data()["honorifics"] and previous.lower_ not in role_data()["heads"]:
+        start -= 1
+    return Span(span.doc, start, span.end, label=span.label)
+
+
+def _names_a_role_holder(span: Span) -> bool:
+    """A capitalised name in apposition to an office ("the ambassador, X,") or right after a
+    title ("Ambassador X") is a person, whatever the model's label."""
+    if len(span) < 2 or not all(token.text[:1].isupper() for token in span):
+        return False
+    heads = role_data()["heads"]
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in heads and root.head.i < span.start:
+        return True
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    return previous is not None and (previous.lower_ in heads or previous.text in role_data()["honorifics"])
 
 
 def _strip_honorifics(span: Span) -> tuple[int, list[str]]:
@@ -413,7 +449,7 @@ def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_
     keeps_article = surface.startswith("The ") and not span[0].is_sent_start
     bare = surface if keeps_article else LEADING_ARTICLE.sub("", surface)
     bare_start = start + (len(surface) - len(bare))
-    subject = span.root.dep_ in {"nsubj", "nsubjpass"}
+    subject = _is_subject(span)
     data = gazetteer()
 
     if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
@@ -424,6 +460,9 @@ def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_
         label = "PERSON"  # the small model labels lone surnames as ORG or GPE ("Blinken said")
     if label == "ORG" and _INITIALS_NAME.match(bare):
         label = "PERSON"  # "T S Tirumurti"
+    if label in {"ORG", "GPE"} and lookup_place(bare) is None and fold(bare) not in data["organisations"] \
+            and _names_a_role_holder(span):
+        label = "PERSON"  # "deputy U.N. ambassador, Dmitry Polyanskiy," tagged ORG
     if label == "PERSON" and _media_context(span):
         label = "ORG"  # "German newspaper Bild"
 
@@ -490,6 +529,8 @@ def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_
 
 def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subject: bool) -> None:
     text = draft.text
+    if (extended := _with_name_particles(span)) is not span:
+        span, start = extended, offset + extended.start_char
     first, honorifics = _strip_honorifics(span)
     name_start = offset + span[first].idx if first else start
     name_start = max(name_start, start)
@@ -504,7 +545,8 @@ def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subjec
     styled = f"{before.text} {surface}" if before is not None and before.text in role_data()["honorifics"] else (
         text[start:end] if honorifics else None)
     if len(tokens) >= 2:
-        key = _person_key(tokens[-1], tokens[0])
+        surname = " ".join(tokens[next((i for i, t in enumerate(tokens[1:], 1) if t.lower() in NAME_PARTICLES), len(tokens) - 1):])
+        key = _person_key(surname, tokens[0])
         mention = LocalMention(name_start, end, surface, "PERSON", "name", key, subject)
         draft.add(mention, surface)
         draft.persons[key].append(name_start)
@@ -548,6 +590,7 @@ def _description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None
     ["secretary", "state"], None).
     """
     heads, category_words = role_data()["heads"], role_data()["category_words"]
+    words = [POSSESSIVE.sub("", w) for w in words]
     words = [w for w in words if fold(w) and fold(w) not in DESCRIPTION_FILLERS]
     if not words:
         return None
@@ -700,7 +743,15 @@ def _entity_spans(doc: Doc) -> list[Span]:
     """spaCy's entities plus gazetteer matches; where they overlap the longer span wins."""
     found = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     found += [Span(doc, start, end, label=label) for label, start, end in _gazetteer_matcher()(doc)]
-    return sorted(filter_spans(found), key=lambda span: span.start)
+    spans = sorted(filter_spans(found), key=lambda span: span.start)
+    merged: list[Span] = []
+    for span in spans:
+        # "Ursula von der" + "Leyen": a person's name cut after its particles
+        if merged and merged[-1].label_ == "PERSON" and merged[-1][-1].lower_ in NAME_PARTICLES and span.start == merged[-1].end:
+            merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
+        else:
+            merged.append(span)
+    return merged
 
 
 def extract_mentions(text: str, docs: Sequence[tuple[int, Doc]]) -> ArticleEntities:
@@ -715,14 +766,21 @@ def extract_mentions(text: str, docs: Sequence[tuple[int, Doc]]) -> ArticleEntit
     for offset, ent in spans:
         _entity(draft, offset, ent, surnames, article_orgs)
     _resolve_single_names(draft)
-    _unlabelled_surnames(draft)
+    _unlabelled_surnames(draft, docs)
     _short_forms(draft)
     _descriptions(draft, docs)
     draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
     return draft.entities
 
 
-def _unlabelled_surnames(draft: _Draft) -> None:
+def _span_at(docs: Sequence[tuple[int, Doc]], start: int, end: int) -> Span | None:
+    for offset, doc in docs:
+        if offset <= start and end <= offset + len(doc.text):
+            return doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    return None
+
+
+def _unlabelled_surnames(draft: _Draft, docs: Sequence[tuple[int, Doc]]) -> None:
     """Surnames of the article's people that the model did not tag ("Price said", "Belarra")."""
     taken = [(m.start, m.end) for m in draft.entities.mentions]
     for key, name in list(draft.entities.names.items()):
@@ -732,7 +790,8 @@ def _unlabelled_surnames(draft: _Draft) -> None:
         for match in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", draft.text):
             start, end = match.span()
             if not any(s < end and start < e for s, e in taken):
-                draft.add(LocalMention(start, end, words[-1], "PERSON", "surname", key))
+                span = _span_at(docs, start, end)
+                draft.add(LocalMention(start, end, words[-1], "PERSON", "surname", key, span is not None and _is_subject(span)))
                 draft.persons[key].append(start)
                 taken.append((start, end))
 
@@ -821,6 +880,31 @@ def _person_groups(keys: Iterable[str], countries: dict[str, str]) -> dict[str, 
     return representative
 
 
+_QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"|\u00ab[^\u00bb\n]*\u00bb")
+_CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
+
+
+def _antecedent(text: str, position: int, earlier: list[LocalMention]) -> LocalMention | None:
+    """The person a pronoun refers to: the subject of the nearest earlier sentence that names
+    someone (else its first person), looking back a few sentences; else the latest mention."""
+    # people named inside quotation marks are quoted, not quoting
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text, 0, position)]
+    earlier = [m for m in earlier if not any(s < m.start < e for s, e in quoted)]
+    if not earlier:
+        return None
+    boundaries = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    # the pronoun's own sentence first: "Asked about it, he said" has no earlier person in it
+    for start, end in list(zip(boundaries, boundaries[1:] + [position]))[::-1][:PRONOUN_SENTENCES_BACK]:
+        inside = [m for m in earlier if start <= m.start < end]
+        if end == position:  # the pronoun's own sentence: people named inside the quote are not its speaker
+            inside = [m for m in inside if not _CLOSING_QUOTE.search(text, m.end, position)]
+        if inside:
+            subjects = [m for m in inside if m.subject]
+            return (subjects or inside)[0]
+    return earlier[-1]
+
+
 class Corpus:
     """Every article's entities, canonicalised: one key per real-world actor.
 
@@ -837,6 +921,7 @@ class Corpus:
                 local_countries[key].add(country)
         single_country = {k: next(iter(v)) for k, v in local_countries.items() if len(v) == 1}
         person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
+        self.known_keys = {m.key for e in self.articles.values() for m in e.mentions}
         self.groups = _person_groups(person_keys, single_country)
         self._attach_lone_surnames(person_keys)
         self._attach_acronyms()
@@ -933,6 +1018,11 @@ class Corpus:
                 break
             end = following[0].end
         inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if (comma := APPOSITION_COMMA.match(text, end)) is not None:
+            # "Zelensky's spokesman, Sergii Nykyforov, wrote": the name in apposition is the speaker
+            named = [m for m in mentions if m.start == comma.end() and m.type == "PERSON" and m.kind in NAME_KINDS]
+            if named:
+                return [replace(named[0], key=self.canonical(named[0].key))]
         head = text[start:end].rstrip(" ,.'\u2019s")
         named = [m for m in inside if m.end >= start + len(head) - 1 or COORDINATION.match(text, m.end)]
         if named:
@@ -952,12 +1042,27 @@ class Corpus:
         last = fold(words[-1]) if words else ""
         if (wanted := PRONOUNS.get(surface.lower())) is not None:
             earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")]
-            if not earlier:
+            best = _antecedent(text, start, earlier)
+            if best is None:
                 return None
-            recent = earlier[-1]
-            subjects = [m for m in earlier if m.subject]
-            best = subjects[-1] if subjects and subjects[-1].start >= recent.start - PRONOUN_SUBJECT_REACH else recent
             return LocalMention(start, end, text[start:end], best.type, "pronoun", self.canonical(best.key), True)
+        if last in INSTITUTION_WORDS and (country := country_in(words)) is not None:
+            # "the Russian foreign ministry said": an institution of a state, named by description
+            name = " ".join(w for w in LEADING_ARTICLE.sub("", surface).split())
+            key = f"{org_key(name)}"
+            self.countries[key][country] += 1
+            return LocalMention(start, end, text[start:end], "ORG", "name", key, True)
+        bare = LEADING_ARTICLE.sub("", surface)
+        if (key := org_key(bare)) in self.known_keys:  # "the Russian foreign ministry", in lower case
+            return LocalMention(start, end, text[start:end], "ORG", "name", self.canonical(key), True)
+        if words and words[0].lower() in {"a", "an"}:
+            # "a senior Ukrainian official", "a senior EU diplomat": someone unnamed, speaking for a state or body
+            if (country := country_in(words)) is not None:
+                return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
+            for word in words:
+                if (canonical := gazetteer()["organisations"].get(fold(word))) is not None:
+                    return LocalMention(start, end, text[start:end], "ORG", "metonym", f"ORG:{canonical}", True)
+            return None
         if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
             outlets = [m for m in mentions if m.end <= start and m.type == "ORG"]
             if outlets:
@@ -1020,8 +1125,8 @@ class Corpus:
                 name = key.removeprefix("ORG:")
             else:
                 spellings = display[key] + surfaces[key]
-                if type_ == "PERSON" and (full := Counter({n: c for n, c in spellings.items() if len(n.split()) > 1})):
-                    spellings = full  # a person is named by the commonest spelling of the full name
+                if type_ in {"PERSON", "ORG"} and (full := Counter({n: c for n, c in spellings.items() if len(n.split()) > 1})):
+                    spellings = full  # the commonest spelling of the full name, not a surname or an acronym
                 name = max(spellings.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if spellings else key.split(":", 1)[1]
             aliases = set(surfaces[key]) | {name} if key.startswith("ORG:") and not surfaces[key] else set(surfaces[key])
             aliases |= {LEADING_ARTICLE.sub("", a) for a in aliases}
