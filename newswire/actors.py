@@ -392,8 +392,12 @@ class _Draft:
 
 
 def _surnames_in(docs: Sequence[tuple[int, Doc]]) -> set[str]:
+    """Last words of the article's full names (including those the model labels ORG or GPE
+    but that are written as a role holder's name, "Chancellor Olaf Scholz")."""
     return {ent[-1].text for _, doc in docs for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper()}
+            if len(ent) >= 2 and ent[-1].text[:1].isupper()
+            and (ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE"} and _names_a_role_holder(ent)
+                                             and lookup_place(ent.text) is None))}
 
 
 def _media_context(span: Span) -> bool:

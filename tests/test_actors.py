@@ -125,3 +125,39 @@ def test_gazetteer_lookup():
     assert lookup_place("Kiev").name == "Kyiv"
     assert lookup_place("Blinken") is None
     assert fold("Sergéy  Lavrov’s") == "sergey lavrov s"
+
+
+def test_names_the_small_model_cuts_or_mislabels():
+    text = ("The European Union is working with suppliers, European Commission President Ursula von der Leyen said. "
+            "Russia's deputy U.N. ambassador, Dmitry Polyanskiy, dismissed the move.")
+    entities = entities_of(text)
+    people = {m.text: m.key for m in entities.mentions if m.type == "PERSON"}
+    assert "Ursula von der Leyen" in people and "Dmitry Polyanskiy" in people
+    assert people["Ursula von der Leyen"] == "PERSON:von der leyen|ursula"
+
+
+def test_transliterations_and_honorific_forms_are_one_person():
+    first = entities_of("Ukrainian President Volodymyr Zelenskiy spoke on Friday.")
+    second = entities_of("President Volodymyr Zelenskyy met Mr Scholz. German Chancellor Olaf Scholz said little.")
+    actors, _ = Corpus([("a", first), ("b", second)]).tables()
+    people = {a.name: a for a in actors if a.type == "PERSON"}
+    assert len([n for n in people if "Volodymyr" in n]) == 1
+    assert "Mr Scholz" in people["Olaf Scholz"].aliases
+
+
+def test_pronoun_speaker_is_the_subject_not_a_person_quoted():
+    text = ("Secretary of State Antony Blinken spoke to reporters in Geneva on Friday afternoon. "
+            "\u201cIt is up to President Putin. We will see how they respond,\u201d he said.")
+    entities = entities_of(text)
+    corpus = Corpus([("a", entities)])
+    start = text.index(" he said") + 1
+    [speaker] = corpus.resolve_speakers("a", text, start, start + 2)
+    assert speaker.kind == "pronoun" and speaker.key == corpus.canonical(
+        next(m.key for m in entities.mentions if m.text == "Antony Blinken"))
+
+
+def test_unnamed_officials_speak_for_their_state_or_body():
+    text = "A senior Ukrainian official told CNN that the call did not go well."
+    corpus = Corpus([("a", entities_of(text))])
+    [speaker] = corpus.resolve_speakers("a", text, 0, len("A senior Ukrainian official"))
+    assert speaker.key == "GPE:UKR"
