@@ -3,13 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
-export PREFECT_HOME := $(CURDIR)/.prefect
-export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export DO_NOT_TRACK := 1
-export PREFECT_LOGGING_LEVEL := WARNING
-export PREFECT_SERVER_UI_ENABLED := false
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
-export GX_ANALYTICS_ENABLED := false
+# Prefect's settings (project-local, quiet, offline) come from newswire.cli.prefect_environment.
 
 .PHONY: setup run test validate bench clean
 

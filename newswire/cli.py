@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 
 
-def configure_prefect(project_dir: Path) -> None:
-    """Ephemeral Prefect with its state under the project, quiet and offline (see ../shared/STACK.md)."""
-    defaults = {
-        "PREFECT_HOME": str(project_dir / ".prefect"),
+def prefect_environment(prefect_home: Path) -> dict[str, str]:
+    """Ephemeral Prefect with its state in prefect_home, quiet and offline (see ../shared/STACK.md):
+    analytics off (a fresh database otherwise logs "database is locked"), a startup timeout
+    that two busy cores can meet."""
+    return {
+        "PREFECT_HOME": str(prefect_home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "DO_NOT_TRACK": "1",
         "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -20,7 +22,11 @@ def configure_prefect(project_dir: Path) -> None:
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
         "GX_ANALYTICS_ENABLED": "false",
     }
-    for key, value in defaults.items():
+
+
+def configure_prefect(project_dir: Path) -> None:
+    """Project-local Prefect settings, unless the caller's environment already says otherwise."""
+    for key, value in prefect_environment(project_dir / ".prefect").items():
         os.environ.setdefault(key, value)
 
 

@@ -14,16 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from newswire.cli import prefect_environment
+
 _TEST_PREFECT_HOME = Path(tempfile.gettempdir()) / f"newswire-tests-prefect-{os.getpid()}"
-PREFECT_TEST_ENV = {
-    "PREFECT_HOME": str(_TEST_PREFECT_HOME),
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_UI_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-    "GX_ANALYTICS_ENABLED": "false",
-}
+PREFECT_TEST_ENV = prefect_environment(_TEST_PREFECT_HOME)
 for _key, _value in PREFECT_TEST_ENV.items():
     os.environ.setdefault(_key, _value)
 
