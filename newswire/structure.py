@@ -22,6 +22,7 @@ MIN_BODY_PARAGRAPH_WORDS = 12
 MAX_HEADER_LINE_WORDS = 40
 # Kickers ("Ukraine Crisis") are a few words set above the headline.
 MAX_KICKER_WORDS = 4
+MAX_TITLE_CASE_KICKER_WORDS = 2
 # A first line this long, above a shorter one, is a deck printed above the headline.
 MIN_DECK_WORDS = 15
 # Dates and bylines are looked for in the header and in this many lines after it.
@@ -219,9 +220,13 @@ def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
 
 
 def _is_label(line: str) -> bool:
-    """A kicker is a topic label: a few words, each capitalised ("Ukraine Crisis", "ANALYSIS")."""
+    """A kicker is a topic label: one or two capitalised words ("Ukraine Crisis", "Conflicts"),
+    or a few in capitals ("UKRAINE CRISIS"). Longer title-case lines are headlines of outlets
+    that capitalise every word ("Putin Keeps West Guessing")."""
     words = line.split()
-    return 0 < len(words) <= MAX_KICKER_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised and (0 < len(words) <= MAX_TITLE_CASE_KICKER_WORDS
+                            or (len(words) <= MAX_KICKER_WORDS and line.upper() == line))
 
 
 def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:

@@ -154,3 +154,28 @@ def test_date_parsing_never_raises(line):
         moment, offset = parsed
         assert moment.tzinfo is not None
         assert offset is None or (len(offset) == 6 and offset[0] in "+-")
+
+
+def test_short_title_case_headline_above_a_deck_is_not_a_kicker():
+    text = ("Putin Keeps West Guessing\n\nThe Kremlin gave no sign of its plans as troops massed near the border\n\n"
+            "Russian President Vladimir Putin kept Western leaders guessing on Friday, officials in Washington said.\n")
+    article = structure(document(text))
+    assert (article.kicker, article.title) == (None, "Putin Keeps West Guessing")
+
+
+def test_capitals_kicker_and_byline_in_capitals():
+    text = ("UKRAINE CRISIS\nSpain sends frigate to the Black Sea\nMIGUEL GONZ\u00c1LEZ\nMadrid - 26 ene 2022 - 13:12 CET\n"
+            "The Spanish government has dispatched a frigate to the Black Sea as part of a NATO deployment, ministers said.\n")
+    article = structure(document(text))
+    assert (article.kicker, article.title, article.byline) == ("UKRAINE CRISIS", "Spain sends frigate to the Black Sea",
+                                                               "MIGUEL GONZ\u00c1LEZ")
+    assert article.dateline == "Madrid"
+    assert (article.published, article.published_tz) == (datetime(2022, 1, 26, 12, 12, tzinfo=timezone.utc), "+01:00")
+
+
+def test_wire_dateline_with_date_and_agency_stays_in_text():
+    text = ("Zelenskiy urges calm\n\nKYIV, Jan 28 (Reuters) - Ukrainian President Volodymyr Zelenskiy on Friday urged "
+            "Western leaders not to create panic over a possible Russian invasion.\n")
+    article = structure(document(text))
+    assert (article.dateline, article.credits) == ("KYIV", ["Reuters"])
+    assert body_text(article).startswith("KYIV, Jan 28 (Reuters) - Ukrainian President")
