@@ -121,6 +121,10 @@ class Lexicon:
     outlets: tuple[str, ...]
     outlet_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
+    question_words: frozenset[str]
+    unasserting_aux: frozenset[str]
+    unasserting_marks: frozenset[str]
+    unasserting_governors: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +143,10 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         outlets=tuple(sorted(marks["outlets"], key=len, reverse=True)),
         outlet_nouns=frozenset(marks["outlet_nouns"]),
         addressee_verbs=frozenset(marks["addressee_verbs"]),
+        question_words=frozenset(cues["question_words"]),
+        unasserting_aux=frozenset(cues["unasserting"]["aux"]),
+        unasserting_marks=frozenset(cues["unasserting"]["marks"]),
+        unasserting_governors=frozenset(cues["unasserting"]["governors"]),
     )
 
 
@@ -484,7 +492,25 @@ def _speaker_token(cue: Token, exclude: frozenset[int] = frozenset()) -> Token |
             return tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
         if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
-        tok = tok.head
+        tok = _coordinated_cue(tok) or tok.head
+    return None
+
+
+def _coordinated_cue(tok: Token) -> Token | None:
+    """The cue a subjectless speech verb is really coordinated with.
+
+    In "X said A and called on all sides to B" the parser often hangs "called" off the
+    reported clause A (conj of its verb) instead of off "said"; a subjectless speech verb
+    there shares the subject of the outer cue, not of A.
+    """
+    lex = load_lexicon()
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech:
+        return None
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "ccomp" and _is_cue(head.head, lex):
+        return head.head
     return None
 
 
@@ -625,11 +651,17 @@ def _scare_marked(ctx: _Context, lex: Lexicon) -> bool:
         and heads[0].head.i not in ids and heads[0].head.i > heads[0].i
 
 
+# "Kuleba: Diplomacy is working." — a subheading that names its speaker before a colon.
+_HEADLINE_ATTRIBUTION = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}:\s")
+
+
 def _headings(text: str) -> _Spans:
-    """Heading lines: short and not ending like a sentence."""
+    """Heading lines: short, and not ending like a sentence or opening with a headline-style
+    attribution ("Name: words"), which stays a heading even with a full stop."""
     return _Spans.of(
         (start, end + 1) for start, end in _paragraphs(text)
-        if not is_sentence(text[start:end]) and word_count(text[start:end]) <= MAX_HEADING_WORDS
+        if word_count(text[start:end]) <= MAX_HEADING_WORDS and (
+            not is_sentence(text[start:end]) or _HEADLINE_ATTRIBUTION.match(text, start, end))
     )
 
 
@@ -766,6 +798,12 @@ def _child(tok: Token, spec: str) -> Token | None:
         if child.dep_ == dep and (not word or child.lower_ == word):
             return child
     if dep == "prep" and word:
+        # "accused German politicians of ignoring ...": the parser often hangs the verb's
+        # prepositional complement off its object
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == word and child.i > obj.i:
+                    return child
         for child in tok.children:
             if child.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 c.dep_ == "mark" and c.lower_ == word for c in child.children
@@ -785,27 +823,36 @@ def _cut_nested_speech(cue: Token, tokens: list[Token], lex: Lexicon) -> list[To
 
 def _content_nouns(cue: Token) -> Iterator[Token]:
     for child in cue.children:
-        if child.dep_ == "dobj":
+        if child.dep_ in ("dobj", "npadvmod"):
             yield child
         elif child.dep_ == "prep":
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
-def _reported_content(cue: Token, lex: Lexicon) -> Iterator[tuple[list[Token], str]]:
-    """Candidate (tokens of the reported content, confidence key) for a cue verb, best first."""
+def _reported_content(cue: Token, lex: Lexicon) -> Iterator[tuple[list[list[Token]], str]]:
+    """Candidate reported contents for a cue verb, best first: (its clauses, confidence key).
+
+    A reported clause coordinated with another ("said A and that B") is a clause of its
+    own; each is one indirect quote.
+    """
     lemma = cue.lemma_.lower()
     if lemma not in lex.not_clausal:
         comp = _child(cue, "ccomp")
         if comp is not None:
-            yield _subtree(comp), "indirect"
+            yield [c for c in _coordinated_clauses(comp, lex) if not _is_question(c, lex)], "indirect"
         for obj in _content_nouns(cue):
             # a noun and its that-clause right after it: "demanded assurances that NATO
-            # will ...", "the mantra that ...", "said in a statement that ..."
+            # will ...", "the mantra that ...", "said in a statement that ..."; and a
+            # that-clause the parser took for a relative clause of a time or place noun
+            # ("said the same day that ...", "said at a news conference that ..."): its
+            # "that" is no argument of the clause, so it cannot be a relative pronoun
             for clause in obj.children:
-                if clause.dep_ in ("acl", "ccomp") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i == obj.i + 1 for c in clause.children
-                ):
-                    yield _subtree(clause), "indirect"
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    c.i == obj.i + 1 and c.lower_ == "that"
+                    and (c.dep_ == "mark" or (clause.dep_ == "relcl" and c.dep_ == "advmod"))
+                    for c in clause.children
+                ) and (clause.dep_ != "relcl" or _has_subject(clause)):
+                    yield [_subtree(clause)], "indirect"
     for alternative in lex.frames.get(lemma, ()):
         found = [_child(cue, spec) for spec in alternative]
         if all(found):
@@ -816,9 +863,83 @@ def _reported_content(cue: Token, lex: Lexicon) -> Iterator[tuple[list[Token], s
             words = {spec.partition(":")[2] for spec in alternative}
             if tokens and tokens[0].lower_ in words and tokens[0].dep_ in ("prep", "mark"):
                 tokens = tokens[1:]
-            yield tokens, "indirect_frame"
+            yield [tokens], "indirect_frame"
     if cue.dep_ == "advcl" and any(c.dep_ == "agent" for c in cue.children) and cue.head.i < cue.i:
-        yield _without(cue.head, cue), "indirect_frame"  # "..., as reported by X"
+        yield [_without(cue.head, cue)], "indirect_frame"  # "..., as reported by X"
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)
+
+
+def _coordinated_clauses(comp: Token, lex: Lexicon) -> list[list[Token]]:
+    """The reported clause and the clauses coordinated with it, each on its own.
+
+    A conjunct with its own subject or its own "that" is a second reported clause; a
+    subjectless speech verb there ("said A and called on ...") is the speaker's next cue,
+    not reported words: it is left out (its own content is found from it).
+    """
+    heads = [comp]
+    cuts: list[Token] = []
+    stack = [comp]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ != "conj" or child.i < comp.i:
+                continue
+            if not _has_subject(child) and _coordinated_cue(child) is not None:
+                cuts.append(child)
+            elif _has_subject(child) or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                heads.append(child)
+                cuts.append(child)
+                stack.append(child)
+            else:
+                stack.append(child)
+    clauses = []
+    for head in heads:
+        inner = [c.left_edge.i for c in cuts if c.i > head.i and head.left_edge.i <= c.i <= head.right_edge.i]
+        stop = min(inner, default=head.right_edge.i + 1)
+        clauses.append([t for t in _subtree(head) if t.i < stop])
+    return clauses
+
+
+def _is_question(tokens: list[Token], lex: Lexicon) -> bool:
+    """An embedded question ("how many troops would go", "whether talks resume") reports
+    what was asked or left open, not something stated."""
+    words = _trim([t for t in tokens if t.lower_ != "that" or t.dep_ != "mark"])
+    if not words or words[0].lower_ not in lex.question_words:
+        return False
+    heads = _heads(words)
+    anc = words[0].head
+    # "when the troops arrive, talks end": the question word belongs to a clause inside
+    while anc.i != anc.head.i and anc not in heads:
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+        anc = anc.head
+    return True
+
+
+def _unasserted(cue: Token, lex: Lexicon) -> bool:
+    """A cue under which nothing was said: negated ("did not say"), hypothetical or yet to
+    come ("would say", "if he says"), or the object of a refusal or an intention
+    ("declined to say", "is expected to announce")."""
+    for child in cue.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "aux" and child.lower_ in lex.unasserting_aux:
+            return True
+        if child.dep_ == "mark" and child.lower_ in lex.unasserting_marks:
+            return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.unasserting_governors
+
+
+def _drop_according(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """'..., according to a ministry statement' closing a reported clause names the
+    channel of the cue's words, not reported words."""
+    for tok in tokens:
+        if tok.lower_ in lex.according and _according_source([tok], lex) is not None:
+            if tok.right_edge.i >= tokens[-1].i and tok.left_edge.i > tokens[0].i:
+                return [t for t in tokens if t.i < tok.left_edge.i]
+    return tokens
 
 
 def _indirect_candidates(text: str, chunks: list[_Chunk], marked: list[Marked], headings: _Spans,
@@ -832,32 +953,78 @@ def _indirect_candidates(text: str, chunks: list[_Chunk], marked: list[Marked], 
             g = chunk.g(tok)
             if outer.covering(g) is not None or headings.covering(g) is not None:
                 continue
-            for tokens, key, speaker_tok in _indirect_for(tok, lex):
-                tokens = _trim(_clip_to_quotes(chunk, _cut_nested_speech(tok, tokens, lex), spoken))
-                if sum(_is_word(t) for t in tokens) >= MIN_INDIRECT_WORDS:
+            for clauses, key, speaker_tok in _indirect_for(tok, lex):
+                kept: list[tuple[list[Token], bool]] = []
+                for tokens in clauses:
+                    tokens = _drop_according(_trim(_cut_nested_speech(tok, tokens, lex)), lex)
+                    clipped = _trim(_clip_to_quotes(chunk, tokens, spoken))
+                    if sum(_is_word(t) for t in clipped) >= MIN_INDIRECT_WORDS:
+                        kept.append((clipped, clipped == tokens))
+                if kept:
                     break
             else:
                 continue
-            s = chunk.g(tokens[0])
-            e = chunk.g(tokens[-1]) + len(tokens[-1].text)
-            if (s, e) in seen or not (0 <= s < e <= len(text)):
-                continue
-            seen.add((s, e))
+            kept = _rejoin(kept, lex)
             via = _via(tok, lex) if _is_cue(tok, lex) else None
-            out.append(_candidate(text, s, e, "indirect", tok.lemma_.lower(),
-                                  _speaker_fields(chunk, speaker_tok, text), via, CONFIDENCE[key]))
+            for tokens, _ in kept:
+                s = chunk.g(tokens[0])
+                e = chunk.g(tokens[-1]) + len(tokens[-1].text)
+                if (s, e) in seen or not (0 <= s < e <= len(text)):
+                    continue
+                seen.add((s, e))
+                out.append(_candidate(text, s, e, "indirect", tok.lemma_.lower(),
+                                      _speaker_fields(chunk, speaker_tok, text), via, CONFIDENCE[key]))
     return out
 
 
-def _indirect_for(tok: Token, lex: Lexicon) -> Iterator[tuple[list[Token], str, Token | None]]:
+def _reported_within(cue: Token, lex: Lexicon) -> bool:
+    """A cue inside another cue's reported clause ("the State Department said Blinken had
+    urged Russia to ...") is part of that indirect quote, not a second one."""
+    if _coordinated_cue(cue) is not None:
+        return False
+    tok = cue
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and _is_cue(tok.head, lex) and not _unasserted(tok.head, lex) \
+                and tok.head.lemma_.lower() not in lex.not_clausal:
+            return True
+        if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _rejoin(clauses: list[tuple[list[Token], bool]], lex: Lexicon) -> list[tuple[list[Token], bool]]:
+    """Coordinated reported clauses that kept all their words ("said A, and that B") read as
+    one statement and stay one indirect quote; they are split only where quoted words or
+    another speech act of the speaker stand between them."""
+    out: list[tuple[list[Token], bool]] = []
+    for tokens, whole in clauses:
+        if out and whole and out[-1][1]:
+            prev = out[-1][0]
+            between = prev[0].doc[prev[-1].i + 1:tokens[0].i]
+            if prev[-1].i < tokens[0].i and not any(_is_cue(t, lex) for t in between):
+                out[-1] = (list(prev[0].doc[prev[0].i:tokens[-1].i + 1]), True)
+                continue
+        out.append((tokens, whole))
+    return out
+
+
+def _indirect_for(tok: Token, lex: Lexicon) -> Iterator[tuple[list[list[Token]], str, Token | None]]:
     if _is_cue(tok, lex):
+        if _unasserted(tok, lex) or _reported_within(tok, lex):
+            return
         speaker = _speaker_token(tok)
-        for tokens, key in _reported_content(tok, lex):
-            yield tokens, key, speaker
+        for clauses, key in _reported_content(tok, lex):
+            yield clauses, key, speaker
         return
     source = _according_source([tok], lex)
-    if source is not None and tok.head.i != tok.i:
-        yield _without(tok.head, tok), "indirect_frame", source[1]
+    if source is None or tok.head.i == tok.i:
+        return
+    # "X said A, according to a statement": the speech verb and its subject win
+    if any(_is_cue(anc, lex) and not _unasserted(anc, lex) and next(_reported_content(anc, lex), None)
+           for anc in tok.ancestors):
+        return
+    yield [_without(tok.head, tok)], "indirect_frame", source[1]
 
 
 def _clip_to_quotes(chunk: _Chunk, tokens: list[Token], spoken: _Spans) -> list[Token]:

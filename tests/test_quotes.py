@@ -196,6 +196,91 @@ def test_told_reporters_has_no_outlet(extract):
     assert find(extract(text), "Right now, the ball is in their court,").via is None
 
 
+# --- coordinated clauses, unsaid cues, duplicate attributions, headline lines --------------
+
+
+def test_coordinated_that_clause_is_split_from_a_partial_quote(extract):
+    text = ("Spokesman Dmitry Peskov said Moscow would study the US document and that it was "
+            "\u201cno secret\u201d the reply did not address Russia\u2019s main concerns.")
+    quotes = extract(text)
+    q = find(quotes, "Moscow would study the US document")
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", "say", "Spokesman Dmitry Peskov")
+    assert find(quotes, "no secret").kind == "partial"
+    assert_offsets(text, quotes)
+
+
+def test_coordinated_clauses_without_quoted_words_stay_one_quote(extract):
+    text = ("Zelenskiy said the threat of a full-scale attack remained real but that the situation "
+            "was no more dangerous than last spring.")
+    assert [q.text for q in only(extract(text), "indirect")] == [
+        "the threat of a full-scale attack remained real but that the situation was no more "
+        "dangerous than last spring"]
+
+
+def test_conjoined_cue_shares_the_speaker_of_the_first(extract):
+    text = ("China\u2019s ambassador Zhang Jun said the meeting was not conducive to diplomacy and "
+            "called on all sides to \u201cremain calm\u201d.")
+    quotes = extract(text)
+    q = find(quotes, "the meeting was not conducive to diplomacy")
+    assert (q.kind, q.speaker_text) == ("indirect", "China\u2019s ambassador")
+    q = find(quotes, "remain calm")
+    assert (q.kind, q.cue, q.speaker_text) == ("partial", "call", "China\u2019s ambassador")
+
+
+def test_conjoined_accusation_with_its_own_content(extract):
+    text = ("He told the BBC that Berlin's position was \"deeply frustrating\" and accused German "
+            "politicians of ignoring Ukraine's history.")
+    q = find(extract(text), "German politicians of ignoring Ukraine's history")
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", "accuse", "He")
+
+
+@pytest.mark.parametrize("text", [
+    "Biden did not say how many troops would be deployed or where they would go.",
+    "But the chancellor again declined to say the gas pipeline would be scrapped.",
+    "The minister asked whether the talks would resume next week.",
+    "If Moscow says the talks have failed, sanctions will follow at once.",
+    "Officials would say only that the talks had been useful.",
+])
+def test_no_indirect_quote_where_nothing_was_stated(extract, text):
+    assert only(extract(text), "indirect") == []
+
+
+def test_verb_cue_wins_over_according_to_in_the_same_sentence(extract):
+    text = ("Lavrov said the US and its allies were violating a principle of security, according "
+            "to a ministry statement.")
+    quotes = only(extract(text), "indirect")
+    assert [(q.text, q.cue, q.speaker_text) for q in quotes] == [
+        ("the US and its allies were violating a principle of security", "say", "Lavrov")]
+
+
+def test_that_clause_misparsed_as_relative_clause_of_a_time_noun(extract):
+    text = ("Foreign Minister Dmytro Kuleba said the same day that Western unity had made a Russian "
+            "offensive less likely.")
+    q = only(extract(text), "indirect")[0]
+    assert (q.text, q.speaker_text) == ("Western unity had made a Russian offensive less likely",
+                                        "Foreign Minister Dmytro Kuleba")
+
+
+def test_reported_speech_inside_reported_speech_is_one_quote(extract):
+    text = "The US Department of State said Blinken had urged Russia to pull back its troops."
+    quotes = only(extract(text), "indirect")
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("Blinken had urged Russia to pull back its troops", "The US Department of State")]
+
+
+def test_denial_of_an_action_is_reported(extract):
+    q = only(extract("Moscow denies planning an invasion of its neighbour."), "indirect")[0]
+    assert (q.text, q.cue, q.speaker_text) == ("planning an invasion of its neighbour", "deny", "Moscow")
+
+
+def test_headline_style_attribution_line_gives_no_quote(extract):
+    text = ('Kuleba: "Diplomacy is working."\n'
+            "Kuleba: Western unity has made a Russian offensive less likely, he says.\n"
+            "Foreign Minister Dmytro Kuleba said diplomacy was working for Ukraine.")
+    quotes = extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "diplomacy was working for Ukraine")]
+
+
 # --- scare quotes, broken and nested marks, sizes -----------------------------------------
 
 
