@@ -743,10 +743,28 @@ def _gazetteer_matcher() -> PhraseMatcher:
     return matcher
 
 
+def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
+    """Runs of two or three capitalised words nobody tagged that are a country's name misspelt
+    ("The Unites States consulted ..."): the gazetteer's fuzzy match finds them."""
+    covered = {i for span in found for i in range(span.start, span.end)}
+    spans = []
+    for length in (3, 2):
+        for start in range(len(doc) - length + 1):
+            tokens = doc[start:start + length]
+            if any(t.i in covered for t in tokens) or not all(t.is_title and t.is_alpha for t in tokens):
+                continue
+            place = lookup_place(tokens.text)
+            if place is not None and place.key.startswith("GPE:") and fold(tokens.text) != fold(place.name):
+                spans.append(Span(doc, start, start + length, label="GPE"))
+                covered.update(t.i for t in tokens)
+    return spans
+
+
 def _entity_spans(doc: Doc) -> list[Span]:
     """spaCy's entities plus gazetteer matches; where they overlap the longer span wins."""
     found = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     found += [Span(doc, start, end, label=label) for label, start, end in _gazetteer_matcher()(doc)]
+    found += _misspelt_countries(doc, found)
     spans = sorted(filter_spans(found), key=lambda span: span.start)
     merged: list[Span] = []
     for span in spans:

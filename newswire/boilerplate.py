@@ -39,6 +39,10 @@ _TRAILING_PHOTO_CREDIT = re.compile(
 _CHROME_PATTERNS: dict[str, list[str]] = {
     "caption": [
         r"^(media|image|video|photo|picture) (source|caption|credit)s?\s*[,:]",
+        r"\bcredit\s*\.{2,}",
+        r"\|\s*[^|]{2,60}/[^|]{2,40}$",
+        r"\s[\u2014\u2013-]\s*[a-z]{2,10}/(file|photo|reuters|afp|ap)$",
+        r"[.)]\s+[a-z][\w.' -]{2,40}\s/\s[a-z][\w ]{1,30}$",
         r"\[(file|photo|image)?\s*:?[^\]]*/[^\]]*\]$",
         r"^[^\"\u201c\u201d]{0,200}\((left|right|centre|center|top|bottom|front|far left|far right)\)[^\"\u201c\u201d]*$",
     ],
@@ -49,9 +53,15 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^(published|updated|posted|last updated|modified)\s*:?$",
         r"^\d+\s*(min|mins|minute|minutes)\s+read$",
         r"^(copy link|link copied|permalink)\b",
-        r"^skip (next|to|ad)\b",
+        r"^skip (next|to|ad|advertisement)\b",
+        r"^supported by$",
+        r"^share (full )?(article|story)$",
+        r"^\d*\s*comments?$",
+        r"^(press play|voiced by|listen to)\b.*\b(article|artificial intelligence|audio)\b",
+        r"^\d+\s*min(ute)?s?\s+(reading time|read)$",
         r"^(tags?|topics?|keywords?|archived in|archivado en)\s*:?$",
         r"^most read\b",
+        r"^(read|see) also$",
         r"^(print|email|save)( this)?( article| story| page)?$",
         r"^back to (top|home)\b",
         r"^(show|load|see|read|view) (more|all)\b",
@@ -66,6 +76,7 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
     "promo": [
         r"^videos?( of (the )?day)?\s*$",
         r"^register (now|for free|today)\b",
+        r"^want more\b.*\?",
         r"\bunlimited access\b",
         r"^listen to (this|the) (article|story)\b",
         r"^(watch|video|videos|gallery|in pictures)\s*:",
@@ -81,6 +92,7 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
     "social": [
         r"^(follow|like|join) us\b",
         r"^follow\b.*\b(on|via) (twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|x)\b",
+        r"^(facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email)\b[^.]{0,30}\b(share|count|tweet|post)$",
         r"^(follow|read|watch|listen|visit|see)\b.*(https?://|www\.)",
         r"^share (this|on|via)\b",
         r"^(share|tweet|email|print|copy link)( this( article| story)?)?$",
@@ -99,6 +111,9 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^send us your feedback\b",
         r"\btrust project\b",
         r"^\(?this (story|article) has not been edited\b",
+        r"^(a version of this article|correction:|an earlier version of this)",
+        r"^(please )?(become a member|donate now|support (us|our work)|make a (donation|contribution))\b",
+        r"^(subscribe|register|sign in|log in) (now|today|to (continue|read))\b",
         r"^\u00a9\s*\d{4}\b",
         r"^(got|have you got) a (news )?(tip|story)\b",
         r"^(support|donate to) (our|independent) (journalism|reporting)",
@@ -127,9 +142,11 @@ ENGLISH_FUNCTION_WORDS = {"the", "of", "and", "to", "in", "is", "that", "for", "
 MIN_FUNCTION_WORDS = 3
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
+_APPEAL_HEADING = re.compile(r"^(a (message|note) from\b|dear readers?\b|please support\b|we need your (help|support)\b"
+                             r"|become a (member|subscriber|supporter)\b)")
 # Headings that open a block of links; the block ends at the first line longer than a link title.
 _BLOCK_HEADING = re.compile(r"^(related (articles|stories|topics|coverage|content|news)|more on this (story|topic)|most read"
-                            r"|explore more|you may also like|recommended|top stories|trending|more from)\b")
+                            r"|explore more|you may also like|recommended|top stories|trending|more from|read also|see also)\b")
 MAX_LINK_TITLE_WORDS = 14
 FOREIGN_FUNCTION_WORDS = {
     "el", "los", "las", "del", "para", "con", "por", "que", "más", "sin", "una", "sus", "nuestro", "nuestra",
@@ -236,6 +253,17 @@ def _navigation_blocks(lines: list[str], verdicts: list[Verdict | None]) -> None
                 verdicts[index] = Verdict("navigation", "link title or date under a navigation heading")
 
 
+def _appeal_block(lines: list[str], verdicts: list[Verdict | None]) -> None:
+    """"A Message from The Moscow Times: Dear readers, ..." in the second half of an article:
+    a reader appeal runs to the end, however long its sentences."""
+    for index in range(len(lines) // 2, len(lines)):
+        if _APPEAL_HEADING.match(lines[index].strip().lower()):
+            for later in range(index, len(lines)):
+                if verdicts[later] is None:
+                    verdicts[later] = Verdict("promo", "reader appeal block at the end of the article")
+            return
+
+
 def _foreign_function_words(line: str, article_language: str) -> bool:
     """Another language's function words and none of English's ("Más información", a Spanish
     caption full of names): evidence the identifier misses on short or name-heavy lines."""
@@ -256,6 +284,7 @@ def classify_lines(lines: list[str], article_language: str) -> list[Verdict | No
         if verdicts[index] is None and _foreign_function_words(line, article_language):
             verdicts[index] = Verdict("foreign_language", "function words of another language, none of English")
     _navigation_blocks(lines, verdicts)
+    _appeal_block(lines, verdicts)
     last_paragraph = max((i for i, line in enumerate(lines) if verdicts[i] is None and is_sentence(line)
                           and word_count(line) > MAX_TAIL_CHROME_WORDS), default=-1)
     tail = range(last_paragraph + 1, len(lines))

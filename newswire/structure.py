@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 from functools import lru_cache
 
 from newswire.boilerplate import Verdict, classify_lines, detect_language
@@ -23,18 +24,24 @@ MAX_HEADER_LINE_WORDS = 40
 # Kickers ("Ukraine Crisis") are a few words set above the headline.
 MAX_KICKER_WORDS = 4
 MAX_TITLE_CASE_KICKER_WORDS = 2
+SECTION_CONNECTORS = {"and", "&", "/", "|", ">", "\u203a"}
 # A first line this long, above a shorter one, is a deck printed above the headline.
 MIN_DECK_WORDS = 15
 # Dates and bylines are looked for in the header and in this many lines after it.
-EARLY_BODY_LINES = 3
+EARLY_BODY_LINES = 6
+# Datelines open one of the first paragraphs (a deck or promo may come first).
+DATELINE_SEARCH_LINES = 8
 MAX_SUBHEADING_WORDS = 12
 MAX_QUESTION_SUBHEADING_WORDS = 8
 MAX_DATE_LINE_WORDS = 12
 
 # News agencies whose names appear as credits: "(AP)", "fb/msh (AFP, AP, Reuters)".
-AGENCIES = set(load_data("agencies.json"))
+_AGENCY_NAMES = {key: entry["name"] for key, entry in load_data("agencies.json").items()}
+AGENCIES = set(_AGENCY_NAMES)
 # Time-zone abbreviations that dateparser reads differently from English-language news:
 # it takes IST as Israel Standard Time; in English news it is overwhelmingly India's.
+# Generic zone names mean local time, summer or winter: "5:31 p.m. ET" in March is UTC-4.
+TZ_REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 TZ_OVERRIDES = {"IST": timedelta(hours=5, minutes=30), "PKT": timedelta(hours=5), "WIB": timedelta(hours=7)}
 
 # htmldate (via trafilatura) returns the day only unless asked for the time and zone.
@@ -43,30 +50,38 @@ HTML_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputform
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_HINT = re.compile(rf"(\b\d{{1,2}}\s+[^\W\d_]{{3,10}}\.?\s+(?:19|20)\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",
                         re.IGNORECASE)
-_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# "Published July 13, 2024 Updated July 13, 2024 10:48am": the update time is cut off.
+_SECOND_DATE = re.compile(r"\s+(?:updated|modified|last updated)\b.*$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+# "Published - October 09, 2023 12:20 pm IST - NEW DELHI": a dateline after the date.
+_PLACE_AFTER_DATE = re.compile(r"\s+[-\u2013\u2014|]\s+(?P<place>[A-Z][A-Z .'-]{2,30})$")
+# Between a publication and an update time, the publication time is the article's date.
+_UPDATE_LABEL = re.compile(r"^\s*(updated|last updated|modified)\b", re.IGNORECASE)
 # English first; then the languages whose month names English-language pages carry in their chrome.
 DATE_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "nl"]
 # "Madrid - 26 ene 2022 - 13:12 CET": a place, then the date.
 _PLACE_BEFORE_DATE = re.compile(r"^(?P<place>[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2})\s+[-\u2013\u2014|]\s+(?=\d)")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_DATE_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|first published|date|created)\s*(on|at)?\s*[:\-\u2013]?\s*",
+_DATE_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|first published|date|created|issued|modified)\s*(on|at)?\s*[:\-\u2013]?\s*",
                          re.IGNORECASE)
 # Page copy glues fields together: "January 28, 20222:47 PM GMT+0Updated 3 years ago".
 _UPDATED_AGO = re.compile(r"\s*(?:updated|modified)?\s*\d+\s+\w+\s+ago\s*$", re.IGNORECASE)
 _GLUED_YEAR_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
 _TZ_TOKEN = re.compile(r"\s+\(?([A-Z]{2,5})\)?\s*$")
-_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|van|von|der|de|al|bin|da|di|le|la)){1,3}"
-_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+_NAME = r"[A-Z][\w.'\u2019/-]*(?:\s+(?:[A-Z][\w.'\u2019/-]*|van|von|der|de|al|bin|da|di|le|la)){1,3}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|AND|&)\s*{_NAME})*"
 _JOB_WORDS = r"(?:correspondent|editor|reporter|writer|journalist|analyst|producer|chief|columnist|contributor|staff)"
 # "By Jane Doe and John Roe, CNN"; "Author Elliot Douglas"; "Ewa Krukowska and Jonathan Stearns";
 # "Peter Walker Political correspondent": bylines, printed with or without "By".
 _BYLINE = re.compile(
-    rf"^\s*(?:[Bb][Yy]|[Aa]uthors?|[Ww]ritten by|[Ww]ords by)\s*:?\s+{_NAMES}(?:\s*,\s*[A-Z][\w.&' -]{{1,40}})?\s*$"
+    rf"^\s*(?:[Bb][Yy]|[Aa]uthors?|[Ww]ritten by|[Ww]ords by|[Tt]ext by)\s*:?\s+[A-Z][\w.,'\u2019/&-]*(?:\s+[\w.,'\u2019/&-]+){{0,8}}\s*$"
     rf"|^\s*{_NAME}\s*(?:,|and|&)\s*{_NAME}\s*$"
     rf"|^\s*{_NAME},?\s+(?:[A-Z]?[a-z]+\s+)?{_JOB_WORDS}\s*$"
 )
 # "MIGUEL GONZ\u00c1LEZ" under the headline: a byline in capitals (above it, capitals are a kicker).
 _CAPS_NAME = re.compile(r"^[^\W\d_a-z]{2,}(?:[ -][^\W\d_a-z]{2,}){1,3}$")
+# "Shahid Rizvi" under the headline: a byline with no "By".
+_BARE_NAME = re.compile(r"^[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}$")
 # The line under a byline naming the outlet and place: "BBC News, Berlin".
 _BYLINE_PLACE = re.compile(r"^[A-Z][\w.&' -]{1,30},\s*[A-Z][\w.' -]{1,30}$")
 _PLACE = r"[A-Z][A-Za-z.'\u2019-]+(?:\s+[A-Z][A-Za-z.'\u2019-]+){0,3}"
@@ -75,14 +90,21 @@ _SHORT_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
 # "WASHINGTON, United States \u2013 ", "KYIV, Ukraine (AP) \u2014 ", "KYIV, Jan 28 (Reuters) - ",
 # "Moscow (Reuters) - ", "New Delhi, Jan 31 (PTI) India ...", "(Bloomberg) -- ".
 _DATELINE = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*(?!{_SHORT_DATE}\b){_PLACE})?)(?:,\s*{_SHORT_DATE})?"
-    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\))?\s*[\u2013\u2014-]{{1,2}}\s+(?=\S)"
+    rf"^(?P<place>{_CAPS_PLACE}(?:,\s*(?!{_SHORT_DATE}\b){_PLACE})?)(?:,\s*{_SHORT_DATE}\.?)?"
+    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\)|/(?P<agency4>[A-Za-z]{{2,12}})/\.?)?\s*[\u2013\u2014-]{{1,2}}\s+(?=\S)"
+    rf"|^(?P<place6>[A-Z]{{5,}}):\s+(?=[A-Z])"
+    rf"|^(?P<place5>{_CAPS_PLACE}),\s*{_SHORT_DATE}\.?\s*/(?P<agency5>[A-Za-z]{{2,12}})/\.?\s+(?=\S)"
     rf"|^(?P<place2>{_PLACE}(?:,\s*(?!{_SHORT_DATE}\b){_PLACE})?)(?:,\s*{_SHORT_DATE})?\s*\((?P<agency2>[^)]{{1,40}})\)\s*(?:[\u2013\u2014-]{{1,2}}\s+|(?=[A-Z\u201c\"]))"
     rf"|^\((?P<agency3>[^)]{{1,40}})\)\s*[\u2013\u2014-]{{1,2}}\s+(?=\S)"
 )
 # A dateline printed on a line of its own: "Washington CNN \u2014".
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}?)(?:\s+(?P<outlet>[A-Z]{{2,6}}))?\s*[\u2013\u2014-]{{1,2}}\s*$")
 _CREDIT_LINE = re.compile(r"^\s*(?:[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\((?P<agencies>[^)]{1,60})\)\s*$")
+# "With reporting by AFP and Current Time", "Additional reporting from Reuters".
+_REPORTING_CREDIT = re.compile(r"^\s*(?:with\s+)?(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<agencies>[^;]{2,80}?)\.?\s*$",
+                               re.IGNORECASE)
+# "AFP", "KYODO, JIJI": a line of agency names only.
+_BARE_CREDIT_LINE = re.compile(r"^\s*(?P<agencies>[A-Za-z]{2,12}(?:\s*,\s*[A-Za-z]{2,12}){0,3})\s*$")
 _TRAILING_CREDIT = re.compile(r"\((?P<agencies>[A-Za-z][A-Za-z ,/&.-]{0,50})\)\s*$")
 
 
@@ -152,14 +174,19 @@ def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
     candidate = _GLUED_YEAR_TIME.sub(r"\1 \2", candidate).strip(" ,|")
     if not _YEAR.search(candidate) or not _DATE_HINT.search(candidate):
         return None
-    override = None
+    candidate = _SECOND_DATE.sub("", candidate)
+    override = zone = None
     tz_match = _TZ_TOKEN.search(candidate)
     if tz_match and tz_match.group(1) in TZ_OVERRIDES:
         override = TZ_OVERRIDES[tz_match.group(1)]
         candidate = candidate[: tz_match.start()]
+    elif tz_match and tz_match.group(1) in TZ_REGIONS:
+        zone = ZoneInfo(TZ_REGIONS[tz_match.group(1)])
+        candidate = candidate[: tz_match.start()]
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-    if _DOTTED_DATE.search(candidate):
-        settings["DATE_ORDER"] = "DMY"  # 08.02.2022 is European: day first
+    if _NUMERIC_DATE.search(candidate):
+        # 08.02.2022 and 01/07/2024 are day first outside the US, whose news pages spell months out
+        settings["DATE_ORDER"] = "DMY"
     try:
         parsed = (_dateparser().parse(candidate, languages=["en"], settings=settings)
                   or _dateparser().parse(candidate, languages=DATE_LANGUAGES, settings=settings))
@@ -169,6 +196,8 @@ def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
         return None
     if override is not None:
         parsed = parsed.replace(tzinfo=timezone(override))
+    elif zone is not None:
+        parsed = parsed.replace(tzinfo=zone)
     offset = parsed.utcoffset()
     if offset is None:
         return parsed.replace(tzinfo=timezone.utc), None
@@ -178,10 +207,13 @@ def parse_date_line(line: str) -> tuple[datetime, str | None] | None:
 
 
 def parse_agencies(text: str) -> list[str] | None:
-    """"AFP, AP, Reuters" -> ["AFP", "AP", "Reuters"] when every part is a known agency."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|/|&|\band\b|\bwith\b)\s*", text) if p.strip()]
-    if parts and all(p.upper().rstrip(".") in AGENCIES for p in parts):
-        return parts
+    """"AFP, AP, Reuters" -> ["AFP", "AP", "Reuters"]; "FRANCE 24 with AFP and Reuters" ->
+    ["AFP", "Reuters"]: the known agencies, when every other part is a short outlet name."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|/|&|\band\b|\bwith\b)\s*", text, flags=re.IGNORECASE) if p.strip()]
+    known = [p for p in parts if p.upper().rstrip(".") in AGENCIES]
+    others = [p for p in parts if p not in known]
+    if known and all(len(p.split()) <= 2 and p[:1].isupper() for p in others):
+        return [_AGENCY_NAMES[p.upper().rstrip(".")] for p in known]
     return None
 
 
@@ -223,10 +255,11 @@ def _is_label(line: str) -> bool:
     """A kicker is a topic label: one or two capitalised words ("Ukraine Crisis", "Conflicts"),
     or a few in capitals ("UKRAINE CRISIS"). Longer title-case lines are headlines of outlets
     that capitalise every word ("Putin Keeps West Guessing")."""
-    words = line.split()
+    words = [w for w in line.split() if w.lower() not in SECTION_CONNECTORS]
     capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    section_path = len(words) < len(line.split())  # "Energy and Climate", "News / National"
     return capitalised and (0 < len(words) <= MAX_TITLE_CASE_KICKER_WORDS
-                            or (len(words) <= MAX_KICKER_WORDS and line.upper() == line))
+                            or (len(words) <= MAX_KICKER_WORDS and (line.upper() == line or section_path)))
 
 
 def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:
@@ -262,8 +295,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
     credits: list[str] = []
     late_dates: list[str] = []
     for line, verdict in zip(lines, verdicts):
-        credit_match = _CREDIT_LINE.match(line.text)
-        if credit_match and (agencies := parse_agencies(credit_match.group("agencies"))):
+        credit_match = _CREDIT_LINE.match(line.text) or _REPORTING_CREDIT.match(line.text) or _BARE_CREDIT_LINE.match(line.text)
+        if credit_match and (agencies := parse_agencies(credit_match.group("agencies"))) \
+                and (credit_match.re is not _BARE_CREDIT_LINE or len(agencies) == len(re.split(r"\s*,\s*", line.text.strip()))):
             # "fb/msh (AFP, AP, Reuters)": often in the footer block, but it names the sources
             credits.extend(a for a in agencies if a not in credits)
             removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
@@ -285,14 +319,21 @@ def structure(doc: RawDocument) -> ParsedArticle:
         # The date line stays in the text (it is printed in the article); it is also parsed.
         place = _PLACE_BEFORE_DATE.match(line.text)
         date_part = line.text[place.end():] if place else line.text
-        if published is None and early and (parsed := parse_date_line(date_part)) is not None:
+        place_after = _PLACE_AFTER_DATE.search(date_part)
+        date_part = date_part[: place_after.start()] if place_after else date_part
+        replaces_update = published_text is not None and _UPDATE_LABEL.match(published_text) and not _UPDATE_LABEL.match(line.text)
+        parsed = parse_date_line(date_part) if early else None
+        if parsed is not None and (published is None or replaces_update):
             published, published_tz = parsed
             published_text = line.text
-            dateline = place.group("place") if place else None
+            dateline = (place.group("place") if place else place_after.group("place").strip() if place_after else dateline)
+        if parsed is not None:  # date lines stay in the text, never in the header
             body.append(line)
             continue
         if early and (_BYLINE.match(line.text) or (previous_byline == index - 1 and _BYLINE_PLACE.match(line.text))
-                      or (in_header and header and _CAPS_NAME.match(line.text))):
+                      or (in_header and header and _CAPS_NAME.match(line.text))
+                      or (in_header and header and _BARE_NAME.match(line.text) and index + 1 < len(kept)
+                          and parse_date_line(kept[index + 1].text) is not None)):
             bylines.append(line.text)
             removed.append(RemovedLine(line, "byline", "author line (recorded in byline)"))
             previous_byline = index
@@ -314,16 +355,23 @@ def structure(doc: RawDocument) -> ParsedArticle:
     body.sort(key=lambda line: line.number)
 
     # The dateline stays in the text, as printed; it is also recorded.
-    opening = next((i for i, line in enumerate(body) if line.text != published_text), None)
-    if opening is not None and (match := _DATELINE_LINE.match(body[opening].text)) and opening + 1 < len(body):
-        # "Washington CNN —" on a line of its own: the dateline of the paragraph below
-        dateline = match.group("place")
-        removed.append(RemovedLine(body.pop(opening), "dateline", "dateline printed on its own line (recorded in dateline)"))
-    elif opening is not None and (match := _DATELINE.match(body[opening].text)):
-        dateline = (match.group("place") or match.group("place2") or "").strip() or dateline
-        agency = match.group("agency") or match.group("agency2") or match.group("agency3") or ""
-        if agencies := parse_agencies(agency):
-            credits.extend(a for a in agencies if a not in credits)
+    openings = [i for i, line in enumerate(body[:DATELINE_SEARCH_LINES]) if line.text != published_text]
+    for opening in openings:
+        if (match := _DATELINE_LINE.match(body[opening].text)) and opening + 1 < len(body):
+            # "Washington CNN —" on a line of its own: the dateline of the paragraph below
+            dateline = match.group("place")
+            removed.append(RemovedLine(body.pop(opening), "dateline", "dateline printed on its own line (recorded in dateline)"))
+            break
+        match = _DATELINE.match(body[opening].text)
+        if match and match.group("place2") and not parse_agencies(match.group("agency2")):
+            match = None  # "Margaret Atwood (1998) ...": a mixed-case place needs a known agency after it
+        if match:
+            groups = match.groupdict()
+            dateline = (groups["place"] or groups["place2"] or groups["place5"] or groups["place6"] or "").strip() or dateline
+            agency = next((groups[g] for g in ("agency", "agency2", "agency3", "agency4", "agency5") if groups[g]), "")
+            if agencies := parse_agencies(agency):
+                credits.extend(a for a in agencies if a not in credits)
+            break
     if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
         if agencies := parse_agencies(match.group("agencies")):
             credits.extend(a for a in agencies if a not in credits)
