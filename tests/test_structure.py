@@ -179,3 +179,39 @@ def test_wire_dateline_with_date_and_agency_stays_in_text():
     article = structure(document(text))
     assert (article.dateline, article.credits) == ("KYIV", ["Reuters"])
     assert body_text(article).startswith("KYIV, Jan 28 (Reuters) - Ukrainian President")
+
+
+def test_section_kicker_publication_time_over_update_and_dateline_after_the_date():
+    text = ("News / National\n\nAssembly elections 2023: Polling in five States from November 7\n\n"
+            "Updated - October 09, 2023 10:44 pm IST\n\nPublished - October 09, 2023 12:20 pm IST - NEW DELHI\n\n"
+            "The Election Commission on Monday announced the schedule for Assembly elections in five States, officials said.\n")
+    article = structure(document(text))
+    assert (article.kicker, article.title) == ("News / National", "Assembly elections 2023: Polling in five States from November 7")
+    assert article.published == datetime(2023, 10, 9, 6, 50, tzinfo=timezone.utc)
+    assert article.dateline == "NEW DELHI"
+
+
+@pytest.mark.parametrize(("line", "utc"), [
+    ("March 12, 2024, 5:31 p.m. ET", datetime(2024, 3, 12, 21, 31, tzinfo=timezone.utc)),  # daylight saving time
+    ("January 12, 2024, 5:31 p.m. ET", datetime(2024, 1, 12, 22, 31, tzinfo=timezone.utc)),
+    ("Issued on: 01/07/2024 - 02:41", datetime(2024, 7, 1, 2, 41, tzinfo=timezone.utc)),
+    ("Published July 13, 2024 Updated July 13, 2024 10:48am", datetime(2024, 7, 13, tzinfo=timezone.utc)),
+])
+def test_more_date_lines(line, utc):
+    assert parse_date_line(line)[0] == utc
+
+
+@pytest.mark.parametrize(("opening", "place", "credits"), [
+    ("MOSCOW, December 27. /TASS/. Russian Foreign Minister Sergey Lavrov met his Indian counterpart on Wednesday.", "MOSCOW", ["TASS"]),
+    ("ISLAMABAD: Pakistan and the International Monetary Fund have reached a staff-level agreement on a loan.", "ISLAMABAD", []),
+    ("BISHKEK -- A court in the Kyrgyz capital has sentenced four journalists to prison terms on Thursday.", "BISHKEK", []),
+])
+def test_dateline_forms(opening, place, credits):
+    article = structure(document(f"A headline about the news\n\n{opening}\n"))
+    assert (article.dateline, article.credits) == (place, credits)
+
+
+def test_credit_lines_normalise_agency_names():
+    text = ("A headline about the news\n\nThe talks in Paris lasted more than eight hours and ended without agreement, diplomats said.\n\n"
+            "KYODO, JIJI\n\nWith reporting by AFP and Current Time\n")
+    assert structure(document(text)).credits == ["Kyodo", "Jiji", "AFP"]
