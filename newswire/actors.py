@@ -549,8 +549,9 @@ def _person(draft: _Draft, offset: int, span: Span, start: int, end: int, subjec
     styled = f"{before.text} {surface}" if before is not None and before.text in role_data()["honorifics"] else (
         text[start:end] if honorifics else None)
     if len(tokens) >= 2:
-        surname = " ".join(tokens[next((i for i, t in enumerate(tokens[1:], 1) if t.lower() in NAME_PARTICLES), len(tokens) - 1):])
-        key = _person_key(surname, tokens[0])
+        split = next((i for i, t in enumerate(tokens[1:], 1) if t.lower() in NAME_PARTICLES), len(tokens) - 1)
+        # all given names and initials: "K. Chandrasekhar Rao" and "K.T. Rama Rao" are two people
+        key = _person_key(" ".join(tokens[split:]), " ".join(tokens[:split]))
         mention = LocalMention(name_start, end, surface, "PERSON", "name", key, subject)
         draft.add(mention, surface)
         draft.persons[key].append(name_start)
