@@ -60,6 +60,8 @@ DETERMINERS = {"the", "his", "her", "their", "its"}
 DESCRIPTION_FILLERS = {"the", "his", "her", "their", "its", "a", "an", "top", "senior", "former", "then", "'s", "s"}
 NAME_KINDS = {"name", "surname", "given_name"}
 APPOSITION_COMMA = re.compile(r"\s*,\s*")
+# "the Komeito party", "the Wagner group": an organisation's name followed by what it is.
+ORG_HEAD_WORDS = {"party", "group", "company", "bank", "agency", "movement", "alliance", "bloc", "coalition", "union"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}
 _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
@@ -462,6 +464,9 @@ def _entity(draft: _Draft, offset: int, span: Span, surnames: set[str], article_
         return  # the "State" of "Secretary of State"
     if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames:
         label = "PERSON"  # the small model labels lone surnames as ORG or GPE ("Blinken said")
+    if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \
+            and lookup_place(bare) is None:
+        label = "PERSON"  # "von der Leyen" with "Leyen" tagged as a place
     if label == "ORG" and _INITIALS_NAME.match(bare):
         label = "PERSON"  # "T S Tirumurti"
     if label in {"ORG", "GPE"} and lookup_place(bare) is None and fold(bare) not in data["organisations"] \
@@ -774,6 +779,13 @@ def _entity_spans(doc: Doc) -> list[Span]:
             merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
         else:
             merged.append(span)
+    for index, span in enumerate(merged):
+        end = span.end
+        while span.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) \
+                and (doc[end].lower_ in NAME_PARTICLES or doc[end].is_title) and end - span.start < 6:
+            end += 1  # "Ursula von" + untagged "der Leyen"
+        if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
+            merged[index] = Span(doc, span.start, end, label="PERSON")
     return merged
 
 
@@ -1078,6 +1090,13 @@ class Corpus:
         bare = LEADING_ARTICLE.sub("", surface)
         if (key := org_key(bare)) in self.known_keys:  # "the Russian foreign ministry", in lower case
             return LocalMention(start, end, text[start:end], "ORG", "name", self.canonical(key), True)
+        if len(bare.split()) >= 2 and (key := org_key(" ".join(bare.split()[:-1]))) in self.known_keys \
+                and fold(bare.split()[-1]) in ORG_HEAD_WORDS:
+            return LocalMention(start, end, text[start:end], "ORG", "name", self.canonical(key), True)  # "the Komeito party"
+        if len(bare.split()) >= 2:  # "the State Committee" for "the State Committee for National Security"
+            longer = {m.key for m in mentions if m.type == "ORG" and m.kind == "name" and fold(m.text).startswith(fold(bare) + " ")}
+            if len(longer) == 1:
+                return LocalMention(start, end, text[start:end], "ORG", "title", self.canonical(longer.pop()), True)
         if words and words[0].lower() in {"a", "an"}:
             # "a senior Ukrainian official", "a senior EU diplomat": someone unnamed, speaking for a state or body
             if (country := country_in(words)) is not None:
