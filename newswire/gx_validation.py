@@ -303,8 +303,10 @@ def _context(docs_dir: Path):
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    # GX logs its temporary folders at INFO through the root handler Prefect installs: keep runs quiet
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # GX logs its temporary folders at INFO through the root handler Prefect installs, and one of
+    # its modules pins its own logger to INFO: keep runs quiet
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     # The ephemeral context comes with a site in a random /tmp folder (created on first build):
