@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -144,11 +144,12 @@ def point_latest(out_dir: Path, version: str) -> None:
 
 
 def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: Mapping[str, object],
-            check_staged=None) -> PublishResult:
+            check_staged: Callable[[Path, Path | None], dict] | None = None) -> PublishResult:
     """Write tables as a new release, unless they are byte-identical to the latest release.
 
-    check_staged(staging_dir) runs on the written files before they become visible (for
-    Great Expectations suites); it raises to block the release. Call under release_lock.
+    check_staged(staging_dir, previous_release) runs on the written files before they become
+    visible (Great Expectations suites); it returns validation facts for the manifest and
+    raises to block the release. Call under release_lock.
     """
     now = datetime.now(timezone.utc)
     staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
