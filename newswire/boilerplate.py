@@ -112,6 +112,8 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"\btrust project\b",
         r"^\(?this (story|article) has not been edited\b",
         r"^(a version of this article|correction:|an earlier version of this)",
+        r"^reporting from [a-z]+( [a-z]+)?$",
+        r"^[a-z][\w.' -]{2,40} (covers|reports on|writes about) .{3,160} for the [a-z][\w ]{1,40}",
         r"^(please )?(become a member|donate now|support (us|our work)|make a (donation|contribution))\b",
         r"^(subscribe|register|sign in|log in) (now|today|to (continue|read))\b",
         r"^\u00a9\s*\d{4}\b",
@@ -132,7 +134,8 @@ DEFAULT_MAX_CHROME_WORDS = 14
 MAX_CHROME_WORDS = {"caption": 60, "footer": 60, "social": 20}
 # "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am GMT" runs
 # past MAX_CHROME_WORDS; an imperative call to action at the start of a line is a promo anyway.
-_ANCHORED_PROMO = re.compile(r"^(sign up|subscribe|register now|get our|download (our|the))\b")
+_ANCHORED_PROMO = re.compile(r"^(sign up|subscribe|register now|get our|download (our|the)|want more\b.*\?|by signing up\b"
+                             r"|get the\b.*\b(newsletter|edition|briefing)\b)")
 MAX_ANCHORED_PROMO_WORDS = 30
 # A line in another language is judged only when long enough for the identifier to be sure.
 MIN_WORDS_FOR_LANGUAGE = 8

@@ -76,6 +76,7 @@ _JOB_WORDS = r"(?:correspondent|editor|reporter|writer|journalist|analyst|produc
 _BYLINE = re.compile(
     rf"^\s*(?:[Bb][Yy]|[Aa]uthors?|[Ww]ritten by|[Ww]ords by|[Tt]ext by)\s*:?\s+[A-Z][\w.,'\u2019/&-]*(?:\s+[\w.,'\u2019/&-]+){{0,8}}\s*$"
     rf"|^\s*{_NAME}\s*(?:,|and|&)\s*{_NAME}\s*$"
+    rf"|^\s*(?:The\s+)?[A-Z][\w.&' -]{{1,30}}\s(?:Bureau|Desk|Staff Reporter|Staff Writers?|Correspondent)\s*$"
     rf"|^\s*{_NAME},?\s+(?:[A-Z]?[a-z]+\s+)?{_JOB_WORDS}\s*$"
 )
 # "MIGUEL GONZ\u00c1LEZ" under the headline: a byline in capitals (above it, capitals are a kicker).
