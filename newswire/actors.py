@@ -61,6 +61,10 @@ DESCRIPTION_FILLERS = {"the", "his", "her", "their", "its", "a", "an", "top", "s
 NAME_KINDS = {"name", "surname", "given_name"}
 APPOSITION_COMMA = re.compile(r"\s*,\s*")
 # "the Komeito party", "the Wagner group": an organisation's name followed by what it is.
+# "the regulator said": nouns that stand for an organisation named just before.
+ORG_NOUNS = {"regulator", "lender", "group", "company", "firm", "ministry", "agency", "party", "court", "commission",
+             "committee", "government", "administration", "bank", "fund", "organisation", "organization", "operator",
+             "watchdog", "union", "bloc", "council", "authority", "board", "body", "giant", "producer", "insurer"}
 ORG_HEAD_WORDS = {"party", "group", "company", "bank", "agency", "movement", "alliance", "bloc", "coalition", "union"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}
@@ -970,6 +974,7 @@ class Corpus:
                     if role not in self.roles[self.canonical(key)]:
                         self.roles[self.canonical(key)].append(role)
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
+        self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
         for article_id, entities in self.articles.items():
             for description in entities.descriptions:
                 if (mention := self._resolve_description(article_id, description)) is not None:
@@ -1097,14 +1102,19 @@ class Corpus:
             longer = {m.key for m in mentions if m.type == "ORG" and m.kind == "name" and fold(m.text).startswith(fold(bare) + " ")}
             if len(longer) == 1:
                 return LocalMention(start, end, text[start:end], "ORG", "title", self.canonical(longer.pop()), True)
-        if words and words[0].lower() in {"a", "an"}:
+        if words and words[0].lower() == "the" and (earlier := self.unnamed.get((article_id, last))) is not None:
+            return replace(earlier, start=start, end=end, text=text[start:end], kind="title")  # "One Italian official" ... "the official"
+        if words and words[0].lower() in {"a", "an", "one"}:
             # "a senior Ukrainian official", "a senior EU diplomat": someone unnamed, speaking for a state or body
+            found = None
             if (country := country_in(words)) is not None:
-                return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
+                found = LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
             for word in words:
-                if (canonical := gazetteer()["organisations"].get(fold(word))) is not None:
-                    return LocalMention(start, end, text[start:end], "ORG", "metonym", f"ORG:{canonical}", True)
-            return None
+                if found is None and (canonical := gazetteer()["organisations"].get(fold(word))) is not None:
+                    found = LocalMention(start, end, text[start:end], "ORG", "metonym", f"ORG:{canonical}", True)
+            if found is not None:
+                self.unnamed[(article_id, last)] = found
+            return found
         if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
             outlets = [m for m in mentions if m.end <= start and m.type == "ORG"]
             if outlets:
@@ -1113,7 +1123,13 @@ class Corpus:
         if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
             return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
         if (description := Description.from_words(start, end, text[start:end], words, True)) is not None:
-            return self._resolve_description(article_id, description)
+            if (found := self._resolve_description(article_id, description)) is not None:
+                return found
+        if words and words[0].lower() == "the" and last in ORG_NOUNS:
+            # "the regulator said", "the lender": the organisation named last before it
+            organisations = [m for m in mentions if m.end <= start and m.type == "ORG"]
+            if organisations:
+                return LocalMention(start, end, text[start:end], "ORG", "title", self.canonical(organisations[-1].key), True)
         return None
 
     def actor_id(self, key: str) -> str:

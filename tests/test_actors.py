@@ -161,3 +161,17 @@ def test_unnamed_officials_speak_for_their_state_or_body():
     corpus = Corpus([("a", entities_of(text))])
     [speaker] = corpus.resolve_speakers("a", text, 0, len("A senior Ukrainian official"))
     assert speaker.key == "GPE:UKR"
+
+
+def test_organisation_nouns_and_repeated_unnamed_speakers():
+    text = ("Russia's Central Bank raised its key rate on Tuesday. The regulator said inflation risks were rising. "
+            "One Italian official said talks would go on. The official added that Rome wanted more.")
+    corpus = Corpus([("a", entities_of(text))])
+    regulator = text.index("The regulator")
+    [bank] = corpus.resolve_speakers("a", text, regulator, regulator + len("The regulator"))
+    assert bank.type == "ORG" and "central bank" in bank.key
+    one = text.index("One Italian official")
+    [italy] = corpus.resolve_speakers("a", text, one, one + len("One Italian official"))
+    again = text.index("The official")
+    [same] = corpus.resolve_speakers("a", text, again, again + len("The official"))
+    assert italy.key == same.key == "GPE:ITA"
