@@ -7,35 +7,35 @@ Two steps, so the expensive one can be cached per article:
    as cities, surnames and given names resolved to the full name introduced in the article,
    and descriptions ("the Secretary of State", "the US diplomat") resolved to the person who
    holds that role in the article. Output: plain `LocalMention` records with local keys.
-2. `canonicalise(articles)` — across the corpus: spelling variants and transliterations of a
+2. `Corpus(articles)` — across the corpus: spelling variants and transliterations of a
    person merge (rapidfuzz on given names, guarded by surname, type and country); bare
    surnames join the one person of that surname; organisations and places merge on
-   normalised names and the gazetteer. Output: actor rows and mention rows.
+   normalised names and the gazetteer (newswire/gazetteer.py). `Corpus.resolve_speakers`
+   serves the quote stage; `Corpus.tables()` gives actor rows and mention rows.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newswire.data import load as load_data
+from newswire.gazetteer import (LEADING_ARTICLE, POSSESSIVE, categories_of, country_in, demonym_country, fold, gazetteer,
+                                lookup_place, name_key, org_key, role_data)
 from newswire.text import stable_hash
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # Given names of one person across transliterations (Sergey/Sergei 83, Antony/Anthony 92,
 # Alexandr/Alexander 93) score above this; different people (John/Joan 75, Ivan/Igor 50) below.
 GIVEN_NAME_SIMILARITY = 80
-# Place names misspelt in the text ("Unites States") still match the gazetteer at this score.
-PLACE_NAME_SIMILARITY = 90
 # A bare surname joins the leading person of that surname when it has this share of mentions.
 DOMINANT_SHARE = 0.8
 # Descriptions ("the diplomat") refer back; a forward reference reaches this far at most.
@@ -46,8 +46,6 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "insid
 COMMUNICATION_HEADS = {"response", "reply", "answer", "message", "demand", "statement", "proposal", "letter", "offer",
                        "respond", "reply", "answer", "send", "deliver", "submit", "say", "tell", "warn", "write",
                        "signal", "request", "note", "position", "assurance", "guarantee", "concern", "threat"}
-POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 # Role words that describe a relation or a class of people rather than an office.
 NOT_TITLES = {"counterpart", "counterparts", "politician", "diplomat", "diplomats", "official", "officials", "analyst"}
 # Generic institution names are named with their country ("Russia's Security Council");
@@ -120,115 +118,6 @@ class ArticleEntities:
                    data["aliases"], data["acronyms"])
 
 
-# ---------------------------------------------------------------- gazetteer
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form for matching names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", " ", text.lower().replace("\u2019", "'")).strip()
-
-
-@dataclass(frozen=True)
-class Place:
-    key: str  # "GPE:USA" for countries, "CITY:Moscow" for cities and regions
-    name: str
-    country: str | None
-    capital_of: str | None = None  # ISO3 when this is a capital (metonym candidate)
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, object]:
-    data = load_data("places.json")
-    places: dict[str, Place] = {}
-    demonyms: dict[str, str] = {}
-    for iso3, country in data["countries"].items():
-        entry = Place(f"GPE:{iso3}", country["name"], iso3)
-        for alias in [country["name"], *country["aliases"]]:
-            places[fold(alias)] = entry
-        for demonym in country["demonyms"]:
-            demonyms[fold(demonym)] = iso3
-        for capital in country["capitals"]:
-            canonical = data["transliterations"].get(capital, capital)
-            if fold(capital) in {"d c"}:
-                continue
-            places.setdefault(fold(capital), Place(f"CITY:{canonical}", canonical, iso3, capital_of=iso3))
-    import pycountry  # official names of every other country
-
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}:
-            places.setdefault(fold(name), Place(f"GPE:{country.alpha_3}",
-                                                getattr(country, "common_name", None) or country.name, country.alpha_3))
-    for region, iso3 in data["regions"].items():
-        canonical = data["transliterations"].get(region, region)
-        places.setdefault(fold(region), Place(f"CITY:{canonical}", canonical, iso3))
-    for surface, canonical in data["canonical_places"].items():
-        places.setdefault(fold(surface), Place(f"CITY:{canonical}", canonical, None))
-    seats = {fold(seat): iso3 for seat, iso3 in data["seats_of_power"].items()}
-    organisations, org_references = {}, {}
-    for canonical, entry in data["organisations"].items():
-        for alias in entry["aliases"]:
-            organisations[fold(alias)] = canonical
-        for reference in entry["references"]:
-            org_references[fold(reference)] = canonical
-    country_names = {p.name: p for p in places.values() if p.key.startswith("GPE:")}
-    return {"places": places, "demonyms": demonyms, "seats": seats, "organisations": organisations,
-            "org_references": org_references, "country_names": country_names, "brussels": data["brussels"]}
-
-
-@lru_cache(maxsize=1)
-def role_data() -> dict:
-    data = load_data("roles.json")
-    return {
-        "heads": set(data["role_heads"]),
-        "honorifics": set(data["honorifics"]),
-        "categories": {category: [fold(p) for p in phrases] for category, phrases in data["categories"].items()},
-        "category_words": data["category_words"],
-        "media_nouns": set(data["media_nouns"]),
-        "media_suffixes": sorted(data["media_suffixes"], key=len, reverse=True),
-    }
-
-
-@lru_cache(maxsize=4096)
-def lookup_place(surface: str) -> Place | None:
-    places = gazetteer()["places"]
-    folded = fold(LEADING_ARTICLE.sub("", surface))
-    if folded in places:
-        return places[folded]
-    if len(folded) >= 6:  # fuzzy only for names long enough to be unambiguous
-        match = process.extractOne(folded, list(gazetteer()["country_names"]), processor=fold, scorer=fuzz.ratio,
-                                   score_cutoff=PLACE_NAME_SIMILARITY)
-        if match:
-            return gazetteer()["country_names"][match[0]]
-    return None
-
-
-def demonym_country(word: str) -> str | None:
-    return gazetteer()["demonyms"].get(fold(word))
-
-
-def country_in(words: Iterable[str]) -> str | None:
-    """ISO3 of the first demonym or country name among the words ("Russian", "US", "Russia's")."""
-    for word in words:
-        bare = POSSESSIVE.sub("", word)
-        if iso3 := demonym_country(bare):
-            return iso3
-        place = gazetteer()["places"].get(fold(bare))
-        if place is not None and place.key.startswith("GPE:"):
-            return place.country
-        if (seat := gazetteer()["seats"].get(fold(bare))) is not None:
-            return seat
-    return None
-
-
-def categories_of(role: str) -> set[str]:
-    folded = fold(role)
-    found = {category for category, phrases in role_data()["categories"].items()
-             if any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)}
-    return found | {"any"}
-
-
 # ---------------------------------------------------------------- per article
 
 
@@ -291,13 +180,6 @@ def _is_title(role: str) -> bool:
     """A role names an office ("Secretary of State"), not a relation or class ("his counterpart")."""
     words = {w.lower() for w in re.findall(r"[\w-]+", role)}
     return bool(words & role_data()["heads"]) and not words & NOT_TITLES
-
-
-def name_key(name: str) -> str:
-    """Spelling-insensitive form of a name: Zelensky/Zelenskiy/Zelenskyy, Kozak/Kozack."""
-    key = fold(name)
-    key = re.sub(r"(?:iy|yy|yi|ij|ii)\b", "y", key)
-    return re.sub(r"(\w)\1+", r"\1", key)
 
 
 def _person_key(surname: str, given: str) -> str:
@@ -409,26 +291,6 @@ def _surnames_in(docs: Sequence[tuple[int, Doc]]) -> set[str]:
 def _media_context(span: Span) -> bool:
     previous = span.doc[span.start - 1] if span.start > 0 else None
     return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"]
-
-
-def org_key(name: str) -> str:
-    """Key of an organisation: folded, with one spelling for the UN and the US and agencies'
-    full names mapped to their short names ("Associated Press" -> AP)."""
-    folded = fold(name)
-    if (agency := _agency_names().get(folded)) is not None:
-        return f"ORG:{fold(agency)}"
-    folded = re.sub(r"\b(?:u n|united nations)\b", "un", folded)
-    folded = re.sub(r"\b(?:u s|united states|us)\b", "us", folded)
-    return f"ORG:{folded}"
-
-
-@lru_cache(maxsize=1)
-def _agency_names() -> dict[str, str]:
-    names = {}
-    for entry in load_data("agencies.json").values():
-        for alias in [entry["name"], *entry.get("aliases", [])]:
-            names[fold(alias)] = entry["name"]
-    return names
 
 
 def _org_name(surface: str) -> str:

@@ -45,7 +45,8 @@ class ArticleExtraction:
 def extractor_version() -> str:
     """Hash of everything that shapes an extraction: code, data tables, model name and version."""
     digest = hashlib.sha256()
-    for path in sorted([_PACKAGE / "actors.py", _PACKAGE / "quotes.py", _PACKAGE / "nlp.py", *(_PACKAGE / "data").glob("*.json")]):
+    code = [_PACKAGE / name for name in ("actors.py", "gazetteer.py", "quotes.py", "nlp.py", "text.py")]
+    for path in sorted([*code, *(_PACKAGE / "data").glob("*.json")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     model = nlp.load_nlp()
     digest.update(f"{model.meta.get('name')}-{model.meta.get('version')}-{nlp.ENABLED}".encode())

@@ -1,0 +1,153 @@
+"""The gazetteer and name normalisation: countries, capitals, regions, seats of power,
+organisations, agencies and role words (data in newswire/data/), and the folded keys names are
+compared by."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from newswire.data import load as load_data
+
+# Place names misspelt in the text ("Unites States") still match the gazetteer at this score.
+PLACE_NAME_SIMILARITY = 90
+POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form for matching names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^\w]+", " ", text.lower().replace("\u2019", "'")).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str  # "GPE:USA" for countries, "CITY:Moscow" for cities and regions
+    name: str
+    country: str | None
+    capital_of: str | None = None  # ISO3 when this is a capital (metonym candidate)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, object]:
+    data = load_data("places.json")
+    places: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    for iso3, country in data["countries"].items():
+        entry = Place(f"GPE:{iso3}", country["name"], iso3)
+        for alias in [country["name"], *country["aliases"]]:
+            places[fold(alias)] = entry
+        for demonym in country["demonyms"]:
+            demonyms[fold(demonym)] = iso3
+        for capital in country["capitals"]:
+            canonical = data["transliterations"].get(capital, capital)
+            if fold(capital) in {"d c"}:
+                continue
+            places.setdefault(fold(capital), Place(f"CITY:{canonical}", canonical, iso3, capital_of=iso3))
+    import pycountry  # official names of every other country
+
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}:
+            places.setdefault(fold(name), Place(f"GPE:{country.alpha_3}",
+                                                getattr(country, "common_name", None) or country.name, country.alpha_3))
+    for region, iso3 in data["regions"].items():
+        canonical = data["transliterations"].get(region, region)
+        places.setdefault(fold(region), Place(f"CITY:{canonical}", canonical, iso3))
+    for surface, canonical in data["canonical_places"].items():
+        places.setdefault(fold(surface), Place(f"CITY:{canonical}", canonical, None))
+    seats = {fold(seat): iso3 for seat, iso3 in data["seats_of_power"].items()}
+    organisations, org_references = {}, {}
+    for canonical, entry in data["organisations"].items():
+        for alias in entry["aliases"]:
+            organisations[fold(alias)] = canonical
+        for reference in entry["references"]:
+            org_references[fold(reference)] = canonical
+    country_names = {p.name: p for p in places.values() if p.key.startswith("GPE:")}
+    return {"places": places, "demonyms": demonyms, "seats": seats, "organisations": organisations,
+            "org_references": org_references, "country_names": country_names, "brussels": data["brussels"]}
+
+
+@lru_cache(maxsize=1)
+def role_data() -> dict:
+    data = load_data("roles.json")
+    return {
+        "heads": set(data["role_heads"]),
+        "honorifics": set(data["honorifics"]),
+        "categories": {category: [fold(p) for p in phrases] for category, phrases in data["categories"].items()},
+        "category_words": data["category_words"],
+        "media_nouns": set(data["media_nouns"]),
+        "media_suffixes": sorted(data["media_suffixes"], key=len, reverse=True),
+    }
+
+
+@lru_cache(maxsize=4096)
+def lookup_place(surface: str) -> Place | None:
+    places = gazetteer()["places"]
+    folded = fold(LEADING_ARTICLE.sub("", surface))
+    if folded in places:
+        return places[folded]
+    if len(folded) >= 6:  # fuzzy only for names long enough to be unambiguous
+        match = process.extractOne(folded, list(gazetteer()["country_names"]), processor=fold, scorer=fuzz.ratio,
+                                   score_cutoff=PLACE_NAME_SIMILARITY)
+        if match:
+            return gazetteer()["country_names"][match[0]]
+    return None
+
+
+def demonym_country(word: str) -> str | None:
+    return gazetteer()["demonyms"].get(fold(word))
+
+
+def country_in(words: Iterable[str]) -> str | None:
+    """ISO3 of the first demonym or country name among the words ("Russian", "US", "Russia's")."""
+    for word in words:
+        bare = POSSESSIVE.sub("", word)
+        if iso3 := demonym_country(bare):
+            return iso3
+        place = gazetteer()["places"].get(fold(bare))
+        if place is not None and place.key.startswith("GPE:"):
+            return place.country
+        if (seat := gazetteer()["seats"].get(fold(bare))) is not None:
+            return seat
+    return None
+
+
+def categories_of(role: str) -> set[str]:
+    folded = fold(role)
+    found = {category for category, phrases in role_data()["categories"].items()
+             if any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)}
+    return found | {"any"}
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive form of a name: Zelensky/Zelenskiy/Zelenskyy, Kozak/Kozack."""
+    key = fold(name)
+    key = re.sub(r"(?:iy|yy|yi|ij|ii)\b", "y", key)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+def org_key(name: str) -> str:
+    """Key of an organisation: folded, with one spelling for the UN and the US and agencies'
+    full names mapped to their short names ("Associated Press" -> AP)."""
+    folded = fold(name)
+    if (agency := _agency_names().get(folded)) is not None:
+        return f"ORG:{fold(agency)}"
+    folded = re.sub(r"\b(?:u n|united nations)\b", "un", folded)
+    folded = re.sub(r"\b(?:u s|united states|us)\b", "us", folded)
+    return f"ORG:{folded}"
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> dict[str, str]:
+    names = {}
+    for entry in load_data("agencies.json").values():
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            names[fold(alias)] = entry["name"]
+    return names
