@@ -63,6 +63,9 @@ APPOSITION_COMMA = re.compile(r"\s*,\s*")
 ORG_NOUNS = {"regulator", "lender", "group", "company", "firm", "ministry", "agency", "party", "court", "commission",
              "committee", "government", "administration", "bank", "fund", "organisation", "organization", "operator",
              "watchdog", "union", "bloc", "council", "authority", "board", "body", "giant", "producer", "insurer"}
+# ... of which these name the kind of organisation, which its name repeats ("the Interior Ministry").
+NAMED_ORG_NOUNS = {"ministry", "party", "court", "commission", "committee", "council", "bank", "agency", "union", "fund",
+                   "board", "authority", "government", "administration"}
 ORG_HEAD_WORDS = {"party", "group", "company", "bank", "agency", "movement", "alliance", "bloc", "coalition", "union"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "al", "bin", "ibn", "dos", "das"}
@@ -525,8 +528,10 @@ def match_description(description: Description, persons: dict[str, list[int]], r
         if wanted == "counterpart":  # "his Russian counterpart": someone else, of the stated country
             fits = bool(person_roles) and description.country is not None and country == description.country \
                 and key not in subjects_before
-        elif wanted == "any":  # "the Norwegian politician"
-            fits = bool(person_roles) or description.country is not None
+        elif wanted == "any":  # "the Norwegian politician"; "the IMF official" must be the IMF's
+            qualifiers = set(description.content) - {head}
+            fits = (bool(person_roles) or description.country is not None) and (
+                not qualifiers or not person_roles or qualifiers <= role_words)
         elif wanted is not None:
             fits = wanted in categories
         else:
@@ -988,8 +993,11 @@ class Corpus:
             if (found := self._resolve_description(article_id, description)) is not None:
                 return found
         if words and words[0].lower() == "the" and last in ORG_NOUNS:
-            # "the regulator said", "the lender": the organisation named last before it
+            # "the regulator said", "the lender": the organisation named last before it; "the
+            # ministry", "the party": the last one whose name says it is one
             organisations = [m for m in mentions if m.end <= start and m.type == "ORG"]
+            if last in NAMED_ORG_NOUNS:
+                organisations = [m for m in organisations if last in fold(m.text).split()]
             if organisations:
                 return LocalMention(start, end, text[start:end], "ORG", "title", self.canonical(organisations[-1].key), True)
         return None
