@@ -215,7 +215,10 @@ def discover(raw_dir: Path) -> Iterator[tuple[Path, str] | Rejection]:
 
     Symlinks are never followed: one pointing outside the raw folder would let a release
     depend on files nobody bundled; one pointing inside would count an article twice.
+    A raw folder that is missing or not a folder is an error, not an empty corpus.
     """
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a directory")
     root = raw_dir.resolve()
     # Without onerror, os.walk skips a folder it cannot list and every file in it silently.
     unlisted: list[OSError] = []
@@ -255,8 +258,6 @@ def _unlisted_folders(errors: list[OSError], root: Path) -> Iterator[Rejection]:
 
 def ingest(raw_dir: Path) -> Iterator[RawDocument | Rejection]:
     """Every file under raw_dir, decoded; one result per path, in sorted path order."""
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a directory")
     for found in discover(raw_dir):
         if isinstance(found, Rejection):
             yield found

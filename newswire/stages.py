@@ -38,8 +38,6 @@ class StructuredBatch:
 
 def discover_inputs(raw_dir: Path) -> tuple[list[tuple[Path, str]], list[dict]]:
     """Files to read, and quarantine rows for paths that cannot be articles (symlinks, ...)."""
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a directory")
     files, rejected = [], []
     for found in discover(raw_dir):
         if isinstance(found, Rejection):
