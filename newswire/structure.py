@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 from functools import lru_cache
 
-from newswire.boilerplate import Verdict, classify_lines, detect_language
+from newswire.boilerplate import classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
 from newswire.ingest import RawDocument
 from newswire.text import is_sentence, stable_hash, word_count
@@ -398,8 +398,6 @@ def structure(doc: RawDocument) -> ParsedArticle:
 
 def drop_recurring(article: ParsedArticle, recurring: set[str]) -> ParsedArticle:
     """Move body lines that recur across the corpus (see boilerplate.recurring_lines) out of the body."""
-    from newswire.boilerplate import normalise_line
-
     if not recurring:
         return article
     keep, moved = [], []
@@ -423,5 +421,5 @@ def subheadings(article: ParsedArticle) -> list[str]:
     return [line.text for line in article.body if is_subheading(line.text)]
 
 
-__all__ = ["Line", "ParsedArticle", "RemovedLine", "Verdict", "body_text", "drop_recurring", "parse_date_line",
+__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "parse_date_line",
            "split_lines", "structure", "subheadings"]
