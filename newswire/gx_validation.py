@@ -48,6 +48,9 @@ MAX_NON_NULL_SHARE_DROP = 0.25
 # at least one actor; far below that, extraction is broken rather than the news being dull.
 MIN_SHARE_ARTICLES_WITH_QUOTE = 0.5
 MIN_SHARE_ARTICLES_WITH_MENTION = 0.5
+# The floors are statements about a sample: a handful of articles (a market report, a notice)
+# may rightly have no quote at all, so they apply only from this many non-duplicate articles.
+MIN_ARTICLES_FOR_COVERAGE_FLOORS = 20
 
 # --- rules the models cannot express (yet) ------------------------------------------------------
 
@@ -177,13 +180,16 @@ def derived_checks(table: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, 
                 f"{column} in {target}", _membership(df[column], _ids(tables, (target,), target_column)), 1.0)
     if table in integrity.OFFSET_TABLES and {"article_id", "start", "end"} <= set(df.columns):
         lengths = tables["articles"].set_index("article_id")["text"].str.len() if "articles" in tables else pd.Series(dtype=int)
-        length = df["article_id"].map(lengths)
+        # numeric even when the table is empty (an empty map keeps the key column's str dtype)
+        length = pd.to_numeric(df["article_id"].map(lengths), errors="coerce")
         inside = (df["start"] >= 0) & (df["start"] <= df["end"]) & (df["end"] <= length)
         inside = inside.fillna(False).astype(bool).astype(object)
         inside[df["start"].isna() | df["end"].isna()] = None
         checks[f"{CHECK_PREFIX}offsets_within_article_text"] = ("offsets within article text", inside, 1.0)
     if table == "articles":
         canonical = df["duplicate_of"].isna() if "duplicate_of" in df else pd.Series(True, index=df.index)
+        if canonical.sum() < MIN_ARTICLES_FOR_COVERAGE_FLOORS:
+            return checks
         for other, rule, what, share in (("quotes", "has_quote", "a quote", MIN_SHARE_ARTICLES_WITH_QUOTE),
                                          ("mentions", "has_actor_mention", "an actor mention", MIN_SHARE_ARTICLES_WITH_MENTION)):
             if other in tables:

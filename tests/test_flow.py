@@ -69,3 +69,25 @@ def test_rerun_on_unchanged_input_publishes_nothing_new(first_run):
     assert not again.created and again.version == summary.version
     assert {p.name: p.read_bytes() for p in (out / summary.version).iterdir() if p.is_file()} == before
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(["latest", summary.version])
+
+
+QUIET_DAY = "Markets rise\n\nShares in London rose on Monday as investors welcomed lower inflation figures.\n"
+
+
+@pytest.mark.parametrize("files, published, quarantined", [
+    ({"markets.txt": QUIET_DAY.encode()}, 1, 0),          # no quote at all: empty quotes table
+    ({}, 0, 0),                                             # nothing to read
+    ({"empty.txt": b"", "noise.txt": bytes(range(256)) * 8}, 0, 2),  # every file rejected
+], ids=["quote-less", "empty-folder", "all-rejected"])
+def test_releases_with_empty_tables_publish(prefect_harness, tmp_path, files, published, quarantined):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    summary = release_flow(raw_dir=str(raw), out_dir=str(out), progress=False)
+    assert summary.created
+    latest = out / "latest"
+    assert len(pd.read_parquet(latest / "articles.parquet")) == published
+    quarantine = pd.read_parquet(latest / "quarantine.parquet")
+    assert len(quarantine) == quarantined and quarantine["reason"].str.len().gt(0).all()
+    assert json.loads((latest / "manifest.json").read_text())["validation"]["outcome"] == "passed"

@@ -89,6 +89,8 @@ def later_tables():
     with pytest.MonkeyPatch.context() as patch:
         patch.setitem(schemas.TABLES, "actors", schemas.TableSpec(Actors, "0.1", "actor_id"))
         patch.setitem(schemas.TABLES, "mentions", schemas.TableSpec(Mentions, "0.1", "mention_id"))
+        # these four articles stand in for a corpus large enough for the coverage floors
+        patch.setattr(gx_validation, "MIN_ARTICLES_FOR_COVERAGE_FLOORS", 1)
         yield
 
 
@@ -239,3 +241,29 @@ def test_offsets_edges_and_null_references():
     # Articles 0 and 1 are quoted, 2 is not, 3 is a duplicate and does not count.
     assert [by_article[_hex("article", str(i))] for i in range(4)] == [True, True, False, None]
     assert (name, share) == ("share of non-duplicate articles with a quote", gx_validation.MIN_SHARE_ARTICLES_WITH_QUOTE)
+
+
+def test_coverage_floors_need_a_sample(monkeypatch):
+    """Three articles without a quote are a quiet news day, not broken extraction."""
+    monkeypatch.setattr(gx_validation, "MIN_ARTICLES_FOR_COVERAGE_FLOORS", 20)
+    tables = good_tables()
+    checks = derived_checks("articles", dict(tables, quotes=frame("quotes", [])))
+    assert "check__has_quote" not in checks and "check__has_actor_mention" not in checks
+
+
+EXTRACTED_TABLES = ("boilerplate", "quarantine", "actors", "mentions")
+
+
+@pytest.mark.parametrize("empty", [
+    frozenset(c) for n in range(len(EXTRACTED_TABLES) + 2)
+    for c in __import__("itertools").combinations(("articles", *EXTRACTED_TABLES), n)])
+def test_derived_checks_survive_every_empty_table_combination(empty, tmp_path: Path):
+    """Tables read back from Parquet (as check_staged sees them), any subset of them empty."""
+    tables = {}
+    for table, df in good_tables().items():
+        df = df.iloc[0:0] if table in empty else df
+        write_table(df.reset_index(drop=True), table, tmp_path / f"{table}.parquet")
+        tables[table] = pd.read_parquet(tmp_path / f"{table}.parquet")
+    for table in tables:
+        for name, values, share in derived_checks(table, tables).values():
+            assert len(values) == len(tables[table]) and 0 < share <= 1, name
