@@ -249,7 +249,7 @@ def parse_pattern(line: str, synsets: dict[str, list[str]]) -> list[dict]:
         for name in re.findall(r"&(\w+)", token):
             if name.rstrip("_") not in synsets:
                 raise Unrepresentable("undefined synset")
-    if any(token.startswith("{") for token in tokens):
+    if any("{" in token for token in tokens):
         raise Unrepresentable("noun phrase with modifiers {...}")
     if any(token.startswith("(") for token in pre):
         raise Unrepresentable("prepositional phrase before the verb")
@@ -334,6 +334,7 @@ def read_verb_dictionary(vendor: Path, codes: dict[str, dict], counts: Counter):
             if unknown:
                 counts["patterns dropped: code not in cameo-codes.csv"] += 1
                 continue
+            counts["pattern lines kept"] += 1
             block.patterns.extend(patterns)
             continue
         lemma, verb_forms, own_code, has_code = read_verb_line(line)
@@ -368,7 +369,7 @@ def verbs_table(blocks: list[VerbBlock], codes: dict[str, dict], counts: Counter
                 continue
             seen[key] = pattern["code"]
             patterns.append(pattern)
-        counts["patterns kept (after synset expansion in prepositions)"] += len(patterns)
+        counts["patterns kept per block (synsets in prepositions expanded, repeats dropped)"] += len(patterns)
         for lemma, code in block.verbs:
             if lemma in verbs:
                 counts["verb lemmas repeated in a later block (first kept)"] += 1
