@@ -244,7 +244,7 @@ def parse_pattern(line: str, synsets: dict[str, list[str]]) -> list[dict]:
     pre, post = split_pattern(pre_text), split_pattern(post_text)
     tokens = pre + post
     if any(word.strip("(){}") in SOURCE_TARGET_MARKERS for token in tokens for word in token.split()):
-        raise Unrepresentable("source/target marker ($ + %)")
+        raise Unrepresentable("actor marker ($ source, + target, % compound)")
     for token in tokens:
         for name in re.findall(r"&(\w+)", token):
             if name.rstrip("_") not in synsets:
@@ -492,7 +492,7 @@ def main(vendor: Path, out_dir: Path = OUT_DIR) -> None:
              "is no event. Heads are lower-case words, plural-looking ones with a guessed "
              "singular beside them; synsets are expanded (single words only). The passive half "
              "of PETRARCH's [active:passive] codes is dropped. Patterns with modifiers "
-             "{...}, source/target markers, several nouns on one side or passive-only codes "
+             "{...}, actor markers ($ + %), several nouns on one side or passive-only codes "
              "are dropped (counted by the converter)."),
         verbs,
     )
