@@ -210,6 +210,7 @@ def test_unknown_verb_has_no_entry():
         ("abate", set(), set(), {"weather"}, "060"),
         ("acclaim", {"attack"}, {("against", "village")}, set(), "110"),
         ("acclaim", {"attack"}, set(), set(), "051"),
+        ("say", {"plan"}, set(), set(), "030"),  # two equally specific patterns: the first wins
     ],
 )
 def test_code_for_picks_the_most_specific_matching_pattern(lemma, object_heads, preps, subject_heads, code):
