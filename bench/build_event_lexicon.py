@@ -78,7 +78,7 @@ def singular(word: str) -> str | None:
     """The regular singular of a plural-looking noun, or None; a guess kept beside the word."""
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return None
-    if word.endswith("ies"):
+    if word.endswith("ies") and len(word) > 4:  # "parties"; but "ties" -> "tie"
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]

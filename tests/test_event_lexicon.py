@@ -119,6 +119,7 @@ SYNSETS = {"ARMOUR": ["tank", "armoured vehicle", "howitzer"], "TALK": ["talks",
         ("- * (TO THE TABLE) [036]", [{"object_heads": [], "preps": [["to", "table"]], "code": "036"}]),
         ("- * (INTO) [192:190]", [{"object_heads": [], "preps": [["into", None]], "code": "192"}]),
         ("- * (FROM ^) [042]", [{"object_heads": [], "preps": [["from", None]], "code": "042"}]),
+        ("- * TIES [050]", [{"object_heads": ["ties", "tie"], "preps": [], "code": "050"}]),
         ("- * RUMOURS [---]", [{"object_heads": ["rumours", "rumour"], "preps": [], "code": None}]),
         ("- MILITIA * [190]", [{"object_heads": [], "preps": [], "code": "190", "subject_heads": ["militia"]}]),
         (
