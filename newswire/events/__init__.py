@@ -1,0 +1,1 @@
+"""Event coding: who did what to whom, coded in CAMEO and PLOVER."""
