@@ -1,82 +1,97 @@
-"""Speed and memory of the pipeline stages, printed as figures (no assertions).
+"""End-to-end speed of `newswire run` against the NLP floor, measured in one run (no assertions).
 
-    .venv/bin/python bench/bench_pipeline.py [--raw ../shared/corpus/bbc] [--limit 500]
+    .venv/bin/python bench/bench_pipeline.py [--raw ../shared/corpus/bbc] [--workers N]
 
-Measures, on the same cleaned texts:
-  - structure+boilerplate+dedupe (no NLP), articles/s;
-  - plain spaCy `nlp.pipe` with the same components, on whole articles and on the same
-    paragraph pieces our stage feeds it (the floor);
-  - our extraction (the same parse + actors + quotes), articles/s and overhead over the floor;
-  - corpus-level resolution (actors across articles, speakers, quote clusters);
-  - peak resident memory of the process.
+Prints, on the same machine and in the same run:
+  - the floor: plain spaCy, the full pipeline of the same model, `nlp.pipe(texts,
+    n_process=N, batch_size=64)` over the texts our extraction reads;
+  - a cold `newswire run` (empty cache) end to end, as a user runs it: wall seconds, seconds
+    per stage, peak memory of its processes; floor/pipeline ratio (goal >= 0.8);
+  - a warm rerun after one extractor changed (its cache entries gone, the stored parses and
+    the other extractors' records kept): seconds and share of the cold run (goal < 20 %).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from newswire import actors, quotes, stages  # noqa: E402
-from newswire.nlp import BATCH_SIZE, load_nlp, paragraphs, parse  # noqa: E402
+from flows.pipeline import usable_cores  # noqa: E402
+from newswire import extract, stages  # noqa: E402
+from newswire.nlp import BATCH_SIZE, MODEL  # noqa: E402
 
-DEFAULT_RAW = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
+DEFAULT_RAW = ROOT.parent / "shared" / "corpus" / "bbc"
+
+
+def floor_seconds(texts: list[str], workers: int) -> float:
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=["senter"])
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers):
+        pass
+    return time.perf_counter() - started
+
+
+def newswire_run(raw: Path, out: Path, cache: Path, workers: int) -> tuple[float, str]:
+    command = [str(Path(sys.executable).parent / "newswire"), "run", "--raw", str(raw), "--out", str(out),
+               "--cache", str(cache), "--workers", str(workers), "--quiet"]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=out.parent)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"newswire run failed:\n{done.stderr[-3000:]}")
+    return seconds, done.stdout
+
+
+def stage_seconds(stdout: str) -> str:
+    line = next((line for line in stdout.splitlines() if line.startswith("seconds")), "")
+    return re.sub(r"^seconds\s+", "", line)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--raw", type=Path, default=DEFAULT_RAW)
-    parser.add_argument("--limit", type=int, default=500, help="articles to run the NLP figures on")
+    parser.add_argument("--workers", type=int, default=usable_cores())
+    parser.add_argument("--changed-extractor", default="quotes", help="extractor whose cache the warm rerun drops")
     args = parser.parse_args()
 
-    started = time.perf_counter()
-    files, rejected = stages.discover_inputs(args.raw)
-    batch = stages.structure_batch(files)
-    corpus = stages.clean_corpus(batch.articles)
-    tables = stages.spine_tables(corpus, rejected + batch.quarantine, batch.articles)
-    spine_seconds = time.perf_counter() - started
-    items = stages.extraction_inputs(tables["articles"])[: args.limit]
-    texts = [text for _, _, text in items]
+    structured, rejected, corpus = stages.spine_without_prefect(args.raw.resolve())
+    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    texts = [extract.analysed_text(text) for _, _, text in stages.extraction_inputs(spine["articles"])]
     words = sum(len(text.split()) for text in texts)
-    print(f"corpus: {len(files)} files, {len(tables['articles'])} articles, {len(corpus.links)} duplicates, "
-          f"{len(tables['quarantine'])} quarantined")
-    print(f"spine (ingest, structure, boilerplate, dedupe): {spine_seconds:.1f} s, {len(files) / spine_seconds:.0f} articles/s")
+    print(f"machine: {os.cpu_count()} cores ({args.workers} used), Python {sys.version.split()[0]}")
+    print(f"corpus: {args.raw} — {len(structured.articles) + len(rejected) + len(structured.quarantine)} files, "
+          f"{len(texts)} articles to parse ({words} words), {len(corpus.links)} duplicates")
 
-    nlp = load_nlp()
-    nlp("warm up")
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        pass
-    whole = time.perf_counter() - started
-    # the floor proper: the same pieces our stage feeds spaCy (one Doc per paragraph)
-    pieces = [piece for text in texts for _, piece in paragraphs(text)]
-    started = time.perf_counter()
-    for _ in nlp.pipe(pieces, batch_size=BATCH_SIZE):
-        pass
-    floor = time.perf_counter() - started
+    floor = floor_seconds(texts, args.workers)
+    print(f"floor  plain nlp.pipe n_process={args.workers}: {floor:7.1f} s  {words / floor:7.0f} words/s")
 
-    started = time.perf_counter()
-    extracted = []
-    for (article_id, _, text), docs in zip(items, parse(texts)):
-        extracted.append((article_id, actors.extract_mentions(text, docs), quotes.extract_quotes(text, docs)))
-    ours = time.perf_counter() - started
-
-    started = time.perf_counter()
-    corpus_actors = actors.Corpus([(article_id, entities) for article_id, entities, _ in extracted])
-    actor_rows, mention_rows = corpus_actors.tables()
-    resolve = time.perf_counter() - started
-
-    print(f"NLP on {len(texts)} articles ({words} words):")
-    print(f"  plain nlp.pipe, articles:  {whole:7.1f} s  {len(texts) / whole:6.1f} articles/s  {words / whole:7.0f} words/s")
-    print(f"  plain nlp.pipe, paragraphs:{floor:7.1f} s  {len(texts) / floor:6.1f} articles/s  {words / floor:7.0f} words/s")
-    print(f"  parse + actors + quotes:   {ours:7.1f} s  {len(texts) / ours:6.1f} articles/s  overhead {100 * (ours / floor - 1):+.1f} %")
-    print(f"  corpus resolution:         {resolve:7.2f} s  ({len(actor_rows)} actors, {len(mention_rows)} mentions, "
-          f"{sum(len(q) for _, _, q in extracted)} quotes)")
-    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    with tempfile.TemporaryDirectory(prefix="newswire-bench-") as tmp:
+        work = Path(tmp)
+        cold, stdout = newswire_run(args.raw.resolve(), work / "processed", work / "cache", args.workers)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"cold   newswire run (empty cache):      {cold:7.1f} s  floor/pipeline {floor / cold:.2f} (goal >= 0.80)")
+        print(f"       seconds per stage: {stage_seconds(stdout)}")
+        print(f"       peak memory of one process: {peak:.0f} MiB")
+        shutil.rmtree(work / "cache" / args.changed_extractor)
+        warm, stdout = newswire_run(args.raw.resolve(), work / "processed", work / "cache", args.workers)
+        print(f"warm   rerun, {args.changed_extractor!r} changed:      {warm:7.1f} s  {100 * warm / cold:.0f} % of the "
+              f"cold run (goal < 20 %)")
+        print(f"       seconds per stage: {stage_seconds(stdout)}")
+        runs = next((line for line in stdout.splitlines() if line.startswith("extract")), "")
+        print(f"       {runs}")
 
 
 if __name__ == "__main__":

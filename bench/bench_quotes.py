@@ -71,13 +71,11 @@ def figures(preds: dict[str, list[dict]], golds: dict[str, list[dict]], names: d
 
 
 def main(raw_dir: Path, gold_dir: Path) -> None:
-    files, rejected = stages.discover_inputs(raw_dir)
-    batch = stages.structure_batch(files)
-    corpus = stages.clean_corpus(batch.articles)
-    articles = stages.spine_tables(corpus, rejected + batch.quarantine, batch.articles)["articles"]
-    items = stages.extraction_inputs(articles)
-    extracted = extract.extract_batch(items, cache_dir=None)
-    quotes = stages.extracted_tables(articles, extracted.extractions)["quotes"]
+    structured, rejected, corpus = stages.spine_without_prefect(raw_dir)
+    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    items = stages.extraction_inputs(spine["articles"])
+    tables = stages.corpus_tables(spine, extract.extract_batch(items, cache_dir=None))
+    articles, quotes = tables["articles"], tables["quotes"]
     source_of = dict(zip(articles["article_id"], articles["source"]))
     ours: dict[str, list[dict]] = defaultdict(list)
     for row in quotes.to_dict("records"):

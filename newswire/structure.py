@@ -7,7 +7,7 @@ trafilatura, which supplies the main text and metadata; both then share the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 from functools import lru_cache
@@ -406,10 +406,7 @@ def drop_recurring(article: ParsedArticle, recurring: set[str]) -> ParsedArticle
             moved.append(RemovedLine(line, "recurring", "short line found verbatim in several unrelated articles"))
         else:
             keep.append(line)
-    if moved:
-        article.body = keep
-        article.removed = article.removed + moved
-    return article
+    return replace(article, body=keep, removed=article.removed + moved) if moved else article
 
 
 def body_text(article: ParsedArticle) -> str:

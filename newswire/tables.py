@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from newswire.dedupe import DuplicateLink
 from newswire.ingest import Rejection
+from newswire.quotes import cluster_quotes
 from newswire.structure import ParsedArticle, body_text, subheadings
 from newswire.text import stable_hash, word_count
 from schemas import TABLES
+
+if TYPE_CHECKING:  # the extraction modules import quarantine_row from here
+    from newswire.actors import Actor, Corpus
+    from newswire.extract import ArticleExtraction
 
 
 def _dtypes(table: str) -> dict[str, str]:
@@ -23,9 +29,19 @@ def _dtypes(table: str) -> dict[str, str]:
     return dtypes
 
 
+class UnknownColumns(ValueError):
+    """Rows whose keys are not exactly the table's columns: a builder and its schema disagree."""
+
+
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows -> DataFrame with the table's column order and dtypes, sorted by primary key."""
+    """Rows -> DataFrame with the table's column order and dtypes, sorted by primary key.
+    Every row must carry exactly the table's columns: nothing is silently dropped or invented."""
     dtypes = _dtypes(table)
+    expected = set(dtypes)
+    for row in rows:
+        if row.keys() != expected:
+            raise UnknownColumns(f"{table}: unknown columns {sorted(row.keys() - expected)}, "
+                                 f"missing columns {sorted(expected - row.keys())}")
     df = pd.DataFrame(rows, columns=list(dtypes))
     for column, dtype in dtypes.items():
         if dtype.startswith("datetime64") and "UTC" in dtype:
@@ -35,7 +51,7 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     return df.sort_values(TABLES[table].key, kind="stable").reset_index(drop=True)
 
 
-def article_rows(articles: Iterable[ParsedArticle], links: Mapping[str, DuplicateLink]) -> list[dict]:
+def articles_table(articles: Iterable[ParsedArticle], links: Mapping[str, DuplicateLink]) -> pd.DataFrame:
     rows = []
     for article in articles:
         text = body_text(article)
@@ -51,16 +67,20 @@ def article_rows(articles: Iterable[ParsedArticle], links: Mapping[str, Duplicat
             "language": article.language, "text": text, "word_count": word_count(text),
             "duplicate_of": link.duplicate_of if link else None, "similarity": link.similarity if link else None,
         })
-    return rows
+    return frame("articles", rows)
 
 
-def boilerplate_rows(articles: Iterable[ParsedArticle]) -> list[dict]:
-    return [{
+def boilerplate_table(articles: Iterable[ParsedArticle]) -> pd.DataFrame:
+    return frame("boilerplate", [{
         "boilerplate_id": stable_hash(article.article_id, str(removed.line.number)),
         "article_id": article.article_id, "line_number": removed.line.number,
         "start": removed.line.start, "end": removed.line.end, "text": removed.line.text,
         "kind": removed.kind, "reason": removed.reason,
-    } for article in articles for removed in article.removed]
+    } for article in articles for removed in article.removed])
+
+
+def quarantine_table(rows: list[dict]) -> pd.DataFrame:
+    return frame("quarantine", rows)
 
 
 def quarantine_row(stage: str, source: str, reason: str, detail: str, *, table: str | None = None,
@@ -88,3 +108,71 @@ def no_content_row(article: ParsedArticle) -> dict:
         article_id=article.article_id, file_hash=article.file_hash, size=article.size,
         payload={"title": article.title, "removed_lines": [r.line.text for r in article.removed]},
     )
+
+
+def actors_table(actors: Sequence[Actor]) -> pd.DataFrame:
+    return frame("actors", [dict(actor.__dict__) for actor in actors])
+
+
+def mentions_table(rows: list[dict]) -> pd.DataFrame:
+    return frame("mentions", rows)
+
+
+def quote_speakers(extractions: Sequence[ArticleExtraction], texts: Mapping[str, str],
+                   corpus: Corpus) -> dict[tuple[str, int], list[str]]:
+    """(article_id, quote start) -> actor keys of its speakers, resolved the way mentions are.
+    Resolution may add actors (an office named only as a speaker), so it runs before corpus.tables()."""
+    speakers = {}
+    for extraction in extractions:
+        for quote in extraction.quotes:
+            found = []
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                found = corpus.resolve_speakers(extraction.article_id, texts[extraction.article_id],
+                                                quote.speaker_start, quote.speaker_end)
+            speakers[(extraction.article_id, quote.start)] = list(dict.fromkeys(speaker.key for speaker in found))
+    return speakers
+
+
+def quotes_table(extractions: Sequence[ArticleExtraction], speakers: Mapping[tuple[str, int], list[str]],
+                 corpus: Corpus, actors: Sequence[Actor]) -> pd.DataFrame:
+    """One row per quotation with its speakers' actor ids and its cluster."""
+    names = {actor.actor_id: actor.name for actor in actors}
+    rows = []
+    for extraction in extractions:
+        for quote in extraction.quotes:
+            keys = speakers[(extraction.article_id, quote.start)]
+            speaker_id = corpus.actor_id(keys[0]) if keys else None
+            rows.append({
+                "quote_id": stable_hash(extraction.article_id, str(quote.start), str(quote.end), quote.kind),
+                "article_id": extraction.article_id, "text": quote.text, "kind": quote.kind,
+                "speaker_id": speaker_id, "speaker": names.get(speaker_id) or quote.speaker_text or "",
+                "co_speaker_ids": [corpus.actor_id(key) for key in keys[1:]],
+                "speaker_text": quote.speaker_text, "cue": quote.cue, "via": quote.via,
+                "start": quote.start, "end": quote.end, "confidence": quote.confidence, "cluster_id": "",
+            })
+    quotes = frame("quotes", rows)
+    if len(quotes):
+        quotes["cluster_id"] = cluster_quotes(quotes)
+    return quotes
+
+
+def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per cluster: the longest wording, its speaker, and the articles carrying it."""
+    if quotes.empty:
+        return frame("quote_clusters", [])
+    info = articles.set_index("article_id")[["source", "published"]]
+    merged = quotes.join(info, on="article_id")
+    rows = []
+    for cluster_id, members in merged.groupby("cluster_id", sort=True):
+        longest = members.loc[members["text"].str.len().idxmax()]
+        speakers = members["speaker_id"].dropna()
+        speaker_id = speakers.mode().sort_values().iloc[0] if len(speakers) else None
+        named = members.loc[members["speaker_id"] == speaker_id, "speaker"].dropna()
+        published = members["published"].dropna()
+        rows.append({
+            "cluster_id": cluster_id, "speaker_id": speaker_id, "speaker": named.iloc[0] if len(named) else None,
+            "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
+            "article_count": members["article_id"].nunique(), "sources": sorted(members["source"].unique()),
+            "first_published": published.min() if len(published) else pd.NaT,
+        })
+    return frame("quote_clusters", rows)

@@ -268,20 +268,11 @@ def iter_expectations(expected: dict[str, Expect], outcome: str) -> Iterator[tup
 
 
 def run_stages(raw_dir: Path, batch_size: int = 200) -> dict:
-    """The release flow's data path without Prefect: discover, structure, clean, tables, validate.
-
-    Mirrors flows.pipeline.release_flow step for step (that flow is wiring only).
-    """
+    """The release flow's spine without Prefect: discover, structure, clean, tables, validate."""
     from newswire import stages, validation
 
-    files, quarantine = stages.discover_inputs(raw_dir)
-    articles = []
-    for batch in stages.batched(files, batch_size):
-        structured = stages.structure_batch(batch)
-        articles.extend(structured.articles)
-        quarantine.extend(structured.quarantine)
-    corpus = stages.clean_corpus(articles)
-    valid, _ = validation.validate_tables(stages.spine_tables(corpus, quarantine, articles))
+    structured, rejected, corpus = stages.spine_without_prefect(raw_dir, batch_size)
+    valid, _ = validation.validate_tables(stages.spine_tables(corpus, rejected + structured.quarantine))
     return valid
 
 

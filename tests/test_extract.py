@@ -1,23 +1,79 @@
+"""One parse per article, extractors from the registry, and a cache keyed per extractor."""
+
 from __future__ import annotations
 
-from newswire import extract
+import dataclasses
+import json
+
+import pytest
+
+from newswire import extract, nlp
+from newswire.extractors import EXTRACTORS
+
+ITEMS = [("a1", "a.txt", "Russian Foreign Minister Sergey Lavrov said Moscow would respond.\n"
+                         "NATO said it was ready to talk.")]
 
 
 def test_cache_hit_skips_parsing_and_gives_the_same_extraction(tmp_path):
-    items = [("a1", "a.txt", "Russian Foreign Minister Sergey Lavrov said Moscow would respond.")]
-    first = extract.extract_batch(items, tmp_path)
-    second = extract.extract_batch(items, tmp_path)
+    first = extract.extract_batch(ITEMS, tmp_path)
+    second = extract.extract_batch(ITEMS, tmp_path)
     assert (first.parsed, second.parsed) == (1, 0)
+    assert second.extractor_runs == {} and second.docs_from_cache == 0
     assert first.extractions[0].to_json() == second.extractions[0].to_json()
     assert any(m.text == "Sergey Lavrov" for m in second.extractions[0].entities.mentions)
 
 
-def test_torn_cache_file_is_extracted_again(tmp_path):
-    items = [("a1", "a.txt", "NATO said it was ready.")]
-    extract.extract_batch(items, tmp_path)
-    for path in tmp_path.rglob("*.json"):
-        path.write_text('{"entities": ', encoding="utf-8")
-    assert extract.extract_batch(items, tmp_path).parsed == 1
+def test_a_changed_extractor_reruns_alone_on_the_stored_parse(tmp_path, monkeypatch):
+    extract.extract_batch(ITEMS, tmp_path)
+    quotes = EXTRACTORS["quotes"]
+    changed = dataclasses.replace(quotes)
+    changed.__dict__["version"] = "changed"  # as if quotes' code had been edited
+    monkeypatch.setitem(EXTRACTORS, "quotes", changed)
+    again = extract.extract_batch(ITEMS, tmp_path)
+    assert (again.parsed, again.docs_from_cache, again.extractor_runs) == (0, 1, {"quotes": 1})
+    assert [q.text for q in again.extractions[0].quotes] == ["Moscow would respond", "it was ready to talk"]
+
+
+@pytest.mark.parametrize("content", [
+    '{"entities": ', "[]", "{}", '{"mentions": 3}', "null",
+    json.dumps({"mentions": [{"start": 0, "end": 999, "text": "x", "type": "PERSON", "kind": "name", "key": "k"}],
+                "names": {}, "roles": {}, "countries": {}, "descriptions": [], "aliases": {}, "acronyms": {}}),
+], ids=["torn", "list", "empty-object", "wrong-field", "null", "offsets-outside-text"])
+def test_a_bad_cache_entry_is_extracted_again_and_counted(tmp_path, content):
+    extract.extract_batch(ITEMS, tmp_path)
+    for path in (tmp_path / "actors").rglob("*.json"):
+        path.write_text(content, encoding="utf-8")
+    again = extract.extract_batch(ITEMS, tmp_path)
+    assert again.cache_rejected == 1 and again.extractor_runs == {"actors": 1}
+    assert any(m.text == "Sergey Lavrov" for m in again.extractions[0].entities.mentions)
+
+
+def test_quotes_whose_text_no_longer_matches_are_extracted_again(tmp_path):
+    extract.extract_batch(ITEMS, tmp_path)
+    for path in (tmp_path / "quotes").rglob("*.json"):
+        quotes = json.loads(path.read_text())
+        quotes[0]["text"] = "something else"
+        path.write_text(json.dumps(quotes))
+    assert extract.extract_batch(ITEMS, tmp_path).cache_rejected == 1
+
+
+def test_cache_paths_taken_by_folders_cost_a_reextraction_not_the_run(tmp_path):
+    extract.extract_batch(ITEMS, tmp_path)
+    for path in list(tmp_path.rglob("*.json")) + list(tmp_path.rglob("*.spacy")):
+        path.unlink()
+        path.mkdir()
+    again = extract.extract_batch(ITEMS, tmp_path)
+    assert again.parsed == 1 and not again.quarantine
+
+
+def test_an_extractor_that_fails_quarantines_the_article_and_the_run_goes_on(monkeypatch):
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(EXTRACTORS, "quotes", dataclasses.replace(EXTRACTORS["quotes"], extract=broken))
+    batch = extract.extract_batch(ITEMS, None)
+    assert [(row["reason"], row["detail"]) for row in batch.quarantine] == [("extract_error", "quotes: RuntimeError: boom")]
+    assert batch.extractions[0].quotes == [] and batch.extractions[0].entities.mentions
 
 
 def test_very_long_article_is_analysed_in_part_and_says_so(monkeypatch):
@@ -26,3 +82,22 @@ def test_very_long_article_is_analysed_in_part_and_says_so(monkeypatch):
     batch = extract.extract_batch([("a1", "long.txt", text)], None)
     assert [row["reason"] for row in batch.quarantine] == ["extract_truncated"]
     assert all(m.end <= 60 for m in batch.extractions[0].entities.mentions)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("WASHINGTON, Jan 26\nThe United States rejected the demands.",
+     ["WASHINGTON, Jan 26\n", "The United States rejected the demands."]),
+    ("Talks ended without a deal\n\nMinisters will meet again", ["Talks ended without a deal\n\n", "Ministers will meet again"]),
+    ("One line with two sentences. Here is the second.", ["One line with two sentences. ", "Here is the second."]),
+    ("A line ending in a space \nNext line", ["A line ending in a space \n", "Next line"]),
+])
+def test_a_line_break_always_starts_a_sentence(text, sentences):
+    assert [s.text_with_ws for s in nlp.load_nlp()(text).sents] == sentences
+
+
+def test_stored_parse_round_trips():
+    doc = nlp.load_nlp()("NATO said on Monday it would send troops to Poland.")
+    back = nlp.docs_from_bytes(nlp.docs_to_bytes([doc]))[0]
+    assert [(t.text, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in back] == \
+           [(t.text, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]
+    assert [s.text for s in back.sents] == [s.text for s in doc.sents]

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newswire.nlp import chunk_text, load_nlp
+from newswire.nlp import load_nlp
 from newswire.quotes import QuoteCandidate, cluster_quotes, extract_quotes, find_marked
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "quotes"
@@ -339,12 +339,10 @@ def test_empty_and_quoteless_text(extract, nlp):
     assert extract("The weather was fine.") == []
 
 
-def test_offsets_across_chunks(nlp):
+def test_offsets_across_paragraphs(nlp):
     para = '"We are ready for talks," Blinken said. He said the talks would go on.'
     text = "\n".join([para] * 6)
-    docs = [(offset, nlp(chunk)) for offset, chunk in chunk_text(text, limit=200)]
-    assert len(docs) > 1
-    quotes = extract_quotes(text, docs)
+    quotes = extract_quotes(text, [(0, nlp(text))])
     assert_offsets(text, quotes)
     assert [q.speaker_text for q in only(quotes, "direct")] == ["Blinken"] * 6
     assert len(only(quotes, "indirect")) == 6

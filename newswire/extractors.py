@@ -1,0 +1,95 @@
+"""The registry of per-article extractors: name -> (version, Doc -> records).
+
+Each extractor reads one article's Doc (parsed once, see nlp.py) and returns plain records.
+Its version is a hash of its own code and data files plus the parse's version, so changing
+one extractor invalidates that extractor's cache entries only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newswire import actors, nlp, quotes
+from newswire.actors import ArticleEntities
+from newswire.quotes import QuoteCandidate
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+class BadRecords(ValueError):
+    """Cached records that do not fit the article (wrong shape, offsets or text)."""
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    # package-relative files or folders whose code and data shape this extractor's output
+    sources: tuple[str, ...]
+    extract: Callable[[Doc], Any]
+    to_json: Callable[[Any], Any]
+    # (data, article text) -> records; raises on data that does not fit the text
+    from_json: Callable[[Any, str], Any]
+    empty: Callable[[], Any]
+
+    @cached_property
+    def version(self) -> str:
+        digest = hashlib.sha256(nlp.parse_version().encode())
+        for path in sorted(_files(self.sources)):
+            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def _files(sources: Iterable[str]) -> Iterable[Path]:
+    for source in sources:
+        path = PACKAGE / source
+        if path.is_dir():
+            yield from (p for p in path.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".txt"})
+        elif path.is_file():
+            yield path
+
+
+def check_offsets(records: Iterable[Any], text: str) -> None:
+    """Every record's [start, end) lies in the text, and its `text` (when it has one) is what is there."""
+    for record in records:
+        start, end = record.start, record.end
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+            raise BadRecords(f"offsets {start!r}..{end!r} outside a text of {len(text)} characters")
+        written = getattr(record, "text", None)
+        if written is not None and text[start:end] != written:
+            raise BadRecords(f"{written[:40]!r} is not at {start}..{end}")
+
+
+def _entities(data: Any, text: str) -> ArticleEntities:
+    if not isinstance(data, dict):
+        raise BadRecords(f"entities must be an object, not {type(data).__name__}")
+    entities = ArticleEntities.from_json(data)
+    check_offsets(entities.mentions, text)
+    return entities
+
+
+def _quotes(data: Any, text: str) -> list[QuoteCandidate]:
+    if not isinstance(data, list):
+        raise BadRecords(f"quotes must be a list, not {type(data).__name__}")
+    found = [QuoteCandidate(**quote) for quote in data]
+    check_offsets(found, text)
+    return found
+
+
+ACTORS = Extractor(
+    "actors", ("actors.py", "gazetteer.py", "text.py", "data/agencies.json", "data/places.json", "data/roles.json"),
+    extract=lambda doc: actors.extract_mentions(doc.text, [(0, doc)]),
+    to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities)
+
+QUOTES = Extractor(
+    "quotes", ("quotes.py", "text.py", "data/cue_verbs.json", "data/quotes_markers.json"),
+    extract=lambda doc: quotes.extract_quotes(doc.text, [(0, doc)]),
+    to_json=lambda found: [quote.__dict__ for quote in found], from_json=_quotes, empty=list)
+
+EXTRACTORS: dict[str, Extractor] = {extractor.name: extractor for extractor in (ACTORS, QUOTES)}

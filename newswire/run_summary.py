@@ -1,0 +1,49 @@
+"""What a run reports: counts per stage, wall seconds per stage, the release it made."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from tqdm import tqdm
+
+
+class StageClock:
+    """Wall seconds per stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def gather(futures: Sequence[Any], desc: str, progress: bool) -> list[Any]:
+    """Results of mapped batch tasks in submission order, with a progress bar as they finish."""
+    from prefect.futures import as_completed  # the only Prefect import here: futures are Prefect's
+
+    with tqdm(total=len(futures), desc=desc, unit="batch", disable=not progress, leave=False) as bar:
+        for _ in as_completed(list(futures)):
+            bar.update(1)
+    return [future.result() for future in futures]
+
+
+@dataclass
+class RunSummary:
+    version: str | None
+    created: bool
+    release_path: str | None
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, result: Any, counts: dict[str, dict[str, int]], clock: StageClock) -> RunSummary:
+        return cls(result.version, result.created, str(result.path), counts, dict(clock.seconds))
