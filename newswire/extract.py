@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from newswire import nlp
 from newswire.actors import ArticleEntities
+from newswire.events.mentions import EventMention
 from newswire.extractors import EXTRACTORS, Extractor
 from newswire.quotes import QuoteCandidate
 from newswire.tables import quarantine_row
@@ -51,6 +52,10 @@ class ArticleExtraction:
     @property
     def quotes(self) -> list[QuoteCandidate]:
         return self.of("quotes")
+
+    @property
+    def events(self) -> list[EventMention]:
+        return self.of("events")
 
     def to_json(self) -> dict:
         return {name: EXTRACTORS[name].to_json(records) for name, records in sorted(self.records.items())}

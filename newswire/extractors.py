@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from newswire import actors, nlp, quotes
 from newswire.actors import ArticleEntities
+from newswire.events.mentions import EventMention, extract_events
 from newswire.quotes import QuoteCandidate
 
 PACKAGE = Path(__file__).resolve().parent
@@ -47,12 +48,13 @@ class Extractor:
 
 
 def _files(sources: Iterable[str]) -> Iterable[Path]:
+    """A source is a file, a folder, or a module named without .py (a module or a package)."""
     for source in sources:
-        path = PACKAGE / source
-        if path.is_dir():
-            yield from (p for p in path.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".txt"})
-        elif path.is_file():
-            yield path
+        for path in (PACKAGE / source, PACKAGE / f"{source}.py"):
+            if path.is_dir():
+                yield from (p for p in path.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".txt"})
+            elif path.is_file():
+                yield path
 
 
 def check_offsets(records: Iterable[Any], text: str) -> None:
@@ -83,13 +85,30 @@ def _quotes(data: Any, text: str) -> list[QuoteCandidate]:
 
 
 ACTORS = Extractor(
-    "actors", ("actors.py", "gazetteer.py", "text.py", "data/agencies.json", "data/places.json", "data/roles.json"),
+    "actors", ("actors", "gazetteer", "text", "syntax", "data/agencies.json", "data/places.json", "data/roles.json"),
     extract=lambda doc: actors.extract_mentions(doc.text, [(0, doc)]),
     to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities)
 
 QUOTES = Extractor(
-    "quotes", ("quotes.py", "text.py", "data/cue_verbs.json", "data/quotes_markers.json"),
+    "quotes", ("quotes", "text", "syntax", "data/cue_verbs.json", "data/quotes_markers.json"),
     extract=lambda doc: quotes.extract_quotes(doc.text, [(0, doc)]),
     to_json=lambda found: [quote.__dict__ for quote in found], from_json=_quotes, empty=list)
 
-EXTRACTORS: dict[str, Extractor] = {extractor.name: extractor for extractor in (ACTORS, QUOTES)}
+def _events(data: Any, text: str) -> list[EventMention]:
+    if not isinstance(data, list):
+        raise BadRecords(f"events must be a list, not {type(data).__name__}")
+    found = [EventMention.from_json(mention) for mention in data]
+    for mention in found:
+        if text[mention.start:mention.end] != mention.trigger or not 0 <= mention.sentence_start <= mention.start:
+            raise BadRecords(f"trigger {mention.trigger[:40]!r} is not at {mention.start}..{mention.end}")
+        if any(not 0 <= start <= end <= len(text) for start, end in mention.sources + mention.targets):
+            raise BadRecords("an argument lies outside the text")
+    return found
+
+
+EVENTS = Extractor(
+    "events", ("events", "syntax", "quotes", "data/events"),
+    extract=extract_events, to_json=lambda found: [mention.to_json() for mention in found], from_json=_events,
+    empty=list)
+
+EXTRACTORS: dict[str, Extractor] = {extractor.name: extractor for extractor in (ACTORS, QUOTES, EVENTS)}

@@ -19,6 +19,7 @@ from newswire import release, tables
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
+from newswire.events import merge
 from newswire.extract import ArticleExtraction, ExtractedBatch
 from newswire.ingest import Rejection, discover, read_document
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
@@ -164,8 +165,24 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch) -> 
     corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits)
     texts = {e.article_id: by_id.at[e.article_id, "text"] for e in extractions}
     speakers = tables.quote_speakers(extractions, texts, corpus)
+    event_articles = {e.article_id: merge.Article(
+        e.article_id, texts[e.article_id], _timestamp(by_id.at[e.article_id, "published"]),
+        by_id.at[e.article_id, "outlet"] if "outlet" in by_id.columns and by_id.at[e.article_id, "outlet"] else
+        by_id.at[e.article_id, "source"]) for e in extractions}
+    resolved_events = merge.resolve_arguments(event_articles, {e.article_id: e.events for e in extractions},
+                                              _event_resolver(corpus, extractions, texts))
     actors, mention_rows = corpus.tables()
     quotes = tables.quotes_table(extractions, speakers, corpus, actors)
+    known = {actor.actor_id for actor in actors}
+
+    def actor_id(key: str) -> str | None:
+        found = corpus.actor_id(key)
+        if found not in known and key.startswith(STATE_KEY):  # no row for the state: its people's row
+            found = corpus.actor_id(NATIONALITY_KEY + key[len(STATE_KEY):])
+        return found if found in known else None
+
+    event_rows, event_mention_rows = merge.event_tables(event_articles, resolved_events, actor_id,
+                                                        lambda article_id, start, end: texts[article_id][start:end])
     return {
         "articles": articles,
         "boilerplate": spine["boilerplate"],
@@ -175,7 +192,40 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch) -> 
         "mentions": tables.mentions_table(mention_rows),
         "quotes": quotes,
         "quote_clusters": tables.quote_clusters_table(quotes, articles),
+        "events": tables.events_table(event_rows),
+        "event_mentions": tables.event_mentions_table(event_mention_rows),
     }
+
+
+def _timestamp(value: object) -> pd.Timestamp | None:
+    return None if pd.isna(value) else pd.Timestamp(value)
+
+
+def _event_resolver(corpus: Corpus, extractions: Sequence[ArticleExtraction], texts: dict[str, str]) -> merge.Resolver:
+    """Event arguments resolve as quote speakers do (names, pronouns, titles, metonyms); an
+    expression that resolves to nobody falls back to the last actor named inside it ("Russian
+    troops": Russia)."""
+    entities = {e.article_id: e.entities for e in extractions}
+
+    def resolve(article_id: str, start: int, end: int) -> list[str]:
+        found = [corpus.canonical(m.key) for m in corpus.resolve_speakers(article_id, texts[article_id], start, end)]
+        if not found:
+            inside = [m for m in entities[article_id].mentions if start <= m.start and m.end <= end]
+            found = [corpus.canonical(inside[-1].key)] if inside else []
+        return [_state_for_nationality(key) for key in found]
+
+    return resolve
+
+
+# Actor keys of a country ("GPE:RUS") and of its people ("NORP:RUS"); in an event, "Russian
+# troops" or "the Russians" act for the state.
+STATE_KEY, NATIONALITY_KEY = "GPE:", "NORP:"
+
+
+def _state_for_nationality(key: str) -> str:
+    code = key[len(NATIONALITY_KEY):]
+    return STATE_KEY + code if key.startswith(NATIONALITY_KEY) and len(code) == 3 and code.isupper() else key
+
 
 
 def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dict],
@@ -213,6 +263,7 @@ def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, c
                     "failed": sum(1 for row in extracted.quarantine if row["reason"] == "extract_error")},
         "actors": {"actors": len(valid["actors"]), "mentions": len(valid["mentions"])},
         "quotes": {"quotes": len(valid["quotes"]), "clusters": len(valid["quote_clusters"])},
+        "events": {"events": len(valid["events"]), "mentions": len(valid["event_mentions"])},
     }
     counts["publish"] = {table: len(df) for table, df in valid.items()}
     return counts

@@ -34,17 +34,18 @@ def children(token: Token, labels: frozenset[str]) -> list[Token]:
 
 def conjuncts_of(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("the US and NATO" -> US, NATO)."""
-    out, stack = [token], [token]
+    out, stack, seen = [token], [token], {token.i}
     while stack:
         for child in stack.pop().children:
-            if child.dep_ in CONJUNCTS and child not in out:
+            if child.dep_ in CONJUNCTS and child.i not in seen:
+                seen.add(child.i)
                 out.append(child)
                 stack.append(child)
     return out
 
 
 def ancestors_until_sentence_root(token: Token) -> Iterator[Token]:
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         yield token
 

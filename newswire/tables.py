@@ -176,3 +176,11 @@ def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
             "first_published": published.min() if len(published) else pd.NaT,
         })
     return frame("quote_clusters", rows)
+
+
+def events_table(rows: list[dict]) -> pd.DataFrame:
+    return frame("events", rows)
+
+
+def event_mentions_table(rows: list[dict]) -> pd.DataFrame:
+    return frame("event_mentions", rows)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas import actors, articles, boilerplate, mentions, quarantine, quote_clusters, quotes
+from schemas import actors, articles, boilerplate, events, mentions, quarantine, quote_clusters, quotes
 from schemas._base import TableModel, arrow_schema
 
 
@@ -26,6 +26,8 @@ TABLES: dict[str, TableSpec] = {
     "mentions": TableSpec(mentions.Mentions, mentions.VERSION, "mention_id"),
     "quotes": TableSpec(quotes.Quotes, quotes.VERSION, "quote_id"),
     "quote_clusters": TableSpec(quote_clusters.QuoteClusters, quote_clusters.VERSION, "cluster_id"),
+    "events": TableSpec(events.Events, events.VERSION, "event_id"),
+    "event_mentions": TableSpec(events.EventMentions, events.VERSION, "mention_id"),
     "quarantine": TableSpec(quarantine.Quarantine, quarantine.VERSION, "quarantine_id"),
 }
 

@@ -19,11 +19,20 @@ REFERENCES = [
     ("quotes", "speaker_id", "actors", "actor_id", True),
     ("quotes", "cluster_id", "quote_clusters", "cluster_id", False),
     ("quote_clusters", "speaker_id", "actors", "actor_id", True),
+    ("events", "source_actor_id", "actors", "actor_id", True),
+    ("events", "target_actor_id", "actors", "actor_id", True),
+    ("events", "location_actor_id", "actors", "actor_id", True),
+    ("event_mentions", "event_id", "events", "event_id", False),
+    ("event_mentions", "article_id", "articles", "article_id", False),
+    ("event_mentions", "source_actor_id", "actors", "actor_id", True),
+    ("event_mentions", "target_actor_id", "actors", "actor_id", True),
 ]
 # list columns whose every element must exist in another table
-LIST_REFERENCES = [("quotes", "co_speaker_ids", "actors", "actor_id")]
+LIST_REFERENCES = [("quotes", "co_speaker_ids", "actors", "actor_id"),
+                   ("events", "co_source_actor_ids", "actors", "actor_id"),
+                   ("events", "co_target_actor_ids", "actors", "actor_id")]
 # tables whose start/end point into articles.text, and the column that must equal the slice
-OFFSET_TABLES = {"mentions": "text", "quotes": "text"}
+OFFSET_TABLES = {"mentions": "text", "quotes": "text", "event_mentions": "trigger"}
 
 
 def _reference_check(column: str, target: str, values: set, nullable: bool) -> pa.Check:

@@ -1,0 +1,198 @@
+"""Who did it, to whom, where and when: an event's arguments read off the dependency tree.
+
+Arguments are character spans of the article text; corpus resolution (merge.py) turns them
+into actor ids the way quote speakers are resolved (names, pronouns, titles, metonyms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newswire import syntax
+from newswire.events.lexicon import agent_sector
+from newswire.events.rules import rules
+
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+DATE_ENTITIES = frozenset({"DATE"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+TITLE_PREPOSITIONS = frozenset({"of", "to"})
+# Modifiers that make a noun an actor: "Russian troops", "US officials", "NATO's demands".
+ACTOR_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+
+CharSpan = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Arguments:
+    sources: tuple[CharSpan, ...] = ()
+    targets: tuple[CharSpan, ...] = ()
+    location: CharSpan | None = None
+
+
+def is_actor(token: Token) -> bool:
+    """The head of a noun phrase naming an actor: an entity, a pronoun, or an agent noun
+    ("troops", "minister", "police"); "Moscow's demands" is not one (its owner is)."""
+    the_rules = rules()
+    if token.lower_ in the_rules.not_actor_heads or token.like_num:
+        return False
+    if token.ent_type_ in ACTOR_ENTITIES:
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in the_rules.actor_pronouns
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return is_agent_noun(token)
+
+
+def is_agent_noun(token: Token) -> bool:
+    """A common noun for an actor ("troops", "protesters", "the ministry"), not a name."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in ACTOR_ENTITIES and (
+        token.lower_ in rules().actor_nouns or token.lemma_.lower() in rules().actor_nouns
+        or agent_sector(token.lemma_.lower()) is not None or agent_sector(token.lower_) is not None)
+
+
+def is_named(token: Token) -> bool:
+    """An actor the text names or refers back to: an entity or a pronoun."""
+    return token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PRON"
+
+
+def actor_span(token: Token) -> CharSpan:
+    """The noun phrase up to its head: "NATO Secretary General Jens Stoltenberg", "the US";
+    post-modifiers (clauses, prepositional phrases, conjuncts) stay out."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head  # "NATO, which deployed": the antecedent
+    left = token.left_edge
+    while left.i < token.i and (left.is_punct or left.dep_ == "cc" or left.dep_ == "preconj"):
+        left = left.doc[left.i + 1]
+    right = token
+    if token.ent_type_ not in ACTOR_ENTITIES:
+        # "the head of US diplomacy", "the ambassador to Moscow": a title needs its complement
+        for child in token.rights:
+            if child.dep_ in syntax.PREPOSITIONS and child.lower_ in TITLE_PREPOSITIONS:
+                right = child.right_edge
+                break
+    return left.idx, right.idx + len(right.text)
+
+
+def actor_spans(token: Token | None) -> tuple[CharSpan, ...]:
+    """The actor a token heads and those coordinated with it ("the US and NATO": two)."""
+    if token is None:
+        return ()
+    return tuple(actor_span(t) for t in syntax.conjuncts_of(token) if is_actor(t) or t.lower_ in RELATIVE_PRONOUNS)
+
+
+def owner(token: Token) -> Token | None:
+    """The actor a non-actor noun belongs to: "Moscow's demands", "Russian security requests",
+    "the withdrawal of NATO troops"."""
+    for child in token.children:
+        if child.dep_ in ACTOR_MODIFIERS and (child.ent_type_ in ACTOR_ENTITIES or child.dep_ == "poss") and is_actor(child):
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            for pobj in syntax.children(child, syntax.PREPOSITION_OBJECTS):
+                if is_actor(pobj):
+                    return pobj
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The active subject, the agent of a passive, or the one inherited: from the verb a
+    conjunct shares its subject with, or through control ("urged Russia to withdraw":
+    Russia withdraws; "agreed to meet": the subject of agreed meets)."""
+    seen = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        for child in verb.children:
+            if child.dep_ in syntax.ACTIVE_SUBJECTS:
+                return child
+            if child.dep_ in syntax.AGENTS:
+                objects = syntax.children(child, syntax.PREPOSITION_OBJECTS)
+                if objects:
+                    return objects[0]
+        if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            if verb.dep_ == "xcomp":
+                objects = syntax.children(verb.head, syntax.DIRECT_OBJECTS)
+                if objects and is_actor(objects[0]):
+                    return objects[0]
+            verb = verb.head
+            continue
+        if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
+            return verb.head  # "troops massing near the border"
+        return None
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    found = syntax.children(verb, syntax.PASSIVE_SUBJECTS)
+    if found:
+        return found[0]
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
+        return verb.head  # "troops deployed near the border": the troops were deployed
+    return None
+
+
+def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterable[Token]:
+    wanted = set(prepositions)
+    for child in token.children:
+        if child.dep_ in syntax.PREPOSITIONS and child.lower_ in wanted:
+            yield from syntax.children(child, syntax.PREPOSITION_OBJECTS)
+        if child.dep_ == "prt":  # "pull out of": the preposition hangs off the particle
+            yield from _prepositional_objects(child, wanted)
+
+
+def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> Token | None:
+    """Whom the act is aimed at: the object (or its owner), the passive subject, or the
+    object of the type's preposition ("talks with", "aid to", "sanctions on")."""
+    if passive is not None:
+        return passive if is_actor(passive) else owner(passive)
+    for obj in syntax.children(trigger, syntax.DIRECT_OBJECTS | syntax.INDIRECT_OBJECTS):
+        if is_actor(obj):
+            return obj
+        found = owner(obj)
+        if found is not None:
+            return found
+        for inner in _prepositional_objects(obj, rules().target_prepositions.get(plover, ())):
+            if is_actor(inner):
+                return inner
+    for obj in _prepositional_objects(trigger, rules().target_prepositions.get(plover, ())):
+        if is_actor(obj):
+            return obj
+        found = owner(obj)
+        if found is not None:
+            return found
+    return None
+
+
+def location_of(trigger: Token) -> CharSpan | None:
+    """A place the clause names with "in"/"at": "met in Geneva"."""
+    for obj in _prepositional_objects(trigger, LOCATIVE_PREPOSITIONS):
+        if obj.ent_type_ in PLACE_ENTITIES:
+            return actor_span(obj)
+    return None
+
+
+def date_of(trigger: Token, sentence: Span) -> Span | None:
+    """The date expression of the trigger's clause ("on Wednesday", "in 2008"), else the only
+    date of the sentence that no other verb governs."""
+    clause = {t.i for t in trigger.subtree}
+    dates = [ent for ent in sentence.ents if ent.label_ in DATE_ENTITIES]
+    inside = [ent for ent in dates if ent.root.i in clause and _governing_verb(ent.root) in {trigger, None}]
+    if inside:
+        return inside[0]
+    inside = [ent for ent in dates if ent.root.i in clause]
+    if inside:
+        return inside[0]
+    free = [ent for ent in dates if _governing_verb(ent.root) in {None, trigger}]
+    return free[0] if len(dates) == 1 and free else None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for ancestor in syntax.ancestors_until_sentence_root(token):
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None

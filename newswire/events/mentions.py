@@ -1,0 +1,339 @@
+"""Event mentions in one article's Doc: triggers, their coding, and their arguments.
+
+The structure of the sentence decides before the lexicon does:
+- reporting verbs (say, tell, announce) are transparent: the reported act is coded;
+- governing verbs override their complement ("urged Russia to withdraw" is REQUEST,
+  "refused to release" REJECT, "agreed to meet" AGREE); "decided to", "ordered ... to"
+  pass the coding on to the complement;
+- future cooperation is AGREE, future material conflict THREATEN, "must/should" in reported
+  speech REQUEST; a negated future cooperation is a refusal (REJECT);
+- a negated past act is `negated`, a conditional or possible one `hypothetical`;
+- words inside a direct quotation are the speaker's: no trigger is taken from them.
+Only acts with an actor on at least one side are events ("profits rose" is not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newswire import syntax
+from newswire.events import arguments, lexicon
+from newswire.events.arguments import Arguments, actor_spans, is_actor
+from newswire.events.rules import Code, lookup, rules, word_forms
+from newswire.quotes import find_marked
+
+# Past this many tokens a "sentence" is a list, a table or a parse gone wrong: no event
+# rather than a wrong one.
+MAX_SENTENCE_TOKENS = 120
+# A sentence mostly in capitals is a headline or a shouted banner; mostly digits, a table.
+MAX_CAPITALS_SHARE = 0.6
+MAX_DIGITS_SHARE = 0.3
+# How much a coding is trusted, by what it rests on.
+CONFIDENCE = {"governing": 0.85, "verb": 0.8, "light_verb": 0.8, "reported_obligation": 0.75, "intent": 0.75,
+              "noun": 0.6, "dictionary": 0.55}
+NO_SOURCE_FACTOR = 0.85
+HYPOTHETICAL_FACTOR = 0.6
+# Verbs too general for the petrarch2 dictionary's default code to mean anything alone.
+TOO_GENERAL = frozenset({"be", "have", "do", "make", "take", "get", "go", "come", "see", "give", "put", "set", "keep",
+                         "let", "become", "remain", "seem", "include", "use", "find", "know", "look", "want", "need"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# Governing verbs whose "that" clause is the act governed ("warned that", "demanded that").
+GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose"})
+PARTICLE_PREPOSITIONS = frozenset({"for", "on"})
+# Acts whose object is the actor's own forces ("deployed troops", "withdrew its soldiers").
+MOVED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int  # the trigger, in the article text
+    end: int
+    trigger: str
+    sentence_start: int
+    sentence_end: int
+    plover_type: str
+    cameo_code: str
+    negated: bool
+    hypothetical: bool
+    sources: tuple[tuple[int, int], ...]  # actor expressions; resolved to actor ids across the corpus
+    targets: tuple[tuple[int, int], ...]
+    location: tuple[int, int] | None
+    date_text: str | None
+    date_start: int | None
+    basis: str  # what the coding rests on (see CONFIDENCE)
+    confidence: float
+
+    def to_json(self) -> dict:
+        return {**self.__dict__, "sources": [list(s) for s in self.sources], "targets": [list(t) for t in self.targets],
+                "location": list(self.location) if self.location else None}
+
+    @classmethod
+    def from_json(cls, data: dict) -> EventMention:
+        return cls(**{**data, "sources": tuple(tuple(s) for s in data["sources"]),
+                      "targets": tuple(tuple(t) for t in data["targets"]),
+                      "location": tuple(data["location"]) if data["location"] else None})
+
+
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    the_rules = rules()
+    return frozenset(the_rules.reporting_verbs | the_rules.transparent_verbs | set(the_rules.governing_verbs)
+                     | set(the_rules.verbs) | set(the_rules.verbs_needing_an_object) | the_rules.ready_adjectives
+                     | {phrase.split()[0] for phrase in the_rules.verbs_with_particle})
+
+
+def verb_lemma(token: Token) -> str:
+    """The dictionary form of a verb: the first candidate newswire's tables know, else the model's lemma."""
+    known = _known_verbs()
+    return next((form for form in word_forms(token.lemma_, token.text) if form in known), token.lemma_.lower())
+
+
+@dataclass(frozen=True)
+class _Modality:
+    negated: bool
+    future: bool
+    conditional: bool
+    obligation: bool
+    reporter: Token | None  # the reporting verb whose clause this is ("X said Y would ...")
+
+
+def codeable(sentence: Span) -> bool:
+    letters = [c for c in sentence.text if c.isalpha()]
+    if len(sentence) > MAX_SENTENCE_TOKENS or len(letters) < 8:
+        return False
+    if sum(c.isupper() for c in letters) > MAX_CAPITALS_SHARE * len(letters):
+        return False
+    return sum(c.isdigit() for c in sentence.text) <= MAX_DIGITS_SHARE * len(sentence.text.strip())
+
+
+def extract_events(doc: Doc) -> list[EventMention]:
+    """Every codeable act in the article, in text order. Never raises on odd input."""
+    quoted = [(m.start, m.end) for m in find_marked(doc.text) if len(doc.text[m.start:m.end].split()) > 2]
+    found: list[EventMention] = []
+    for sentence in doc.sents:
+        if codeable(sentence):
+            found.extend(_Sentence(sentence, quoted).mentions())
+    return sorted(found, key=lambda m: (m.start, m.end, m.plover_type))
+
+
+class _Sentence:
+    def __init__(self, sentence: Span, quoted: list[tuple[int, int]]):
+        self.sentence = sentence
+        self.quoted = quoted
+        self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
+        self.rules = rules()
+
+    def _inside_quote(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.quoted)
+
+    def mentions(self) -> list[EventMention]:
+        out = []
+        for token in self.sentence:
+            if token.pos_ in {"VERB", "AUX", "ADJ"} and not self._inside_quote(token):
+                out.extend(self._verb(token))
+        for token in self.sentence:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in self.consumed and not self._inside_quote(token):
+                out.extend(self._noun(token))
+        return out
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, verb: Token) -> list[EventMention]:
+        if verb.i in self.consumed:
+            return []
+        lemma = verb_lemma(verb)
+        if verb.pos_ == "ADJ":
+            return self._ready(verb) if lemma in self.rules.ready_adjectives else []
+        complement = self._complement(verb, lemma)
+        if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis"):
+            return []
+        if lemma in self.rules.transparent_verbs and complement is not None:
+            return []
+        if lemma in self.rules.governing_verbs and complement is not None:
+            return self._governing(verb, lemma, complement)
+        coded = self._code_verb(verb, lemma)
+        if coded is None:
+            return []
+        code, basis, end_token = coded
+        return self._emit(verb, code, basis, end_token)
+
+    def _complement(self, verb: Token, lemma: str) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "xcomp" or child.dep_ == "ccomp" and (
+                    lemma in self.rules.reporting_verbs or lemma in GOVERNING_THAT):
+                return child
+        if lemma in {"accuse", "blame", "criticise", "criticize", "condemn", "praise", "thank", "commend"}:
+            for prep in syntax.children(verb, syntax.PREPOSITIONS):
+                if prep.lower_ in {"of", "for", "over"}:
+                    for inner in prep.children:
+                        if inner.dep_ in {"pcomp", "pobj"}:
+                            return inner
+        return None
+
+    def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
+        for child in verb.children:
+            if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
+                code = self.rules.verbs_with_particle.get(f"{lemma} {child.lower_}")
+                if code is not None:
+                    return code, "verb", verb
+        objects = self.rules.verbs_needing_an_object.get(lemma)
+        if objects:
+            for obj in self._objects(verb):
+                code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower())
+                if code is not None:
+                    self.consumed.add(obj.i)
+                    return code, "light_verb", obj
+        if lemma in self.rules.verbs:
+            return self.rules.verbs[lemma], "verb", verb
+        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
+            return None
+        return self._dictionary(verb, lemma)
+
+    def _objects(self, verb: Token) -> list[Token]:
+        found = syntax.children(verb, syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS)
+        for prt in syntax.children(verb, frozenset({"prt"})):  # "carry out attacks", "step up pressure"
+            found += syntax.children(prt, syntax.DIRECT_OBJECTS)
+        for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
+            found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
+        return found
+
+    def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
+        """The petrarch2 verb patterns, for verbs newswire's own table lacks; only between two actors."""
+        entry = lexicon.verb_entry(lemma)
+        if entry is None:
+            return None
+        subject = arguments.subject_of(verb)
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if subject is None or not is_actor(subject) or not objects or not is_actor(objects[0]):
+            return None
+        preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
+                 for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
+        cameo = entry.code_for({o.lemma_.lower() for o in objects}, preps, {subject.lemma_.lower()})
+        if cameo is None:
+            return None
+        plover = lexicon.plover(cameo).type
+        return (Code(plover, cameo), "dictionary", verb) if plover else None
+
+    def _governing(self, verb: Token, lemma: str, complement: Token) -> list[EventMention]:
+        for token in syntax.conjuncts_of(complement):
+            self.consumed.add(token.i)
+            self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
+        code = self.rules.governing_verbs[lemma]
+        return self._emit(verb, code, "governing", verb, complement=complement)
+
+    def _ready(self, adjective: Token) -> list[EventMention]:
+        """"Moscow is ready to engage": intent to cooperate."""
+        complement = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+        if complement is None:
+            return []
+        inner = self._code_verb(complement, verb_lemma(complement))
+        if inner is None or inner[0].plover not in self.rules.cooperative_types:
+            return []
+        self.consumed.add(complement.i)
+        return self._emit(complement, self.rules.default("AGREE"), "intent", complement, subject_from=adjective.head)
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, noun: Token) -> list[EventMention]:
+        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES:
+            return []
+        source = arguments.owner(noun)
+        target = arguments.target_of(noun, code.plover)
+        if source is None and target is None:
+            return []
+        hypothetical = any(c.lemma_.lower() in self.rules.hypothetical_words for c in noun.children) or \
+            self._conditional_clause(noun)
+        return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
+                              negated=False, hypothetical=hypothetical, date_from=noun)]
+
+    # ------------------------------------------------------------------ modality and arguments
+    def _modality(self, verb: Token) -> _Modality:
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in syntax.AUXILIARIES}
+        head = verb
+        # "will continue to talk", "will meet and discuss": the bare verb shares its head's auxiliaries;
+        # "will not compromise and respects" does not (it is inflected on its own)
+        while (head.dep_ == "xcomp" or head.dep_ == "conj" and head.tag_ == "VB") and head.head.i != head.i:
+            head = head.head
+            auxiliaries |= {c.lower_ for c in head.children if c.dep_ in syntax.AUXILIARIES}
+        negated = any(c.dep_ in syntax.NEGATIONS or c.lower_ == "never" for c in list(verb.children) + list(head.children))
+        reporter = self._reporter(head)
+        future = bool(auxiliaries & self.rules.future_auxiliaries) or ("would" in auxiliaries and reporter is not None)
+        conditional = (bool(auxiliaries & self.rules.conditional_auxiliaries) and not future) or \
+            self._conditional_clause(verb) or \
+            any(c.lemma_.lower() in self.rules.hypothetical_words for c in verb.children if c.dep_ in {"advmod", "acomp"})
+        obligation = bool(auxiliaries & self.rules.obligation_auxiliaries)
+        return _Modality(negated, future, conditional, obligation, reporter)
+
+    def _reporter(self, verb: Token) -> Token | None:
+        token = verb
+        while token.dep_ in {"ccomp", "conj"} and token.head.i != token.i:
+            token = token.head
+            if verb_lemma(token) in self.rules.reporting_verbs:
+                return token
+        return None
+
+    def _conditional_clause(self, token: Token) -> bool:
+        for node in [token, *syntax.ancestors_until_sentence_root(token)]:
+            if any(c.dep_ == "mark" and c.lower_ in self.rules.conditional_markers for c in node.children):
+                return True
+            if node.lemma_.lower() in self.rules.hypothetical_words and node.pos_ == "VERB":
+                return True
+        return False
+
+    def _emit(self, verb: Token, code: Code, basis: str, end_token: Token, *, complement: Token | None = None,
+              subject_from: Token | None = None) -> list[EventMention]:
+        modality = self._modality(verb)
+        plover, negated, hypothetical = code.plover, modality.negated, modality.conditional
+        passive = arguments.passive_subject(verb)
+        subject = arguments.subject_of(subject_from or verb)
+        source_token = subject if passive is None else arguments.subject_of(verb)
+        if passive is not None and not any(c.dep_ in syntax.AGENTS for c in verb.children):
+            source_token = None
+        target_token = arguments.target_of(verb, plover, passive=passive)
+        if target_token is None and complement is not None:
+            target_token = arguments.target_of(complement, plover)
+        if plover in MOVED_FORCES_TYPES and source_token is None and target_token is not None and \
+                arguments.is_agent_noun(target_token):
+            # "troops deployed near the border": the troops are the mover's, not the target
+            source_token, target_token = target_token, arguments.target_of(verb, plover)
+            target_token = None if target_token is not None and target_token.i == source_token.i else target_token
+        if basis not in {"governing", "intent"}:
+            if modality.obligation and not modality.negated:
+                # "X said Russia must withdraw": X asks it of Russia (the speaker may be in another sentence)
+                code, basis = self.rules.default("REQUEST"), "reported_obligation"
+                plover, target_token = "REQUEST", source_token
+                source_token = arguments.subject_of(modality.reporter) if modality.reporter is not None else None
+                negated = hypothetical = False
+            elif negated and (modality.future or "would" in {c.lower_ for c in verb.children}) and \
+                    plover in self.rules.cooperative_types:
+                code, plover, negated, hypothetical = self.rules.default("REJECT"), "REJECT", False, False
+            elif modality.future and not hypothetical and plover in self.rules.cooperative_types and plover != "AGREE":
+                code, plover = self.rules.default("AGREE"), "AGREE"
+            elif modality.future and not hypothetical and plover in self.rules.material_conflict_types:
+                code, plover = self.rules.default("THREATEN"), "THREATEN"
+        if code.plover != plover:
+            code = self.rules.default(plover)
+        args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
+        if not args.sources and not args.targets:
+            return []
+        return [self._mention(verb, end_token, code, basis, args, negated=negated, hypothetical=hypothetical,
+                              date_from=verb)]
+
+    def _mention(self, first: Token, last: Token, code: Code, basis: str, args: Arguments, *, negated: bool,
+                 hypothetical: bool, date_from: Token) -> EventMention:
+        if last.i < first.i or last.i - first.i > 3:
+            last = first
+        doc = first.doc
+        start, end = first.idx, last.idx + len(last.text)
+        sentence_text = self.sentence.text.rstrip()
+        date = arguments.date_of(date_from, self.sentence)
+        confidence = CONFIDENCE[basis] * (1.0 if args.sources else NO_SOURCE_FACTOR) * \
+            (HYPOTHETICAL_FACTOR if hypothetical else 1.0)
+        return EventMention(
+            start=start, end=end, trigger=doc.text[start:end], sentence_start=self.sentence.start_char,
+            sentence_end=self.sentence.start_char + len(sentence_text), plover_type=code.plover, cameo_code=code.cameo,
+            negated=negated, hypothetical=hypothetical, sources=args.sources, targets=args.targets,
+            location=args.location, date_text=date.text if date is not None else None,
+            date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3))

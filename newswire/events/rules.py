@@ -1,0 +1,100 @@
+"""newswire's event-coding rules (newswire/data/events/coding.json) as one typed value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newswire.data import load as load_data
+
+
+@dataclass(frozen=True)
+class Code:
+    """A PLOVER type with the CAMEO code that names the same act."""
+
+    plover: str
+    cameo: str
+
+
+def _codes(table: dict) -> dict[str, Code]:
+    return {word: Code(*pair) for word, pair in table.items() if not word.startswith("_")}
+
+
+@dataclass(frozen=True)
+class Rules:
+    reporting_verbs: frozenset[str]  # transparent: the reported act is coded, not the report
+    transparent_verbs: frozenset[str]  # "decided to withdraw": the complement is the act
+    governing_verbs: dict[str, Code]  # "urged X to withdraw": the governing verb's type wins
+    ready_adjectives: frozenset[str]  # "is ready to talk": intent, AGREE
+    verbs: dict[str, Code]
+    verbs_with_particle: dict[str, Code]  # "call for", "pull out"
+    verbs_needing_an_object: dict[str, dict[str, Code]]  # "send troops", "hold talks", "impose sanctions"
+    nouns: dict[str, Code]
+    target_prepositions: dict[str, frozenset[str]]
+    type_defaults: dict[str, str]  # PLOVER type -> CAMEO code when a structure changes the type
+    cooperative_types: frozenset[str]
+    material_conflict_types: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    conditional_auxiliaries: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    conditional_markers: frozenset[str]
+    hypothetical_words: frozenset[str]
+    actor_pronouns: frozenset[str]
+    actor_nouns: frozenset[str]  # common nouns for actors the agents dictionary lacks ("officials", "rebels")
+    not_actor_heads: frozenset[str]
+
+    def default(self, plover: str) -> Code:
+        return Code(plover, self.type_defaults[plover])
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = load_data("events/coding.json")
+    words = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+    return Rules(
+        reporting_verbs=words["reporting_verbs"], transparent_verbs=words["transparent_verbs"],
+        governing_verbs=_codes(data["governing_verbs"]), ready_adjectives=words["ready_adjectives"],
+        verbs=_codes(data["verbs"]), verbs_with_particle=_codes(data["verbs_with_particle"]),
+        verbs_needing_an_object={verb: _codes(objects) for verb, objects in data["verbs_needing_an_object"].items()
+                                 if not verb.startswith("_")},
+        nouns=_codes(data["nouns"]),
+        target_prepositions={plover: frozenset(preps) for plover, preps in data["target_prepositions"].items()},
+        type_defaults=dict(data["type_defaults"]), cooperative_types=words["cooperative_types"],
+        material_conflict_types=words["material_conflict_types"], future_auxiliaries=words["future_auxiliaries"],
+        conditional_auxiliaries=words["conditional_auxiliaries"],
+        obligation_auxiliaries=words["obligation_auxiliaries"], conditional_markers=words["conditional_markers"],
+        hypothetical_words=words["hypothetical_words"], actor_pronouns=words["actor_pronouns"],
+        actor_nouns=words["actor_nouns"],
+        not_actor_heads=words["not_actor_heads"],
+    )
+
+
+def word_forms(lemma: str, written: str) -> tuple[str, ...]:
+    """Candidate dictionary forms of a word, the model's lemma first: the small model's
+    lemmatizer errs on news verbs ("hopes" -> "hop"), so regular inflections of the written
+    form are tried too."""
+    written = written.lower()
+    forms = [lemma.lower(), written]
+    for suffix, replacements in INFLECTIONS:
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
+            stem = written[: -len(suffix)]
+            forms.extend(stem + r for r in replacements)
+    return tuple(dict.fromkeys(forms))
+
+
+# Regular English inflections and what may have stood before them.
+INFLECTIONS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("e", "")), ("s", ("",)), ("ed", ("e", "")), ("ing", ("e", "")),
+               ("ying", ("ie",)))
+
+
+def lookup(table: dict, lemma: str, written: str):
+    """The table's entry for the first candidate form of a word that it has, else None."""
+    for form in word_forms(lemma, written):
+        if form in table:
+            return table[form]
+    return None
+
+
+def form_in(words: frozenset[str], lemma: str, written: str) -> str | None:
+    """The first candidate form of a word that the set holds, else None."""
+    return next((form for form in word_forms(lemma, written) if form in words), None)
