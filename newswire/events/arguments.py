@@ -21,6 +21,7 @@ DATE_ENTITIES = frozenset({"DATE"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 TITLE_PREPOSITIONS = frozenset({"of", "to"})
+SETTING_PREPOSITIONS = frozenset({"at", "during", "in", "on", "after", "before", "since", "ahead", "following", "for"})
 # Modifiers that make a noun an actor: "Russian troops", "US officials", "NATO's demands".
 ACTOR_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 
@@ -34,9 +35,21 @@ class Arguments:
     location: CharSpan | None = None
 
 
+def real_head(token: Token) -> Token:
+    """"Thousands of protesters", "dozens of police": the noun after "of" is who acts."""
+    while token.lower_ in rules().quantity_heads or token.like_num:
+        inner = [pobj for prep in token.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ == "of"
+                 for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)]
+        if not inner:
+            break
+        token = inner[0]
+    return token
+
+
 def is_actor(token: Token) -> bool:
     """The head of a noun phrase naming an actor: an entity, a pronoun, or an agent noun
     ("troops", "minister", "police"); "Moscow's demands" is not one (its owner is)."""
+    token = real_head(token)
     the_rules = rules()
     if token.lower_ in the_rules.not_actor_heads or token.like_num:
         return False
@@ -83,7 +96,8 @@ def actor_spans(token: Token | None) -> tuple[CharSpan, ...]:
     """The actor a token heads and those coordinated with it ("the US and NATO": two)."""
     if token is None:
         return ()
-    return tuple(actor_span(t) for t in syntax.conjuncts_of(token) if is_actor(t) or t.lower_ in RELATIVE_PRONOUNS)
+    return tuple(actor_span(real_head(t)) for t in syntax.conjuncts_of(token)
+                 if is_actor(t) or t.lower_ in RELATIVE_PRONOUNS)
 
 
 def owner(token: Token) -> Token | None:
@@ -125,6 +139,22 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head  # "troops massing near the border"
         return None
     return None
+
+
+def governor(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("began a strike",
+    "took part in a strike", "were on strike")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in syntax.PREPOSITIONS:
+        head = head.head
+    elif noun.dep_ not in {"dobj", "attr", "nsubjpass"}:
+        return None
+    return head if head.pos_ in {"VERB", "AUX"} and head.i != noun.i else None
+
+
+def noun_is_setting(noun: Token) -> bool:
+    """"at the summit", "during the talks": the event is where something else happens."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS
 
 
 def passive_subject(verb: Token) -> Token | None:

@@ -185,6 +185,13 @@ class _Sentence:
                 if code is not None:
                     self.consumed.add(obj.i)
                     return code, "light_verb", obj
+        in_preposition = self.rules.prepositional_objects.get(lemma, {})
+        for prep in syntax.children(verb, syntax.PREPOSITIONS):
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                code = lookup(in_preposition, pobj.lemma_, pobj.text)
+                if code is not None:
+                    self.consumed.add(pobj.i)
+                    return code, "light_verb", verb
         if lemma in self.rules.verbs:
             return self.rules.verbs[lemma], "verb", verb
         if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
@@ -217,10 +224,14 @@ class _Sentence:
         return (Code(plover, cameo), "dictionary", verb) if plover else None
 
     def _governing(self, verb: Token, lemma: str, complement: Token) -> list[EventMention]:
+        code = self.rules.governing_verbs[lemma]
+        if code.plover == "AGREE":  # "vowed to crush the rebels": a promise of conflict is a threat
+            governed = self._code_verb(complement, verb_lemma(complement))
+            if governed is not None and governed[0].plover in self.rules.future_conflict_types:
+                code = self.rules.default("THREATEN")
         for token in syntax.conjuncts_of(complement):
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
-        code = self.rules.governing_verbs[lemma]
         return self._emit(verb, code, "governing", verb, complement=complement)
 
     def _ready(self, adjective: Token) -> list[EventMention]:
@@ -241,10 +252,23 @@ class _Sentence:
             return []
         source = arguments.owner(noun)
         target = arguments.target_of(noun, code.plover)
-        if source is None and target is None:
+        verb = arguments.governor(noun)
+        if source is None and verb is not None:
+            if verb_lemma(verb) not in self.rules.support_verbs:
+                return []  # "rejected the offer", "covering the protest": the noun is what another act is about
+            subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
+            source = subject if subject is not None and is_actor(subject) else None
+        if source is None and (target is None or arguments.noun_is_setting(noun)):
             return []
         hypothetical = any(c.lemma_.lower() in self.rules.hypothetical_words for c in noun.children) or \
             self._conditional_clause(noun)
+        if verb is not None and not hypothetical:
+            modality = self._modality(verb)
+            hypothetical = modality.conditional and not modality.future
+            if modality.future and code.plover in self.rules.cooperative_types:
+                code = self.rules.default("AGREE")  # "will provide assistance": a pledge
+            elif modality.future and code.plover in self.rules.future_conflict_types:
+                code = self.rules.default("THREATEN")
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=noun)]
 
@@ -311,10 +335,15 @@ class _Sentence:
                 code, plover, negated, hypothetical = self.rules.default("REJECT"), "REJECT", False, False
             elif modality.future and not hypothetical and plover in self.rules.cooperative_types and plover != "AGREE":
                 code, plover = self.rules.default("AGREE"), "AGREE"
-            elif modality.future and not hypothetical and plover in self.rules.material_conflict_types:
-                code, plover = self.rules.default("THREATEN"), "THREATEN"
+            elif modality.future and plover in self.rules.future_conflict_types and \
+                    (not hypothetical or self._conditional_clause(verb)):
+                # "will strike unless the offer improves": a conditional threat is still a threat
+                code, plover, hypothetical = self.rules.default("THREATEN"), "THREATEN", False
         if code.plover != plover:
             code = self.rules.default(plover)
+        if passive is None and subject is not None and not is_actor(subject) and subject.lower_ not in \
+                arguments.RELATIVE_PRONOUNS and basis in {"verb", "light_verb", "dictionary"}:
+            return []  # "the storm killed", "the decision hit": an act needs an actor doing it
         args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
         if not args.sources and not args.targets:
             return []

@@ -33,7 +33,10 @@ class Rules:
     target_prepositions: dict[str, frozenset[str]]
     type_defaults: dict[str, str]  # PLOVER type -> CAMEO code when a structure changes the type
     cooperative_types: frozenset[str]
-    material_conflict_types: frozenset[str]
+    future_conflict_types: frozenset[str]  # "will retaliate", "will strike": a threat
+    prepositional_objects: dict[str, dict[str, Code]]  # "put the army on alert"
+    quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
+    support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]
     obligation_auxiliaries: frozenset[str]
@@ -47,6 +50,17 @@ class Rules:
         return Code(plover, self.type_defaults[plover])
 
 
+def _with_transfers(data: dict) -> dict[str, dict[str, Code]]:
+    """Object-conditioned verbs, with every transfer verb ("send", "ship", "deliver") taking
+    the transfer objects ("aid", "weapons", "troops") its own entries do not already code."""
+    tables = {verb: _codes(objects) for verb, objects in data["verbs_needing_an_object"].items()
+              if not verb.startswith("_")}
+    transfers = _codes(data["transfer_objects"])
+    for verb in data["transfer_verbs"]:
+        tables[verb] = {**transfers, **tables.get(verb, {})}
+    return tables
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = load_data("events/coding.json")
@@ -55,12 +69,14 @@ def rules() -> Rules:
         reporting_verbs=words["reporting_verbs"], transparent_verbs=words["transparent_verbs"],
         governing_verbs=_codes(data["governing_verbs"]), ready_adjectives=words["ready_adjectives"],
         verbs=_codes(data["verbs"]), verbs_with_particle=_codes(data["verbs_with_particle"]),
-        verbs_needing_an_object={verb: _codes(objects) for verb, objects in data["verbs_needing_an_object"].items()
-                                 if not verb.startswith("_")},
+        verbs_needing_an_object=_with_transfers(data),
+        prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
+                               if not verb.startswith("_")},
+        quantity_heads=words["quantity_heads"], support_verbs=words["support_verbs"],
         nouns=_codes(data["nouns"]),
         target_prepositions={plover: frozenset(preps) for plover, preps in data["target_prepositions"].items()},
         type_defaults=dict(data["type_defaults"]), cooperative_types=words["cooperative_types"],
-        material_conflict_types=words["material_conflict_types"], future_auxiliaries=words["future_auxiliaries"],
+        future_conflict_types=words["future_conflict_types"], future_auxiliaries=words["future_auxiliaries"],
         conditional_auxiliaries=words["conditional_auxiliaries"],
         obligation_auxiliaries=words["obligation_auxiliaries"], conditional_markers=words["conditional_markers"],
         hypothetical_words=words["hypothetical_words"], actor_pronouns=words["actor_pronouns"],
