@@ -7,8 +7,9 @@ benchmarks run that flow, and tests call these functions directly.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +21,7 @@ from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
 from newswire.events import merge
+from newswire.gazetteer import lookup_place
 from newswire.extract import ArticleExtraction, ExtractedBatch
 from newswire.ingest import Rejection, discover, read_document
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
@@ -181,8 +183,9 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch) -> 
             found = corpus.actor_id(NATIONALITY_KEY + key[len(STATE_KEY):])
         return found if found in known else None
 
-    event_rows, event_mention_rows = merge.event_tables(event_articles, resolved_events, actor_id,
-                                                        lambda article_id, start, end: texts[article_id][start:end])
+    event_rows, event_mention_rows = merge.event_tables(
+        event_articles, resolved_events, actor_id, lambda article_id, start, end: texts[article_id][start:end],
+        _party(actors, actor_id))
     return {
         "articles": articles,
         "boilerplate": spine["boilerplate"],
@@ -195,6 +198,29 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch) -> 
         "events": tables.events_table(event_rows),
         "event_mentions": tables.event_mentions_table(event_mention_rows),
     }
+
+
+def _party(actors: Sequence, actor_id) -> Callable[[str], str | None]:
+    """The party a person acts for in an event: the organisation their role names ("NATO
+    Secretary-General" -> NATO), else their country's row ("U.S. Secretary of State" -> the
+    United States); organisations and places act for themselves."""
+    by_id = {actor.actor_id: actor for actor in actors}
+    organisations = sorted(((a.name, a.actor_id) for a in actors if a.type == "ORG" and len(a.name) > 2),
+                           key=lambda pair: -len(pair[0]))
+    countries = {a.country: a.actor_id for a in actors if a.type == "GPE" and a.country}
+
+    def party(key: str) -> str | None:
+        found = actor_id(key)
+        actor = by_id.get(found)
+        if actor is None or actor.type != "PERSON":
+            return found
+        for role in actor.roles:
+            for name, organisation in organisations:
+                if re.search(rf"\b{re.escape(name)}\b", role):
+                    return organisation
+        return countries.get(actor.country, found) if actor.roles else found
+
+    return party
 
 
 def _timestamp(value: object) -> pd.Timestamp | None:
@@ -212,19 +238,23 @@ def _event_resolver(corpus: Corpus, extractions: Sequence[ArticleExtraction], te
         if not found:
             inside = [m for m in entities[article_id].mentions if start <= m.start and m.end <= end]
             found = [corpus.canonical(inside[-1].key)] if inside else []
-        return [_state_for_nationality(key) for key in found]
+        return [_acting_state(key) for key in found]
 
     return resolve
 
 
-# Actor keys of a country ("GPE:RUS") and of its people ("NORP:RUS"); in an event, "Russian
-# troops" or "the Russians" act for the state.
-STATE_KEY, NATIONALITY_KEY = "GPE:", "NORP:"
+# Actor keys of a country ("GPE:RUS"), its people ("NORP:RUS") and its capital ("CITY:Moscow").
+STATE_KEY, NATIONALITY_KEY, CITY_KEY = "GPE:", "NORP:", "CITY:"
 
 
-def _state_for_nationality(key: str) -> str:
+def _acting_state(key: str) -> str:
+    """In an event, "Russian troops", "the Russians" and "Moscow" act for the state."""
     code = key[len(NATIONALITY_KEY):]
-    return STATE_KEY + code if key.startswith(NATIONALITY_KEY) and len(code) == 3 and code.isupper() else key
+    if key.startswith(NATIONALITY_KEY) and len(code) == 3 and code.isupper():
+        return STATE_KEY + code
+    if key.startswith(CITY_KEY) and (place := lookup_place(key[len(CITY_KEY):])) is not None and place.capital_of:
+        return STATE_KEY + place.capital_of
+    return key
 
 
 

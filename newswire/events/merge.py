@@ -56,11 +56,16 @@ class ResolvedMention:
     date_source: str
 
     @property
+    def kind(self) -> tuple:
+        return self.mention.plover_type, self.mention.negated, self.mention.hypothetical
+
+    @property
     def key(self) -> tuple:
-        if not self.sources and not self.targets:  # nobody to identify the act by: it stands alone
-            return ("alone", self.article_id, self.mention.start, self.mention.plover_type)
-        return (self.mention.plover_type, self.sources[:1], self.targets[:1], self.mention.negated,
-                self.mention.hypothetical)
+        return (*self.kind, self.sources[:1], self.targets[:1])
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.sources) and bool(self.targets)
 
 
 def resolve_arguments(articles: Mapping[str, Article], mentions: Mapping[str, Sequence[EventMention]],
@@ -131,7 +136,7 @@ def _bases(published: Mapping[str, tuple[date, str]], argued: list[ResolvedMenti
     by_key: dict[tuple, Counter] = defaultdict(Counter)
     by_actor: dict[str, Counter] = defaultdict(Counter)
     for item in argued:
-        if item.article_id in bases:
+        if item.article_id in bases and item.complete:
             by_key[item.key][bases[item.article_id][0]] += 1
             for key in item.sources + item.targets:
                 by_actor[key][bases[item.article_id][0]] += 1
@@ -189,19 +194,55 @@ def _normalised(resolved: ResolvedDate) -> ResolvedDate:
     return ResolvedDate(day, resolved.precision)
 
 
-def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention],
-                 actor_id: Callable[[str], str], texts_of: Callable[[str, int, int], str]) -> tuple[list[dict], list[dict]]:
-    """Rows of events and event_mentions."""
+def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention], actor_id: Callable[[str], str],
+                 texts_of: Callable[[str, int, int], str],
+                 side: Callable[[str], str | None] | None = None) -> tuple[list[dict], list[dict]]:
+    """Rows of events and event_mentions.
+
+    Mentions naming both source and target merge by key and compatible date. A mention that
+    names one side only joins the event that side takes part in when exactly one such event
+    (same type and flags, compatible date) exists; otherwise it stands alone, as does a
+    mention that names neither: merging on what a text leaves out would join different acts.
+
+    side(actor key) is the party an actor acts for when outlets name the same act differently
+    ("the US ambassador" / "the United States" / "Washington"); by default the actor itself.
+    """
+    party = side or (lambda key: actor_id(key) or key)
     groups: dict[tuple, list[ResolvedMention]] = defaultdict(list)
     for item in resolved:
-        groups[item.key].append(item)
+        if item.complete:
+            groups[_party_key(item, party)].append(item)
+    events = [members for key in sorted(groups, key=repr) for members in _clusters(groups[key])]
+    alone = []
+    for item in sorted((i for i in resolved if not i.complete), key=lambda i: (i.article_id, i.mention.start)):
+        home = _only_candidate(item, events, party)
+        if home is None:
+            alone.append([item])
+        else:
+            home.append(item)
     event_rows, mention_rows = [], []
-    for key in sorted(groups, key=repr):
-        for members in _clusters(groups[key]):
-            row = _event_row(members, articles, actor_id)
-            event_rows.append(row)
-            mention_rows.extend(_mention_row(m, row["event_id"], articles, actor_id, texts_of) for m in members)
+    for members in events + alone:
+        row = _event_row(members, articles, actor_id)
+        event_rows.append(row)
+        mention_rows.extend(_mention_row(m, row["event_id"], articles, actor_id, texts_of) for m in members)
     return event_rows, mention_rows
+
+
+def _party_key(item: ResolvedMention, party: Callable[[str], str | None]) -> tuple:
+    return (*item.kind, party(item.sources[0]) if item.sources else None, party(item.targets[0]) if item.targets else None)
+
+
+def _only_candidate(item: ResolvedMention, events: list[list[ResolvedMention]],
+                    party: Callable[[str], str | None]) -> list[ResolvedMention] | None:
+    if not item.sources and not item.targets:
+        return None
+    position = 3 if item.sources else 4
+    named = _party_key(item, party)[position]
+    candidates = [members for members in events
+                  if members[0].kind == item.kind and _party_key(members[0], party)[position] == named
+                  and compatible(members[0].date, item.date)]
+    others = {_party_key(members[0], party) for members in candidates}
+    return candidates[0] if len(others) == 1 else None
 
 
 def _most_common(values: list) -> object | None:
@@ -220,8 +261,10 @@ def _event_row(members: list[ResolvedMention], articles: Mapping[str, Article],
     cameo = _most_common([m.mention.cameo_code for m in members])
     code = lexicon.cameo(cameo)
     plover = lexicon.plover(cameo)
-    source = members[0].sources[0] if members[0].sources else None
-    target = members[0].targets[0] if members[0].targets else None
+    anchor_item = next((m for m in members if m.complete), members[0])
+    # the actors most mentions name: "the United States" over the one outlet's "the US ambassador"
+    source = _most_common([m.sources[0] for m in members if m.sources]) if anchor_item.sources else None
+    target = _most_common([m.targets[0] for m in members if m.targets]) if anchor_item.targets else None
     co_sources = sorted({actor_id(k) for m in members for k in m.sources} - {actor_id(source) if source else None})
     co_targets = sorted({actor_id(k) for m in members for k in m.targets} - {actor_id(target) if target else None})
     location = _most_common([m.location for m in members])
@@ -236,7 +279,7 @@ def _event_row(members: list[ResolvedMention], articles: Mapping[str, Article],
         confidence *= HYPOTHETICAL_EVENT_FACTOR
     source_id, target_id = (actor_id(source) if source else None), (actor_id(target) if target else None)
     day = when.day.isoformat() if when else None
-    anchor = members[0] if source is None and target is None else None
+    anchor = members[0] if not anchor_item.complete else None  # an event of one partial mention: its place
     event_id = stable_hash("event", first.plover_type, source_id or "", target_id or "", str(first.negated),
                            str(first.hypothetical), when.iso if when else "",
                            f"{anchor.article_id}:{anchor.mention.start}" if anchor else "")
