@@ -169,7 +169,7 @@ def passive_subject(verb: Token) -> Token | None:
 def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterable[Token]:
     wanted = set(prepositions)
     for child in token.children:
-        if child.dep_ in syntax.PREPOSITIONS and child.lower_ in wanted:
+        if (child.dep_ in syntax.PREPOSITIONS or child.dep_ in syntax.INDIRECT_OBJECTS) and child.lower_ in wanted:
             yield from syntax.children(child, syntax.PREPOSITION_OBJECTS)
         if child.dep_ == "prt":  # "pull out of": the preposition hangs off the particle
             yield from _prepositional_objects(child, wanted)

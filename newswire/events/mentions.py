@@ -154,6 +154,9 @@ class _Sentence:
         if lemma in self.rules.governing_verbs and complement is not None:
             return self._governing(verb, lemma, complement)
         coded = self._code_verb(verb, lemma)
+        if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
+            # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
+            coded = self.rules.default("REQUEST"), "reported_obligation", verb
         if coded is None:
             return []
         code, basis, end_token = coded

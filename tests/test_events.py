@@ -1,0 +1,189 @@
+"""The event coder, rule family by rule family, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from newswire.events.dates import ResolvedDate, compatible, resolve
+from newswire.events.merge import Article, ResolvedMention, event_tables
+from newswire.events.mentions import EventMention, extract_events
+from newswire.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def code():
+    nlp = load_nlp()
+
+    def run(text: str) -> list[EventMention]:
+        return extract_events(nlp(text))
+
+    return run
+
+
+def summary(found: list[EventMention], text: str) -> set[tuple]:
+    return {(m.plover_type, m.trigger, tuple(text[a:b] for a, b in m.sources), tuple(text[a:b] for a, b in m.targets))
+            for m in found}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plain verbs, with source and target from the tree
+    ("Police arrested three protesters outside the parliament.", ("COERCE", "arrested", ("Police",), ("three protesters",))),
+    ("The army shelled the town overnight.", ("ASSAULT", "shelled", ("The army",), ())),
+    # passive: the agent acts, the subject undergoes
+    ("The journalist was detained by security forces in Harare.",
+     ("COERCE", "detained", ("security forces",), ("The journalist",))),
+    # governing verbs override their complement
+    ("The minister urged Russia to withdraw its troops.", ("REQUEST", "urged", ("The minister",), ("Russia",))),
+    ("The government refused to release the prisoners.", ("REJECT", "refused", ("The government",), ("the prisoners",))),
+    ("Iran agreed to meet the inspectors next week.", ("AGREE", "agreed", ("Iran",), ("the inspectors",))),
+    ("The union threatened to call a strike.", ("THREATEN", "threatened", ("The union",), ())),
+    ("The US accused Russia of planning an invasion.", ("ACCUSE", "accused", ("The US",), ("Russia",))),
+    ("The president vowed to crush the rebels.", ("THREATEN", "vowed", ("The president",), ("the rebels",))),
+    # light verbs and their nouns
+    ("The foreign ministers held talks with their Chinese counterparts.",
+     ("CONSULT", "held talks", ("The foreign ministers",), ("their Chinese counterparts",))),
+    ("The EU imposed sanctions on Belarus.", ("SANCTION", "imposed sanctions", ("The EU",), ("Belarus",))),
+    ("Germany sent weapons to Ukraine.", ("AID", "sent weapons", ("Germany",), ("Ukraine",))),
+    ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ("its army",))),
+    # nominal events with their own participants
+    ("The ministers discussed Moscow's demands.", ("REQUEST", "demands", ("Moscow",), ())),
+    # numbers and quantities are not the actor: the people after "of" are
+    ("Thousands of workers marched through the capital.", ("PROTEST", "marched", ("workers",), ())),
+])
+def test_structures(code, text, expected):
+    assert expected in summary(code(text), text)
+
+
+@pytest.mark.parametrize("text, plover, negated, hypothetical", [
+    ("Russia said it would reject the proposal.", "REJECT", False, False),          # reporting verbs are transparent
+    ("Moscow will meet the delegation on Friday.", "AGREE", False, False),          # future cooperation: intent
+    ("The rebels will retaliate against the army.", "THREATEN", False, False),      # future conflict: a threat
+    ("Nurses will strike unless the government improves its offer.", "THREATEN", False, False),
+    ("Lavrov said Kyiv must stop the shelling.", "REQUEST", False, False),           # obligation in reported speech
+    ("Russia said it would not meet the delegation.", "REJECT", False, False),      # refused cooperation
+    ("The ministry did not share details with the inspectors.", "COOPERATE", True, False),  # did not happen
+    ("Troops could be deployed to the border.", "MOBILIZE", False, True),           # possible
+    ("If the talks fail, the army may attack the city.", "ASSAULT", False, True),   # conditional
+    ("The alliance is ready to engage with Moscow.", "AGREE", False, False),        # readiness is intent
+])
+def test_modality(code, text, plover, negated, hypothetical):
+    found = [m for m in code(text) if m.plover_type == plover]
+    assert found, summary(code(text), text)
+    assert (found[0].negated, found[0].hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will attack them and destroy them," the commander said.',     # the speaker's words, not an account
+    "The storm killed at least 14 people.",                          # no actor acts
+    "Shares in London rose on Monday as investors welcomed the figures.",
+    "The central bank left rates unchanged for a fourth consecutive meeting.",
+    "NATO WARNS RUSSIA OVER TROOP BUILD-UP",                          # headline in capitals
+    "Arsenal 2 Chelsea 1, Liverpool 3 Everton 0, 4-1, 2-2, 17 12 9 8",  # a table of figures
+    "Jens Stoltenberg, Antony Blinken, Sergey Lavrov, Olaf Scholz",   # a list of names
+    "La ministra rechazó la propuesta del gobierno ruso.",            # not English
+    "",
+])
+def test_no_event_rather_than_a_wrong_one(code, text):
+    assert code(text) == []
+
+
+def test_very_long_sentence_is_not_coded(code):
+    text = "The army attacked the town and " + " and ".join(["the villages"] * 150) + "."
+    assert code(text) == []
+
+
+def test_offsets_point_into_the_text(code):
+    text = "On Wednesday, the US delivered its response to Russia.\nNATO urged Russia to de-escalate."
+    for mention in code(text):
+        assert text[mention.start:mention.end] == mention.trigger
+        assert text[mention.sentence_start:mention.sentence_end].strip()
+        assert all(0 <= a < b <= len(text) for a, b in mention.sources + mention.targets)
+    assert {m.date_text for m in code(text) if m.plover_type == "CONSULT"} == {"Wednesday"}
+
+
+BASE = date(2022, 1, 27)  # a Thursday
+
+
+@pytest.mark.parametrize("expression, iso, precision", [
+    ("on Wednesday", "2022-01-26", "day"),
+    ("Thursday", "2022-01-27", "day"),          # the publication weekday is the publication day
+    ("Jan. 26", "2022-01-26", "day"),
+    ("last December", "2021-12", "month"),
+    ("earlier this week", "2022-01-27", "week"),
+    ("over the weekend", "2022-01-22", "week"),
+    ("since the end of Oct. 2021", "2021-10", "month"),
+    ("mid-August", "2021-08", "month"),
+    ("in 2008", "2008", "year"),
+    ("yesterday", "2022-01-26", "day"),
+    ("Thursday's", "2022-01-27", "day"),
+])
+def test_dates(expression, iso, precision):
+    found = resolve(expression, BASE)
+    assert (found.iso, found.precision) == (iso, precision)
+
+
+@pytest.mark.parametrize("expression, base", [("recent weeks", BASE), ("the coming days", BASE), ("", BASE),
+                                              ("on Wednesday", None), ("gibberish words", BASE)])
+def test_dates_that_name_no_time(expression, base):
+    assert resolve(expression, base) is None
+
+
+def test_date_compatibility():
+    day = ResolvedDate(date(2022, 1, 26), "day")
+    assert compatible(day, ResolvedDate(date(2022, 1, 27), "day"))      # a day apart: time zones
+    assert not compatible(day, ResolvedDate(date(2022, 1, 28), "day"))
+    assert compatible(day, ResolvedDate(date(2022, 1, 1), "month"))
+    assert not compatible(day, ResolvedDate(date(2021, 12, 1), "month"))
+
+
+def _mention(start: int, plover: str = "REJECT", hypothetical: bool = False, confidence: float = 0.8) -> EventMention:
+    return EventMention(start, start + 8, "rejected", 0, 40, plover, "120", False, hypothetical, ((0, 2),), ((20, 26),),
+                        None, None, None, "verb", confidence)
+
+
+def _resolved(article_id: str, mention: EventMention, sources=("GPE:USA",), targets=("GPE:RUS",),
+              day: date = date(2022, 1, 26)) -> ResolvedMention:
+    return ResolvedMention(article_id, mention, tuple(sources), tuple(targets), None, ResolvedDate(day, "day"), "sentence")
+
+
+ARTICLES = {name: Article(name, "x" * 60, pd.Timestamp("2022-01-27", tz="UTC"), outlet)
+            for name, outlet in (("a", "Reuters"), ("b", "AP"), ("c", "AP"))}
+
+
+def _events(resolved):
+    return event_tables(ARTICLES, resolved, actor_id=lambda key: key.lower(), texts_of=lambda a, s, e: "x" * (e - s))
+
+
+def test_the_same_act_in_three_articles_is_one_event_with_every_mention():
+    events, mentions = _events([_resolved(a, _mention(10)) for a in "abc"])
+    assert len(events) == 1 and len(mentions) == 3
+    event = events[0]
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (3, 3, 2)
+    assert event["confidence"] > 0.8  # corroboration raises it above any one mention's
+    assert {m["event_id"] for m in mentions} == {event["event_id"]}
+
+
+def test_what_differs_stays_apart():
+    events, _ = _events([
+        _resolved("a", _mention(10)),
+        _resolved("b", _mention(10, hypothetical=True)),                    # possible vs done
+        _resolved("c", _mention(10), day=date(2022, 1, 20)),                # another day
+        _resolved("c", _mention(30, plover="ACCUSE")),                      # another type
+    ])
+    assert len(events) == 4
+
+
+def test_a_mention_naming_one_side_joins_the_only_event_it_fits():
+    events, _ = _events([_resolved("a", _mention(10)), _resolved("b", _mention(10), targets=())])
+    assert len(events) == 1 and events[0]["num_mentions"] == 2
+    ambiguous, _ = _events([_resolved("a", _mention(10)), _resolved("b", _mention(10), targets=("GPE:CHN",)),
+                            _resolved("c", _mention(10), targets=())])
+    assert len(ambiguous) == 3
+
+
+def test_event_ids_do_not_depend_on_order():
+    items = [_resolved(a, _mention(10)) for a in "abc"]
+    assert _events(items)[0] == _events(list(reversed(items)))[0]
