@@ -186,6 +186,8 @@ def derived_checks(table: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, 
         inside = inside.fillna(False).astype(bool).astype(object)
         inside[df["start"].isna() | df["end"].isna()] = None
         checks[f"{CHECK_PREFIX}offsets_within_article_text"] = ("offsets within article text", inside, 1.0)
+    if table == "events" and "event_mentions" in tables:
+        checks.update(_event_count_checks(df, tables["event_mentions"]))
     if table == "articles":
         canonical = df["duplicate_of"].isna() if "duplicate_of" in df else pd.Series(True, index=df.index)
         if canonical.sum() < MIN_ARTICLES_FOR_COVERAGE_FLOORS:
@@ -196,6 +198,18 @@ def derived_checks(table: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, 
                 has = df["article_id"].isin(set(tables[other]["article_id"])).astype(object)
                 has[~canonical] = None  # duplicates count once, through their canonical copy
                 checks[f"{CHECK_PREFIX}{rule}"] = (f"share of non-duplicate articles with {what}", has, share)
+    return checks
+
+
+def _event_count_checks(events: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, tuple[str, pd.Series, float]]:
+    """Every event has its mentions, and its counts are theirs."""
+    by_event = mentions.groupby("event_id")
+    counted = {"num_mentions": by_event.size(), "num_articles": by_event["article_id"].nunique()}
+    checks = {}
+    for column, counts in counted.items():
+        expected = events["event_id"].map(counts).fillna(0)
+        checks[f"{CHECK_PREFIX}{column}_matches_event_mentions"] = (
+            f"{column} matches event_mentions", (events[column] == expected).astype(object), 1.0)
     return checks
 
 

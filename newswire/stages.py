@@ -31,6 +31,8 @@ T = TypeVar("T")
 # Batches of article text shipped to a worker stay around this size: big enough that task
 # overhead (~15 ms) is noise, small enough to travel cheaply to a remote worker.
 MAX_BATCH_CHARS = 1_000_000
+# The spaCy model is English; "und" is text too short to tell, which extraction still reads.
+MODEL_LANGUAGES = frozenset({"en", "und"})
 # Enough batches per worker that the last ones finishing leave no core idle for long.
 BATCHES_PER_WORKER = 8
 
@@ -122,9 +124,16 @@ def spine_tables(corpus: CleanCorpus, quarantine: list[dict]) -> dict[str, pd.Da
 
 
 def extraction_inputs(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(article_id, source, text) of the articles extraction runs on: canonical copies with text."""
-    canonical = articles[articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)]
+    """(article_id, source, text) of the articles extraction runs on: canonical copies with
+    text, in a language the English model reads (others are published with text and metadata,
+    without English-model actors, quotes or events)."""
+    canonical = articles[articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
+                         & articles["language"].isin(MODEL_LANGUAGES)]
     return list(zip(canonical["article_id"], canonical["source"], canonical["text"]))
+
+
+def not_in_model_language(articles: pd.DataFrame) -> int:
+    return int((articles["duplicate_of"].isna() & ~articles["language"].isin(MODEL_LANGUAGES)).sum())
 
 
 def extraction_batches(items: Sequence[tuple[str, str, str]], max_articles: int,
@@ -286,7 +295,8 @@ def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, c
         "structure": {"articles": len(structured.articles), "no_content": len(corpus.quarantine)},
         "boilerplate": {"lines_removed": len(valid["boilerplate"]), "recurring_patterns": len(corpus.recurring)},
         "dedupe": {"duplicates": len(corpus.links)},
-        "extract": {"articles": len(extracted.extractions), "parsed": extracted.parsed,
+        "extract": {"articles": len(extracted.extractions), "not_english": not_in_model_language(valid["articles"]),
+                    "parsed": extracted.parsed,
                     "docs_from_cache": extracted.docs_from_cache,
                     **{f"ran_{name}": runs for name, runs in extracted.extractor_runs.items()},
                     "cache_rejected": extracted.cache_rejected,

@@ -187,3 +187,13 @@ def test_a_mention_naming_one_side_joins_the_only_event_it_fits():
 def test_event_ids_do_not_depend_on_order():
     items = [_resolved(a, _mention(10)) for a in "abc"]
     assert _events(items)[0] == _events(list(reversed(items)))[0]
+
+
+def test_only_text_in_the_models_language_is_extracted():
+    from newswire.stages import extraction_inputs, not_in_model_language
+
+    articles = pd.DataFrame({"article_id": ["en", "ru", "dup", "short"], "source": ["a", "b", "c", "d"],
+                             "text": ["English text", "Русский текст", "English text", "Hi"],
+                             "language": ["en", "ru", "en", "und"], "duplicate_of": [None, None, "en", None]})
+    assert [item[0] for item in extraction_inputs(articles)] == ["en", "short"]
+    assert not_in_model_language(articles) == 1

@@ -267,3 +267,11 @@ def test_derived_checks_survive_every_empty_table_combination(empty, tmp_path: P
     for table in tables:
         for name, values, share in derived_checks(table, tables).values():
             assert len(values) == len(tables[table]) and 0 < share <= 1, name
+
+
+def test_event_counts_must_match_their_mentions():
+    events = pd.DataFrame({"event_id": ["e1", "e2", "e3"], "num_mentions": [2, 1, 1], "num_articles": [2, 1, 1]})
+    mentions = pd.DataFrame({"event_id": ["e1", "e1", "e2"], "article_id": ["a", "b", "a"]})
+    checks = derived_checks("events", {"events": events, "event_mentions": mentions})
+    assert checks["check__num_mentions_matches_event_mentions"][1].tolist() == [True, True, False]  # e3: no mention
+    assert checks["check__num_articles_matches_event_mentions"][1].tolist() == [True, True, False]
