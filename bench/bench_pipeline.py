@@ -8,7 +8,9 @@ Prints, on the same machine and in the same run:
   - a cold `newswire run` (empty cache) end to end, as a user runs it: wall seconds, seconds
     per stage, peak memory of its processes; floor/pipeline ratio (goal >= 0.8);
   - a warm rerun after one extractor changed (its cache entries gone, the stored parses and
-    the other extractors' records kept): seconds and share of the cold run (goal < 20 %).
+    the other extractors' records kept): seconds and share of the cold run (goal < 20 %);
+  - what each extractor costs on the same Docs, against the parse itself, in one process
+    (events: goal at most 10 % of the extraction stage).
 """
 
 from __future__ import annotations
@@ -44,6 +46,26 @@ def floor_seconds(texts: list[str], workers: int) -> float:
     return time.perf_counter() - started
 
 
+def extractor_costs(texts: list[str]) -> None:
+    from newswire.extractors import EXTRACTORS
+    from newswire.nlp import load_nlp
+
+    nlp = load_nlp()
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    parse = time.perf_counter() - started
+    costs = {}
+    for name, extractor in EXTRACTORS.items():
+        started = time.perf_counter()
+        for doc in docs:
+            extractor.extract(doc)
+        costs[name] = time.perf_counter() - started
+    stage = parse + sum(costs.values())
+    print(f"extract stage on {len(texts)} articles, one process: parse {parse:.1f} s, "
+          + ", ".join(f"{name} {seconds:.1f} s ({100 * seconds / stage:.1f} % of the stage)"
+                      for name, seconds in costs.items()))
+
+
 def newswire_run(raw: Path, out: Path, cache: Path, workers: int) -> tuple[float, str]:
     command = [str(Path(sys.executable).parent / "newswire"), "run", "--raw", str(raw), "--out", str(out),
                "--cache", str(cache), "--workers", str(workers), "--quiet"]
@@ -65,6 +87,7 @@ def main() -> None:
     parser.add_argument("--raw", type=Path, default=DEFAULT_RAW)
     parser.add_argument("--workers", type=int, default=usable_cores())
     parser.add_argument("--changed-extractor", default="quotes", help="extractor whose cache the warm rerun drops")
+    parser.add_argument("--sample", type=int, default=300, help="articles for the per-extractor costs")
     args = parser.parse_args()
 
     structured, rejected, corpus = stages.spine_without_prefect(args.raw.resolve())
@@ -75,6 +98,7 @@ def main() -> None:
     print(f"corpus: {args.raw} — {len(structured.articles) + len(rejected) + len(structured.quarantine)} files, "
           f"{len(texts)} articles to parse ({words} words), {len(corpus.links)} duplicates")
 
+    extractor_costs(texts[: args.sample])
     floor = floor_seconds(texts, args.workers)
     print(f"floor  plain nlp.pipe n_process={args.workers}: {floor:7.1f} s  {words / floor:7.0f} words/s")
 

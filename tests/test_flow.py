@@ -91,3 +91,31 @@ def test_releases_with_empty_tables_publish(prefect_harness, tmp_path, files, pu
     quarantine = pd.read_parquet(latest / "quarantine.parquet")
     assert len(quarantine) == quarantined and quarantine["reason"].str.len().gt(0).all()
     assert json.loads((latest / "manifest.json").read_text())["validation"]["outcome"] == "passed"
+
+
+def test_the_readme_event_queries_run_on_a_release(first_run):
+    """The analyst queries of the README's Events section, as written, against this release."""
+    _, out, _ = first_run
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Events", 1)[1].split("\n## ", 1)[0]
+    sql = section.split("```sql", 1)[1].split("```", 1)[0].replace("processed/latest", str(out / "latest"))
+    queries = [q for q in sql.split(";") if q.strip() and not all(
+        line.strip().startswith("--") for line in q.strip().splitlines())]
+    assert len(queries) == 2
+    by_day, first = (duckdb.sql(q).df() for q in queries)
+    assert list(by_day.columns) == ["date", "source", "plover_type", "target", "num_articles"]
+    assert len(by_day) > 0 and set(by_day["plover_type"]) <= set(pd.read_parquet(out / "latest" / "events.parquet")["plover_type"])
+    assert list(first.columns) == ["event_id", "plover_type", "first_outlet", "first_published"]
+
+
+def test_events_are_published_and_traceable(first_run):
+    _, out, _ = first_run
+    latest = out / "latest"
+    events = pd.read_parquet(latest / "events.parquet")
+    mentions = pd.read_parquet(latest / "event_mentions.parquet")
+    texts = pd.read_parquet(latest / "articles.parquet").set_index("article_id")["text"]
+    assert len(events) > 20 and set(mentions["event_id"]) == set(events["event_id"])
+    assert all(texts[m.article_id][m.start:m.end] == m.trigger for m in mentions.itertuples())
+    assert (events["num_articles"] > 1).any()  # the seeds report the same acts: some merge across articles
+    manifest = json.loads((latest / "manifest.json").read_text())
+    assert manifest["tables"]["events"]["rows"] == len(events)
