@@ -197,3 +197,12 @@ def test_only_text_in_the_models_language_is_extracted():
                              "language": ["en", "ru", "en", "und"], "duplicate_of": [None, None, "en", None]})
     assert [item[0] for item in extraction_inputs(articles)] == ["en", "short"]
     assert not_in_model_language(articles) == 1
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Blinken said Washington would not agree to curb the admissions process.", "REJECT"),
+    ("The government said there would be no concessions to the strikers.", "REJECT"),
+    ("Blinken said he would speak with his Russian counterpart.", "AGREE"),
+])
+def test_refusals_and_intents(code, text, plover):
+    assert plover in {m.plover_type for m in code(text)}, summary(code(text), text)

@@ -265,7 +265,11 @@ class _Sentence:
             return []
         hypothetical = any(c.lemma_.lower() in self.rules.hypothetical_words for c in noun.children) or \
             self._conditional_clause(noun)
-        if verb is not None and not hypothetical:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            if code.plover not in self.rules.cooperative_types:
+                return []  # "no attack": nothing happened, and nothing is refused
+            code = self.rules.default("REJECT")  # "there would be no concessions": a refusal
+        elif verb is not None and not hypothetical:
             modality = self._modality(verb)
             hypothetical = modality.conditional and not modality.future
             if modality.future and code.plover in self.rules.cooperative_types:
@@ -342,6 +346,9 @@ class _Sentence:
                     (not hypothetical or self._conditional_clause(verb)):
                 # "will strike unless the offer improves": a conditional threat is still a threat
                 code, plover, hypothetical = self.rules.default("THREATEN"), "THREATEN", False
+        elif basis == "governing" and plover == "AGREE" and negated:
+            # "would not agree to curb", "did not agree to meet": a refusal
+            code, plover, negated, hypothetical = self.rules.default("REJECT"), "REJECT", False, False
         if code.plover != plover:
             code = self.rules.default(plover)
         if passive is None and subject is not None and not is_actor(subject) and subject.lower_ not in \
