@@ -85,8 +85,9 @@ def _quotes(data: Any, text: str) -> list[QuoteCandidate]:
 
 
 ACTORS = Extractor(
-    "actors", ("actors", "gazetteer", "text", "syntax", "data/agencies.json", "data/places.json", "data/roles.json"),
-    extract=lambda doc: actors.extract_mentions(doc.text, [(0, doc)]),
+    "actors", ("actors", "gazetteer", "text", "syntax", "data/actors", "data/agencies.json", "data/places.json",
+               "data/roles.json"),
+    extract=actors.extract_mentions,
     to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities)
 
 QUOTES = Extractor(

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newswire.actors import ArticleEntities, Corpus, extract_mentions, fold, lookup_place
+from newswire.actors import ArticleEntities, Corpus, extract_mentions
+from newswire.gazetteer import fold, lookup_place
 from newswire.ingest import read_document
 from newswire.nlp import load_nlp
 from newswire.structure import body_text, structure
@@ -15,7 +16,7 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 def entities_of(text: str) -> ArticleEntities:
-    return extract_mentions(text, [(0, load_nlp()(text))])
+    return extract_mentions(load_nlp()(text))
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +109,7 @@ def test_unresolvable_names_keep_their_own_actor():
 @pytest.mark.parametrize("text", ["", "   ", "no entities here at all.", "Путин и Лавров встретились в Москве.",
                                   "x" * 5000, "\"\u201c\u2019''\n\n--"])
 def test_odd_text_never_raises(text):
-    entities = extract_mentions(text, [(0, load_nlp()(text))])
+    entities = extract_mentions(load_nlp()(text))
     for mention in entities.mentions:
         assert text[mention.start:mention.end] == mention.text
     Corpus([("a", entities)]).tables()

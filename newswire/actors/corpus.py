@@ -1,0 +1,194 @@
+"""One actor per real-world entity across the corpus: spelling variants and transliterations of
+a person merge (guarded by surname, type and country), bare surnames join the one person of that
+surname, acronyms join the organisation introduced with them; descriptions and speakers resolve
+against the merged knowledge; `tables()` gives actor rows and mention rows."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from newswire.actors import speakers
+from newswire.actors.descriptions import match_description
+from newswire.actors.names import person_groups
+from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
+from newswire.actors.roles import most_specific
+from newswire.data import load as load_data
+from newswire.gazetteer import LEADING_ARTICLE, gazetteer, name_key, org_key
+from newswire.text import stable_hash
+
+# A bare surname joins the leading person of that surname when it has this share of mentions.
+DOMINANT_SHARE = 0.8
+
+
+class Corpus:
+    """Every article's entities, canonicalised: one key per real-world actor.
+
+    Build it once over all articles; then `resolve_speakers` serves the quote stage and
+    `tables` gives the actors and mentions rows.
+    """
+
+    def __init__(self, articles: Sequence[tuple[str, ArticleEntities]], credits: Sequence[tuple[str, list[str]]] = ()):
+        self.articles = {article_id: entities for article_id, entities in articles}
+        self.credits = list(credits)
+        local_countries: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for key, country in entities.countries.items():
+                local_countries[key].add(country)
+        single_country = {k: next(iter(v)) for k, v in local_countries.items() if len(v) == 1}
+        person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
+        self.known_keys = {m.key for e in self.articles.values() for m in e.mentions}
+        self.groups = person_groups(person_keys, single_country)
+        self._attach_lone_surnames(person_keys)
+        self._attach_acronyms()
+        self.roles: dict[str, list[str]] = defaultdict(list)
+        self.countries: dict[str, Counter] = defaultdict(Counter)
+        for entities in self.articles.values():
+            for key, country in entities.countries.items():
+                self.countries[self.canonical(key)][country] += 1
+            for key, article_roles in entities.roles.items():
+                for role in article_roles:
+                    if role not in self.roles[self.canonical(key)]:
+                        self.roles[self.canonical(key)].append(role)
+        self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
+        self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
+        for article_id, entities in self.articles.items():
+            for description in entities.descriptions:
+                if (mention := self.resolve_description(article_id, description)) is not None:
+                    self.extra[article_id].append(mention)
+
+    def _attach_lone_surnames(self, person_keys: set[str]) -> None:
+        """A lone surname joins the dominant person of that surname across the corpus."""
+        totals = Counter(self.groups.get(m.key, m.key) for e in self.articles.values() for m in e.mentions)
+        owners: dict[str, Counter] = defaultdict(Counter)
+        for key, root in self.groups.items():
+            owners[key.removeprefix("PERSON:").split("|")[0]][root] += totals[root]
+        # the small model often labels a lone surname ORG or GPE ("Lavrov said"): a one-word
+        # organisation or place the gazetteer does not know, spelt like a known surname, is that person
+        lone_words = {m.key for e in self.articles.values() for m in e.mentions
+                      if m.type in {"ORG", "GPE"} and m.kind == "name" and " " not in m.text
+                      and m.key in {org_key(m.text), f"CITY:{m.text}"}}
+        for key in sorted(person_keys | lone_words):
+            if key.startswith("PERSON:"):
+                surname, given = key.removeprefix("PERSON:").split("|")
+            else:
+                surname, given = name_key(key.split(":", 1)[1]), ""
+            if given or key in self.groups or not owners.get(surname):
+                continue
+            (top, count), total = owners[surname].most_common(1)[0], sum(owners[surname].values())
+            if count / total >= DOMINANT_SHARE:
+                self.groups[key] = top
+
+    def _attach_acronyms(self) -> None:
+        """"CDU" in one article is the "Christian Democratic Union (CDU)" of another, when only one
+        organisation of the corpus was introduced with that acronym."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for acronym, key in entities.acronyms.items():
+                owners[org_key(acronym)].add(key)
+        for acronym_key, keys in owners.items():
+            if len(keys) == 1 and acronym_key not in keys:
+                self.groups.setdefault(acronym_key, next(iter(keys)))
+
+    def canonical(self, key: str) -> str:
+        return self.groups.get(key, key)
+
+    def country(self, key: str) -> str | None:
+        counts = self.countries.get(key)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _people(self, article_id: str, before: int | None = None) -> tuple[dict[str, list[int]], set[str]]:
+        persons: dict[str, list[int]] = defaultdict(list)
+        subjects: set[str] = set()
+        mentions = self.articles[article_id].mentions + self.extra.get(article_id, [])
+        for mention in mentions:
+            if mention.type == "PERSON":
+                key = self.canonical(mention.key)
+                persons[key].append(mention.start)
+                if mention.subject and before is not None and mention.start < before:
+                    subjects.add(key)
+        return persons, subjects
+
+    def resolve_description(self, article_id: str, description: Description) -> LocalMention | None:
+        """The mention of the person a description of this article means, or None."""
+        persons, subjects = self._people(article_id, before=description.start)
+        countries = {key: c for key in persons if (c := self.country(key))}
+        key = match_description(description, persons, self.roles, countries, subjects)
+        if key is None:
+            return None
+        if description.country and key not in countries:
+            self.countries[key][description.country] += 1  # "the Norwegian politician" states a nationality
+        return LocalMention(description.start, description.end, description.text, "PERSON", "title", key,
+                            description.subject)
+
+    def resolve_speakers(self, article_id: str, text: str, start: int, end: int) -> list[LocalMention]:
+        """The actors a speaker expression refers to: a name ("Lavrov"), a pronoun ("he"), a
+        description ("the diplomat", "the US newspaper", "Russian officials") or a coordination
+        of names ("The United States and NATO", one actor each). Empty when unresolved.
+
+        Pronouns and descriptions resolved here are remembered as mentions of their actor.
+        """
+        return speakers.resolve_speakers(self, article_id, text, start, end)
+
+    def actor_id(self, key: str) -> str:
+        return stable_hash("actor", key)
+
+    def tables(self) -> tuple[list[Actor], list[dict]]:
+        """(actors, mention rows); every mention's actor is among the actors."""
+        surfaces: dict[str, Counter] = defaultdict(Counter)
+        references: dict[str, set[str]] = defaultdict(set)
+        types: dict[str, Counter] = defaultdict(Counter)
+        mention_count: Counter = Counter()
+        article_sets: dict[str, set[str]] = defaultdict(set)
+        display: dict[str, Counter] = defaultdict(Counter)
+        rows, seen = [], set()
+        for article_id, entities in self.articles.items():
+            for key, name in entities.names.items():
+                display[self.canonical(key)][name] += 1
+            for key, forms in entities.aliases.items():
+                surfaces[self.canonical(key)].update({form: 0 for form in forms})
+            for mention in entities.mentions + self.extra.get(article_id, []):
+                key = self.canonical(mention.key)
+                if (article_id, mention.start, mention.end) in seen:
+                    continue
+                seen.add((article_id, mention.start, mention.end))
+                types[key][mention.type] += 1
+                mention_count[key] += 1
+                article_sets[key].add(article_id)
+                (surfaces[key].update([mention.text]) if mention.kind in NAME_KINDS else references[key].add(mention.text))
+                rows.append({"mention_id": stable_hash(article_id, str(mention.start), str(mention.end)),
+                             "article_id": article_id, "actor_id": self.actor_id(key), "text": mention.text,
+                             "start": mention.start, "end": mention.end, "kind": mention.kind})
+        agencies = load_data("agencies.json")
+        for article_id, names in self.credits:
+            for agency in names:
+                entry = agencies.get(agency.upper().rstrip("."), {"name": agency, "country": None})
+                key = org_key(entry["name"])
+                types[key]["ORG"] += 0
+                article_sets[key].add(article_id)
+                display[key][entry["name"]] += 1
+                if entry["country"] and not self.countries[key]:
+                    self.countries[key][entry["country"]] += 1
+        country_places = {p.key: p for p in gazetteer()["country_names"].values()}
+        organisations = load_data("places.json")["organisations"]
+        actors = []
+        for key in sorted(types):
+            type_ = "PERSON" if key.startswith("PERSON:") else (
+                max(types[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if types[key] else key.split(":")[0])
+            if key in country_places:
+                name = country_places[key].name
+            elif key.removeprefix("ORG:") in organisations:
+                name = key.removeprefix("ORG:")
+            else:
+                spellings = display[key] + surfaces[key]
+                if type_ in {"PERSON", "ORG"} and (full := Counter({n: c for n, c in spellings.items() if len(n.split()) > 1})):
+                    spellings = full  # the commonest spelling of the full name, not a surname or an acronym
+                name = max(spellings.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if spellings else key.split(":", 1)[1]
+            aliases = set(surfaces[key]) | {name} if key.startswith("ORG:") and not surfaces[key] else set(surfaces[key])
+            aliases |= {LEADING_ARTICLE.sub("", a) for a in aliases}
+            country = country_places[key].country if key in country_places else self.country(key)
+            actors.append(Actor(
+                actor_id=self.actor_id(key), name=name, type=type_, aliases=sorted(aliases),
+                references=sorted(references[key]), roles=most_specific(self.roles.get(key, [])), country=country,
+                mention_count=mention_count[key], article_count=len(article_sets[key])))
+        return actors, rows

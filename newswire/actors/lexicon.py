@@ -1,0 +1,28 @@
+"""The actor rules' word families, loaded from newswire/data/actors/words.json (each family
+says there why it exists)."""
+
+from __future__ import annotations
+
+from newswire.data import load as load_data
+
+_WORDS = load_data("actors/words.json")
+
+
+def _family(name: str) -> frozenset[str]:
+    return frozenset(_WORDS[name]["words"])
+
+
+LOCATIVE_PREPOSITIONS = _family("locative_prepositions")
+COMMUNICATION_HEADS = _family("communication_heads")
+AGENTIVE_OBJECT_VERBS = _family("agentive_object_verbs")
+NOT_TITLES = _family("not_titles")
+INSTITUTION_WORDS = _family("institution_words")
+DETERMINERS = _family("determiners")
+DESCRIPTION_FILLERS = _family("description_fillers")
+ORG_NOUNS = _family("org_nouns")
+NAMED_ORG_NOUNS = _family("named_org_nouns")
+ORG_HEAD_WORDS = _family("org_head_words")
+NAME_PARTICLES = _family("name_particles")
+STATE_BODIES = _family("state_bodies")
+# pronoun -> PERSON (stands for one person) or GROUP (an organisation, a state, several people)
+PRONOUNS: dict[str, str] = dict(_WORDS["pronouns"]["words"])

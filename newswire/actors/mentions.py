@@ -1,0 +1,249 @@
+"""One article's entity mentions, from spaCy's entities and parse plus the gazetteer: names with
+honorifics and possessives stripped, labels the small model gets wrong corrected, metonyms
+mapped to the state, organisations keyed with their acronyms and short forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newswire.actors.descriptions import add_descriptions
+from newswire.actors.draft import Draft
+from newswire.actors.lexicon import INSTITUTION_WORDS, NAME_PARTICLES
+from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
+                                   resolve_single_names, surnames_in)
+from newswire.actors.places import is_agent, possessor_country
+from newswire.actors.records import ArticleEntities, LocalMention
+from newswire.actors.spans import clean_span, is_subject
+from newswire.data import load as load_data
+from newswire.gazetteer import LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key, role_data
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+# "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
+# A name cut after its particles is extended over at most this many tokens ("Ursula von der Leyen").
+MAX_PARTICLE_NAME_TOKENS = 6
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_matcher() -> PhraseMatcher:
+    """Names from the gazetteer, matched verbatim: the small model misses some ("Kaliningrad")
+    and splits others ("Washington, D.C.")."""
+    from newswire.nlp import load_nlp
+
+    nlp = load_nlp()
+    data = load_data("places.json")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    places = set(data["regions"]) | set(data["seats_of_power"])
+    for country in data["countries"].values():
+        places |= {country["name"], *country["aliases"], *country["capitals"]}
+    orgs = {alias for entry in data["organisations"].values() for alias in entry["aliases"]}
+    matcher.add("GPE", [nlp.make_doc(name) for name in sorted(places) if not name.startswith("the ")])
+    matcher.add("ORG", [nlp.make_doc(name) for name in sorted(orgs)])
+    return matcher
+
+
+def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
+    """Runs of two or three capitalised words nobody tagged that are a country's name misspelt
+    ("The Unites States consulted ..."): the gazetteer's fuzzy match finds them."""
+    covered = {i for span in found for i in range(span.start, span.end)}
+    spans = []
+    for length in (3, 2):
+        for start in range(len(doc) - length + 1):
+            tokens = doc[start:start + length]
+            if any(t.i in covered for t in tokens) or not all(t.is_title and t.is_alpha for t in tokens):
+                continue
+            place = lookup_place(tokens.text)
+            if place is not None and place.key.startswith("GPE:") and fold(tokens.text) != fold(place.name):
+                spans.append(Span(doc, start, start + length, label="GPE"))
+                covered.update(t.i for t in tokens)
+    return spans
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """spaCy's entities plus gazetteer matches; where they overlap the longer span wins."""
+    found = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    found += [Span(doc, start, end, label=label) for label, start, end in _gazetteer_matcher()(doc)]
+    found += _misspelt_countries(doc, found)
+    spans = sorted(filter_spans(found), key=lambda span: span.start)
+    merged: list[Span] = []
+    for span in spans:
+        # "Ursula von der" + "Leyen": a person's name cut after its particles
+        if merged and merged[-1].label_ == "PERSON" and merged[-1][-1].lower_ in NAME_PARTICLES and span.start == merged[-1].end:
+            merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
+        else:
+            merged.append(span)
+    for index, span in enumerate(merged):
+        end = span.end
+        while span.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) \
+                and (doc[end].lower_ in NAME_PARTICLES or doc[end].is_title) and end - span.start < MAX_PARTICLE_NAME_TOKENS:
+            end += 1  # "Ursula von" + untagged "der Leyen"
+        if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
+            merged[index] = Span(doc, span.start, end, label="PERSON")
+    return merged
+
+
+def _media_context(span: Span) -> bool:
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"]
+
+
+def _org_name(surface: str) -> str:
+    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name."""
+    for suffix in role_data()["media_suffixes"]:
+        if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
+            return surface[: -len(suffix) - 1]
+    return surface
+
+
+def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
+    """The entity's label after correcting what the small model gets wrong; None: not an entity."""
+    label = span.label_
+    if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
+        return None  # "Allied troops": an adjective, not an organisation
+    if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
+        return None  # the "State" of "Secretary of State"
+    if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames:
+        label = "PERSON"  # the small model labels lone surnames as ORG or GPE ("Blinken said")
+    if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \
+            and lookup_place(bare) is None:
+        label = "PERSON"  # "von der Leyen" with "Leyen" tagged as a place
+    if label == "ORG" and INITIALS_NAME.match(bare):
+        label = "PERSON"  # "T S Tirumurti"
+    if label in {"ORG", "GPE"} and lookup_place(bare) is None and fold(bare) not in gazetteer()["organisations"] \
+            and names_a_role_holder(span):
+        label = "PERSON"  # "deputy U.N. ambassador, Dmitry Polyanskiy," tagged ORG
+    if label == "PERSON" and _media_context(span):
+        label = "ORG"  # "German newspaper Bild"
+    return label
+
+
+def _add_place(draft: Draft, span: Span, label: str, bare: str, bare_start: int, end: int, subject: bool,
+               article_orgs: set[str]) -> bool:
+    """A place of the gazetteer, or the government a capital stands for; False if the name is no known place."""
+    data = gazetteer()
+    place = lookup_place(bare)
+    if place is None or (label == "ORG" and len(span) > 1 and place.key.startswith("GPE:")
+                         and fold(bare) != fold(place.name)):
+        return False
+    brussels = fold(bare) == fold(data["brussels"]["city"])
+    if (place.capital_of or brussels) and is_agent(span.root):
+        if brussels:  # the EU or NATO, whichever the article names; else Belgium
+            choices = [c for c in data["brussels"]["choices"] if f"ORG:{c}" in article_orgs]
+            key = f"ORG:{choices[0]}" if len(choices) == 1 else f"GPE:{data['brussels']['default_country']}"
+            draft.add(LocalMention(bare_start, end, bare, key.split(":")[0], "metonym", key, subject))
+        else:
+            draft.add(LocalMention(bare_start, end, bare, "GPE", "metonym", f"GPE:{place.capital_of}", subject))
+        return True
+    draft.add(LocalMention(bare_start, end, bare, "GPE", "name", place.key, subject), place.name)
+    if place.country:
+        draft.entities.countries.setdefault(place.key, place.country)
+    return True
+
+
+def _add_organisation(draft: Draft, span: Span, bare: str, bare_start: int, subject: bool) -> None:
+    name = _org_name(bare)
+    name_end = bare_start + len(name)
+    country, owner_start = possessor_country(span)
+    if country and not {w.lower() for w in name.split()} & INSTITUTION_WORDS:
+        draft.entities.countries.setdefault(org_key(name), country)
+        country = None
+    if country:  # "Russia's Security Council" is named with its possessor
+        surface_name = draft.text[owner_start:name_end]
+        key = f"{org_key(name)}|{country}"
+        draft.add(LocalMention(owner_start, name_end, surface_name, "ORG", "name", key, subject), surface_name)
+    else:
+        key = org_key(name)
+        draft.add(LocalMention(bare_start, name_end, name, "ORG", "name", key, subject), name)
+        country = country_in(name.split()[:2])
+    if country:
+        draft.entities.countries.setdefault(key, country)
+    if (acronym := ACRONYM_AFTER.match(draft.text, name_end)) and acronym.group(1) != name:
+        draft.entities.acronyms[acronym.group(1)] = key
+        draft.add_alias(key, acronym.group(1))
+
+
+def _add_entity(draft: Draft, span: Span, surnames: set[str], article_orgs: set[str]) -> None:
+    text = draft.text
+    start, end = clean_span(text, span.start_char, span.end_char)
+    if end - start < 2 or not any(ch.isupper() for ch in text[start:end]):
+        return
+    surface = text[start:end]
+    # "The Washington Post reports": a capitalised article inside a sentence belongs to the name
+    keeps_article = surface.startswith("The ") and not span[0].is_sent_start
+    bare = surface if keeps_article else LEADING_ARTICLE.sub("", surface)
+    bare_start = start + (len(surface) - len(bare))
+    subject = is_subject(span)
+    data = gazetteer()
+    label = corrected_label(span, bare, surnames)
+    if label is None:
+        return
+    folded = fold(bare)
+    if folded in data["seats"]:
+        draft.add(LocalMention(start, end, surface, "GPE", "metonym", f"GPE:{data['seats'][folded]}", subject))
+        return
+    if folded in data["organisations"]:
+        canonical = data["organisations"][folded]
+        draft.add(LocalMention(bare_start, end, bare, "ORG", "name", f"ORG:{canonical}", subject), canonical)
+        return
+    if label != "PERSON" and (iso3 := demonym_country(bare)) and label in {"NORP", "GPE"}:
+        draft.add(LocalMention(bare_start, end, bare, "NORP", "name", f"NORP:{iso3}", subject), bare)
+        draft.entities.countries[f"NORP:{iso3}"] = iso3
+        return
+    if label == "ORG" and folded in data["org_references"] and f"ORG:{data['org_references'][folded]}" in article_orgs:
+        key = f"ORG:{data['org_references'][folded]}"
+        draft.add(LocalMention(start, end, surface, "ORG", "title", key, subject))  # "the Alliance" after NATO
+        return
+    if label in ENTITY_LABELS and _add_place(draft, span, label, bare, bare_start, end, subject, article_orgs):
+        return
+    if label == "PERSON":
+        add_person(draft, span, start, end, subject)
+    elif label == "ORG":
+        _add_organisation(draft, span, bare, bare_start, subject)
+    elif label == "NORP":
+        draft.add(LocalMention(bare_start, end, bare, "NORP", "name", f"NORP:{fold(bare)}", subject), bare)
+    elif label in {"GPE", "LOC"}:
+        draft.add(LocalMention(bare_start, end, bare, "GPE", "name", f"CITY:{bare}", subject), bare)
+
+
+def _unify_short_forms(draft: Draft) -> None:
+    """One key per organisation within the article: an acronym introduced in brackets, or a
+    shorter name that ends a longer one ("Podemos" after "Unidas Podemos", "Security Council"
+    after "UN Security Council")."""
+    mentions = draft.entities.mentions
+    long_names = {fold(m.text): m.key for m in mentions if m.type == "ORG" and m.kind == "name" and len(m.text.split()) > 1}
+    remap: dict[str, str] = {org_key(acronym): key for acronym, key in draft.entities.acronyms.items()}
+    for mention in mentions:
+        if mention.kind != "name" or mention.type not in {"ORG", "GPE"} or mention.key in remap:
+            continue
+        if mention.type == "GPE" and not mention.key.startswith("CITY:"):
+            continue  # a known place stays a place
+        folded = fold(mention.text)
+        owners = {key for name, key in long_names.items() if name != folded and name.endswith(" " + folded)}
+        if len(owners) == 1:
+            remap[mention.key] = next(iter(owners))
+    if remap:
+        draft.entities.mentions = [replace(m, key=remap[m.key], type="ORG") if m.key in remap else m for m in mentions]
+
+
+def extract_mentions(doc: Doc) -> ArticleEntities:
+    """Entity mentions of one article (its Doc), with local keys, roles and countries. Never raises on odd text."""
+    draft = Draft(doc.text)
+    surnames = surnames_in(doc)
+    spans = entity_spans(doc)
+    # organisations named anywhere decide what "Brussels" stands for
+    article_orgs = {f"ORG:{canonical}" for ent in spans
+                    if (canonical := gazetteer()["organisations"].get(fold(LEADING_ARTICLE.sub("", ent.text)))) is not None}
+    for span in spans:
+        _add_entity(draft, span, surnames, article_orgs)
+    resolve_single_names(draft)
+    add_unlabelled_surnames(draft, doc)
+    _unify_short_forms(draft)
+    add_descriptions(draft, list(doc.noun_chunks))
+    draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
+    return draft.entities

@@ -1,0 +1,26 @@
+"""Small helpers on the spans of one article's Doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newswire.gazetteer import POSSESSIVE
+from newswire.syntax import APPOSITIONS, SUBJECTS
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim possessive endings and surrounding punctuation/space from [start, end)."""
+    surface = text[start:end]
+    if match := POSSESSIVE.search(surface):
+        end -= len(match.group(0))
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".":
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def is_subject(span: Span) -> bool:
+    """The span is its clause's subject, directly or as an apposition to it ("Russia's envoy, X, said")."""
+    root = span.root
+    return root.dep_ in SUBJECTS or (root.dep_ in APPOSITIONS and root.head.dep_ in SUBJECTS)

@@ -1,0 +1,139 @@
+"""Who a quote's speaker expression refers to: a name, a pronoun, a description, an
+organisation by its kind ("the regulator"), or a state by its people ("Russian officials")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newswire.actors.descriptions import describe
+from newswire.actors.lexicon import INSTITUTION_WORDS, NAMED_ORG_NOUNS, ORG_HEAD_WORDS, ORG_NOUNS, PRONOUNS, STATE_BODIES
+from newswire.actors.records import NAME_KINDS, LocalMention
+from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, gazetteer, org_key, role_data
+
+if TYPE_CHECKING:
+    from newswire.actors.corpus import Corpus
+
+# A pronoun looks back this many sentences for the person it stands for.
+PRONOUN_SENTENCES_BACK = 4
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+APPOSITION_COMMA = re.compile(r"\s*,\s*")
+_QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"|\u00ab[^\u00bb\n]*\u00bb")
+_CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
+
+
+def antecedent(text: str, position: int, earlier: list[LocalMention]) -> LocalMention | None:
+    """The person a pronoun refers to: the subject of the nearest earlier sentence that names
+    someone (else its first person), looking back a few sentences; else the latest mention."""
+    # people named inside quotation marks are quoted, not quoting
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text, 0, position)]
+    earlier = [m for m in earlier if not any(s < m.start < e for s, e in quoted)]
+    if not earlier:
+        return None
+    boundaries = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    # the pronoun's own sentence first: "Asked about it, he said" has no earlier person in it
+    for start, end in list(zip(boundaries, boundaries[1:] + [position]))[::-1][:PRONOUN_SENTENCES_BACK]:
+        inside = [m for m in earlier if start <= m.start < end]
+        if end == position:  # the pronoun's own sentence: people named inside the quote are not its speaker
+            inside = [m for m in inside if not _CLOSING_QUOTE.search(text, m.end, position)]
+        if inside:
+            subjects = [m for m in inside if m.subject]
+            return (subjects or inside)[0]
+    return earlier[-1]
+
+
+def resolve_speakers(corpus: Corpus, article_id: str, text: str, start: int, end: int) -> list[LocalMention]:
+    """See Corpus.resolve_speakers."""
+    mentions = sorted(corpus.articles[article_id].mentions + corpus.extra.get(article_id, []), key=lambda m: m.start)
+    # "The United States and NATO said": the expression may stop at the first conjunct
+    while (joined := COORDINATION.match(text, end)) is not None:
+        following = [m for m in mentions if m.start == joined.end()]
+        if not following:
+            break
+        end = following[0].end
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if (comma := APPOSITION_COMMA.match(text, end)) is not None:
+        # "Zelensky's spokesman, Sergii Nykyforov, wrote": the name in apposition is the speaker
+        named = [m for m in mentions if m.start == comma.end() and m.type == "PERSON" and m.kind in NAME_KINDS]
+        if named:
+            return [replace(named[0], key=corpus.canonical(named[0].key))]
+    head = text[start:end].rstrip(" ,.'\u2019s")
+    named = [m for m in inside if m.end >= start + len(head) - 1 or COORDINATION.match(text, m.end)]
+    if named:
+        people = [m for m in named if m.type == "PERSON"]
+        speakers = named if len(named) > 1 and all(COORDINATION.match(text, m.end) for m in named[:-1]) else \
+            [people[-1] if people else named[-1]]
+        return [replace(m, key=corpus.canonical(m.key)) for m in speakers]
+    found = _resolve_expression(corpus, article_id, text, start, end, mentions)
+    if found is not None:
+        corpus.extra[article_id].append(found)
+    return [found] if found is not None else []
+
+
+def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, end: int,
+                        mentions: list[LocalMention]) -> LocalMention | None:
+    surface = text[start:end].strip()
+    words = surface.split()
+    last = fold(words[-1]) if words else ""
+    if (wanted := PRONOUNS.get(surface.lower())) is not None:
+        earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")]
+        best = antecedent(text, start, earlier)
+        if best is None:
+            return None
+        return LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+    if last in INSTITUTION_WORDS and (country := country_in(words)) is not None:
+        # "the Russian foreign ministry said": an institution of a state, named by description
+        name = " ".join(w for w in LEADING_ARTICLE.sub("", surface).split())
+        key = f"{org_key(name)}"
+        corpus.countries[key][country] += 1
+        return LocalMention(start, end, text[start:end], "ORG", "name", key, True)
+    bare = LEADING_ARTICLE.sub("", surface)
+    if (key := org_key(bare)) in corpus.known_keys:  # "the Russian foreign ministry", in lower case
+        return LocalMention(start, end, text[start:end], "ORG", "name", corpus.canonical(key), True)
+    if len(bare.split()) >= 2 and (key := org_key(" ".join(bare.split()[:-1]))) in corpus.known_keys \
+            and fold(bare.split()[-1]) in ORG_HEAD_WORDS:
+        return LocalMention(start, end, text[start:end], "ORG", "name", corpus.canonical(key), True)  # "the Komeito party"
+    if len(bare.split()) >= 2:  # "the State Committee" for "the State Committee for National Security"
+        longer = {m.key for m in mentions if m.type == "ORG" and m.kind == "name" and fold(m.text).startswith(fold(bare) + " ")}
+        if len(longer) == 1:
+            return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(longer.pop()), True)
+    if words and words[0].lower() == "the" and (earlier := corpus.unnamed.get((article_id, last))) is not None:
+        return replace(earlier, start=start, end=end, text=text[start:end], kind="title")  # "One Italian official" ... "the official"
+    if words and words[0].lower() in {"a", "an", "one"}:
+        return _unnamed_speaker(corpus, article_id, text, start, end, words, last)
+    if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
+        outlets = [m for m in mentions if m.end <= start and m.type == "ORG"]
+        if outlets:
+            return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(outlets[-1].key), True)
+        return None
+    if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
+        return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
+    if (description := describe(start, end, text[start:end], words, True)) is not None:
+        if (found := corpus.resolve_description(article_id, description)) is not None:
+            return found
+    if words and words[0].lower() == "the" and last in ORG_NOUNS:
+        # "the regulator said", "the lender": the organisation named last before it; "the
+        # ministry", "the party": the last one whose name says it is one
+        organisations = [m for m in mentions if m.end <= start and m.type == "ORG"]
+        if last in NAMED_ORG_NOUNS:
+            organisations = [m for m in organisations if last in fold(m.text).split()]
+        if organisations:
+            return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(organisations[-1].key), True)
+    return None
+
+
+def _unnamed_speaker(corpus: Corpus, article_id: str, text: str, start: int, end: int, words: list[str],
+                     last: str) -> LocalMention | None:
+    """"a senior Ukrainian official", "a senior EU diplomat": someone unnamed, speaking for a
+    state or body; remembered so that a later "the official" is the same."""
+    found = None
+    if (country := country_in(words)) is not None:
+        found = LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
+    for word in words:
+        if found is None and (canonical := gazetteer()["organisations"].get(fold(word))) is not None:
+            found = LocalMention(start, end, text[start:end], "ORG", "metonym", f"ORG:{canonical}", True)
+    if found is not None:
+        corpus.unnamed[(article_id, last)] = found
+    return found

@@ -1,0 +1,91 @@
+"""The actor rules' word families (newswire/data/actors/words.json): the data's shape, and per
+family a rule table of (text, expected) that fails when the family stops doing its job."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.actors import Corpus, extract_mentions
+from newswire.data import load as load_data
+from newswire.nlp import load_nlp
+
+WORDS = load_data("actors/words.json")
+
+
+def mentions_of(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.kind, m.key) for m in extract_mentions(load_nlp()(text)).mentions]
+
+
+def speaker_keys(text: str, expression: str) -> list[str]:
+    """Actor keys the last occurrence of `expression` in `text` resolves to as a speaker."""
+    corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])
+    start = text.rindex(expression)
+    return [m.key for m in corpus.resolve_speakers("a", text, start, start + len(expression))]
+
+
+@pytest.mark.parametrize("family", sorted(WORDS))
+def test_every_family_says_why_and_lists_lower_case_words_once(family):
+    entry = WORDS[family]
+    assert entry["why"].strip()
+    words = list(entry["words"])
+    assert words and len(words) == len(set(words))
+    assert all(word == word.lower().strip() for word in words)
+
+
+@pytest.mark.parametrize("family, text, expected", [
+    # locative_prepositions: a capital after "in" is the city
+    ("locative_prepositions", "Talks were held in Moscow on Monday.", ("Moscow", "name", "CITY:Moscow")),
+    # ... and acting, it is the government
+    ("locative_prepositions", "Moscow demanded guarantees.", ("Moscow", "metonym", "GPE:RUS")),
+    ("communication_heads", "The response from Washington came late on Friday.", ("Washington", "metonym", "GPE:USA")),
+    ("agentive_object_verbs", "The minister criticized Berlin for its stance.", ("Berlin", "metonym", "GPE:DEU")),
+    ("institution_words", "Russia's Security Council met on Friday.",
+     ("Russia's Security Council", "name", "ORG:security council|RUS")),
+    ("institution_words", "Russia's Interfax reported the news.", ("Interfax", "name", "ORG:interfax")),
+    ("name_particles", "European Commission President Ursula von der Leyen spoke.",
+     ("Ursula von der Leyen", "name", "PERSON:von der leyen|ursula")),
+])
+def test_mention_rules(family, text, expected):
+    assert expected in mentions_of(text), family
+
+
+@pytest.mark.parametrize("family, text, expected_roles", [
+    ("not_titles", "Sergey Lavrov met his counterpart, Antony Blinken, in Geneva.", {}),
+    ("not_titles", "Kowalski, the mayor, said the plan had failed.", {"PERSON:kowalski|": ["mayor"]}),
+])
+def test_role_rules(family, text, expected_roles):
+    assert extract_mentions(load_nlp()(text)).roles == expected_roles, family
+
+
+@pytest.mark.parametrize("family, text, expected", [
+    # determiners open a description; description_fillers carry no role information
+    ("determiners", "The Secretary of State said talks would go on.", [("secretary", ("secretary", "state"), None)]),
+    ("description_fillers", "The top US diplomat said talks would go on.", [("diplomat", ("diplomat",), "USA")]),
+    ("determiners", "Diplomats said talks would go on.", []),
+])
+def test_description_rules(family, text, expected):
+    descriptions = extract_mentions(load_nlp()(text)).descriptions
+    assert [(d.head, d.content, d.country) for d in descriptions] == expected, family
+
+
+@pytest.mark.parametrize("family, text, expression, expected", [
+    ("org_nouns", "HSBC reported higher profits on Monday. The lender said costs would fall.", "The lender", ["ORG:hsbc"]),
+    ("named_org_nouns", "The Interior Ministry said on Monday it was ready. The ministry said it would act.",
+     "The ministry", ["ORG:interior ministry"]),
+    # "the bank" names its kind: Goldman Sachs is not called a bank in its name
+    ("named_org_nouns", "Goldman Sachs reported higher profits on Monday. The bank said costs would fall.", "The bank", []),
+    ("org_head_words", "Walmart reported a loss on Monday. The Walmart company said it would cut jobs.",
+     "The Walmart company", ["ORG:walmart"]),
+    ("state_bodies", "Russian officials said the talks had failed.", "Russian officials", ["GPE:RUS"]),
+    ("pronouns", "Secretary of State Antony Blinken spoke in Geneva. He said talks would go on.", "He",
+     ["PERSON:blinken|antony"]),
+])
+def test_speaker_rules(family, text, expression, expected):
+    assert speaker_keys(text, expression) == expected, family
+
+
+def test_every_family_has_a_rule_test():
+    tested = {"locative_prepositions", "communication_heads", "agentive_object_verbs", "institution_words",
+              "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
+              "org_head_words", "state_bodies", "pronouns"}
+    assert tested == set(WORDS)
