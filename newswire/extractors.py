@@ -85,8 +85,8 @@ def _quotes(data: Any, text: str) -> list[QuoteCandidate]:
 
 
 ACTORS = Extractor(
-    "actors", ("actors", "gazetteer", "text", "syntax", "data/actors", "data/agencies.json", "data/places.json",
-               "data/roles.json"),
+    "actors", ("actors", "gazetteer", "text", "syntax", "events/lexicon", "data/actors", "data/agencies.json",
+               "data/places.json", "data/roles.json", "data/events/agents.json"),
     extract=actors.extract_mentions,
     to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities)
 

@@ -18,6 +18,8 @@ from newswire.data import load as load_data
 PLACE_NAME_SIMILARITY = 90
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+# Two or more single letters or digits in a row, as fold() leaves "F.B.I." ("f b i") and "G-8" ("g 8").
+_LETTER_RUN = re.compile(r"\b[a-z0-9](?: [a-z0-9]\b)+")
 
 
 def fold(text: str) -> str:
@@ -25,6 +27,19 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^\w]+", " ", text.lower().replace("\u2019", "'")).strip()
+
+
+def abbreviation_fold(text: str) -> str:
+    """fold() with dotted and spaced abbreviations closed up: "F.B.I." and "FBI" -> "fbi"."""
+    return _LETTER_RUN.sub(lambda run: run.group(0).replace(" ", ""), fold(text))
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str  # canonical
+    aliases: tuple[str, ...]
+    country: str | None  # ISO3; None for international bodies
+    sector: str | None
 
 
 @dataclass(frozen=True)
@@ -60,18 +75,28 @@ def gazetteer() -> dict[str, object]:
     for region, iso3 in data["regions"].items():
         canonical = data["transliterations"].get(region, region)
         places.setdefault(fold(region), Place(f"CITY:{canonical}", canonical, iso3))
+    for state, abbreviations in load_data("actors/us_states.json").items():
+        for surface in [state, *abbreviations]:  # "Ga." is the state; "Georgia" alone stays the country
+            places.setdefault(fold(surface), Place(f"CITY:{state}", state, "USA"))
     for surface, canonical in data["canonical_places"].items():
         places.setdefault(fold(surface), Place(f"CITY:{canonical}", canonical, None))
     seats = {fold(seat): iso3 for seat, iso3 in data["seats_of_power"].items()}
-    organisations, org_references = {}, {}
-    for canonical, entry in data["organisations"].items():
-        for alias in entry["aliases"]:
-            organisations[fold(alias)] = canonical
+    organisations, org_references, org_entries = {}, {}, {}
+    for canonical, entry in {**data["organisations"], **load_data("actors/institutions.json")}.items():
+        org_entries[canonical] = Organisation(canonical, tuple(entry["aliases"]), entry.get("country"), entry.get("sector"))
+        for alias in [canonical, *entry["aliases"]]:
+            organisations[abbreviation_fold(alias)] = canonical
         for reference in entry["references"]:
             org_references[fold(reference)] = canonical
     country_names = {p.name: p for p in places.values() if p.key.startswith("GPE:")}
     return {"places": places, "demonyms": demonyms, "seats": seats, "organisations": organisations,
-            "org_references": org_references, "country_names": country_names, "brussels": data["brussels"]}
+            "org_references": org_references, "org_entries": org_entries, "country_names": country_names,
+            "brussels": data["brussels"]}
+
+
+def organisation(surface: str) -> str | None:
+    """Canonical name of a gazetteer organisation written this way ("F.B.I.", "the Fed"), or None."""
+    return gazetteer()["organisations"].get(abbreviation_fold(LEADING_ARTICLE.sub("", surface)))
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +131,18 @@ def demonym_country(word: str) -> str | None:
 
 
 def country_in(words: Iterable[str]) -> str | None:
-    """ISO3 of the first demonym or country name among the words ("Russian", "US", "Russia's")."""
-    for word in words:
+    """ISO3 of the first demonym or country name among the words ("Russian", "US", "Russia's"),
+    not counting words of a longer place name that is no country ("New Jersey" is not Jersey)."""
+    words = list(words)
+    inside_places = set()
+    for length in (3, 2):
+        for start in range(len(words) - length + 1):
+            place = gazetteer()["places"].get(fold(" ".join(POSSESSIVE.sub("", w) for w in words[start:start + length])))
+            if place is not None and not place.key.startswith("GPE:"):
+                inside_places.update(range(start, start + length))
+    for index, word in enumerate(words):
+        if index in inside_places:
+            continue
         bare = POSSESSIVE.sub("", word)
         if iso3 := demonym_country(bare):
             return iso3
@@ -136,8 +171,8 @@ def name_key(name: str) -> str:
 def org_key(name: str) -> str:
     """Key of an organisation: folded, with one spelling for the UN and the US and agencies'
     full names mapped to their short names ("Associated Press" -> AP)."""
-    folded = fold(name)
-    if (agency := _agency_names().get(folded)) is not None:
+    folded = abbreviation_fold(name)
+    if (agency := _agency_names().get(fold(name))) is not None:
         return f"ORG:{fold(agency)}"
     folded = re.sub(r"\b(?:u n|united nations)\b", "un", folded)
     folded = re.sub(r"\b(?:u s|united states|us)\b", "us", folded)

@@ -3,9 +3,11 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
+from newswire.data import load as load_data
 from schemas._base import TableModel, list_of_strings
 
-VERSION = "1.0"
+VERSION = "1.1"
+SECTORS = sorted(set(load_data("actors/sectors.json").values()))
 TYPES = ["PERSON", "ORG", "GPE", "NORP"]
 
 
@@ -22,5 +24,9 @@ class Actors(TableModel):
     roles: Series[object] = list_of_strings("titles held according to the text ('Russian Foreign Minister')")
     country: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$",
                                     description="ISO 3166 alpha-3 country, or affiliation stated in the text")
+    sector: Series[str] = pa.Field(nullable=True, isin=SECTORS,
+                                   description="what part of society the actor belongs to (government, military, media, party, ...): "
+                                               "from the gazetteer, else from its role or name via PETRARCH's agents dictionary; "
+                                               "null when nothing says")
     mention_count: Series[int] = pa.Field(ge=0, description="rows in mentions for this actor")
     article_count: Series[int] = pa.Field(ge=0, description="articles that mention the actor (or credit it, for agencies)")

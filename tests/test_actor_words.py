@@ -44,6 +44,12 @@ def test_every_family_says_why_and_lists_lower_case_words_once(family):
     ("institution_words", "Russia's Interfax reported the news.", ("Interfax", "name", "ORG:interfax")),
     ("name_particles", "European Commission President Ursula von der Leyen spoke.",
      ("Ursula von der Leyen", "name", "PERSON:von der leyen|ursula")),
+    ("name_suffixes", "Martin Luther King Jr. spoke.", ("Martin Luther King Jr.", "name", "PERSON:king|martin luther")),
+    ("sector_collectives", "The Russian military said drills were routine.",
+     ("Russian military", "name", "SECTOR:RUS|military")),
+    # a lone surname with an honorific of the other gender is not the article's namesake
+    ("male_honorifics", "Hillary Clinton spoke on Monday. Mr Clinton said little.", ("Clinton", "surname", "PERSON:clinton|")),
+    ("female_honorifics", "Joe Biden spoke on Monday. Mrs Biden said little.", ("Biden", "surname", "PERSON:biden|")),
 ])
 def test_mention_rules(family, text, expected):
     assert expected in mentions_of(text), family
@@ -79,6 +85,11 @@ def test_description_rules(family, text, expected):
     ("state_bodies", "Russian officials said the talks had failed.", "Russian officials", ["GPE:RUS"]),
     ("pronouns", "Secretary of State Antony Blinken spoke in Geneva. He said talks would go on.", "He",
      ["PERSON:blinken|antony"]),
+    # a singular agent noun that is no sector's collective is one body: "the US newspaper" is the paper named before
+    ("sector_collectives", "The Washington Post reported the memo. The US newspaper said it was secret.",
+     "The US newspaper", ["ORG:The Washington Post"]),
+    ("gendered_pronouns", "Joe Biden met Hillary Clinton on Monday. \u201cWe agreed,\u201d she said.", "she",
+     ["PERSON:clinton|hilary"]),
 ])
 def test_speaker_rules(family, text, expression, expected):
     assert speaker_keys(text, expression) == expected, family
@@ -87,5 +98,6 @@ def test_speaker_rules(family, text, expression, expected):
 def test_every_family_has_a_rule_test():
     tested = {"locative_prepositions", "communication_heads", "agentive_object_verbs", "institution_words",
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
-              "org_head_words", "state_bodies", "pronouns"}
+              "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
+              "name_suffixes", "sector_collectives"}
     assert tested == set(WORDS)

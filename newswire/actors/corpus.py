@@ -10,11 +10,14 @@ from collections.abc import Sequence
 
 from newswire.actors import speakers
 from newswire.actors.descriptions import match_description
-from newswire.actors.names import person_groups
+from newswire.actors.gender import agreed, person_gender
+from newswire.actors.institutions import qualified_keys, unqualified_owner
+from newswire.actors.names import may_be, person_groups
 from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
 from newswire.actors.roles import most_specific
+from newswire.actors.sectors import sector_of_phrase, sector_of_roles
 from newswire.data import load as load_data
-from newswire.gazetteer import LEADING_ARTICLE, gazetteer, name_key, org_key
+from newswire.gazetteer import LEADING_ARTICLE, gazetteer, lookup_place, name_key, org_key, organisation
 from newswire.text import stable_hash
 
 # A bare surname joins the leading person of that surname when it has this share of mentions.
@@ -39,8 +42,16 @@ class Corpus:
         person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
         self.known_keys = {m.key for e in self.articles.values() for m in e.mentions}
         self.groups = person_groups(person_keys, single_country)
+        self.name_forms: dict[str, list[str]] = defaultdict(list)  # key -> honorific forms written ("Mrs Clinton")
+        self.local_roles: dict[str, list[str]] = defaultdict(list)
+        for entities in self.articles.values():
+            for key, forms in entities.aliases.items():
+                self.name_forms[key].extend(forms)
+            for key, article_roles in entities.roles.items():
+                self.local_roles[key].extend(article_roles)
         self._attach_lone_surnames(person_keys)
         self._attach_acronyms()
+        self._attach_unqualified_institutions()
         self.roles: dict[str, list[str]] = defaultdict(list)
         self.countries: dict[str, Counter] = defaultdict(Counter)
         for entities in self.articles.values():
@@ -52,6 +63,7 @@ class Corpus:
                         self.roles[self.canonical(key)].append(role)
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
         self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
+        self._genders: dict[str, str | None] | None = None
         for article_id, entities in self.articles.items():
             for description in entities.descriptions:
                 if (mention := self.resolve_description(article_id, description)) is not None:
@@ -61,13 +73,16 @@ class Corpus:
         """A lone surname joins the dominant person of that surname across the corpus."""
         totals = Counter(self.groups.get(m.key, m.key) for e in self.articles.values() for m in e.mentions)
         owners: dict[str, Counter] = defaultdict(Counter)
+        members: dict[str, list[str]] = defaultdict(list)
         for key, root in self.groups.items():
             owners[key.removeprefix("PERSON:").split("|")[0]][root] += totals[root]
+            members[root].append(key)
         # the small model often labels a lone surname ORG or GPE ("Lavrov said"): a one-word
-        # organisation or place the gazetteer does not know, spelt like a known surname, is that person
+        # organisation or place the gazetteer does not know, spelt like a known surname, is that person;
+        # a place it knows never is ("London" is not "Michael London")
         lone_words = {m.key for e in self.articles.values() for m in e.mentions
                       if m.type in {"ORG", "GPE"} and m.kind == "name" and " " not in m.text
-                      and m.key in {org_key(m.text), f"CITY:{m.text}"}}
+                      and m.key in {org_key(m.text), f"CITY:{m.text}"} and lookup_place(m.text) is None}
         for key in sorted(person_keys | lone_words):
             if key.startswith("PERSON:"):
                 surname, given = key.removeprefix("PERSON:").split("|")
@@ -76,7 +91,9 @@ class Corpus:
             if given or key in self.groups or not owners.get(surname):
                 continue
             (top, count), total = owners[surname].most_common(1)[0], sum(owners[surname].values())
-            if count / total >= DOMINANT_SHARE:
+            top_forms = [form for member in members[top] for form in self.name_forms[member]]
+            top_roles = [role for member in members[top] for role in self.local_roles[member]]
+            if count / total >= DOMINANT_SHARE and may_be(top, self.name_forms[key] + self.local_roles[key], top_forms, top_roles):
                 self.groups[key] = top
 
     def _attach_acronyms(self) -> None:
@@ -90,8 +107,31 @@ class Corpus:
             if len(keys) == 1 and acronym_key not in keys:
                 self.groups.setdefault(acronym_key, next(iter(keys)))
 
+    def _attach_unqualified_institutions(self) -> None:
+        """"the Senate" of one article is the "U.S. Senate" of others when every article using the
+        bare name names the United States and no other country's Senate."""
+        qualified = qualified_keys(self.known_keys)
+        owners: dict[str, set[str | None]] = defaultdict(set)
+        for entities in self.articles.values():
+            countries = {m.key.split(":", 1)[1] for m in entities.mentions if m.key.split(":", 1)[0] in {"GPE", "NORP"}}
+            for key in {m.key for m in entities.mentions if m.type == "ORG"}:
+                if "|" not in key and key in qualified:
+                    owners[key].add(unqualified_owner(key, qualified, countries))
+        for key, found in owners.items():
+            if len(found) == 1 and (owner := next(iter(found))) is not None:
+                self.groups.setdefault(key, owner)
+
     def canonical(self, key: str) -> str:
         return self.groups.get(key, key)
+
+    def gender(self, key: str) -> str | None:
+        """Gender of a canonical person key, agreed over every name form of the person."""
+        if self._genders is None:
+            found: dict[str, list[str | None]] = defaultdict(list)
+            for member in {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}:
+                found[self.canonical(member)].append(person_gender(member, self.name_forms.get(member, [])))
+            self._genders = {root: agreed(genders) for root, genders in found.items()}
+        return self._genders.get(key)
 
     def country(self, key: str) -> str | None:
         counts = self.countries.get(key)
@@ -159,18 +199,22 @@ class Corpus:
                 rows.append({"mention_id": stable_hash(article_id, str(mention.start), str(mention.end)),
                              "article_id": article_id, "actor_id": self.actor_id(key), "text": mention.text,
                              "start": mention.start, "end": mention.end, "kind": mention.kind})
+        for key in surfaces:
+            if key.startswith("CITY:"):
+                types[key]["GPE"] += 0  # a capital named only for its government still has its row
         agencies = load_data("agencies.json")
         for article_id, names in self.credits:
             for agency in names:
                 entry = agencies.get(agency.upper().rstrip("."), {"name": agency, "country": None})
-                key = org_key(entry["name"])
+                # an agency the gazetteer knows as an institution (the BBC) is that institution
+                key = f"ORG:{canonical}" if (canonical := organisation(entry["name"])) else org_key(entry["name"])
                 types[key]["ORG"] += 0
                 article_sets[key].add(article_id)
                 display[key][entry["name"]] += 1
                 if entry["country"] and not self.countries[key]:
                     self.countries[key][entry["country"]] += 1
         country_places = {p.key: p for p in gazetteer()["country_names"].values()}
-        organisations = load_data("places.json")["organisations"]
+        organisations = gazetteer()["org_entries"]
         actors = []
         for key in sorted(types):
             type_ = "PERSON" if key.startswith("PERSON:") else (
@@ -186,9 +230,22 @@ class Corpus:
                 name = max(spellings.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if spellings else key.split(":", 1)[1]
             aliases = set(surfaces[key]) | {name} if key.startswith("ORG:") and not surfaces[key] else set(surfaces[key])
             aliases |= {LEADING_ARTICLE.sub("", a) for a in aliases}
-            country = country_places[key].country if key in country_places else self.country(key)
+            institution = organisations.get(key.removeprefix("ORG:"))
+            if key in country_places:
+                country = country_places[key].country
+            elif institution is not None and institution.country:
+                country = institution.country
+            else:
+                country = self.country(key)
+            roles = most_specific(self.roles.get(key, []))
+            if key.startswith("SECTOR:"):
+                sector = key.rsplit("|", 1)[1]
+            elif institution is not None:
+                sector = institution.sector
+            else:
+                sector = sector_of_roles(roles) if type_ == "PERSON" else (sector_of_phrase(name) if type_ == "ORG" else None)
             actors.append(Actor(
                 actor_id=self.actor_id(key), name=name, type=type_, aliases=sorted(aliases),
-                references=sorted(references[key]), roles=most_specific(self.roles.get(key, [])), country=country,
+                references=sorted(references[key]), roles=roles, country=country, sector=sector,
                 mention_count=mention_count[key], article_count=len(article_sets[key])))
         return actors, rows

@@ -38,5 +38,8 @@ class Draft:
         roles = self.entities.roles.setdefault(key, [])
         if role and role not in roles:
             roles.append(role)
-        if (country := country_in(role.split())) and key not in self.entities.countries:
+        # "US ambassador to Mexico" is American: the country after "to" is where the office points
+        words = role.split()
+        before_to = words[: words.index("to")] if "to" in words else words
+        if (country := country_in(before_to)) and key not in self.entities.countries:
             self.entities.countries[key] = country

@@ -14,18 +14,24 @@ from spacy.util import filter_spans
 
 from newswire.actors.descriptions import add_descriptions
 from newswire.actors.draft import Draft
-from newswire.actors.lexicon import INSTITUTION_WORDS, NAME_PARTICLES
+from newswire.actors.groups import add_national_groups
+from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
+                                          unqualified_owner)
+from newswire.actors.lexicon import NAME_PARTICLES
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
 from newswire.actors.records import ArticleEntities, LocalMention
 from newswire.actors.spans import clean_span, is_subject
 from newswire.data import load as load_data
-from newswire.gazetteer import LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key, role_data
+from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
+                                organisation, role_data)
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
+# Words that link a longer organisation name to a name inside it ("Commission for Africa", "Bank of England").
+NAME_LINKS = {"for", "of", "and", "in", "on", "to", "at"}
 # A name cut after its particles is extended over at most this many tokens ("Ursula von der Leyen").
 MAX_PARTICLE_NAME_TOKENS = 6
 
@@ -42,7 +48,9 @@ def _gazetteer_matcher() -> PhraseMatcher:
     places = set(data["regions"]) | set(data["seats_of_power"])
     for country in data["countries"].values():
         places |= {country["name"], *country["aliases"], *country["capitals"]}
-    orgs = {alias for entry in data["organisations"].values() for alias in entry["aliases"]}
+    for state, abbreviations in load_data("actors/us_states.json").items():
+        places |= {state, *abbreviations}
+    orgs = {alias for entry in gazetteer()["org_entries"].values() for alias in entry.aliases}
     matcher.add("GPE", [nlp.make_doc(name) for name in sorted(places) if not name.startswith("the ")])
     matcher.add("ORG", [nlp.make_doc(name) for name in sorted(orgs)])
     return matcher
@@ -108,14 +116,17 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None  # "Allied troops": an adjective, not an organisation
     if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
         return None  # the "State" of "Secretary of State"
-    if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames:
-        label = "PERSON"  # the small model labels lone surnames as ORG or GPE ("Blinken said")
+    if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames \
+            and not (label in {"GPE", "LOC"} and lookup_place(bare) is not None):
+        # the small model labels lone surnames as ORG or GPE ("Blinken said"); but a known place
+        # tagged as a place stays one, whoever bears its name ("Michael London" and London)
+        label = "PERSON"
     if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \
             and lookup_place(bare) is None:
         label = "PERSON"  # "von der Leyen" with "Leyen" tagged as a place
     if label == "ORG" and INITIALS_NAME.match(bare):
         label = "PERSON"  # "T S Tirumurti"
-    if label in {"ORG", "GPE"} and lookup_place(bare) is None and fold(bare) not in gazetteer()["organisations"] \
+    if label in {"ORG", "GPE"} and lookup_place(bare) is None and organisation(bare) is None \
             and names_a_role_holder(span):
         label = "PERSON"  # "deputy U.N. ambassador, Dmitry Polyanskiy," tagged ORG
     if label == "PERSON" and _media_context(span):
@@ -139,6 +150,9 @@ def _add_place(draft: Draft, span: Span, label: str, bare: str, bare_start: int,
             draft.add(LocalMention(bare_start, end, bare, key.split(":")[0], "metonym", key, subject))
         else:
             draft.add(LocalMention(bare_start, end, bare, "GPE", "metonym", f"GPE:{place.capital_of}", subject))
+            # the city keeps its own row and name form, though this use stands for the state
+            draft.add_alias(place.key, bare)
+            draft.entities.countries.setdefault(place.key, place.country)
         return True
     draft.add(LocalMention(bare_start, end, bare, "GPE", "name", place.key, subject), place.name)
     if place.country:
@@ -150,13 +164,17 @@ def _add_organisation(draft: Draft, span: Span, bare: str, bare_start: int, subj
     name = _org_name(bare)
     name_end = bare_start + len(name)
     country, owner_start = possessor_country(span)
-    if country and not {w.lower() for w in name.split()} & INSTITUTION_WORDS:
+    if country and not is_institution(name):
         draft.entities.countries.setdefault(org_key(name), country)
         country = None
     if country:  # "Russia's Security Council" is named with its possessor
         surface_name = draft.text[owner_start:name_end]
-        key = f"{org_key(name)}|{country}"
+        key = qualified_key(name, country)
         draft.add(LocalMention(owner_start, name_end, surface_name, "ORG", "name", key, subject), surface_name)
+    elif (qualified := country_qualified(name)) is not None:  # "U.S. Senate": the Senate of the United States
+        rest, country = qualified
+        key = qualified_key(rest, country)
+        draft.add(LocalMention(bare_start, name_end, name, "ORG", "name", key, subject), name)
     else:
         key = org_key(name)
         draft.add(LocalMention(bare_start, name_end, name, "ORG", "name", key, subject), name)
@@ -187,8 +205,7 @@ def _add_entity(draft: Draft, span: Span, surnames: set[str], article_orgs: set[
     if folded in data["seats"]:
         draft.add(LocalMention(start, end, surface, "GPE", "metonym", f"GPE:{data['seats'][folded]}", subject))
         return
-    if folded in data["organisations"]:
-        canonical = data["organisations"][folded]
+    if (canonical := organisation(bare)) is not None:
         draft.add(LocalMention(bare_start, end, bare, "ORG", "name", f"ORG:{canonical}", subject), canonical)
         return
     if label != "PERSON" and (iso3 := demonym_country(bare)) and label in {"NORP", "GPE"}:
@@ -212,19 +229,27 @@ def _add_entity(draft: Draft, span: Span, surnames: set[str], article_orgs: set[
 
 
 def _unify_short_forms(draft: Draft) -> None:
-    """One key per organisation within the article: an acronym introduced in brackets, or a
+    """One key per organisation within the article: an acronym introduced in brackets, a bare
+    institution named with its country elsewhere in the article ("Senate", "U.S. Senate"), or a
     shorter name that ends a longer one ("Podemos" after "Unidas Podemos", "Security Council"
-    after "UN Security Council")."""
+    after "UN Security Council"); not a name the longer one links with a preposition ("Africa" of
+    "Commission for Africa")."""
     mentions = draft.entities.mentions
     long_names = {fold(m.text): m.key for m in mentions if m.type == "ORG" and m.kind == "name" and len(m.text.split()) > 1}
     remap: dict[str, str] = {org_key(acronym): key for acronym, key in draft.entities.acronyms.items()}
+    qualified = qualified_keys({m.key for m in mentions})
+    countries = {key.rsplit("|", 1)[1] for keys in qualified.values() for key in keys}
+    for mention in mentions:  # "the Senate" after "the U.S. Senate"
+        if mention.type == "ORG" and (owner := unqualified_owner(mention.key, qualified, countries)) is not None:
+            remap[mention.key] = owner
     for mention in mentions:
         if mention.kind != "name" or mention.type not in {"ORG", "GPE"} or mention.key in remap:
             continue
         if mention.type == "GPE" and not mention.key.startswith("CITY:"):
             continue  # a known place stays a place
         folded = fold(mention.text)
-        owners = {key for name, key in long_names.items() if name != folded and name.endswith(" " + folded)}
+        owners = {key for name, key in long_names.items() if name != folded and name.endswith(" " + folded)
+                  and name[: -len(folded) - 1].split()[-1] not in NAME_LINKS}
         if len(owners) == 1:
             remap[mention.key] = next(iter(owners))
     if remap:
@@ -237,13 +262,13 @@ def extract_mentions(doc: Doc) -> ArticleEntities:
     surnames = surnames_in(doc)
     spans = entity_spans(doc)
     # organisations named anywhere decide what "Brussels" stands for
-    article_orgs = {f"ORG:{canonical}" for ent in spans
-                    if (canonical := gazetteer()["organisations"].get(fold(LEADING_ARTICLE.sub("", ent.text)))) is not None}
+    article_orgs = {f"ORG:{canonical}" for ent in spans if (canonical := organisation(ent.text)) is not None}
     for span in spans:
         _add_entity(draft, span, surnames, article_orgs)
     resolve_single_names(draft)
     add_unlabelled_surnames(draft, doc)
     _unify_short_forms(draft)
+    add_national_groups(draft, doc)
     add_descriptions(draft, list(doc.noun_chunks))
     draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
     return draft.entities

@@ -12,16 +12,19 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from newswire.actors.draft import Draft
-from newswire.actors.lexicon import NAME_PARTICLES
+from newswire.actors.lexicon import NAME_PARTICLES, NAME_SUFFIXES
 from newswire.actors.records import LocalMention
 from newswire.actors.roles import role_apposition, role_before
-from newswire.actors.spans import is_subject
-from newswire.gazetteer import lookup_place, name_key, role_data
+from newswire.actors.spans import clean_span, is_subject
+from newswire.actors.gender import agreed, compatible, given_name_gender, honorific_gender, person_gender
+from newswire.gazetteer import fold, lookup_place, name_key, role_data
 from newswire.syntax import APPOSITIONS
 
 # Given names of one person across transliterations (Sergey/Sergei 83, Antony/Anthony 92,
 # Alexandr/Alexander 93) score above this; different people (John/Joan 75, Ivan/Igor 50) below.
 GIVEN_NAME_SIMILARITY = 80
+# A given name this long that begins a longer one is its short form ("Tim" of "Timothy").
+MIN_SHORT_FORM = 3
 # "T S Tirumurti": initials and a surname, which the small model takes for an organisation.
 INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
@@ -76,9 +79,22 @@ def surnames_in(doc: Doc) -> set[str]:
                                              and lookup_place(ent.text) is None))}
 
 
+def name_part(span: Span) -> Span:
+    """The span up to where it stops being a name: a spaced dash or a lower-case word that is no
+    particle ("Moazzam Begg - have" -> "Moazzam Begg"), as in run-on lists the model tags whole."""
+    for index, token in enumerate(span[1:], 1):
+        spaced_punctuation = token.is_punct and token.text != "." and (span[index - 1].whitespace_ or token.whitespace_)
+        if spaced_punctuation or (token.is_alpha and token.is_lower and token.lower_ not in NAME_PARTICLES):
+            return span[:index]
+    return span
+
+
 def add_person(draft: Draft, span: Span, start: int, end: int, subject: bool) -> None:
     """A person's name: a full name becomes a mention now, a lone name waits for the article's full names."""
     text = draft.text
+    if (named := name_part(span)) is not span and len(named) < len(span):
+        span = named
+        start, end = clean_span(text, start, named.end_char)
     if (extended := with_name_particles(span)) is not span:
         span, start = extended, extended.start_char
     first, honorifics = strip_honorifics(span)
@@ -93,6 +109,8 @@ def add_person(draft: Draft, span: Span, start: int, end: int, subject: bool) ->
     before = span.doc[span.start - 1] if span.start > 0 else None
     styled = f"{before.text} {surface}" if before is not None and before.text in role_data()["honorifics"] else (
         text[start:end] if honorifics else None)
+    if len(tokens) >= 3 and tokens[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        tokens = tokens[:-1]  # "King Jr." has the surname King
     if len(tokens) >= 2:
         split = next((i for i, t in enumerate(tokens[1:], 1) if t.lower() in NAME_PARTICLES), len(tokens) - 1)
         # all given names and initials: "K. Chandrasekhar Rao" and "K.T. Rama Rao" are two people
@@ -108,8 +126,22 @@ def add_person(draft: Draft, span: Span, start: int, end: int, subject: bool) ->
         draft.pending_single.append((LocalMention(name_start, end, surface, "PERSON", "surname", "", subject), titles, styled))
 
 
+def may_be(key: str, written: list[str], name_forms: list[str], roles: list[str]) -> bool:
+    """A lone surname written with these titles and honorifics ("President Clinton", "Mrs Clinton")
+    may be the person `key`: their genders agree, and a title it carries is among the person's
+    roles whenever the person has roles ("President Clinton" is not "Secretary of State Hillary Clinton")."""
+    gender = agreed(honorific_gender(word) for form in written for word in form.split())
+    if not compatible(gender, person_gender(key, name_forms)):
+        return False
+    heads = role_data()["heads"]
+    titles = {word for form in written for word in fold(form).split() if word in heads}
+    held = {word for role in roles for word in fold(role).split()}
+    return not titles or not held or bool(titles & held)
+
+
 def resolve_single_names(draft: Draft) -> None:
-    """Lone names take the full name of the article's person with that surname (or given name)."""
+    """Lone names take the full name of the article's person with that surname (or given name),
+    when titles and gender allow."""
     by_surname: dict[str, set[str]] = defaultdict(set)
     by_given: dict[str, set[str]] = defaultdict(set)
     for key in draft.persons:
@@ -118,8 +150,11 @@ def resolve_single_names(draft: Draft) -> None:
         by_given[given].add(key)
     for mention, titles, styled in draft.pending_single:
         folded = name_key(mention.text)
-        if len(by_surname.get(folded, ())) == 1:
-            key, kind = next(iter(by_surname[folded])), "surname"
+        written = [form for form in (*titles, styled) if form]
+        namesakes = {key for key in by_surname.get(folded, ())
+                     if may_be(key, written, draft.entities.aliases.get(key, []), draft.entities.roles.get(key, []))}
+        if len(namesakes) == 1:
+            key, kind = next(iter(namesakes)), "surname"
         elif len(by_given.get(folded, ())) == 1 and not by_surname.get(folded):
             key, kind = next(iter(by_given[folded])), "given_name"
         else:
@@ -137,6 +172,8 @@ def add_unlabelled_surnames(draft: Draft, doc: Doc) -> None:
     taken = [(m.start, m.end) for m in draft.entities.mentions]
     for key, name in list(draft.entities.names.items()):
         words = name.split()
+        if len(words) >= 3 and words[-1].lower() in NAME_SUFFIXES:
+            words = words[:-1]
         if not key.startswith("PERSON:") or len(words) < 2 or len(words[-1]) < 3:
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", draft.text):
@@ -148,12 +185,26 @@ def add_unlabelled_surnames(draft: Draft, doc: Doc) -> None:
                 taken.append((start, end))
 
 
+def _without_middle_initials(given: str) -> str:
+    """"timothy j" -> "timothy": a middle initial after a full given name adds nothing to compare."""
+    words = given.split()
+    while len(words) > 1 and len(words[-1]) == 1 and len(words[0]) > 1:
+        words.pop()
+    return " ".join(words)
+
+
 def given_names_match(a: str, b: str) -> bool:
+    """Given names (person-key form) of one person: transliterations, an initial, a middle
+    initial dropped, a short form ("tim" of "timothy") — and never two genders."""
     if not a or not b:
         return True
-    if a[0] != b[0]:
+    if a[0] != b[0] or not compatible(given_name_gender(a), given_name_gender(b)):
         return False
     if len(a) == 1 or len(b) == 1:
+        return True
+    a, b = _without_middle_initials(a), _without_middle_initials(b)
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= MIN_SHORT_FORM and " " not in shorter and longer.split()[0].startswith(shorter):
         return True
     return fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
 

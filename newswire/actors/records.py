@@ -66,5 +66,6 @@ class Actor:
     references: list[str]
     roles: list[str]
     country: str | None
+    sector: str | None
     mention_count: int
     article_count: int

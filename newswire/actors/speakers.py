@@ -8,9 +8,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newswire.actors.descriptions import describe
+from newswire.actors.gender import compatible, pronoun_gender
+from newswire.actors.institutions import country_qualified, qualified_key
 from newswire.actors.lexicon import INSTITUTION_WORDS, NAMED_ORG_NOUNS, ORG_HEAD_WORDS, ORG_NOUNS, PRONOUNS, STATE_BODIES
 from newswire.actors.records import NAME_KINDS, LocalMention
-from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, gazetteer, org_key, role_data
+from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, org_key, organisation, role_data
 
 if TYPE_CHECKING:
     from newswire.actors.corpus import Corpus
@@ -78,7 +80,10 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
     words = surface.split()
     last = fold(words[-1]) if words else ""
     if (wanted := PRONOUNS.get(surface.lower())) is not None:
-        earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")]
+        gender = pronoun_gender(surface)
+        # "she" is not the man named last: antecedents agree in gender where the text shows it
+        earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")
+                   and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
         best = antecedent(text, start, earlier)
         if best is None:
             return None
@@ -86,7 +91,8 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
     if last in INSTITUTION_WORDS and (country := country_in(words)) is not None:
         # "the Russian foreign ministry said": an institution of a state, named by description
         name = " ".join(w for w in LEADING_ARTICLE.sub("", surface).split())
-        key = f"{org_key(name)}"
+        qualified = country_qualified(name)
+        key = qualified_key(*qualified) if qualified is not None else org_key(name)
         corpus.countries[key][country] += 1
         return LocalMention(start, end, text[start:end], "ORG", "name", key, True)
     bare = LEADING_ARTICLE.sub("", surface)
@@ -132,7 +138,7 @@ def _unnamed_speaker(corpus: Corpus, article_id: str, text: str, start: int, end
     if (country := country_in(words)) is not None:
         found = LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
     for word in words:
-        if found is None and (canonical := gazetteer()["organisations"].get(fold(word))) is not None:
+        if found is None and (canonical := organisation(word)) is not None:
             found = LocalMention(start, end, text[start:end], "ORG", "metonym", f"ORG:{canonical}", True)
     if found is not None:
         corpus.unnamed[(article_id, last)] = found

@@ -1,0 +1,55 @@
+"""A nationality with an agent noun names a part of that country ("Russian troops", "the
+Ukrainian military", "Chinese companies"): an actor of its own, with the country and the sector
+PETRARCH's agents dictionary gives the noun. Government nouns ("Russian officials") stand for
+the state itself and are left to the speaker rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newswire.actors.draft import Draft
+from newswire.actors.lexicon import SECTOR_COLLECTIVES
+from newswire.actors.records import LocalMention
+from newswire.actors.sectors import sector_of_code
+from newswire.actors.spans import is_subject
+from newswire.events.lexicon import agent_sector
+from newswire.gazetteer import country_in
+from newswire.syntax import NOMINAL_MODIFIERS
+
+STATE_SECTOR = "government"
+
+
+def _nationality(noun: Token) -> Token | None:
+    """The country word modifying the noun ("Russian" of "Russian troops"), if any."""
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in NOMINAL_MODIFIERS and child.text[:1].isupper() and country_in([child.text]):
+            return child
+    return None
+
+
+def sector_key(country: str, sector: str) -> str:
+    return f"SECTOR:{country}|{sector}"
+
+
+def add_national_groups(draft: Draft, doc: Doc) -> None:
+    taken = [(m.start, m.end) for m in draft.entities.mentions if m.type in {"PERSON", "ORG"}]
+    for noun in doc:
+        if noun.pos_ != "NOUN" or (nationality := _nationality(noun)) is None:
+            continue
+        sector = sector_of_code(agent_sector(noun.lemma_) or agent_sector(noun.lower_))
+        if sector is None or sector == STATE_SECTOR:
+            continue
+        if noun.tag_ == "NN" and noun.lower_ not in SECTOR_COLLECTIVES:
+            continue  # "the US newspaper", "the Norwegian politician": one body or person, resolved elsewhere
+        start, end = nationality.idx, noun.idx + len(noun)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        country = country_in([nationality.text])
+        key = sector_key(country, sector)
+        # a sector's collective noun ("the Russian military") is a name; plural people ("Russian troops") refer to it
+        kind = "name" if noun.tag_ == "NN" else "title"
+        span = doc[nationality.i: noun.i + 1]
+        draft.add(LocalMention(start, end, doc.text[start:end], "ORG", kind, key, is_subject(span)),
+                  f"{nationality.text} {sector}")
+        draft.entities.countries.setdefault(key, country)
+        taken.append((start, end))

@@ -1,0 +1,111 @@
+"""Issue 14's rules as tables of (articles, actor, attribute, expected): guards against false
+merges, fewer splits, recall of institutions and national groups, country from evidence, sector,
+and names that must be names. Each row is a corpus of short articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.actors import Actor, Corpus, extract_mentions
+from newswire.nlp import load_nlp
+
+
+def actors_of(*texts: str) -> dict[str, Actor]:
+    corpus = Corpus([(f"a{index}", extract_mentions(load_nlp()(text))) for index, text in enumerate(texts)])
+    actors, _ = corpus.tables()
+    return {actor.name: actor for actor in actors}
+
+
+def speaker(text: str, expression: str) -> str | None:
+    corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])
+    start = text.rindex(expression)
+    found = corpus.resolve_speakers("a", text, start, start + len(expression))
+    names = {actor.actor_id: actor.name for actor in corpus.tables()[0]}
+    return names.get(corpus.actor_id(found[0].key)) if found else None
+
+
+@pytest.mark.parametrize("texts, name, attribute, expected", [
+    # a place is never a person because a surname equals it
+    (("Michael London, the mayor, spoke on Monday.", "Talks were held in London on Friday."), "London", "type", "GPE"),
+    (("Michael London, the mayor, spoke on Monday.", "Talks were held in London on Friday."), "Michael London",
+     "aliases", ["Michael London"]),
+    # a longer name linking a place with a preposition does not swallow the place
+    (("Gordon Brown chairs the Commission for Africa, which reports in March. Africa needs more aid, he said.",),
+     "Commission for Africa",
+     "aliases", ["Commission for Africa"]),
+    # a title resolves by its holder: "President Clinton" is not Secretary of State Hillary Clinton
+    (("Secretary of State Hillary Clinton met envoys on Monday. President Clinton said he was pleased.",),
+     "Hillary Clinton", "aliases", ["Hillary Clinton"]),
+    # ... and by gender: "Mr Clinton" is not Hillary Clinton
+    (("Hillary Clinton spoke on Monday. Mr Clinton said little.",), "Hillary Clinton", "aliases", ["Hillary Clinton"]),
+    (("Hillary Clinton spoke on Monday. Mrs Clinton said little.",), "Hillary Clinton", "aliases",
+     ["Clinton", "Hillary Clinton", "Mrs Clinton"]),
+    # across articles too: a lone "Mr Clinton" does not join the one Clinton whose given name is a woman's
+    (("Hillary Clinton spoke on Monday in Ohio. Clinton said little.", "Mr Clinton said nothing."), "Clinton", "aliases",
+     ["Clinton", "Mr Clinton"]),
+])
+def test_false_merge_guards(texts, name, attribute, expected):
+    assert getattr(actors_of(*texts)[name], attribute) == expected
+
+
+@pytest.mark.parametrize("texts, name, attribute, expected", [
+    # dotted and undotted abbreviations, acronyms from the gazetteer
+    (("Officials at the F.B.I. said so.", "The FBI declined to comment."), "Federal Bureau of Investigation", "aliases",
+     ["F.B.I.", "FBI"]),
+    (("The Fed raised rates.", "The Federal Reserve said inflation was high."), "Federal Reserve", "aliases",
+     ["Fed", "Federal Reserve"]),
+    # a country-qualified institution and its bare name
+    (("The U.S. Senate voted on Monday. The Senate will meet again in March.",), "U.S. Senate", "aliases",
+     ["Senate", "U.S. Senate"]),
+    # party nicknames
+    (("The Tories attacked the plan.", "The Conservative Party said it would vote against it."), "Conservative Party",
+     "aliases", ["Conservative Party", "Tories"]),
+    # AP state abbreviations
+    (("Rick Scott, of Naples, Fla., said so.", "Florida will sue, the governor said."), "Florida", "aliases",
+     ["Fla.", "Florida"]),
+    # given name with a middle initial, and its short form
+    (("Timothy J. Sloan, the chief executive, resigned.", "Tim Sloan said he would leave."), "Timothy J. Sloan",
+     "aliases", ["Tim Sloan", "Timothy J. Sloan"]),
+    # generational suffixes are not surnames
+    (("Martin Luther King Jr. spoke in 1963. King said he had a dream.",), "Martin Luther King Jr.", "aliases",
+     ["King", "Martin Luther King Jr."]),
+])
+def test_fewer_splits(texts, name, attribute, expected):
+    assert getattr(actors_of(*texts)[name], attribute) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # institutions the small model misses, with country and sector from the gazetteer
+    ("The White House said the talks would go on.", "White House", ("ORG", "USA", "government")),
+    ("Congress passed the bill on Friday.", "United States Congress", ("ORG", "USA", "legislature")),
+    ("He announced it on Twitter.", "Twitter", ("ORG", "USA", "media")),
+    # a capital named only for its government keeps its own row
+    ("Beijing criticized the plan on Monday.", "Beijing", ("GPE", "CHN", None)),
+    # a nationality with an agent noun: the country's sector
+    ("Russian troops massed near the border, the Russian military said.", "Russian military", ("ORG", "RUS", "military")),
+    ("Chinese companies were affected.", "Chinese business", ("ORG", "CHN", "business")),
+    # sector from a person's role, country from the role's nationality
+    ("Russian Foreign Minister Sergey Lavrov spoke.", "Sergey Lavrov", ("PERSON", "RUS", "government")),
+    # country from evidence: "New Jersey" is no Jersey, "ambassador to Mexico" is no Mexican
+    ("New Jersey Governor Jon Corzine spoke.", "Jon Corzine", ("PERSON", None, "government")),
+    ("Ken Salazar, the US ambassador to Mexico, spoke on Monday.", "Ken Salazar", ("PERSON", "USA", "government")),
+])
+def test_recall_country_and_sector(text, name, expected):
+    actor = actors_of(text)[name]
+    assert (actor.type, actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    # pronouns agree in gender with their antecedent
+    ("Joe Biden met Hillary Clinton on Monday. \u201cWe agreed,\u201d she said.", "she", "Hillary Clinton"),
+    ("Hillary Clinton met Joe Biden on Monday. \u201cWe agreed,\u201d he said.", "he", "Joe Biden"),
+])
+def test_pronouns_agree_in_gender(text, expression, expected):
+    assert speaker(text, expression) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Those held included Moazzam Begg - have been freed.", ["Moazzam Begg"]),
+])
+def test_a_name_is_a_name(text, expected):
+    assert sorted(a.name for a in actors_of(text).values() if a.type == "PERSON") == expected
