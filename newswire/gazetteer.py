@@ -169,13 +169,14 @@ def name_key(name: str) -> str:
 
 
 def org_key(name: str) -> str:
-    """Key of an organisation: folded, with one spelling for the UN and the US and agencies'
-    full names mapped to their short names ("Associated Press" -> AP)."""
+    """Key of an organisation: folded with abbreviations closed up ("E.P.A." = "EPA"), with one
+    spelling for the UN and the US and agencies' full names mapped to their short names
+    ("Associated Press" -> AP)."""
     folded = abbreviation_fold(name)
     if (agency := _agency_names().get(fold(name))) is not None:
         return f"ORG:{fold(agency)}"
-    folded = re.sub(r"\b(?:u n|united nations)\b", "un", folded)
-    folded = re.sub(r"\b(?:u s|united states|us)\b", "us", folded)
+    folded = re.sub(r"\bunited nations\b", "un", folded)
+    folded = re.sub(r"\bunited states\b", "us", folded)
     return f"ORG:{folded}"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.actors import Actor, Corpus, extract_mentions
+from newswire.actors.corpus import iso3
 from newswire.nlp import load_nlp
 
 
@@ -63,6 +64,9 @@ def test_false_merge_guards(texts, name, attribute, expected):
     # AP state abbreviations
     (("Rick Scott, of Naples, Fla., said so.", "Florida will sue, the governor said."), "Florida", "aliases",
      ["Fla.", "Florida"]),
+    # an acronym defined in the text, though the model tags the bracket with the name
+    (("Leaders of BRICS and the Shanghai Cooperation Organization (SCO) met in Moscow. The SCO said it would act.",),
+     "Shanghai Cooperation Organization", "aliases", ["SCO", "Shanghai Cooperation Organization"]),
     # given name with a middle initial, and its short form
     (("Timothy J. Sloan, the chief executive, resigned.", "Tim Sloan said he would leave."), "Timothy J. Sloan",
      "aliases", ["Tim Sloan", "Timothy J. Sloan"]),
@@ -109,3 +113,8 @@ def test_pronouns_agree_in_gender(text, expression, expected):
 ])
 def test_a_name_is_a_name(text, expected):
     assert sorted(a.name for a in actors_of(text).values() if a.type == "PERSON") == expected
+
+
+@pytest.mark.parametrize("code, expected", [("USA", "USA"), ("SUN", "SUN"), ("XXX", None), ("usa", None), (None, None)])
+def test_country_is_an_iso_3166_alpha_3_code(code, expected):
+    assert iso3(code) == expected

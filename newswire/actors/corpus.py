@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import pycountry
+
 from newswire.actors import speakers
 from newswire.actors.descriptions import match_description
 from newswire.actors.gender import agreed, person_gender
@@ -22,6 +24,13 @@ from newswire.text import stable_hash
 
 # A bare surname joins the leading person of that surname when it has this share of mentions.
 DOMINANT_SHARE = 0.8
+
+
+def iso3(code: str | None) -> str | None:
+    """The code when it is an ISO 3166 alpha-3 country, current or historic (SUN), else None."""
+    if code and code.isupper() and (pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)):
+        return code
+    return None
 
 
 class Corpus:
@@ -246,6 +255,6 @@ class Corpus:
                 sector = sector_of_roles(roles) if type_ == "PERSON" else (sector_of_phrase(name) if type_ == "ORG" else None)
             actors.append(Actor(
                 actor_id=self.actor_id(key), name=name, type=type_, aliases=sorted(aliases),
-                references=sorted(references[key]), roles=roles, country=country, sector=sector,
+                references=sorted(references[key]), roles=roles, country=iso3(country), sector=sector,
                 mention_count=mention_count[key], article_count=len(article_sets[key])))
         return actors, rows

@@ -9,8 +9,13 @@ from newswire.syntax import APPOSITIONS, SUBJECTS
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim possessive endings and surrounding punctuation/space from [start, end)."""
+    """Trim possessive endings and surrounding punctuation/space from [start, end), and an
+    unclosed bracket with what follows it ("Shanghai Cooperation Organization (SCO": the acronym
+    is read after the name)."""
     surface = text[start:end]
+    if (bracket := surface.find("(")) > 0 and ")" not in surface[bracket:]:
+        end = start + bracket
+        surface = text[start:end]
     if match := POSSESSIVE.search(surface):
         end -= len(match.group(0))
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".":
