@@ -33,6 +33,8 @@ LATEST = "latest"
 LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
 MANIFEST = "manifest.json"
+# Actor ids kept across releases (newswire/actors/registry.py); not a release: no manifest, never listed.
+REGISTRY = "_registry"
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -113,6 +115,10 @@ def write_table(df: pd.DataFrame, table: str, path: Path) -> None:
 
 def sha256_path(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def registry_dir(out_dir: Path) -> Path:
+    return out_dir / REGISTRY
 
 
 def latest_release(out_dir: Path) -> Path | None:

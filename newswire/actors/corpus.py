@@ -16,6 +16,7 @@ from newswire.actors.gender import agreed, person_gender
 from newswire.actors.institutions import qualified_keys, unqualified_owner
 from newswire.actors.names import may_be, person_groups
 from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
+from newswire.actors.registry import ActorRegistry, new_actor_id
 from newswire.actors.roles import most_specific
 from newswire.actors.sectors import sector_of_phrase, sector_of_roles
 from newswire.data import load as load_data
@@ -40,8 +41,13 @@ class Corpus:
     `tables` gives the actors and mentions rows.
     """
 
-    def __init__(self, articles: Sequence[tuple[str, ArticleEntities]], credits: Sequence[tuple[str, list[str]]] = ()):
+    def __init__(self, articles: Sequence[tuple[str, ArticleEntities]], credits: Sequence[tuple[str, list[str]]] = (),
+                 registry: ActorRegistry | None = None):
+        """registry: ids of earlier releases to keep (updated in place: save it after publishing);
+        None gives every actor the content hash of its canonical key."""
         self.articles = {article_id: entities for article_id, entities in articles}
+        self.registry = registry
+        self._ids: dict[str, str] = {}
         self.credits = list(credits)
         local_countries: dict[str, set[str]] = defaultdict(set)
         for entities in self.articles.values():
@@ -77,6 +83,12 @@ class Corpus:
             for description in entities.descriptions:
                 if (mention := self.resolve_description(article_id, description)) is not None:
                     self.extra[article_id].append(mention)
+        self._members: dict[str, set[str]] = defaultdict(set)
+        for key in self.known_keys | set(self.groups):
+            self._members[self.canonical(key)].add(key)
+        if registry is not None:
+            for canonical in sorted(self._members):  # sorted: the same ids whatever the article order
+                self.actor_id(canonical)
 
     def _attach_lone_surnames(self, person_keys: set[str]) -> None:
         """A lone surname joins the dominant person of that surname across the corpus."""
@@ -180,7 +192,12 @@ class Corpus:
         return speakers.resolve_speakers(self, article_id, text, start, end)
 
     def actor_id(self, key: str) -> str:
-        return stable_hash("actor", key)
+        """The id of the actor a key belongs to: from the registry when there is one."""
+        canonical = self.canonical(key)
+        if canonical not in self._ids:
+            self._ids[canonical] = new_actor_id(canonical) if self.registry is None else \
+                self.registry.assign(canonical, self._members.get(canonical, {canonical}))
+        return self._ids[canonical]
 
     def tables(self) -> tuple[list[Actor], list[dict]]:
         """(actors, mention rows); every mention's actor is among the actors."""
