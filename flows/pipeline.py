@@ -48,8 +48,8 @@ def _transient(task, task_run, state) -> bool:
 
 
 @task(name="publish", retries=1, retry_delay_seconds=2, retry_condition_fn=_transient, **STAGE)
-def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float):
-    return stages.publish(tables, out_dir, manifest_extra, lock_wait)
+def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, registry=None):
+    return stages.publish(tables, out_dir, manifest_extra, lock_wait, registry)
 
 
 @flow(name="newswire-release", log_prints=False, task_runner=ProcessPoolTaskRunner(max_workers=usable_cores()))
@@ -69,10 +69,11 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         cache = Path(cache_dir) if cache_dir else None
         extracted = stages.merge_extracted(gather(extract_task.map(batches, unmapped(cache)), "extract", progress))
     with clock("corpus resolution"):
-        tables = stages.corpus_tables(spine, extracted)
+        registry = stages.load_registry(Path(out_dir))
+        tables = stages.corpus_tables(spine, extracted, registry)
     with clock("validate"):
         valid, summaries = validation.validate_tables(tables)
     with clock("publish"):
         result = publish_task(valid, Path(out_dir), stages.manifest_extra(raw_dir, structured, rejected, summaries),
-                              lock_wait)
+                              lock_wait, registry)
     return RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid), clock)

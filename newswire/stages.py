@@ -18,6 +18,7 @@ import pandas as pd
 
 from newswire import release, tables
 from newswire.actors import Corpus
+from newswire.actors.registry import ActorRegistry
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
 from newswire.events import merge
@@ -167,13 +168,28 @@ def merge_extracted(batches: Iterable[ExtractedBatch]) -> ExtractedBatch:
     return merged
 
 
-def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch) -> dict[str, pd.DataFrame]:
-    """Every table of the release: the spine's, and the extracted ones resolved across the corpus."""
+def load_registry(out_dir: Path) -> ActorRegistry:
+    """The actor ids of earlier releases under out_dir (empty for a new folder). An unreadable
+    registry is treated as empty, like a damaged previous release: ids fall back to content
+    hashes, and the next publish writes a good registry again."""
+    try:
+        return ActorRegistry.load(release.registry_dir(out_dir))
+    except Exception as error:  # a damaged file must not stop the run
+        import logging
+
+        logging.getLogger(__name__).warning("actor registry unreadable, starting afresh: %s", error)
+        return ActorRegistry()
+
+
+def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
+                  registry: ActorRegistry | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the release: the spine's, and the extracted ones resolved across the
+    corpus (actor ids from the registry when given, so they stay as earlier releases had them)."""
     articles = spine["articles"]
     by_id = articles.set_index("article_id")
     extractions: Sequence[ArticleExtraction] = extracted.extractions
     credits = [(e.article_id, list(by_id.at[e.article_id, "credits"])) for e in extractions]
-    corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits)
+    corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits, registry=registry)
     texts = {e.article_id: by_id.at[e.article_id, "text"] for e in extractions}
     speakers = tables.quote_speakers(extractions, texts, corpus)
     event_articles = {e.article_id: merge.Article(
@@ -279,12 +295,17 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
     }
 
 
-def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float) -> release.PublishResult:
+def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
+            registry: ActorRegistry | None = None) -> release.PublishResult:
+    """Publish, then keep the actor ids it used for the next run (only once the release passed)."""
     from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
-        return release.publish(valid, out_dir, extra, check_staged=check_staged)
+        result = release.publish(valid, out_dir, extra, check_staged=check_staged)
+        if registry is not None:
+            registry.save(release.registry_dir(out_dir))
+        return result
 
 
 def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, corpus: CleanCorpus,

@@ -251,6 +251,7 @@ def test_agent_sectors(noun, sector):
 def test_shipped_data_is_what_the_converter_writes(tmp_path, capsys):
     converter.main(converter.DEFAULT_VENDOR_DIR, tmp_path)
     written = sorted(path.name for path in tmp_path.iterdir())
-    assert written == sorted(path.name for path in SHIPPED.iterdir())
+    # newswire's own rule files (coding.json, dates.json) live beside the converted ones
+    assert set(written) <= {path.name for path in SHIPPED.iterdir()}
     for name in written:
         assert (tmp_path / name).read_bytes() == (SHIPPED / name).read_bytes(), name
