@@ -141,6 +141,9 @@ def point_latest(out_dir: Path, version: str) -> None:
     temporary.symlink_to(version, target_is_directory=True)
     os.replace(temporary, out_dir / LATEST)
     _fsync_dir(out_dir)
+    from newswire.sql import write_views_file  # DuckDB views over latest: its tables may differ from the last one's
+
+    write_views_file(out_dir)
 
 
 def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: Mapping[str, object],

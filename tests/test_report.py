@@ -3,89 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from newswire import release
 from newswire.report import REPORT_FOLDER, clean_text, render_report, write_report
 from newswire.tables import frame
 from schemas import TABLES
-
-HOSTILE = '<script>alert("x")</script> \u202eevil\u202c \x07bell'
-LONG_LINE = "word " * 20_000  # a 100 KB single line
-
-
-def _hex(n: int) -> str:
-    return f"{n:016x}"
-
-
-def article(n: int, outlet: str | None, text: str, published: str | None = "2022-01-26T12:00:00Z") -> dict:
-    return {"article_id": _hex(n), "content_hash": "a" * 64, "source": f"{n:03d}.txt", "outlet": outlet, "url": None,
-            "file_hash": "b" * 64, "size": len(text), "encoding": "utf-8", "format": "text", "title": f"Title {n}",
-            "kicker": None, "standfirst": None, "byline": None,
-            "published": pd.Timestamp(published) if published else None, "published_tz": None,
-            "published_text": None, "dateline": "", "credits": [], "subheadings": [], "language": "en", "text": text,
-            "word_count": len(text.split()), "duplicate_of": None, "similarity": None}
-
-
-def synthetic_tables() -> dict[str, pd.DataFrame]:
-    articles = [article(1, "Reuters", f"Blinken said {HOSTILE}."), article(2, "AP", LONG_LINE),
-                article(3, HOSTILE, "Lavrov said no.", published="2022-01-27T08:00:00Z"), article(4, None, "Undated.", None)]
-    actors = [{"actor_id": "a1", "name": "Antony Blinken", "type": "PERSON", "aliases": [], "references": [], "roles": [],
-               "country": "USA", "mention_count": 9, "article_count": 3},
-              {"actor_id": "a2", "name": HOSTILE, "type": "PERSON", "aliases": [], "references": [], "roles": [],
-               "country": "RUS", "mention_count": 4, "article_count": 1}]
-    quotes = [{"quote_id": f"q{n}", "article_id": _hex(a), "text": words, "kind": "direct", "speaker": speaker,
-               "speaker_id": sid, "co_speaker_ids": [], "speaker_text": None, "cue": "say", "via": None, "start": 0,
-               "end": len(words), "cluster_id": cluster, "confidence": 0.9}
-              for n, (a, words, speaker, sid, cluster) in enumerate([
-                  (1, "We are ready", "Antony Blinken", "a1", "c1"), (2, "We are ready", "Antony Blinken", "a1", "c1"),
-                  (3, HOSTILE, HOSTILE, "a2", "c2")])]
-    clusters = [{"cluster_id": "c1", "speaker_id": "a1", "speaker": "Antony Blinken", "text": "We are ready",
-                 "kind": "direct", "quote_count": 2, "article_count": 2, "sources": ["001.txt", "002.txt"],
-                 "outlets": ["AP", "Reuters"], "outlet_count": 2, "first_published": None},
-                {"cluster_id": "c2", "speaker_id": "a2", "speaker": HOSTILE, "text": HOSTILE, "kind": "direct",
-                 "quote_count": 1, "article_count": 1, "sources": ["003.txt"], "outlets": [HOSTILE], "outlet_count": 1,
-                 "first_published": None}]
-    quarantine = [{"quarantine_id": "z1", "stage": "ingest", "source": "bad.bin", "table": None, "article_id": None,
-                   "reason": "binary", "detail": HOSTILE, "file_hash": None, "size": 3, "payload": None}]
-    return {"articles": frame("articles", articles), "boilerplate": frame("boilerplate", []),
-            "actors": frame("actors", actors), "mentions": frame("mentions", []), "quotes": frame("quotes", quotes),
-            "quote_clusters": frame("quote_clusters", clusters), "quarantine": frame("quarantine", quarantine)}
-
-
-def synthetic_events() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The lead's events tables, by column name (their schemas are not in this branch)."""
-    events = pd.DataFrame([
-        {"event_id": "e1", "plover_type": "CONSULT", "plover_mode": "meet", "cameo_code": "040", "cameo_root": "04",
-         "quad_class": 1, "goldstein": 1.0, "source_actor_id": "a1", "target_actor_id": "a2", "date": "2022-01-26",
-         "date_precision": "day", "negated": False, "hypothetical": False, "num_mentions": 3, "num_articles": 2,
-         "num_sources": 2, "first_seen": "2022-01-26", "last_seen": "2022-01-27", "confidence": 0.8},
-        {"event_id": "e2", "plover_type": "THREATEN", "plover_mode": None, "cameo_code": "130", "cameo_root": "13",
-         "quad_class": 3, "goldstein": -4.4, "source_actor_id": "a2", "target_actor_id": "a1", "date": "2022-01-27",
-         "date_precision": "day", "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
-         "num_sources": 1, "first_seen": "2022-01-27", "last_seen": "2022-01-27", "confidence": 0.6},
-        {"event_id": "e3", "plover_type": "REJECT", "plover_mode": None, "cameo_code": "120", "cameo_root": "12",
-         "quad_class": 3, "goldstein": -4.0, "source_actor_id": "a2", "target_actor_id": None, "date": None,
-         "date_precision": None, "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
-         "num_sources": 1, "first_seen": None, "last_seen": None, "confidence": 0.5}])
-    mentions = pd.DataFrame([
-        {"mention_id": f"em{n}", "event_id": event, "article_id": _hex(a), "start": 0, "end": 5, "sentence": HOSTILE,
-         "trigger": "met", "date_text": None, "confidence": 0.8}
-        for n, (event, a) in enumerate([("e1", 1), ("e1", 2), ("e2", 3), ("e3", 4)])])
-    return events, mentions
-
-
-def write_release(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
-    folder.mkdir(parents=True)
-    for table, df in tables.items():
-        if table in TABLES:
-            release.write_table(df, table, folder / f"{table}.parquet")
-        else:
-            df.to_parquet(folder / f"{table}.parquet", index=False)
-    return folder
+from synthetic_release import synthetic_events, synthetic_tables, write_release
 
 
 @pytest.fixture(scope="module")
