@@ -152,8 +152,9 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
 
     check_staged(staging_dir, previous_release) runs on the written files before they become
     visible (Great Expectations suites); it returns validation facts for the manifest and
-    raises to block the release. The release report (report/index.html) is written into the
-    staging folder too, so it is part of the release. Call under release_lock.
+    raises to block the release. The dataset card (README.md, datapackage.json) and the report
+    (report/index.html) are written into the staging folder too, so they are part of the
+    release. Call under release_lock.
     """
     now = datetime.now(timezone.utc)
     staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
@@ -194,9 +195,11 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
             manifest["validation"] = {**manifest.get("validation", {}), **check_staged(staging, previous)}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
                                         encoding="utf-8")
-        # The report reads the manifest (validation outcome) and ships inside the immutable release.
+        # The card and the report read the manifest and ship inside the immutable release.
+        from newswire.card import write_card
         from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
 
+        write_card(staging)
         write_report(staging, previous)
         for path in staging.rglob("*"):
             if path.is_file():

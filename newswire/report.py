@@ -389,7 +389,9 @@ def render_report(release_dir: Path, previous_dir: Path | None) -> str:
     created = manifest.get("created") or datetime.now(timezone.utc).isoformat(timespec="seconds")
     meta = (f"Created {html.escape(str(created))}; code {html.escape(str(code.get('package', '?')))}"
             + (f", commit {html.escape(str(code['git_commit'])[:12])}" if code.get("git_commit") else "")
-            + f". Tables: {', '.join(html.escape(name) for name in tables) or 'none'}.")
+            + f". Tables: {', '.join(html.escape(name) for name in tables) or 'none'}."
+            + (' <a href="../README.md">Dataset card</a> (what, how, licence, measured quality).'
+               if (release_dir / "README.md").exists() else ""))
     nav = "".join(f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in sections)
     body = "".join(f'<section id="{s.anchor}"><h2>{html.escape(s.title)}</h2>{s.body}</section>' for s in sections)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
