@@ -33,7 +33,11 @@ def synthetic_tables() -> dict[str, pd.DataFrame]:
     actors = [{"actor_id": "a1", "name": "Antony Blinken", "type": "PERSON", "aliases": [], "references": [], "roles": [],
                "country": "USA", "mention_count": 9, "article_count": 3},
               {"actor_id": "a2", "name": HOSTILE, "type": "PERSON", "aliases": [], "references": [], "roles": [],
-               "country": "RUS", "mention_count": 4, "article_count": 1}]
+               "country": "RUS", "mention_count": 4, "article_count": 1},
+              {"actor_id": "a3", "name": "United States", "type": "GPE", "aliases": [], "references": [], "roles": [],
+               "country": "USA", "mention_count": 2, "article_count": 1},
+              {"actor_id": "a4", "name": "Russia", "type": "GPE", "aliases": [], "references": [], "roles": [],
+               "country": "RUS", "mention_count": 2, "article_count": 1}]
     quotes = [{"quote_id": f"q{n}", "article_id": _hex(a), "text": words, "kind": "direct", "speaker": speaker,
                "speaker_id": sid, "co_speaker_ids": [], "speaker_text": None, "cue": "say", "via": None, "start": 0,
                "end": len(words), "cluster_id": cluster, "confidence": 0.9}
@@ -67,7 +71,14 @@ def synthetic_events() -> tuple[pd.DataFrame, pd.DataFrame]:
         {"event_id": "e3", "plover_type": "REJECT", "plover_mode": None, "cameo_code": "120", "cameo_root": "12",
          "quad_class": 3, "goldstein": -4.0, "source_actor_id": "a2", "target_actor_id": None, "date": None,
          "date_precision": None, "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
-         "num_sources": 1, "first_seen": None, "last_seen": None, "confidence": 0.5}])
+         "num_sources": 1, "first_seen": None, "last_seen": None, "confidence": 0.5},
+        *[{"event_id": event_id, "plover_type": plover, "plover_mode": None, "cameo_code": code, "cameo_root": code[:2],
+           "quad_class": quad, "goldstein": 0.0, "source_actor_id": source, "target_actor_id": target, "date": day,
+           "date_precision": "day", "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
+           "num_sources": 1, "first_seen": day, "last_seen": day, "confidence": 0.7}
+          for event_id, plover, code, quad, source, target, day in [
+              ("e4", "CONSULT", "040", 1, "a3", "a4", "2022-01-26"), ("e5", "REJECT", "120", 3, "a4", "a3", "2022-01-27"),
+              ("e6", "REJECT", "120", 3, "a3", "a4", "2022-01-27"), ("e7", "CONSULT", "040", 1, "a3", "a3", "2022-01-27")]]])
     mentions = pd.DataFrame([
         {"mention_id": f"em{n}", "event_id": event, "article_id": _hex(a), "start": 0, "end": 5, "sentence": HOSTILE,
          "trigger": "met", "date_text": None, "confidence": 0.8}
