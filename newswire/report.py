@@ -76,10 +76,15 @@ def clean_text(value: object, limit: int = MAX_CELL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+# Format characters (bidi controls: an SVG label has no <bdi>) and noncharacters such as U+FFFF,
+# which are not XML: vl-convert's SVG parser aborts the whole process on them.
+_DROPPED_FROM_LABELS = {"Cf", "Cn", "Cs", "Co"}
+
+
 def chart_label(value: object) -> str:
-    """A chart label: cleaned, short, and without bidi controls (an SVG label has no <bdi>)."""
+    """A chart label: cleaned, short, only characters an SVG text node may hold."""
     text = clean_text(value, MAX_LABEL_CHARS)
-    return "".join(char for char in text if unicodedata.category(char) != "Cf") or "(empty)"
+    return "".join(char for char in text if unicodedata.category(char) not in _DROPPED_FROM_LABELS) or "(empty)"
 
 
 def cell(value: object) -> str:

@@ -106,6 +106,15 @@ def test_publish_puts_the_report_in_the_release_with_changes_since_the_previous(
                      r"<td class=\"n\"><bdi>-1</bdi>", page)
 
 
+def test_chart_labels_drop_what_svg_cannot_hold(tmp_path):
+    """vl-convert aborts the process (not an exception) on U+FFFF or a control character in a label."""
+    tables = synthetic_tables()
+    tables["actors"].loc[0, "name"] = "Blinken\uffff\ufdd0\x07\u202e"
+    folder = write_release(tmp_path / "r", tables)
+    page = render_report(folder, None)
+    assert "Blinken\ufffd" in "".join(re.findall(r"<svg.*?</svg>", page, flags=re.S))
+
+
 def test_clean_text():
     assert clean_text(None) == "" and clean_text(float("nan")) == ""
     assert clean_text(["a", "b"]) == "a, b"
