@@ -190,20 +190,24 @@ def canonical(articles: pd.DataFrame) -> pd.DataFrame:
 
 # --- sections -------------------------------------------------------------------------------------
 
-def counts_section(tables: Mapping[str, pd.DataFrame], previous_dir: Path | None) -> Section:
+def counts_section(release_dir: Path, tables: Mapping[str, pd.DataFrame], previous_dir: Path | None) -> Section:
+    """Rows per table; against the previous release, rows added, removed and changed (matched on key)."""
+    from newswire.diff import diff_releases
+
     previous = row_counts(previous_dir)
     names = list(tables) + sorted(set(previous) - set(tables))
-    rows = pd.DataFrame({
-        "table": names,
-        "rows": [len(tables[name]) if name in tables else 0 for name in names],
-        "previous": [previous.get(name) if previous_dir is not None else None for name in names],
-    })
-    rows["change"] = [("" if p is None or pd.isna(p) else f"{int(r) - int(p):+d}") for r, p in zip(rows["rows"], rows["previous"])]
-    rows["previous"] = [("" if p is None or pd.isna(p) else int(p)) for p in rows["previous"]]
-    where = (f"Previous release: <bdi>{html.escape(previous_dir.name)}</bdi>." if previous_dir is not None
-             else "No previous release: this is the first.")
-    body = f"<p>{where}</p>" + html_table(rows, {"table": "table", "rows": "rows", "previous": "previous release",
-                                                "change": "change"}, numeric=("rows", "previous", "change"))
+    rows = pd.DataFrame({"table": names, "rows": [len(tables[name]) if name in tables else 0 for name in names]})
+    columns = {"table": "table", "rows": "rows"}
+    if previous_dir is not None:
+        diffs = diff_releases(previous_dir, release_dir)
+        rows["previous"] = [previous.get(name, 0) for name in names]
+        for what in ("added", "removed", "changed"):
+            rows[what] = [len(getattr(diffs[name], what)) if name in diffs else 0 for name in names]
+        columns |= {"previous": "previous release", "added": "added", "removed": "removed", "changed": "changed"}
+        where = f"Previous release: <bdi>{html.escape(previous_dir.name)}</bdi>. Rows are matched on each table's key."
+    else:
+        where = "No previous release: this is the first."
+    body = f"<p>{where}</p>" + html_table(rows, columns, numeric=set(columns) - {"table"})
     return Section("tables", "Tables and changes since the previous release", body)
 
 
@@ -385,7 +389,7 @@ def render_report(release_dir: Path, previous_dir: Path | None) -> str:
     release_dir = Path(release_dir)
     manifest = json.loads((release_dir / MANIFEST).read_text(encoding="utf-8")) if (release_dir / MANIFEST).exists() else {}
     tables = load_tables(release_dir)
-    sections = [counts_section(tables, previous_dir)]
+    sections = [counts_section(release_dir, tables, previous_dir)]
     sections += [build(tables) for build in SECTION_BUILDERS]
     sections += events_sections(tables)
     sections += [validation_section(manifest, release_dir), quarantine_section(tables)]

@@ -98,12 +98,18 @@ def test_publish_puts_the_report_in_the_release_with_changes_since_the_previous(
     tables = synthetic_tables()
     first = release.publish(tables, out, {})
     assert (first.path / REPORT_FOLDER / "index.html").exists()
-    fewer = {**tables, "quotes": tables["quotes"].iloc[:2], "quote_clusters": tables["quote_clusters"].iloc[:1]}
-    second = release.publish(fewer, out, {})
+    retitled = tables["articles"].copy()
+    retitled.loc[0, "title"] = "A new headline"
+    second = release.publish({**tables, "articles": retitled, "quotes": tables["quotes"].iloc[:2],
+                              "quote_clusters": tables["quote_clusters"].iloc[:1]}, out, {})
     page = (second.path / REPORT_FOLDER / "index.html").read_text(encoding="utf-8")
     assert first.version in page
-    assert re.search(r"<bdi>quotes</bdi></td><td class=\"n\"><bdi>2</bdi></td><td class=\"n\"><bdi>3</bdi></td>"
-                     r"<td class=\"n\"><bdi>-1</bdi>", page)
+
+    def counts(table: str) -> tuple[str, ...]:  # rows, previous, added, removed, changed
+        return re.search(rf"<bdi>{table}</bdi></td>" + r"<td class=\"n\"><bdi>(\d+)</bdi></td>" * 5, page).groups()
+
+    assert counts("quotes") == ("2", "3", "0", "1", "0")
+    assert counts("articles") == ("4", "4", "0", "0", "1")
 
 
 def test_chart_labels_drop_what_svg_cannot_hold(tmp_path):

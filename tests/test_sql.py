@@ -19,7 +19,7 @@ from synthetic_release import synthetic_events, synthetic_tables, write_release
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    """A releases folder with one published release (which writes processed/newswire.sql)."""
+    """A releases folder with one published release (which writes its newswire.sql)."""
     out = tmp_path_factory.mktemp("sql") / "processed"
     result = release.publish(synthetic_tables(), out, {})
     return out, result.path
@@ -93,10 +93,11 @@ def test_cli_prompt_reads_statements_until_semicolon(published):
     assert "newswire> " in result.stdout and "4" in result.stdout.split("...>")[1]
 
 
-def test_views_file_works_from_another_folder(published, tmp_path):
+def test_views_file_works_from_another_folder(published, tmp_path, monkeypatch):
     out, path = published
-    views = (out / VIEWS_FILE).read_text(encoding="utf-8")
-    assert str((out / "latest").resolve().parent) in views  # absolute paths through `latest`
+    views = (out / "latest" / VIEWS_FILE).read_text(encoding="utf-8")
+    assert f"read_parquet('{path.resolve()}/articles.parquet')" in views  # the release's own files, absolutely
+    monkeypatch.chdir(tmp_path)
     connection = duckdb.connect()
     connection.execute(views)
     assert connection.sql("SELECT count(*) FROM articles").fetchall() == [(4,)]
