@@ -126,3 +126,16 @@ def test_clean_text():
     assert clean_text(["a", "b"]) == "a, b"
     assert clean_text("a\nb\x00") == "a\ufffdb\ufffd"
     assert clean_text("x" * 500, limit=10) == "x" * 9 + "\u2026"
+
+
+def test_cli_report_writes_into_a_release_without_one_and_elsewhere_after(tmp_path, capsys):
+    from newswire.cli import main
+
+    folder = write_release(tmp_path / "processed" / "r1", synthetic_tables())
+    assert main(["report", "r1", "--out", str(tmp_path / "processed")]) == 0
+    assert (folder / REPORT_FOLDER / "index.html").exists()
+    before = (folder / REPORT_FOLDER / "index.html").read_bytes()
+    assert main(["report", str(folder), "--report-dir", str(tmp_path / "again")]) == 0
+    assert (tmp_path / "again" / "index.html").exists()
+    assert (folder / REPORT_FOLDER / "index.html").read_bytes() == before
+    assert main(["report", "missing", "--out", str(tmp_path / "processed")]) == 2
