@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,8 @@ def _devtools_url(process: subprocess.Popen) -> str:
             break
         seen.append(line)
         if match := _DEVTOOLS_URL.search(line):
+            # keep reading, or chromium blocks once its log fills the pipe
+            threading.Thread(target=process.stderr.read, daemon=True).start()
             return match.group(1)
     raise RuntimeError("chromium did not start its DevTools endpoint:\n" + "".join(seen[-20:]))
 
