@@ -1,4 +1,4 @@
-"""A small synthetic release (hostile text included) and the lead's events tables, for report and SQL tests."""
+"""A small synthetic release (hostile text included, events optional), for report, SQL, card and example tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pandas as pd
 
 from newswire import release
 from newswire.tables import frame
-from schemas import TABLES
 
 HOSTILE = '<script>alert("x")</script> \u202eevil\u202c \x07bell'
 LONG_LINE = "word " * 20_000  # a 100 KB single line
@@ -57,40 +56,47 @@ def synthetic_tables() -> dict[str, pd.DataFrame]:
             "quote_clusters": frame("quote_clusters", clusters), "quarantine": frame("quarantine", quarantine)}
 
 
+EVENT_DEFAULTS = {
+    "plover_mode": None, "goldstein": 0.0, "co_source_actor_ids": [], "co_target_actor_ids": [],
+    "date_precision": "day", "negated": False, "hypothetical": False, "location": None, "location_actor_id": None,
+    "num_mentions": 1, "num_articles": 1, "num_sources": 1, "first_seen": None, "last_seen": None, "confidence": 0.7}
+
+
+def event(event_id: str, plover: str, code: str, quad: int, source: str | None, target: str | None, day: str | None,
+          **changes: object) -> dict:
+    return {**EVENT_DEFAULTS, "event_id": event_id, "plover_type": plover, "cameo_code": code, "cameo_root": code[:2],
+            "quad_class": quad, "source_actor_id": source, "target_actor_id": target, "date": day,
+            "date_precision": "day" if day else None, **changes}
+
+
+def event_mention(n: int, event_id: str, article: int) -> dict:
+    return {"mention_id": f"em{n}", "event_id": event_id, "article_id": _hex(article), "start": 0, "end": 3,
+            "trigger": "met", "sentence": HOSTILE, "sentence_start": 0, "plover_type": "CONSULT", "cameo_code": "040",
+            "source_actor_id": None, "target_actor_id": None, "source_text": None, "target_text": None,
+            "negated": False, "hypothetical": False, "date_text": None, "date": None, "date_precision": None,
+            "date_source": "none", "basis": "verb", "confidence": 0.8}
+
+
 def synthetic_events() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The lead's events tables, by column name (their schemas are not in this branch)."""
-    events = pd.DataFrame([
-        {"event_id": "e1", "plover_type": "CONSULT", "plover_mode": "meet", "cameo_code": "040", "cameo_root": "04",
-         "quad_class": 1, "goldstein": 1.0, "source_actor_id": "a1", "target_actor_id": "a2", "date": "2022-01-26",
-         "date_precision": "day", "negated": False, "hypothetical": False, "num_mentions": 3, "num_articles": 2,
-         "num_sources": 2, "first_seen": "2022-01-26", "last_seen": "2022-01-27", "confidence": 0.8},
-        {"event_id": "e2", "plover_type": "THREATEN", "plover_mode": None, "cameo_code": "130", "cameo_root": "13",
-         "quad_class": 3, "goldstein": -4.4, "source_actor_id": "a2", "target_actor_id": "a1", "date": "2022-01-27",
-         "date_precision": "day", "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
-         "num_sources": 1, "first_seen": "2022-01-27", "last_seen": "2022-01-27", "confidence": 0.6},
-        {"event_id": "e3", "plover_type": "REJECT", "plover_mode": None, "cameo_code": "120", "cameo_root": "12",
-         "quad_class": 3, "goldstein": -4.0, "source_actor_id": "a2", "target_actor_id": None, "date": None,
-         "date_precision": None, "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
-         "num_sources": 1, "first_seen": None, "last_seen": None, "confidence": 0.5},
-        *[{"event_id": event_id, "plover_type": plover, "plover_mode": None, "cameo_code": code, "cameo_root": code[:2],
-           "quad_class": quad, "goldstein": 0.0, "source_actor_id": source, "target_actor_id": target, "date": day,
-           "date_precision": "day", "negated": False, "hypothetical": False, "num_mentions": 1, "num_articles": 1,
-           "num_sources": 1, "first_seen": day, "last_seen": day, "confidence": 0.7}
-          for event_id, plover, code, quad, source, target, day in [
-              ("e4", "CONSULT", "040", 1, "a3", "a4", "2022-01-26"), ("e5", "REJECT", "120", 3, "a4", "a3", "2022-01-27"),
-              ("e6", "REJECT", "120", 3, "a3", "a4", "2022-01-27"), ("e7", "CONSULT", "040", 1, "a3", "a3", "2022-01-27")]]])
-    mentions = pd.DataFrame([
-        {"mention_id": f"em{n}", "event_id": event, "article_id": _hex(a), "start": 0, "end": 5, "sentence": HOSTILE,
-         "trigger": "met", "date_text": None, "confidence": 0.8}
-        for n, (event, a) in enumerate([("e1", 1), ("e1", 2), ("e2", 3), ("e3", 4)])])
-    return events, mentions
+    """events and event_mentions: a meeting reported by two outlets, a threat, an undated rejection, and
+    acts between the United States and Russia (e7 is the United States on itself)."""
+    events = [
+        event("e1", "CONSULT", "040", 1, "a1", "a2", "2022-01-26", plover_mode="meet", goldstein=1.0, num_mentions=3,
+              num_articles=2, num_sources=2, confidence=0.8),
+        event("e2", "THREATEN", "130", 3, "a2", "a1", "2022-01-27", goldstein=-4.4, confidence=0.6),
+        event("e3", "REJECT", "120", 3, "a2", None, None, goldstein=-4.0, confidence=0.5),
+        event("e4", "CONSULT", "040", 1, "a3", "a4", "2022-01-26"),
+        event("e5", "REJECT", "120", 3, "a4", "a3", "2022-01-27"),
+        event("e6", "REJECT", "120", 3, "a3", "a4", "2022-01-27"),
+        event("e7", "CONSULT", "040", 1, "a3", "a3", "2022-01-27"),
+    ]
+    mentions = [event_mention(n, event_id, article)
+                for n, (event_id, article) in enumerate([("e1", 1), ("e1", 2), ("e2", 3), ("e3", 4)])]
+    return frame("events", events), frame("event_mentions", mentions)
 
 
 def write_release(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
     folder.mkdir(parents=True)
     for table, df in tables.items():
-        if table in TABLES:
-            release.write_table(df, table, folder / f"{table}.parquet")
-        else:
-            df.to_parquet(folder / f"{table}.parquet", index=False)
+        release.write_table(df, table, folder / f"{table}.parquet")
     return folder
