@@ -1,12 +1,13 @@
 """Quote figures against any gold file in the format of ../shared/gold/quotes.jsonl, ours and textacy's.
 
-    .venv/bin/python bench/bench_quotes.py RAW_DIR GOLD_DIR
+    .venv/bin/python bench/bench_quotes.py RAW_DIR GOLD_DIR [--record CORPUS]
 
 Runs the pipeline stages (no Prefect) on RAW_DIR and prints, for newswire: direct+partial
 precision/recall/F1 (match: word-sequence ratio >= 0.8 in the same article), indirect
 (ratio >= 0.5), speaker accuracy on matched quotes (the speaker must be the gold speaker's
 canonical name or one of its multi-word aliases, from GOLD_DIR/actors.jsonl); then the same
 direct+partial figures for textacy's `direct_quotations` on the same cleaned texts.
+With --record CORPUS, newswire's figures go into bench/quality.json (the dataset card's source).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from record_quality import record  # noqa: E402
 from textacy_baseline import _norm, match, textacy_quotes_from_doc  # noqa: E402
 
 from newswire import extract, stages  # noqa: E402
@@ -70,7 +72,7 @@ def figures(preds: dict[str, list[dict]], golds: dict[str, list[dict]], names: d
     return prf(tp, fp, fn), speaker_ok, speaker_n
 
 
-def main(raw_dir: Path, gold_dir: Path) -> None:
+def main(raw_dir: Path, gold_dir: Path, record_as: str | None = None) -> None:
     structured, rejected, corpus = stages.spine_without_prefect(raw_dir)
     spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     items = stages.extraction_inputs(spine["articles"])
@@ -82,12 +84,16 @@ def main(raw_dir: Path, gold_dir: Path) -> None:
         ours[Path(source_of[row["article_id"]]).name].append(row)
     golds, names = load_gold(gold_dir)
     speaker_ok = speaker_n = 0
+    measured: dict[str, float] = {}
     print(f"{len(items)} articles, {len(quotes)} quotes extracted, {sum(len(g) for g in golds.values())} gold quotes")
     for label, (kinds, threshold) in THRESHOLDS.items():
         (p, r, f), ok, n = figures(ours, golds, names, label, kinds, threshold)
         speaker_ok, speaker_n = speaker_ok + ok, speaker_n + n
+        measured[f"quotes_{label}_f1"] = f
         print(f"newswire {label:<9} precision={p:.3f} recall={r:.3f} F1={f:.3f}")
     print(f"newswire speaker accuracy {speaker_ok}/{speaker_n} = {speaker_ok / max(1, speaker_n):.3f}")
+    if record_as is not None:
+        record(record_as, {**measured, "speakers": speaker_ok / max(1, speaker_n)})
     textacy: dict[str, list[dict]] = {}
     for (_, source, _), doc in zip(items, load_nlp().pipe([text for _, _, text in items])):
         textacy[Path(source).name] = textacy_quotes_from_doc(doc)
@@ -96,6 +102,6 @@ def main(raw_dir: Path, gold_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 5) or (len(sys.argv) == 5 and sys.argv[3] != "--record"):
         sys.exit(__doc__)
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[4] if len(sys.argv) == 5 else None)

@@ -139,6 +139,40 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from newswire.release import MANIFEST, read_manifest
+    from newswire.report import REPORT_FOLDER, write_report
+
+    release = _release_dir(args.release, args.out)
+    if release is None:
+        print(f"newswire: no release {args.release!r} (looked for a folder, and in {args.out})", file=sys.stderr)
+        return 2
+    previous_name = read_manifest(release).get("previous") if (release / MANIFEST).exists() else None
+    previous = release.parent / previous_name if previous_name and (release.parent / previous_name).is_dir() else None
+    # Releases are immutable: a report written at publish time stays; a re-run writes elsewhere.
+    if args.report_dir is not None:
+        target = args.report_dir
+    elif (release / REPORT_FOLDER).exists():
+        target = Path("ci-artifacts") / "report" / release.name
+    else:
+        target = release / REPORT_FOLDER
+    print(f"report: {write_report(release, previous, target)}")
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from newswire.sql import connect, repl, run_query
+
+    release = _release_dir(args.release, args.out)
+    if release is None:
+        print(f"newswire: no release {args.release!r} (looked for a folder, and in {args.out})", file=sys.stderr)
+        return 2
+    connection = connect(release)
+    if args.query is None:
+        return repl(connection, args.format, release.name)
+    return run_query(connection, args.query, args.format)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newswire", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -172,6 +206,19 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("b", help="newer release: version, 'latest' or a folder")
     diff.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
     diff.set_defaults(handler=_diff)
+    report = commands.add_parser("report", help="write the HTML report of a release (report/index.html)")
+    report.add_argument("release", nargs="?", default="latest", help="version, 'latest' or a folder (default latest)")
+    report.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
+    report.add_argument("--report-dir", type=Path, help="where to write (default <release>/report/ when the release "
+                        "has none yet, else ci-artifacts/report/<version>/: releases are never modified)")
+    report.set_defaults(handler=_report)
+    sql = commands.add_parser("sql", help="query a release with DuckDB (read-only); no query: interactive prompt")
+    sql.add_argument("query", nargs="?", help="SQL; tables are named after the release's Parquet files")
+    sql.add_argument("--release", default="latest", help="version, 'latest' or a folder (default latest)")
+    sql.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                     help="table (default), csv, or json (one object per line)")
+    sql.set_defaults(handler=_sql)
     return parser
 
 

@@ -16,9 +16,11 @@ table the release lacks fails (its ids cannot resolve).
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
+import re
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -354,6 +356,47 @@ def _prune_unused_images(docs_dir: Path) -> None:
             image.unlink()
 
 
+OFFLINE_ASSETS = Path(__file__).resolve().parent / "data" / "datadocs"
+VENDOR_FOLDER = Path("static") / "vendor"
+# <link href="http..."> and <script src="http..."></script>: what a page would fetch from the network.
+_EXTERNAL_ASSET = re.compile(
+    r'<link\b[^>]*\bhref="(?P<link>https?://[^"]+)"[^>]*>|<script\b[^>]*\bsrc="(?P<script>https?://[^"]+)"[^>]*>\s*</script>')
+# Subresource-integrity attributes make the browser treat a file:// script as cross-origin and refuse it.
+_INTEGRITY = re.compile(r'\s+(?:integrity|crossorigin)="[^"]*"')
+# The GX logo (an <img> and a CSS background) comes from their S3 bucket; the package ships a copy.
+_GX_LOGO = re.compile(r"https://great-expectations-web-assets\.s3\.[a-z0-9-]+\.amazonaws\.com/[\w.-]+(?:\?[^\"')\s]*)?")
+LOCAL_LOGO = "static/images/logo-long.png"
+# GX links the favicon one folder too shallow from validation result pages (a missing file is a console error).
+_FAVICON = re.compile(r'href="(?:\.\./|\./)*static/images/favicon\.ico"')
+
+
+def make_offline(docs_dir: Path) -> None:
+    """Point every page's CDN links at copies inside the site, so Data Docs open styled offline.
+
+    The copies are vendored in newswire/data/datadocs/ (sources.json: URL -> file, npm package,
+    licence, sha256). Links listed there as dropped, and any CDN link a newer Great Expectations
+    adds, are removed rather than left to fail or to reach the network.
+    """
+    sources = json.loads((OFFLINE_ASSETS / "sources.json").read_text(encoding="utf-8"))
+    local = {link["url"]: link["file"] for link in sources["links"]}
+    vendor = docs_dir / VENDOR_FOLDER
+    vendor.mkdir(parents=True, exist_ok=True)
+    for name in sorted(set(local.values())):
+        shutil.copyfile(OFFLINE_ASSETS / name, vendor / name)
+    for page in docs_dir.rglob("*.html"):
+        prefix = "../" * (len(page.relative_to(docs_dir).parts) - 1)
+
+        def localise(match: re.Match) -> str:
+            url = match.group("link") or match.group("script")
+            if url not in local:
+                return ""
+            return _INTEGRITY.sub("", match.group(0).replace(url, f"{prefix}{VENDOR_FOLDER.as_posix()}/{local[url]}"))
+
+        text = _EXTERNAL_ASSET.sub(localise, page.read_text(encoding="utf-8"))
+        text = _FAVICON.sub(f'href="{prefix}static/images/favicon.ico"', _GX_LOGO.sub(prefix + LOCAL_LOGO, text))
+        page.write_text(text, encoding="utf-8")
+
+
 def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_dir: Path | None = None) -> ValidationReport:
     """Run one suite per table of the release; Data Docs go to docs_dir (default <release>/validation/)."""
     import great_expectations as gx
@@ -390,6 +433,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_d
                     name=(config.meta or {}).get("newswire_rule", config.type), expectation=config.type,
                     success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key)))
     index = context.build_data_docs(site_names=[SITE_NAME]).get(SITE_NAME)
+    make_offline(docs_dir)  # first: it points the logo at a local image that pruning must keep
     _prune_unused_images(docs_dir)
     docs_index = docs_dir / "index.html"
     return ValidationReport(release=release_dir, tables=outcomes,

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newswire.outlets import SOURCES_FILE, Listing, listing
+
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 
@@ -49,6 +51,7 @@ class RawDocument:
     kind: str  # "text" or "html"
     text: str  # decoded, NFC, "\n" line endings
     decode_note: str | None = None  # e.g. bytes replaced while decoding
+    listing: Listing | None = None  # the file's row in its folder's sources.csv
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,7 @@ def read_document(path: Path, source: str) -> RawDocument | Rejection:
     text = normalise_text(text)
     if not text.strip():
         return Rejection(source, size, file_hash, "empty", f"no visible text after decoding as {encoding}")
-    return RawDocument(source, size, file_hash, encoding, kind, text, note)
+    return RawDocument(source, size, file_hash, encoding, kind, text, note, listing(path))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -213,6 +216,7 @@ def printable_name(source: str) -> str:
 def discover(raw_dir: Path) -> Iterator[tuple[Path, str] | Rejection]:
     """Yield (path, source) for every regular file under raw_dir, sorted, or a Rejection.
 
+    `sources.csv` files are read with the articles they describe, not as articles.
     Symlinks are never followed: one pointing outside the raw folder would let a release
     depend on files nobody bundled; one pointing inside would count an article twice.
     A raw folder that is missing or not a folder is an error, not an empty corpus.
@@ -226,7 +230,8 @@ def discover(raw_dir: Path) -> Iterator[tuple[Path, str] | Rejection]:
         yield from _unlisted_folders(unlisted, root)
         dirnames.sort()
         current = Path(dirpath)
-        for name in sorted(filenames) + [d for d in dirnames if (current / d).is_symlink()]:
+        # A folder's sources.csv is metadata about its articles (newswire.outlets), not an article.
+        for name in sorted(set(filenames) - {SOURCES_FILE}) + [d for d in dirnames if (current / d).is_symlink()]:
             path = current / name
             source = _relative(path, root)
             if not _is_unicode(source):

@@ -155,7 +155,9 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
 
     check_staged(staging_dir, previous_release) runs on the written files before they become
     visible (Great Expectations suites); it returns validation facts for the manifest and
-    raises to block the release. Call under release_lock.
+    raises to block the release. The dataset card (README.md, datapackage.json), the report
+    (report/index.html) and DuckDB views (newswire.sql) are written into the staging folder
+    too, so they are part of the release. Call under release_lock.
     """
     now = datetime.now(timezone.utc)
     staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
@@ -196,6 +198,15 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
             manifest["validation"] = {**manifest.get("validation", {}), **check_staged(staging, previous)}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
                                         encoding="utf-8")
+        # The card, the report and the DuckDB views read the staged files and ship inside the
+        # immutable release; the views name the files where they will be after the rename.
+        from newswire.card import write_card
+        from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
+        from newswire.sql import write_views_file
+
+        write_card(staging)
+        write_report(staging, previous)
+        write_views_file(staging, (out_dir / version).resolve())
         for path in staging.rglob("*"):
             if path.is_file():
                 with open(path, "rb") as handle:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from newswire.boilerplate import classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
 from newswire.ingest import RawDocument
+from newswire.outlets import PageMetadata, page_metadata, resolve
 from newswire.text import is_sentence, stable_hash, word_count
 
 # The header block (headline, kicker, standfirst, date) ends at the first line that reads
@@ -146,6 +147,8 @@ class ParsedArticle:
     body: list[Line]  # content lines, in order
     removed: list[RemovedLine] = field(default_factory=list)
     decode_note: str | None = None
+    outlet: str | None = None  # see newswire.outlets for where it comes from
+    url: str | None = None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -284,8 +287,10 @@ def structure(doc: RawDocument) -> ParsedArticle:
     content_hash = stable_hash(doc.text, length=64)
     article_id = stable_hash(content_hash, doc.source)
     meta_title = meta_date = None
+    page: PageMetadata | None = None
     if doc.kind == "html":
         lines, meta_title, meta_date = _html_lines(doc.text)
+        page = page_metadata(doc.text)
     else:
         lines = split_lines(doc.text)
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
@@ -384,6 +389,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
                 published_text = date_text
                 break
     byline = " / ".join(bylines) or None
+    outlet, url = resolve(doc.listing, page, credits)
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
@@ -392,7 +398,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
         standfirst=" ".join(line.text for line in standfirst_lines) or None, byline=byline,
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
-        body=body, removed=removed, decode_note=doc.decode_note,
+        body=body, removed=removed, decode_note=doc.decode_note, outlet=outlet, url=url,
     )
 
 

@@ -58,6 +58,7 @@ def articles_table(articles: Iterable[ParsedArticle], links: Mapping[str, Duplic
         link = links.get(article.article_id)
         rows.append({
             "article_id": article.article_id, "content_hash": article.content_hash, "source": article.source,
+            "outlet": article.outlet, "url": article.url,
             "file_hash": article.file_hash, "size": article.size, "encoding": article.encoding,
             "format": article.format, "title": article.title or "", "kicker": article.kicker,
             "standfirst": article.standfirst, "byline": article.byline,
@@ -160,7 +161,7 @@ def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     """One row per cluster: the longest wording, its speaker, and the articles carrying it."""
     if quotes.empty:
         return frame("quote_clusters", [])
-    info = articles.set_index("article_id")[["source", "published"]]
+    info = articles.set_index("article_id")[["source", "outlet", "published"]]
     merged = quotes.join(info, on="article_id")
     rows = []
     for cluster_id, members in merged.groupby("cluster_id", sort=True):
@@ -173,6 +174,7 @@ def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
             "cluster_id": cluster_id, "speaker_id": speaker_id, "speaker": named.iloc[0] if len(named) else None,
             "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
             "article_count": members["article_id"].nunique(), "sources": sorted(members["source"].unique()),
+            "outlets": sorted(members["outlet"].dropna().unique()), "outlet_count": members["outlet"].nunique(),
             "first_published": published.min() if len(published) else pd.NaT,
         })
     return frame("quote_clusters", rows)

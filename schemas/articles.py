@@ -5,7 +5,7 @@ from pandera.typing.pandas import Series
 
 from schemas._base import TableModel, UtcTimestamp, list_of_strings
 
-VERSION = "1.0"
+VERSION = "1.1"
 
 
 class Articles(TableModel):
@@ -16,6 +16,10 @@ class Articles(TableModel):
     content_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$",
                                          description="sha256 of the decoded, NFC-normalised file text")
     source: Series[str] = pa.Field(unique=True, description="path of the file relative to the raw folder (POSIX)")
+    outlet: Series[str] = pa.Field(nullable=True, description=(
+        "publishing outlet: the folder's sources.csv, else the page's og:site_name, else its JSON-LD publisher, "
+        "else its canonical URL's host, else the one agency a credit line names ('AP'); null when none says"))
+    url: Series[str] = pa.Field(nullable=True, description="canonical URL: sources.csv, else <link rel=canonical>, else og:url")
     file_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")
     size: Series[int] = pa.Field(ge=0, description="file size in bytes")
     encoding: Series[str] = pa.Field(description="encoding the file was decoded from (utf-8, utf-16, cp1252, ...)")

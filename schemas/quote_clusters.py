@@ -5,7 +5,7 @@ from pandera.typing.pandas import Series
 
 from schemas._base import TableModel, UtcTimestamp, list_of_strings
 
-VERSION = "1.0"
+VERSION = "1.1"
 
 
 class QuoteClusters(TableModel):
@@ -19,4 +19,6 @@ class QuoteClusters(TableModel):
     quote_count: Series[int] = pa.Field(ge=1, description="member rows in quotes")
     article_count: Series[int] = pa.Field(ge=1, description="distinct articles carrying the statement")
     sources: Series[object] = list_of_strings("source files of those articles")
+    outlets: Series[object] = list_of_strings("distinct outlets of those articles (articles.outlet), where known")
+    outlet_count: Series[int] = pa.Field(ge=0, description="distinct outlets carrying the statement (length of outlets)")
     first_published: Series[UtcTimestamp] = pa.Field(nullable=True, description="earliest stated publication time among them")

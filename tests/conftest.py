@@ -66,3 +66,14 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory, make_hostile_corpus
     """(raw_dir, expectations) of one shared hostile corpus. Read it, never modify it."""
     raw_dir = tmp_path_factory.mktemp("hostile") / "raw"
     return raw_dir, make_hostile_corpus(raw_dir)
+
+
+@pytest.fixture(scope="session")
+def sample_release(prefect_harness, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample (raw/, with its sources.csv) through the real flow, as `make run` publishes it."""
+    from flows.pipeline import release_flow
+
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(PROJECT_ROOT / "raw", root / "raw")
+    summary = release_flow(raw_dir=str(root / "raw"), out_dir=str(root / "processed"), progress=False)
+    return Path(summary.release_path)
