@@ -23,7 +23,7 @@ from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
 from newswire.events import merge
 from newswire.gazetteer import lookup_place
 from newswire.extract import ArticleExtraction, ExtractedBatch
-from newswire.ingest import Rejection, discover, read_document
+from newswire.ingest import DiscoveredFile, Rejection, discover, read_document
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
 from newswire.validation import TableValidation
 
@@ -56,7 +56,7 @@ class StructuredBatch:
         return merged
 
 
-def discover_inputs(raw_dir: Path) -> tuple[list[tuple[Path, str]], list[dict]]:
+def discover_inputs(raw_dir: Path) -> tuple[list[DiscoveredFile], list[dict]]:
     """Files to read, and quarantine rows for paths that cannot be articles (symlinks, ...)."""
     files, rejected = [], []
     for found in discover(raw_dir):
@@ -67,11 +67,11 @@ def discover_inputs(raw_dir: Path) -> tuple[list[tuple[Path, str]], list[dict]]:
     return files, rejected
 
 
-def structure_batch(files: Iterable[tuple[Path, str]]) -> StructuredBatch:
+def structure_batch(files: Iterable[DiscoveredFile]) -> StructuredBatch:
     """Read, decode and structure a batch of files."""
     batch = StructuredBatch()
-    for path, source in files:
-        document = read_document(path, source)
+    for path, source, identity in files:
+        document = read_document(path, source, identity)
         if isinstance(document, Rejection):
             batch.quarantine.append(tables.rejection_row(document))
             continue

@@ -146,6 +146,7 @@ class ParsedArticle:
     body: list[Line]  # content lines, in order
     removed: list[RemovedLine] = field(default_factory=list)
     decode_note: str | None = None
+    encoding_confidence: float = 1.0
 
 
 def split_lines(text: str) -> list[Line]:
@@ -392,7 +393,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
         standfirst=" ".join(line.text for line in standfirst_lines) or None, byline=byline,
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
-        body=body, removed=removed, decode_note=doc.decode_note,
+        body=body, removed=removed, decode_note=doc.decode_note, encoding_confidence=doc.encoding_confidence,
     )
 
 

@@ -18,7 +18,15 @@ class Articles(TableModel):
     source: Series[str] = pa.Field(unique=True, description="path of the file relative to the raw folder (POSIX)")
     file_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")
     size: Series[int] = pa.Field(ge=0, description="file size in bytes")
-    encoding: Series[str] = pa.Field(description="encoding the file was decoded from (utf-8, utf-16, cp1252, ...)")
+    encoding: Series[str] = pa.Field(description=(
+        "encoding the file was decoded from (utf-8, utf-16, cp1252, cp1251, koi8-r, cp932, ...); a file mixing "
+        "encodings is named by its main one and decode_note lists the rest"))
+    encoding_confidence: Series[float] = pa.Field(ge=0.0, le=1.0, description=(
+        "1.0 for a byte-order mark or valid UTF-8; for a detected legacy encoding 1 - charset-normalizer's mess "
+        "ratio; for repaired text the share of characters that needed no repair"))
+    decode_note: Series[str] = pa.Field(nullable=True, description=(
+        "how the encoding was found and what was repaired (bytes replaced with U+FFFD, lines in another "
+        "encoding); null when the bytes were certain Unicode"))
     format: Series[str] = pa.Field(isin=["text", "html"], description="text (one paragraph per line) or html")
     title: Series[str] = pa.Field(description="headline; empty when the article has none")
     kicker: Series[str] = pa.Field(nullable=True, description="short label set above the headline")
