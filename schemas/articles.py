@@ -5,7 +5,7 @@ from pandera.typing.pandas import Series
 
 from schemas._base import TableModel, UtcTimestamp, list_of_strings
 
-VERSION = "1.0"
+VERSION = "1.1"  # 1.1: encoding_confidence and decode_note added
 
 
 class Articles(TableModel):
