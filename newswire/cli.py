@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
+import functools
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -30,7 +31,78 @@ def configure_prefect(project_dir: Path) -> None:
         os.environ.setdefault(key, value)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad argument reported in one line rather than usage plus a line."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class InvocationError(ValueError):
+    """Arguments that cannot work, found before any stage runs: one line on stderr, exit 2."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}") from None
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
+def _writable_folder(folder: Path) -> None:
+    """Raise InvocationError unless releases can be written into folder (created if missing)."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InvocationError(f"--out {folder}: {existing} is not a folder")
+    # A real write, not os.access: root passes access() on a read-only mount's permission bits
+    # only for it to fail with EROFS at publish time, after the whole pipeline has run.
+    try:
+        with tempfile.TemporaryFile(dir=existing, prefix=".newswire-write-check-"):
+            pass
+    except OSError as error:
+        raise InvocationError(f"--out {folder}: cannot write into {existing} ({error.strerror or error})") from None
+
+
+def _holds_any_file(folder: Path) -> bool:
+    """Anything but folders under folder (files, links, pipes: each becomes an article or a quarantine row)."""
+    return any(files or any(os.path.islink(os.path.join(top, d)) for d in dirs) for top, dirs, files in os.walk(folder))
+
+
+def check_run_arguments(raw: Path, out: Path) -> None:
+    """Everything about --raw and --out that would otherwise fail after the pipeline has run, or
+    make the next run read its own output as news."""
+    if not raw.exists():
+        raise InvocationError(f"--raw {raw}: no such folder")
+    if not raw.is_dir():
+        raise InvocationError(f"--raw {raw}: not a folder (give the folder that holds the articles)")
+    if not _holds_any_file(raw):
+        raise InvocationError(f"--raw {raw}: the folder holds no files")
+    raw_real, out_real = raw.resolve(), out.resolve()
+    if out_real == raw_real or out_real.is_relative_to(raw_real):
+        raise InvocationError(f"--out {out} is --raw {raw} or inside it: the next run would read the releases' files as "
+                              "articles; choose an output folder outside the raw folder")
+    if out.exists() and not out.is_dir():
+        raise InvocationError(f"--out {out}: not a folder")
+    _writable_folder(out)
+
+
 def _run(args: argparse.Namespace) -> int:
+    check_run_arguments(args.raw, args.out)
     configure_prefect(Path.cwd())
     from flows.pipeline import release_flow, usable_cores
     from newswire.release import ReleaseLocked
@@ -140,13 +212,17 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newswire", description=__doc__)
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback of an unexpected error")
+    parser = _Parser(prog="newswire", description=__doc__, parents=[common])
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run the pipeline and publish a release")
+    add_parser = functools.partial(commands.add_parser, parents=[common])
+    run = add_parser("run", help="run the pipeline and publish a release")
     run.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw articles (default raw/)")
     run.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
-    run.add_argument("--batch-size", type=int, default=200, help="articles per task batch")
-    run.add_argument("--wait", type=float, default=600.0, help="seconds to wait for another run's lock")
+    run.add_argument("--batch-size", type=_positive_int, default=200, help="articles per task batch")
+    run.add_argument("--wait", type=_non_negative_float, default=600.0, help="seconds to wait for another run's lock")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.add_argument("--cache", type=Path, default=Path(".cache/extract"),
                      help="per-article NLP results, keyed by content hash (default .cache/extract)")
@@ -154,20 +230,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=0,
                      help="worker processes for the per-batch stages, one spaCy model each (default: usable cores)")
     run.set_defaults(handler=_run)
-    releases = commands.add_parser("releases", help="list releases")
+    releases = add_parser("releases", help="list releases")
     releases.add_argument("--out", type=Path, default=Path("processed"))
     releases.set_defaults(handler=_releases)
-    dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown) from the schemas")
+    dictionary = add_parser("dictionary", help="print the data dictionary (Markdown) from the schemas")
     dictionary.add_argument("--update-readme", type=Path, metavar="README",
                             help="rewrite the dictionary section of this README instead of printing")
     dictionary.set_defaults(handler=_dictionary)
-    validate = commands.add_parser("validate", help="run the Great Expectations suites on a release")
+    validate = add_parser("validate", help="run the Great Expectations suites on a release")
     validate.add_argument("release", nargs="?", default="latest", help="version, 'latest' or a folder (default latest)")
     validate.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
     validate.add_argument("--docs", type=Path, help="Data Docs folder (default <release>/validation/ when the release "
                           "has none yet, else ci-artifacts/validation/<version>/: releases are never modified)")
     validate.set_defaults(handler=_validate)
-    diff = commands.add_parser("diff", help="rows added, removed and changed per table between two releases")
+    diff = add_parser("diff", help="rows added, removed and changed per table between two releases")
     diff.add_argument("a", help="older release: version, 'latest' or a folder")
     diff.add_argument("b", help="newer release: version, 'latest' or a folder")
     diff.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
@@ -176,8 +252,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Bad arguments and unexpected errors end in one line on stderr (the traceback with --debug)."""
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except InvocationError as error:
+        print(f"newswire {args.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"newswire {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if getattr(args, "debug", False):
+            raise
+        message = " ".join(str(error).split()) or type(error).__name__
+        print(f"newswire {args.command}: {type(error).__name__}: {message} (run again with --debug for the traceback)",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
