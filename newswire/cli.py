@@ -129,11 +129,14 @@ def _releases(args: argparse.Namespace) -> int:
     from newswire.release import latest_release, list_releases
 
     latest = latest_release(args.out)
-    for manifest in list_releases(args.out):
-        rows = " ".join(f"{t}={v['rows']}" for t, v in sorted(manifest["tables"].items()))
-        outcome = manifest.get("validation", {}).get("outcome", "pandera passed")
-        marker = "*" if latest is not None and latest.name == manifest["version"] else " "
-        print(f"{marker} {manifest['version']}  {manifest['created']}  {outcome}  {rows}")
+    for listed in list_releases(args.out):
+        marker = "*" if latest is not None and latest.name == listed.name else " "
+        if listed.manifest is None:
+            print(f"{marker} {listed.name}  DAMAGED: {listed.problem}")
+            continue
+        rows = " ".join(f"{t}={v.get('rows')}" for t, v in sorted(listed.manifest["tables"].items()))
+        outcome = listed.manifest.get("validation", {}).get("outcome", "pandera passed")
+        print(f"{marker} {listed.name}  {listed.manifest.get('created')}  {outcome}  {rows}")
     return 0
 
 
@@ -158,8 +161,8 @@ def _release_dir(name: str, out: Path) -> Path | None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from newswire.gx_validation import DOCS_FOLDER, validate_release
-    from newswire.release import MANIFEST, read_manifest
+    from newswire.gx_validation import validate_release
+    from newswire.release import MANIFEST, DamagedRelease, check_release, read_manifest
 
     release = _release_dir(args.release, args.out)
     if release is None:
@@ -167,13 +170,15 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     previous_name = read_manifest(release).get("previous") if (release / MANIFEST).exists() else None
     previous = release.parent / previous_name if previous_name and (release.parent / previous_name).is_dir() else None
-    # Releases are immutable: docs written at publish time stay; a re-run writes elsewhere.
-    if args.docs is not None:
-        docs = args.docs
-    elif (release / DOCS_FOLDER).exists():
-        docs = Path("ci-artifacts") / "validation" / release.name
-    else:
-        docs = release / DOCS_FOLDER
+    if previous is not None:
+        try:
+            check_release(previous)
+        except DamagedRelease as error:
+            print(f"newswire: {error}; drift rules run without it", file=sys.stderr)
+            previous = None
+    # Releases are immutable: docs written at publish time stay, and a re-run writes elsewhere,
+    # also for a release whose validation/ folder is missing.
+    docs = args.docs if args.docs is not None else Path("ci-artifacts") / "validation" / release.name
     report = validate_release(release, previous, docs)
     for table, outcomes in report.tables.items():
         print(table)
@@ -240,8 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = add_parser("validate", help="run the Great Expectations suites on a release")
     validate.add_argument("release", nargs="?", default="latest", help="version, 'latest' or a folder (default latest)")
     validate.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
-    validate.add_argument("--docs", type=Path, help="Data Docs folder (default <release>/validation/ when the release "
-                          "has none yet, else ci-artifacts/validation/<version>/: releases are never modified)")
+    validate.add_argument("--docs", type=Path, help="Data Docs folder (default ci-artifacts/validation/<version>/: "
+                          "releases are never modified)")
     validate.set_defaults(handler=_validate)
     diff = add_parser("diff", help="rows added, removed and changed per table between two releases")
     diff.add_argument("a", help="older release: version, 'latest' or a folder")
@@ -253,12 +258,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Bad arguments and unexpected errors end in one line on stderr (the traceback with --debug)."""
+    from newswire.release import DamagedRelease
+
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
     except InvocationError as error:
         print(f"newswire {args.command}: {error}", file=sys.stderr)
         return 2
+    except DamagedRelease as error:
+        if getattr(args, "debug", False):
+            raise
+        print(f"newswire {args.command}: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"newswire {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, STAGING_PREFIX, read_manifest
+from newswire.release import MANIFEST, STAGING_PREFIX, read_manifest, read_table
 from newswire.validation import ReleaseBlocked
 from schemas import TABLES
 from schemas import integrity
@@ -116,7 +116,7 @@ class _Rule:
 
 def load_tables(release_dir: Path) -> dict[str, pd.DataFrame]:
     """Every table of the schemas that the release holds, in schema order."""
-    return {table: pd.read_parquet(release_dir / f"{table}.parquet")
+    return {table: read_table(release_dir / f"{table}.parquet")
             for table in TABLES if (release_dir / f"{table}.parquet").exists()}
 
 
@@ -354,13 +354,14 @@ def _prune_unused_images(docs_dir: Path) -> None:
             image.unlink()
 
 
-def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_dir: Path | None = None) -> ValidationReport:
-    """Run one suite per table of the release; Data Docs go to docs_dir (default <release>/validation/)."""
+def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Path) -> ValidationReport:
+    """Run one suite per table of the release; Data Docs go to docs_dir (no default: a published
+    release is never written into, so the caller says where)."""
     import great_expectations as gx
 
     release_dir = Path(release_dir)
     # GX wants an absolute base_directory for a filesystem site.
-    docs_dir = (Path(docs_dir) if docs_dir is not None else release_dir / DOCS_FOLDER).resolve()
+    docs_dir = Path(docs_dir).resolve()
     tables = load_tables(release_dir)
     context = _context(docs_dir)
     source = context.data_sources.add_pandas(SITE_NAME)

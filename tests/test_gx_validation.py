@@ -55,7 +55,7 @@ def article(i: int, duplicate_of: str | None = None) -> dict:
     return {
         "article_id": _hex("article", str(i)), "content_hash": _hex("content", str(i), length=64),
         "source": f"{i:03}.txt", "file_hash": _hex("file", str(i), length=64), "size": 100 + i,
-        "encoding": "utf-8", "format": "text", "title": f"Title {i}", "kicker": None, "standfirst": None,
+        "encoding": "utf-8", "encoding_confidence": 1.0, "decode_note": None, "format": "text", "title": f"Title {i}", "kicker": None, "standfirst": None,
         "byline": None, "published": pd.Timestamp("2022-01-27T12:00:00Z").as_unit("us"), "published_tz": None,
         "published_text": "January 27, 2022", "dateline": "", "credits": ["AP"], "subheadings": [],
         "language": "en", "text": text, "word_count": len(text.split()),
