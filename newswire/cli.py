@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import logging
 import os
 import sys
 import tempfile
@@ -101,10 +102,21 @@ def check_run_arguments(raw: Path, out: Path) -> None:
     _writable_folder(out)
 
 
+class _WithoutRunFailures(logging.Filter):
+    """Prefect logs a failed task and flow with their tracebacks; the CLI reports the error itself,
+    in one line (--debug keeps Prefect's account)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR
+
+
 def _run(args: argparse.Namespace) -> int:
     check_run_arguments(args.raw, args.out)
     configure_prefect(Path.cwd())
-    from flows.pipeline import release_flow, usable_cores
+    from flows.pipeline import release_flow, usable_cores  # imports Prefect, which configures its loggers
+    if not getattr(args, "debug", False):
+        for name in ("prefect.flow_runs", "prefect.task_runs"):
+            logging.getLogger(name).addFilter(_WithoutRunFailures())
     from newswire.release import ReleaseLocked
     from newswire.validation import ReleaseBlocked
     from prefect.task_runners import ProcessPoolTaskRunner
