@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from newswire.run_guard import guard_this_run
+
 
 def prefect_environment(prefect_home: Path) -> dict[str, str]:
     """Ephemeral Prefect with its state in prefect_home, quiet and offline (see ../shared/STACK.md):
@@ -112,6 +114,7 @@ class _WithoutRunFailures(logging.Filter):
 
 def _run(args: argparse.Namespace) -> int:
     check_run_arguments(args.raw, args.out)
+    guard_this_run()  # before the flow starts Prefect's temporary server: it must not outlive the run
     configure_prefect(Path.cwd())
     from flows.pipeline import release_flow, usable_cores  # imports Prefect, which configures its loggers
     if not getattr(args, "debug", False):
