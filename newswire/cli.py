@@ -127,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     workers = args.workers or usable_cores()
     try:
         summary = release_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
-                               lock_wait=args.wait, progress=not args.quiet,
+                               lock_wait=args.wait, progress=not args.quiet, accept_drift=args.accept_drift,
                                cache_dir=None if args.no_cache else str(args.cache))
     except (ReleaseBlocked, ReleaseLocked, FileNotFoundError) as error:
         print(f"newswire: {error}", file=sys.stderr)
@@ -176,7 +176,7 @@ def _release_dir(name: str, out: Path) -> Path | None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from newswire.gx_validation import validate_release
+    from newswire.gx_validation import DRIFT, INTEGRITY, validate_release
     from newswire.release import MANIFEST, DamagedRelease, check_release, read_manifest
 
     release = _release_dir(args.release, args.out)
@@ -199,15 +199,23 @@ def _validate(args: argparse.Namespace) -> int:
         print(table)
         for outcome in outcomes:
             detail = f"  ({outcome.observed})" if not outcome.success and outcome.observed else ""
-            print(f"  {'ok  ' if outcome.success else 'FAIL'}  {outcome.name}{detail}")
+            state = "ok  " if outcome.success else "FAIL" if outcome.severity == INTEGRITY else "WARN"
+            print(f"  {state}  {outcome.name}{detail}")
     for table in report.skipped:
         print(f"{table}\n  skipped (not in this release)")
     failed = len(report.failures())
     total = sum(len(outcomes) for outcomes in report.tables.values())
-    state = "passed" if report.success else f"FAILED ({failed} of {total} expectations)"
+    drift = len(report.failures(DRIFT))
+    if report.success:
+        state = "passed"
+    elif report.passes(accept_drift=True):
+        state = (f"drift: {drift} of {total} expectations (WARN) against the previous release or usual coverage; "
+                 + ("accepted" if args.accept_drift else "pass --accept-drift if the input really changed"))
+    else:
+        state = f"FAILED ({failed} of {total} expectations)"
     print(f"release {release.name}: {state}; previous release: {previous.name if previous else 'none'}")
     print(f"Data Docs: {report.docs_index or docs}")
-    return 0 if report.success else 1
+    return 0 if report.passes(args.accept_drift) else 1
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -249,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-cache", action="store_true", help="parse every article again")
     run.add_argument("--workers", type=int, default=0,
                      help="worker processes for the per-batch stages, one spaCy model each (default: usable cores)")
+    run.add_argument("--accept-drift", action="store_true",
+                     help="publish although drift rules (row counts, null shares, coverage against the previous release) "
+                          "fail, because the input really changed; the waived rules are recorded in the manifest")
     run.set_defaults(handler=_run)
     releases = add_parser("releases", help="list releases")
     releases.add_argument("--out", type=Path, default=Path("processed"))
@@ -262,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
     validate.add_argument("--docs", type=Path, help="Data Docs folder (default ci-artifacts/validation/<version>/: "
                           "releases are never modified)")
+    validate.add_argument("--accept-drift", action="store_true",
+                          help="exit 0 when only drift rules fail (they are still shown, as WARN)")
     validate.set_defaults(handler=_validate)
     diff = add_parser("diff", help="rows added, removed and changed per table between two releases")
     diff.add_argument("a", help="older release: version, 'latest' or a folder")

@@ -6,6 +6,7 @@ benchmarks run that flow, and tests call these functions directly.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -279,12 +280,14 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
     }
 
 
-def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float) -> release.PublishResult:
+def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
+            accept_drift: bool = False) -> release.PublishResult:
     from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
-        return release.publish(valid, out_dir, extra, check_staged=check_staged)
+        return release.publish(valid, out_dir, extra,
+                               check_staged=functools.partial(check_staged, accept_drift=accept_drift))
 
 
 def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, corpus: CleanCorpus,
