@@ -16,6 +16,7 @@ table the release lacks fails (its ids cannot resolve).
 
 from __future__ import annotations
 
+import html
 import logging
 import math
 import os
@@ -364,6 +365,30 @@ def _context(docs_dir: Path):
     return context
 
 
+def _escaped(value: object) -> object:
+    """value with every string in it HTML-escaped (lists, dicts and tuples walked)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, Mapping):
+        return {_escaped(key): _escaped(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_escaped(item) for item in value)
+    return value
+
+
+def _escape_stored_values(context) -> None:
+    """GX's Data Docs write observed and failing values into the HTML as they are: a `<script>` in
+    a cell of a hand-edited release would run in the report. Every value that came from the data
+    (each expectation's result: observed values, failing values and keys, column names) is
+    escaped in the stored results before the pages are built. The CLI's text uses the raw values."""
+    store = context.validation_results_store
+    for key in store.list_keys():
+        stored = store.get(key)
+        for item in stored.results:
+            item.result = _escaped(item.result or {})
+        store.set(key, stored)
+
+
 def _prune_unused_images(docs_dir: Path) -> None:
     """Drop the site's unreferenced images (two tutorial GIFs are 3.4 MB of a 4.4 MB site)."""
     images = docs_dir / "static" / "images"
@@ -417,6 +442,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
                     name=meta.get("newswire_rule", config.type), expectation=config.type,
                     success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key),
                     severity=meta.get("newswire_severity", INTEGRITY)))
+    _escape_stored_values(context)
     index = context.build_data_docs(site_names=[SITE_NAME]).get(SITE_NAME)
     _prune_unused_images(docs_dir)
     docs_index = docs_dir / "index.html"

@@ -326,3 +326,23 @@ def test_event_counts_must_match_their_mentions():
     checks = derived_checks("events", {"events": events, "event_mentions": mentions})
     assert checks["check__num_mentions_matches_event_mentions"][1].tolist() == [True, True, False]  # e3: no mention
     assert checks["check__num_articles_matches_event_mentions"][1].tolist() == [True, True, False]
+
+
+# --- reports: values from the data are escaped ---------------------------------------------------
+
+def test_data_docs_escape_every_value_from_the_release(tmp_path: Path):
+    """A hand-edited release with markup in its cells: the report shows it as text, never runs it."""
+    release = tmp_path / "edited"
+    release.mkdir()
+    tables = good_tables()
+    tables["actors"].loc[0, "country"] = "<script>alert('country')</script>"
+    tables["boilerplate"].loc[0, "kind"] = "<img src=x onerror=alert(1)>"
+    for table, df in tables.items():
+        write_table(df, table, release / f"{table}.parquet")
+    report = gx_validation.validate_release(release, None, tmp_path / "docs")
+    assert not report.success
+    assert "actor_id: biden" in " ".join(o.observed for o in report.tables["actors"])  # terminal: by key
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html"))
+    assert "<script>alert" not in pages and "<img src=x" not in pages
+    assert "&lt;script&gt;alert(&#x27;country&#x27;)&lt;/script&gt;" in pages
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages
