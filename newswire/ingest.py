@@ -73,9 +73,10 @@ MIN_HIGH_TO_LOW_NUL_RATIO = 4
 # Bytes hashed of a file rejected as too large: its identity without reading gigabytes.
 TOO_LARGE_HASHED_BYTES = 1 << 20
 
-# cp1252's printable characters in 0x80-0x9F (smart quotes, dashes, euro, ellipsis, ...): bytes
-# that are never valid alone in UTF-8 and are the usual cp1252 survivors in a mixed file.
-_CP1252_PUNCTUATION = frozenset(b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+# cp1252's punctuation and symbols in 0x80-0xBF (smart quotes, dashes, euro, no-break space,
+# guillemets, degree, pound, ...): bytes never valid alone in UTF-8, and the usual cp1252
+# survivors in a mixed file.
+_CP1252_PUNCTUATION = frozenset(b for b in range(0x80, 0xC0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
 # cp1252 letters in 0xC0-0xFE (À-þ without × and ÷): read as such only next to an ASCII letter.
 _CP1252_LETTERS = frozenset(b for b in range(0xC0, 0xFF) if b not in (0xD7, 0xF7))
 
@@ -415,14 +416,24 @@ def _too_large(source: str, fd: int, size: int) -> Rejection:
                      f"(file_hash is the sha256 of its first {TOO_LARGE_HASHED_BYTES} bytes only)")
 
 
-def _read_opened(fd: int, source: str, identity: FileIdentity | None) -> tuple[bytes, int] | Rejection:
+def _opened_where_discovered(fd: int, path: Path) -> bool:
+    """The kernel's name for the opened file is the discovered path: no folder on the way was
+    swapped for a symlink. (The inode alone is not proof: a freed inode is soon reused.)"""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}") == os.fspath(path)
+    except OSError:  # no /proc: the inode check stands alone
+        return True
+
+
+def _read_opened(fd: int, path: Path, source: str, identity: FileIdentity | None) -> tuple[bytes, int] | Rejection:
     """The bytes of an opened file, if it is still the regular file discovery saw and holds still."""
     before = os.fstat(fd)
     if not stat.S_ISREG(before.st_mode):
         return Rejection(source, None, None, "not_a_file",
                          "not a regular file when opened (a device, socket, pipe or folder put in its place after "
                          "discovery): not read")
-    if identity is not None and FileIdentity(before.st_dev, before.st_ino) != identity:
+    if identity is not None and (FileIdentity(before.st_dev, before.st_ino) != identity
+                                 or not _opened_where_discovered(fd, path)):
         return Rejection(source, before.st_size, None, "replaced",
                          "replaced by another file between discovery and reading (device/inode differ): not read; "
                          "run again once the raw folder holds still")
@@ -461,7 +472,7 @@ def read_document(path: Path, source: str, identity: FileIdentity | None = None)
                              "became a symbolic link between discovery and reading: not followed")
         return Rejection(source, None, None, "unreadable", f"{type(error).__name__}: {error}")
     try:
-        read = _read_opened(fd, source, identity)
+        read = _read_opened(fd, path, source, identity)
     except OSError as error:
         return Rejection(source, None, None, "unreadable", f"{type(error).__name__}: {error}")
     finally:
