@@ -13,6 +13,7 @@ each: an ephemeral Prefect server) are killed or locked out for the end-to-end c
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -521,3 +522,52 @@ def test_a_cli_run_after_its_latest_release_was_damaged_publishes_and_says_so(ou
     assert "published" in out and "Traceback" not in err
     assert f"release {damaged.name}: manifest.json is unreadable" in err and "treated as absent" in err
     assert release.read_manifest(release.latest_release(out_dir))["previous"] is None
+
+
+# --- output folder on a full or read-only filesystem ------------------------------------------------
+
+@pytest.fixture
+def small_tmpfs(tmp_path_factory):
+    """A 4 MB tmpfs (needs root and mount permission; skipped with the reason otherwise)."""
+    mount_point = tmp_path_factory.mktemp("tmpfs")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip() or mounted.returncode}")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=True)
+
+
+def test_a_full_filesystem_leaves_nothing_partial_and_the_next_run_recovers(small_tmpfs, tables):
+    out = small_tmpfs / "processed"
+    first = publish_like_the_flow(tables["old"], out)
+    before = snapshot(out)
+    filler = small_tmpfs / "filler"
+    with filler.open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    with pytest.raises(OSError) as raised:
+        publish_like_the_flow(tables["new"], out)
+    assert raised.value.errno == errno.ENOSPC
+    assert snapshot(out) == before and leftovers(out) == []
+    filler.unlink()
+    result = publish_like_the_flow(tables["new"], out)
+    assert result.created and release.latest_release(out) == result.path
+    assert tree_hashes(first.path) == before["releases"][first.version]
+
+
+def test_a_read_only_output_folder_leaves_nothing_partial(small_tmpfs, tables):
+    out = small_tmpfs / "processed"
+    publish_like_the_flow(tables["old"], out)
+    before = snapshot(out)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_tmpfs)], check=True)
+    try:
+        with pytest.raises(OSError) as raised:
+            publish_like_the_flow(tables["new"], out)
+        assert raised.value.errno == errno.EROFS
+        assert snapshot(out) == before
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_tmpfs)], check=True)
