@@ -95,10 +95,12 @@ def _server_started(run: subprocess.Popen) -> bool:
     return False
 
 
-def _start(raw: Path, out: Path, env: dict[str, str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", RUN_WITH_RACES, str(ROOT / "tests"), "run", "--raw", str(raw),
-                             "--out", str(out), "--quiet", "--no-cache"], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+def _start(raw: Path, out: Path, env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
+    # Output to files, not pipes: an orphaned server would hold a pipe open and block the reader.
+    with log.with_suffix(".out").open("w") as stdout, log.with_suffix(".err").open("w") as stderr:
+        return subprocess.Popen([sys.executable, "-c", RUN_WITH_RACES, str(ROOT / "tests"), "run", "--raw", str(raw),
+                                 "--out", str(out), "--quiet", "--no-cache"], cwd=cwd, env=env, stdout=stdout,
+                                stderr=stderr, text=True, start_new_session=True)
 
 
 def _kill_everything(prefect_home: Path) -> None:
@@ -124,15 +126,16 @@ def main(argv: list[str] | None = None) -> int:
         raw = workdir / "raw"
         expected = build_hostile_corpus(raw)
         started = time.perf_counter()
-        run = _start(raw, workdir / "processed", env, workdir)
+        run = _start(raw, workdir / "processed", env, workdir, workdir / "run")
         hung = 0
         try:
-            out, err = run.communicate(timeout=args.timeout)
+            run.wait(timeout=args.timeout)
         except subprocess.TimeoutExpired:
             hung = 1
             os.killpg(run.pid, signal.SIGKILL)
-            out, err = run.communicate()
+            run.wait()
         ran = time.perf_counter() - started
+        err = (workdir / "run.err").read_text(errors="replace")
         orphaned = orphans_after(prefect_home)
         _kill_everything(prefect_home)
         crashed = int(run.returncode != 0 and not hung) + int("Traceback" in err)
@@ -149,13 +152,13 @@ def main(argv: list[str] | None = None) -> int:
 
         killed_orphans = []
         for attempt in range(args.kills):
-            victim = _start(raw, workdir / f"killed-{attempt}", env, workdir)
+            victim = _start(raw, workdir / f"killed-{attempt}", env, workdir, workdir / f"killed-{attempt}")
             deadline = time.monotonic() + args.timeout
             while not _server_started(victim) and victim.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.1)
             time.sleep(attempt)  # 0, 1, 2 ... s into the run
             os.kill(victim.pid, signal.SIGKILL)
-            victim.communicate()
+            victim.wait()
             killed_orphans += orphans_after(prefect_home)
             _kill_everything(prefect_home)
 

@@ -50,7 +50,7 @@ MIN_CHARS_FOR_MESS = 200
 WESTERN_PREFERENCE_MARGIN = 0.01
 
 # Well-formed multi-byte UTF-8 sequences per byte that is not UTF-8 from which a file counts as
-# UTF-8 with damage or mixed-in lines (random damage to 10 % of the bytes of English text still leaves more than this).
+# UTF-8 with damage or mixed-in lines; legacy text forms such sequences only by rare chance.
 MIN_VALID_PER_STRAY = 0.02
 # Below this confidence (share of characters that needed no repair) a repaired UTF-8 reading gives
 # way to a legacy encoding that reads the whole file: Shift-JIS often forms valid UTF-8 sequences.
