@@ -55,6 +55,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per usable core) or more, not {value}")
+    return value
+
+
 def _non_negative_float(text: str) -> float:
     try:
         value = float(text)
@@ -255,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--cache", type=Path, default=Path(".cache/extract"),
                      help="per-article NLP results, keyed by content hash (default .cache/extract)")
     run.add_argument("--no-cache", action="store_true", help="parse every article again")
-    run.add_argument("--workers", type=int, default=0,
+    run.add_argument("--workers", type=_non_negative_int, default=0,
                      help="worker processes for the per-batch stages, one spaCy model each (default: usable cores)")
     run.add_argument("--accept-drift", action="store_true",
                      help="publish although drift rules (row counts, null shares, coverage against the previous release) "

@@ -42,6 +42,7 @@ BAD_RUNS = [
     (["--batch-size", "-5"], "must be 1 or more"),
     (["--batch-size", "many"], "whole number"),
     (["--wait", "-1"], "0 or more"),
+    (["--workers", "-2"], "0 (one per usable core) or more"),
 ]
 
 
