@@ -48,13 +48,15 @@ def _transient(task, task_run, state) -> bool:
 
 
 @task(name="publish", retries=1, retry_delay_seconds=2, retry_condition_fn=_transient, **STAGE)
-def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, registry=None):
-    return stages.publish(tables, out_dir, manifest_extra, lock_wait, registry)
+def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, accept_drift: bool = False,
+                 registry=None):
+    return stages.publish(tables, out_dir, manifest_extra, lock_wait, accept_drift, registry)
 
 
 @flow(name="newswire-release", log_prints=False, task_runner=ProcessPoolTaskRunner(max_workers=usable_cores()))
 def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: int = 200,
-                 lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None) -> RunSummary:
+                 lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None,
+                 accept_drift: bool = False) -> RunSummary:
     clock = StageClock()
     with clock("ingest"):
         files, rejected = stages.discover_inputs(Path(raw_dir))
@@ -75,5 +77,5 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         valid, summaries = validation.validate_tables(tables)
     with clock("publish"):
         result = publish_task(valid, Path(out_dir), stages.manifest_extra(raw_dir, structured, rejected, summaries),
-                              lock_wait, registry)
+                              lock_wait, accept_drift, registry)
     return RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid), clock)

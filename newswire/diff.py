@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newswire.release import read_table
 from schemas import TABLES
 
 
@@ -88,6 +89,6 @@ def diff_releases(a: Path, b: Path) -> dict[str, TableDiff]:
     names = [t for t in TABLES if t in a_tables or t in b_tables]
     names += sorted((set(a_tables) | set(b_tables)) - set(names))
     return {table: diff_table(table,
-                              pd.read_parquet(a_tables[table]) if table in a_tables else None,
-                              pd.read_parquet(b_tables[table]) if table in b_tables else None)
+                              read_table(a_tables[table]) if table in a_tables else None,
+                              read_table(b_tables[table]) if table in b_tables else None)
             for table in names}

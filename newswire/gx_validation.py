@@ -16,6 +16,7 @@ table the release lacks fails (its ids cannot resolve).
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import math
@@ -29,10 +30,12 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, STAGING_PREFIX, read_manifest
+from newswire.release import MANIFEST, STAGING_PREFIX, read_manifest, read_table
 from newswire.validation import ReleaseBlocked
 from schemas import TABLES
 from schemas import integrity
+
+log = logging.getLogger("newswire.validation")
 
 # Must be set before great_expectations is imported (it reads it at import time).
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -82,12 +85,22 @@ SITE_NAME = "newswire"
 FAILED_ROWS_SHOWN = 10
 
 
+# Severities. An integrity rule failing means the release is wrong (a duplicate key, a dangling
+# reference, an offset outside its text): it always blocks. A drift rule compares the release
+# with the previous one or with what news usually looks like (row counts, null shares, coverage):
+# failing, it blocks too, since a broken stage shows there first, unless the run is told the
+# change is real with --accept-drift, which publishes and records the waived rules.
+INTEGRITY = "integrity"
+DRIFT = "drift"
+
+
 @dataclass(frozen=True)
 class ExpectationOutcome:
     name: str         # what the rule says, e.g. "article_id: unique"
     expectation: str  # GX expectation type
     success: bool
     observed: str     # observed value, or how many rows failed and their keys
+    severity: str = INTEGRITY
 
 
 @dataclass
@@ -101,8 +114,13 @@ class ValidationReport:
     def success(self) -> bool:
         return all(outcome.success for outcomes in self.tables.values() for outcome in outcomes)
 
-    def failures(self) -> list[tuple[str, ExpectationOutcome]]:
-        return [(table, o) for table, outcomes in self.tables.items() for o in outcomes if not o.success]
+    def failures(self, severity: str | None = None) -> list[tuple[str, ExpectationOutcome]]:
+        return [(table, o) for table, outcomes in self.tables.items() for o in outcomes
+                if not o.success and severity in (None, o.severity)]
+
+    def passes(self, accept_drift: bool = False) -> bool:
+        """No integrity failure, and no drift failure unless drift is accepted."""
+        return not self.failures(INTEGRITY) and (accept_drift or not self.failures(DRIFT))
 
     def summary(self) -> dict[str, dict[str, bool]]:
         return {table: {o.name: o.success for o in outcomes} for table, outcomes in self.tables.items()}
@@ -112,13 +130,14 @@ class ValidationReport:
 class _Rule:
     name: str
     expectation: object  # a great_expectations Expectation
+    severity: str = INTEGRITY
 
 
 # --- loading ------------------------------------------------------------------------------------
 
 def load_tables(release_dir: Path) -> dict[str, pd.DataFrame]:
     """Every table of the schemas that the release holds, in schema order."""
-    return {table: pd.read_parquet(release_dir / f"{table}.parquet")
+    return {table: read_table(release_dir / f"{table}.parquet")
             for table in TABLES if (release_dir / f"{table}.parquet").exists()}
 
 
@@ -282,7 +301,7 @@ def build_rules(table: str, tables: Mapping[str, pd.DataFrame], previous_dir: Pa
     minimum = 0
     if table in previous_rows and table not in ROW_DROP_EXEMPT:
         minimum = math.ceil(previous_rows[table] * MIN_KEPT_ROW_SHARE)
-    rules.append(_Rule("row count vs previous release", gxe.ExpectTableRowCountToBeBetween(min_value=minimum)))
+    rules.append(_Rule("row count vs previous release", gxe.ExpectTableRowCountToBeBetween(min_value=minimum), DRIFT))
     # GX reports a share of 0 for an empty table, which would fail any floor; row count covers that case.
     if len(df):
         previous_share = _previous_non_null_share(previous_dir, table)
@@ -290,14 +309,18 @@ def build_rules(table: str, tables: Mapping[str, pd.DataFrame], previous_dir: Pa
             if column.nullable:
                 floor = max(0.0, round(previous_share[name] - MAX_NON_NULL_SHARE_DROP, 6)) if name in previous_share else 0.0
                 rules.append(_Rule(f"{name}: non-null share vs previous release",
-                                   gxe.ExpectColumnProportionOfNonNullValuesToBeBetween(column=name, min_value=floor, max_value=1.0)))
+                                   gxe.ExpectColumnProportionOfNonNullValuesToBeBetween(column=name, min_value=floor, max_value=1.0),
+                                   DRIFT))
     for check_column, (name, _, share) in checks.items():
-        rules.append(_Rule(name, gxe.ExpectColumnValuesToBeInSet(column=check_column, value_set=[True], mostly=share)))
+        # a share below 1 is a coverage floor (what news usually has), not an integrity rule
+        rules.append(_Rule(name, gxe.ExpectColumnValuesToBeInSet(column=check_column, value_set=[True], mostly=share),
+                           INTEGRITY if share == 1.0 else DRIFT))
     seen: dict[str, int] = {}
     unique_rules = []
     for rule in rules:
         seen[rule.name] = seen.get(rule.name, 0) + 1
-        unique_rules.append(rule if seen[rule.name] == 1 else _Rule(f"{rule.name} ({seen[rule.name]})", rule.expectation))
+        unique_rules.append(rule if seen[rule.name] == 1 else _Rule(f"{rule.name} ({seen[rule.name]})", rule.expectation,
+                                                                    rule.severity))
     return unique_rules
 
 
@@ -342,6 +365,30 @@ def _context(docs_dir: Path):
         "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
     })
     return context
+
+
+def _escaped(value: object) -> object:
+    """value with every string in it HTML-escaped (lists, dicts and tuples walked)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, Mapping):
+        return {_escaped(key): _escaped(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_escaped(item) for item in value)
+    return value
+
+
+def _escape_stored_values(context) -> None:
+    """GX's Data Docs write observed and failing values into the HTML as they are: a `<script>` in
+    a cell of a hand-edited release would run in the report. Every value that came from the data
+    (each expectation's result: observed values, failing values and keys, column names) is
+    escaped in the stored results before the pages are built. The CLI's text uses the raw values."""
+    store = context.validation_results_store
+    for key in store.list_keys():
+        stored = store.get(key)
+        for item in stored.results:
+            item.result = _escaped(item.result or {})
+        store.set(key, stored)
 
 
 def _prune_unused_images(docs_dir: Path) -> None:
@@ -397,13 +444,15 @@ def make_offline(docs_dir: Path) -> None:
         page.write_text(text, encoding="utf-8")
 
 
-def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_dir: Path | None = None) -> ValidationReport:
-    """Run one suite per table of the release; Data Docs go to docs_dir (default <release>/validation/)."""
+def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Path) -> ValidationReport:
+    """Run one suite per table of the release; Data Docs go to docs_dir (no default: a published
+    release is never written into, so the caller says where)."""
     import great_expectations as gx
+    from great_expectations.expectations.metadata_types import FailureSeverity
 
     release_dir = Path(release_dir)
     # GX wants an absolute base_directory for a filesystem site.
-    docs_dir = (Path(docs_dir) if docs_dir is not None else release_dir / DOCS_FOLDER).resolve()
+    docs_dir = Path(docs_dir).resolve()
     tables = load_tables(release_dir)
     context = _context(docs_dir)
     source = context.data_sources.add_pandas(SITE_NAME)
@@ -415,7 +464,9 @@ def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_d
         rules = build_rules(table, tables, previous_dir, checks)
         suite = gx.ExpectationSuite(name=table)
         for rule in rules:
-            rule.expectation.meta = {"newswire_rule": rule.name}
+            rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
+            # GX's own severity field, so that Data Docs and any GX tooling see the same split
+            rule.expectation.severity = FailureSeverity.CRITICAL if rule.severity == INTEGRITY else FailureSeverity.WARNING
             suite.add_expectation(rule.expectation)
         suite = context.suites.add(suite)
         batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
@@ -429,9 +480,12 @@ def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_d
         for run_result in result.run_results.values():
             for item in run_result.results:
                 config = item.expectation_config
+                meta = config.meta or {}
                 outcomes[table].append(ExpectationOutcome(
-                    name=(config.meta or {}).get("newswire_rule", config.type), expectation=config.type,
-                    success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key)))
+                    name=meta.get("newswire_rule", config.type), expectation=config.type,
+                    success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key),
+                    severity=meta.get("newswire_severity", INTEGRITY)))
+    _escape_stored_values(context)
     index = context.build_data_docs(site_names=[SITE_NAME]).get(SITE_NAME)
     make_offline(docs_dir)  # first: it points the logo at a local image that pruning must keep
     _prune_unused_images(docs_dir)
@@ -441,28 +495,45 @@ def validate_release(release_dir: Path, previous_dir: Path | None = None, docs_d
                             docs_index=docs_index if index and docs_index.exists() else None)
 
 
-def failure_lines(report: ValidationReport) -> list[str]:
-    return [f"{table}: {o.name} ({o.observed})" if o.observed else f"{table}: {o.name}" for table, o in report.failures()]
+def failure_lines(report: ValidationReport, severity: str | None = None) -> list[str]:
+    return [f"{table}: {o.name} ({o.observed})" if o.observed else f"{table}: {o.name}"
+            for table, o in report.failures(severity)]
 
 
-def check_staged(staging_dir: Path, previous_dir: Path | None) -> dict:
+def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False) -> dict:
     """The publish() hook: validate the staged release, Data Docs into <staging>/validation/.
 
     Returns the manifest's validation entry; raises ReleaseBlocked naming every failed
-    expectation. The staging folder is deleted when blocked, so its Data Docs are copied to
-    <releases>/.blocked/<stamp>/ first.
+    expectation that blocks: integrity failures always, drift failures unless accept_drift (then
+    they are logged and recorded in the entry as waived). The staging folder is deleted when
+    blocked, so its Data Docs are copied to <releases>/.blocked/<stamp>/ first.
     """
     staging_dir = Path(staging_dir)
     report = validate_release(staging_dir, previous_dir, staging_dir / DOCS_FOLDER)
-    if report.success:
-        return {"outcome": "passed", "great_expectations": report.summary(), "data_docs": f"{DOCS_FOLDER}/index.html"}
+    if report.passes(accept_drift):
+        entry = {"outcome": "passed", "great_expectations": report.summary(), "data_docs": f"{DOCS_FOLDER}/index.html"}
+        if accept_drift:
+            waived = failure_lines(report, DRIFT)
+            entry["accepted_drift"] = {"waived": waived}
+            if waived:
+                entry["outcome"] = "passed with accepted drift"
+                log.warning("--accept-drift: %d drift rule(s) waived and recorded in the manifest: %s",
+                            len(waived), "; ".join(waived))
+        return entry
     kept = staging_dir.parent / BLOCKED_FOLDER / staging_dir.name.removeprefix(STAGING_PREFIX)
     if report.docs_index is not None:
         shutil.copytree(staging_dir / DOCS_FOLDER, kept, dirs_exist_ok=True)
-    lines = failure_lines(report)
+    integrity_lines, drift_lines = failure_lines(report, INTEGRITY), [] if accept_drift else failure_lines(report, DRIFT)
+    lines = integrity_lines + drift_lines
+    advice = ""
+    if drift_lines and not integrity_lines:
+        advice = ("\nOnly drift rules failed (changes against the previous release or usual coverage). If the input "
+                  "really changed (files removed, a re-scoped corpus), run again with --accept-drift: the release is "
+                  "published and the waived rules are recorded in its manifest.")
     raise ReleaseBlocked(f"Great Expectations blocked the release: {len(lines)} expectation(s) failed:\n  "
-                         + "\n  ".join(lines) + (f"\nData Docs: {kept / 'index.html'}" if report.docs_index else ""))
+                         + "\n  ".join(lines) + (f"\nData Docs: {kept / 'index.html'}" if report.docs_index else "")
+                         + advice)
 
 
-__all__ = ["ExpectationOutcome", "ValidationReport", "check_staged", "derived_checks", "failure_lines", "load_tables",
+__all__ = ["DRIFT", "INTEGRITY", "ExpectationOutcome", "ValidationReport", "check_staged", "derived_checks", "failure_lines", "load_tables",
            "validate_release"]

@@ -13,6 +13,7 @@ import errno
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -40,6 +41,14 @@ _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 class ReleaseLocked(RuntimeError):
     """Another run holds the release lock."""
+
+
+class DamagedRelease(RuntimeError):
+    """A release whose manifest or Parquet files cannot be read (edited, truncated, half-copied)."""
+
+
+# Why a run said what it said about earlier releases: printed by the CLI, kept in the manifest.
+log = logging.getLogger("newswire.release")
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,72 @@ def latest_release(out_dir: Path) -> Path | None:
 
 
 def read_manifest(release_dir: Path) -> dict:
-    return json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    """The release's manifest; DamagedRelease when it is missing, not JSON, or not a manifest."""
+    try:
+        manifest = json.loads((release_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise DamagedRelease(f"release {release_dir.name}: {MANIFEST} is unreadable "
+                             f"({type(error).__name__}: {' '.join(str(error).split())})") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
+        raise DamagedRelease(f"release {release_dir.name}: {MANIFEST} is not a newswire manifest (no tables)")
+    return manifest
+
+
+def check_parquet(path: Path) -> None:
+    """DamagedRelease unless path is a Parquet file whose footer (schema, row groups) reads."""
+    try:
+        pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as error:
+        raise DamagedRelease(f"release {path.parent.name}: {path.name} is not a readable Parquet file "
+                             f"({' '.join(str(error).split())})") from None
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A release's table; DamagedRelease when the file cannot be read as Parquet."""
+    try:
+        return pd.read_parquet(path)
+    except (OSError, pa.ArrowException) as error:
+        raise DamagedRelease(f"release {path.parent.name}: {path.name} is not a readable Parquet file "
+                             f"({' '.join(str(error).split())})") from None
+
+
+def check_release(release_dir: Path) -> dict:
+    """The manifest of a release whose manifest and every listed table can be read; else DamagedRelease.
+
+    Footers only, not checksums: cheap enough for every run to ask of the previous release.
+    """
+    manifest = read_manifest(release_dir)
+    for table in manifest["tables"]:
+        check_parquet(release_dir / f"{table}.parquet")
+    return manifest
+
+
+def readable_previous(out_dir: Path) -> tuple[Path | None, str | None]:
+    """(the latest release if it can be read, why it cannot): a damaged latest release must not
+    stop every later run; it is treated as absent for drift checks, and the run says so."""
+    previous = latest_release(out_dir)
+    if previous is None:
+        return None, None
+    try:
+        check_release(previous)
+    except DamagedRelease as error:
+        problem = f"{error}; treated as absent: no drift checks against it"
+        log.warning("%s", problem)
+        return None, problem
+    return previous, None
+
+
+def _displace_latest(out_dir: Path) -> str | None:
+    """Move a `latest` that is not a symlink (a folder or file put there by hand) out of the way,
+    so that publishing can point `latest` at the new release; say where it went."""
+    link = out_dir / LATEST
+    if link.is_symlink() or not link.exists():
+        return None
+    aside = out_dir / f".{LATEST}-displaced-{datetime.now(timezone.utc):%Y%m%dT%H%M%S%fZ}"
+    os.rename(link, aside)
+    problem = f"{link} was a {'folder' if aside.is_dir() else 'file'}, not a link to a release: moved to {aside.name}"
+    log.warning("%s", problem)
+    return problem
 
 
 def _fsync_dir(path: Path) -> None:
@@ -171,13 +245,15 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
             if pq.read_metadata(path).num_rows != len(df):
                 raise OSError(f"{path} re-read with a different row count than written")
         fingerprint = hashlib.sha256(json.dumps(table_hashes, sort_keys=True).encode()).hexdigest()
-        previous = latest_release(out_dir)
+        problems = [problem for problem in (_displace_latest(out_dir),) if problem]
+        previous, problem = readable_previous(out_dir)
+        problems += [problem] if problem else []
         if previous is not None and read_manifest(previous).get("fingerprint") == fingerprint:
             shutil.rmtree(staging)
             return PublishResult(previous.name, previous, created=False)
         newest = max((p for p in out_dir.iterdir() if p.is_dir() and (p / MANIFEST).exists()
                       and not p.name.startswith(".") and not p.is_symlink()), default=None, key=lambda p: p.name)
-        if newest is not None and read_manifest(newest).get("fingerprint") == fingerprint:
+        if newest is not None and _fingerprint(newest) == fingerprint:
             # a run killed between the rename and the switch of `latest` left this complete,
             # validated release unpublished: make it visible rather than write a twin
             shutil.rmtree(staging)
@@ -190,6 +266,7 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
             "code_version": code_version(),
             "fingerprint": fingerprint,
             "previous": previous.name if previous else None,
+            **({"previous_problems": problems} if problems else {}),
             "tables": {table: {"rows": len(df), "sha256": table_hashes[table], "schema_version": TABLES[table].version}
                        for table, df in tables.items()},
             **manifest_extra,
@@ -221,9 +298,27 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         raise
 
 
-def list_releases(out_dir: Path) -> list[dict]:
+def _fingerprint(release_dir: Path) -> str | None:
+    try:
+        return read_manifest(release_dir).get("fingerprint")
+    except DamagedRelease:
+        return None
+
+
+@dataclass(frozen=True)
+class ListedRelease:
+    name: str
+    manifest: dict | None  # None when damaged
+    problem: str | None = None
+
+
+def list_releases(out_dir: Path) -> list[ListedRelease]:
+    """Every release folder under out_dir, oldest first; damaged ones with what is wrong."""
     releases = []
     for path in sorted(out_dir.iterdir() if out_dir.is_dir() else []):
         if path.is_dir() and not path.is_symlink() and not path.name.startswith(".") and (path / MANIFEST).exists():
-            releases.append(read_manifest(path))
+            try:
+                releases.append(ListedRelease(path.name, check_release(path)))
+            except DamagedRelease as error:
+                releases.append(ListedRelease(path.name, None, str(error)))
     return releases

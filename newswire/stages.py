@@ -6,6 +6,7 @@ benchmarks run that flow, and tests call these functions directly.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
 from newswire.events import merge
 from newswire.gazetteer import lookup_place
 from newswire.extract import ArticleExtraction, ExtractedBatch
-from newswire.ingest import Rejection, discover, read_document
+from newswire.ingest import DiscoveredFile, Rejection, discover, read_document
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
 from newswire.validation import TableValidation
 
@@ -57,7 +58,7 @@ class StructuredBatch:
         return merged
 
 
-def discover_inputs(raw_dir: Path) -> tuple[list[tuple[Path, str]], list[dict]]:
+def discover_inputs(raw_dir: Path) -> tuple[list[DiscoveredFile], list[dict]]:
     """Files to read, and quarantine rows for paths that cannot be articles (symlinks, ...)."""
     files, rejected = [], []
     for found in discover(raw_dir):
@@ -68,11 +69,11 @@ def discover_inputs(raw_dir: Path) -> tuple[list[tuple[Path, str]], list[dict]]:
     return files, rejected
 
 
-def structure_batch(files: Iterable[tuple[Path, str]]) -> StructuredBatch:
+def structure_batch(files: Iterable[DiscoveredFile]) -> StructuredBatch:
     """Read, decode and structure a batch of files."""
     batch = StructuredBatch()
-    for path, source in files:
-        document = read_document(path, source)
+    for path, source, identity in files:
+        document = read_document(path, source, identity)
         if isinstance(document, Rejection):
             batch.quarantine.append(tables.rejection_row(document))
             continue
@@ -296,13 +297,15 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
 
 
 def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
-            registry: ActorRegistry | None = None) -> release.PublishResult:
-    """Publish, then keep the actor ids it used for the next run (only once the release passed)."""
+            accept_drift: bool = False, registry: ActorRegistry | None = None) -> release.PublishResult:
+    """Publish (drift rules waived with accept_drift), then keep the actor ids it used for the
+    next run (only once the release passed)."""
     from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
-        result = release.publish(valid, out_dir, extra, check_staged=check_staged)
+        result = release.publish(valid, out_dir, extra,
+                                 check_staged=functools.partial(check_staged, accept_drift=accept_drift))
         if registry is not None:
             registry.save(release.registry_dir(out_dir))
         return result

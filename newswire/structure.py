@@ -149,6 +149,7 @@ class ParsedArticle:
     decode_note: str | None = None
     outlet: str | None = None  # see newswire.outlets for where it comes from
     url: str | None = None
+    encoding_confidence: float = 1.0
 
 
 def split_lines(text: str) -> list[Line]:
@@ -398,7 +399,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
         standfirst=" ".join(line.text for line in standfirst_lines) or None, byline=byline,
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
-        body=body, removed=removed, decode_note=doc.decode_note, outlet=outlet, url=url,
+        body=body, removed=removed, decode_note=doc.decode_note, encoding_confidence=doc.encoding_confidence,
+        outlet=outlet, url=url,
     )
 
 

@@ -60,6 +60,7 @@ def articles_table(articles: Iterable[ParsedArticle], links: Mapping[str, Duplic
             "article_id": article.article_id, "content_hash": article.content_hash, "source": article.source,
             "outlet": article.outlet, "url": article.url,
             "file_hash": article.file_hash, "size": article.size, "encoding": article.encoding,
+            "encoding_confidence": article.encoding_confidence, "decode_note": article.decode_note,
             "format": article.format, "title": article.title or "", "kicker": article.kicker,
             "standfirst": article.standfirst, "byline": article.byline,
             "published": pd.Timestamp(article.published).as_unit("us") if article.published else pd.NaT,

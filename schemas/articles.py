@@ -5,7 +5,7 @@ from pandera.typing.pandas import Series
 
 from schemas._base import TableModel, UtcTimestamp, list_of_strings
 
-VERSION = "1.1"
+VERSION = "1.1"  # 1.1: encoding_confidence, decode_note, outlet and url added
 
 
 class Articles(TableModel):
@@ -22,7 +22,15 @@ class Articles(TableModel):
     url: Series[str] = pa.Field(nullable=True, description="canonical URL: sources.csv, else <link rel=canonical>, else og:url")
     file_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")
     size: Series[int] = pa.Field(ge=0, description="file size in bytes")
-    encoding: Series[str] = pa.Field(description="encoding the file was decoded from (utf-8, utf-16, cp1252, ...)")
+    encoding: Series[str] = pa.Field(description=(
+        "encoding the file was decoded from (utf-8, utf-16, cp1252, cp1251, koi8-r, cp932, ...); a file mixing "
+        "encodings is named by its main one and decode_note lists the rest"))
+    encoding_confidence: Series[float] = pa.Field(ge=0.0, le=1.0, description=(
+        "1.0 for a byte-order mark or valid UTF-8; for a detected legacy encoding 1 - charset-normalizer's mess "
+        "ratio; for repaired text the share of characters that needed no repair"))
+    decode_note: Series[str] = pa.Field(nullable=True, description=(
+        "how the encoding was found and what was repaired (bytes replaced with U+FFFD, lines in another "
+        "encoding); null when the bytes were certain Unicode"))
     format: Series[str] = pa.Field(isin=["text", "html"], description="text (one paragraph per line) or html")
     title: Series[str] = pa.Field(description="headline; empty when the article has none")
     kicker: Series[str] = pa.Field(nullable=True, description="short label set above the headline")

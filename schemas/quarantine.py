@@ -17,8 +17,11 @@ class Quarantine(TableModel):
     source: Series[str] = pa.Field(description="path relative to the raw folder")
     table: Series[str] = pa.Field(nullable=True, description="table the row was meant for (validate stage)")
     article_id: Series[str] = pa.Field(nullable=True, description="article id when one was assigned")
-    reason: Series[str] = pa.Field(description="short machine-readable reason (empty, binary, too_large, schema, ...)")
+    reason: Series[str] = pa.Field(description=(
+        "short machine-readable reason (empty, binary, undecodable, garbled, too_large, changing, replaced, vanished, "
+        "symlink, not_a_file, schema, ...)"))
     detail: Series[str] = pa.Field(description="human-readable explanation")
-    file_hash: Series[str] = pa.Field(nullable=True, description="sha256 of the file's bytes, when read")
+    file_hash: Series[str] = pa.Field(nullable=True, description=(
+        "sha256 of the file's bytes, when read; of its first MiB only for too_large files (detail says so)"))
     size: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="file size in bytes, when known")
     payload: Series[str] = pa.Field(nullable=True, description="the rejected row as JSON, when there was one")

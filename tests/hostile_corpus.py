@@ -14,8 +14,11 @@ are near-duplicates except the one pair meant to be.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import random
+import shutil
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +42,49 @@ SCRIPT_MARKER = "trackingPixelSentinel"
 STYLE_MARKER = "styleSentinelClass"
 OUTSIDE_SECRET = "This file lives outside the raw folder and must never be read."
 BAD_NAME_BYTES = b"bad-\xff-name.txt"  # not UTF-8: os.fsdecode gives a lone surrogate
+SPARSE_FILE_NAME = "sparse_5gb.txt"
+SPARSE_FILE_BYTES = 5 * 1024**3  # a hole on disk: rejecting it must cost no more than a small file
+
+# News in the encodings of the world's archives (issue 18): published, with their encoding named.
+RUSSIAN_ARTICLE = (
+    "Лавров: ответ США не "
+    "содержит главного\n\n"
+    "Министр иностранных дел "
+    "России Сергей Лавров "
+    "заявил в четверг, что "
+    "письменный ответ США "
+    "и НАТО не содержит "
+    "положительной реакции "
+    "на главный вопрос.\n\n"
+    "По его словам, Москва "
+    "внимательно изучит "
+    "документ, после чего "
+    "президент примет "
+    "решение о дальнейших "
+    "шагах.\n")
+RUSSIAN_WORD = "документ"  # "документ"
+# Other Russian reports, each its own text (the same body in two encodings would be duplicates).
+RUSSIAN_REPORTS = {
+    "koi8-r": ("Песков прокомментировал ответ НАТО\n\nПресс-секретарь Кремля Дмитрий Песков сказал журналистам, "
+               "что Кремлю потребуется время на анализ полученных ответов и спешить с выводами не стоит.\n\n"
+               "По его словам, президент ознакомился с документами, однако окончательная позиция будет "
+               "сформулирована позже, после консультаций с министерствами.\n"),
+    "utf-16-le": ("Госдума обсудит ситуацию на Украине\n\nДепутаты Государственной думы на следующей неделе "
+                  "рассмотрят обращение к президенту о признании самопровозглашённых республик Донбасса.\n\n"
+                  "Спикер парламента Вячеслав Володин заявил, что вопрос будет вынесен на пленарное заседание "
+                  "после консультаций с фракциями.\n"),
+    "utf-32-le": ("Биржи отреагировали на новости из Вашингтона\n\nКурс рубля снизился на торгах Московской биржи "
+                  "в четверг после публикации ответов Соединённых Штатов и альянса.\n\nАналитики банков ожидают, "
+                  "что волатильность сохранится до конца месяца, пока стороны продолжают переговоры.\n"),
+}
+JAPANESE_ARTICLE = (
+    "岸田首相、ロシアとの対話継続を表明\n\n"
+    "岸田文雄首相は水曜日、ロシアとの対話を"
+    "続ける考えを示した。外務省によると、"
+    "日本政府は欧米と連携して対応する方針だ。\n\n"
+    "記者会見で首相は「緊張緩和が重要だ」と"
+    "述べた。政府は引き続き情勢を注視する。\n")
+JAPANESE_WORD = "外務省"  # "外務省"
 
 
 @dataclass(frozen=True)
@@ -185,6 +231,47 @@ def build_hostile_corpus(raw_dir: Path, large_file: Path | None = None) -> dict[
     _write(raw_dir / "invalid_utf8.txt", body[:cut] + b"\xff" + body[cut:])
     expected["invalid_utf8.txt"] = published(encoding="utf-8", contains=(chosen[0], chosen[2], "\ufffd"),
                                              note="one invalid byte is replaced, the rest stays UTF-8")
+    for source, text, codec, encoding, word in (
+            ("ru_cp1251.txt", RUSSIAN_ARTICLE, "cp1251", "cp1251", RUSSIAN_WORD),
+            ("ru_koi8r.txt", RUSSIAN_REPORTS["koi8-r"], "koi8-r", "koi8-r", "Кремля"),
+            ("ru_utf16le_no_bom.txt", RUSSIAN_REPORTS["utf-16-le"], "utf-16-le", "utf-16", "Володин"),
+            ("ru_utf32le_no_bom.txt", RUSSIAN_REPORTS["utf-32-le"], "utf-32-le", "utf-32", "рубля"),
+            ("ja_shift_jis.txt", JAPANESE_ARTICLE, "shift_jis", "cp932", JAPANESE_WORD)):
+        _write(raw_dir / source, text.encode(codec))
+        expected[source] = published(encoding=encoding, contains=(word,), note=f"{codec}: ordinary news encoding")
+    english = paragraphs.take(2)
+    _write(raw_dir / "ja_en_shift_jis.txt",
+           (JAPANESE_ARTICLE.replace("岸田首相、", "首相、", 1) + "\n"
+            + "\n\n".join(english) + "\n").encode("shift_jis", errors="replace"))
+    # English-majority: the Japanese lines go to boilerplate as foreign-language chrome, decoded right
+    expected["ja_en_shift_jis.txt"] = published(encoding="cp932", contains=(english[0][:60],),
+                                                note="Japanese and English paragraphs in one Shift-JIS file")
+    chosen = paragraphs.take(2, non_ascii=True)  # the first has curly quotes: it is the cp1252 line
+    mixed = [line.encode("cp1252" if line == chosen[0] else "utf-8") for line in
+             article("Allies answer Moscow in two encodings \u2013 one file", chosen).split("\n")]
+    _write(raw_dir / "mixed_utf8_cp1252.txt", b"\n".join(mixed))
+    expected["mixed_utf8_cp1252.txt"] = published(encoding="utf-8", contains=tuple(chosen),
+                                                  note="UTF-8 and cp1252 lines: each line read in its own encoding")
+    chosen = paragraphs.take(1, non_ascii=True)
+    russian_quote = "«ответ без ответа»"
+    text = article("Moscow papers answer the allies", [*chosen, f"The daily Izvestia called it {russian_quote}."])
+    _write(raw_dir / "en_with_ru_cp1251.txt", text.encode("cp1251", errors="replace"))
+    expected["en_with_ru_cp1251.txt"] = published(encoding="cp1251", contains=(russian_quote,),
+                                                  note="English with a few Russian words saved as Windows-1251")
+    chosen = paragraphs.take(2, non_ascii=True)
+    body = bytearray(article("Allies answer Moscow, download damaged", chosen).encode("utf-8"))
+    for position in range(101, len(body), 199):  # 0.5 % of the bytes
+        if body[position] < 0x80:
+            body[position] = 0xFF
+    _write(raw_dir / "utf8_damaged.txt", bytes(body))
+    expected["utf8_damaged.txt"] = published(encoding="utf-8", contains=("\ufffd",),
+                                             note="0.5 % bad bytes: replaced, with a decode note and confidence < 1")
+    # quarantined before deduplication: its text may repeat another's
+    body = bytearray(seed_text(SEED_CP1252).encode("utf-8"))
+    for position in range(7, len(body), 19):  # 5 % of the bytes
+        body[position] = 0xFF
+    _write(raw_dir / "utf8_garbled.txt", bytes(body))
+    expected["utf8_garbled.txt"] = quarantined("garbled", note="5 % bad bytes: garbage, not published as mojibake")
 
     # --- line endings, size, shape -----------------------------------------------------------
     made_up("crlf.txt", "Allies answer Moscow over CRLF", newline="\r\n", absent=("\r",))
@@ -197,6 +284,9 @@ def build_hostile_corpus(raw_dir: Path, large_file: Path | None = None) -> dict[
     else:
         write_large_file(raw_dir / LARGE_FILE_NAME)
     expected[LARGE_FILE_NAME] = quarantined("too_large")
+    with (raw_dir / SPARSE_FILE_NAME).open("wb") as handle:
+        handle.truncate(SPARSE_FILE_BYTES)
+    expected[SPARSE_FILE_NAME] = quarantined("too_large", note="rejected on its size, a bounded prefix hashed")
     # 100,000 lines, nearly all blank or whitespace (a broken export): every line-based step
     # sees them, the NLP stages only the three paragraphs. (100,000 lines of words would make
     # a 200,000-word article: about 100 s of spaCy on 2 cores, too slow for a test fixture.)
@@ -240,6 +330,12 @@ def build_hostile_corpus(raw_dir: Path, large_file: Path | None = None) -> dict[
     made_up("-rf.txt", "Allies answer Moscow, dash first")
     made_up("no_extension", "Allies answer Moscow, no suffix")
     made_up("dir.txt/inside.txt", "Allies answer Moscow, in a folder named like a file")
+    made_up("\x1b[31mred\x1b[0m.txt", "Allies answer Moscow, escape sequences in the name", count=1)
+    made_up("<img src=x onerror=alert(1)>.html.txt", "Allies answer Moscow, markup in the name", count=1)
+    made_up("n" * 251 + ".txt", "Allies answer Moscow, a 255-byte name", count=1)
+    # NFC and NFD spellings of one name are two files to the filesystem and two sources here.
+    made_up(unicodedata.normalize("NFC", "caf\u00e9.txt"), "Allies answer Moscow, composed accent in the name", count=1)
+    made_up(unicodedata.normalize("NFD", "caf\u00e9.txt"), "Allies answer Moscow, decomposed accent in the name", count=1)
     bad_name = os.fsdecode(BAD_NAME_BYTES)
     _write(raw_dir / bad_name, article("Allies answer Moscow, undecodable name", paragraphs.take(1)).encode())
     expected[BAD_NAME_BYTES.decode("utf-8", "backslashreplace")] = quarantined(
@@ -260,20 +356,91 @@ def build_hostile_corpus(raw_dir: Path, large_file: Path | None = None) -> dict[
     os.mkfifo(raw_dir / "fifo.txt")
     expected["fifo.txt"] = quarantined("not_a_file", note="reading a FIFO would block the run forever")
     (raw_dir / "empty_folder").mkdir()
+
+    # --- paths that change between discovery and reading (apply_races runs in between) ----------
+    prepare_races(raw_dir)
+    expected[RACE_FIFO] = quarantined("not_a_file", note="swapped for a FIFO after discovery: not read, no hang")
+    expected[RACE_SYMLINK] = quarantined("symlink", note="swapped for a symlink to a file outside after discovery")
+    expected[RACE_FOLDER_LINK] = quarantined("replaced", note="its folder swapped for a symlink to one outside")
+    expected[RACE_REPLACED] = quarantined("replaced", note="another file renamed over it after discovery")
+    expected[RACE_DELETED] = quarantined("vanished", note="deleted after discovery")
     return expected
+
+
+RACE_FIFO = "race/fifo_swap.txt"
+RACE_SYMLINK = "race/symlink_swap.txt"
+RACE_FOLDER_LINK = "race_folder/inside.txt"
+RACE_REPLACED = "race/replaced.txt"
+RACE_DELETED = "race/deleted.txt"
+
+
+def prepare_races(raw_dir: Path) -> None:
+    """Write (or put back) the files apply_races swaps; each is an ordinary article until then
+    (never read by the run, so they may share text)."""
+    race, folder = raw_dir / "race", raw_dir / "race_folder"
+    if folder.is_symlink():
+        folder.unlink()
+    for source in (RACE_FIFO, RACE_SYMLINK, RACE_FOLDER_LINK, RACE_REPLACED, RACE_DELETED):
+        path = raw_dir / source
+        if path.is_symlink() or path.exists():
+            path.unlink()
+        _write(path, seed_text(SEED_LATIN1).encode())
+    assert race.is_dir()
+
+
+def apply_races(raw_dir: Path) -> None:
+    """What a concurrent writer does after the run has listed the raw folder."""
+    outside = raw_dir.parent / f"{raw_dir.name}-outside"
+    (raw_dir / RACE_FIFO).unlink()
+    os.mkfifo(raw_dir / RACE_FIFO)  # nobody writes to it: a blocking open would hang the run
+    (raw_dir / RACE_SYMLINK).unlink()
+    os.symlink(outside / "secret.txt", raw_dir / RACE_SYMLINK)
+    shutil.rmtree(raw_dir / "race_folder")
+    os.symlink(outside / "folder", raw_dir / "race_folder", target_is_directory=True)
+    (outside / "folder" / "inside.txt").write_text(article(OUTSIDE_SECRET, [OUTSIDE_SECRET] * 3))
+    replacement = raw_dir.parent / f"{raw_dir.name}-replacement.txt"
+    replacement.write_text(article(OUTSIDE_SECRET, [OUTSIDE_SECRET] * 3))
+    os.replace(replacement, raw_dir / RACE_REPLACED)
+    (raw_dir / RACE_DELETED).unlink()
 
 
 def iter_expectations(expected: dict[str, Expect], outcome: str) -> Iterator[tuple[str, Expect]]:
     return ((source, e) for source, e in sorted(expected.items()) if e.outcome == outcome)
 
 
-def run_stages(raw_dir: Path, batch_size: int = 200) -> dict:
-    """The release flow's spine without Prefect: discover, structure, clean, tables, validate."""
+def run_stages(raw_dir: Path, batch_size: int = 200, races: bool = False) -> dict:
+    """The release flow's spine without Prefect: discover, structure, clean, tables, validate.
+
+    With races, apply_races runs between discovery and reading, and the swapped files are put
+    back after.
+    """
     from newswire import stages, validation
 
-    structured, rejected, corpus = stages.spine_without_prefect(raw_dir, batch_size)
+    with races_after_discovery(raw_dir) if races else contextlib.nullcontext():
+        structured, rejected, corpus = stages.spine_without_prefect(raw_dir, batch_size)
     valid, _ = validation.validate_tables(stages.spine_tables(corpus, rejected + structured.quarantine))
     return valid
+
+
+@contextlib.contextmanager
+def races_after_discovery(raw_dir: Path) -> Iterator[None]:
+    """stages.discover_inputs followed by apply_races, for the stages or the flow run inside;
+    the swapped files are put back after."""
+    from newswire import stages
+
+    discover_inputs = stages.discover_inputs
+
+    def discover_then_race(raw: Path):
+        found = discover_inputs(raw)
+        apply_races(raw)
+        return found
+
+    stages.discover_inputs = discover_then_race
+    try:
+        yield
+    finally:
+        stages.discover_inputs = discover_inputs
+        prepare_races(raw_dir)
 
 
 @dataclass

@@ -60,7 +60,7 @@ def test_identical_release_and_table_only_in_one(releases):
 def article(n: int, **changes) -> dict:
     row = {"article_id": f"{n:016x}", "content_hash": "c" * 64, "source": f"{n}.txt", "outlet": None, "url": None,
            "file_hash": "f" * 64,
-           "size": 10, "encoding": "utf-8", "format": "text", "title": "", "kicker": None, "standfirst": None,
+           "size": 10, "encoding": "utf-8", "encoding_confidence": 1.0, "decode_note": None, "format": "text", "title": "", "kicker": None, "standfirst": None,
            "byline": None, "published": pd.Timestamp("2022-01-27", tz="UTC").as_unit("us"), "published_tz": None, "published_text": None, "dateline": "",
            "credits": ["AP"], "subheadings": [], "language": "en", "text": "Some text.", "word_count": 2,
            "duplicate_of": None, "similarity": None}

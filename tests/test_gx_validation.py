@@ -7,6 +7,7 @@ small stand-in models to show the suites handle them generically.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -56,7 +57,7 @@ def article(i: int, duplicate_of: str | None = None) -> dict:
         "article_id": _hex("article", str(i)), "content_hash": _hex("content", str(i), length=64),
         "source": f"{i:03}.txt", "outlet": "AP", "url": None, "file_hash": _hex("file", str(i), length=64),
         "size": 100 + i,
-        "encoding": "utf-8", "format": "text", "title": f"Title {i}", "kicker": None, "standfirst": None,
+        "encoding": "utf-8", "encoding_confidence": 1.0, "decode_note": None, "format": "text", "title": f"Title {i}", "kicker": None, "standfirst": None,
         "byline": None, "published": pd.Timestamp("2022-01-27T12:00:00Z").as_unit("us"), "published_tz": None,
         "published_text": "January 27, 2022", "dateline": "", "credits": ["AP"], "subheadings": [],
         "language": "en", "text": text, "word_count": len(text.split()),
@@ -177,6 +178,56 @@ def test_row_count_drop_blocks_publish_and_keeps_docs(tmp_path: Path):
     assert len(list((out / gx_validation.BLOCKED_FOLDER).glob("*/index.html"))) == 1
 
 
+def _shrunk(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The corpus re-scoped: most boilerplate lines gone and no dates: only drift rules fail."""
+    articles = tables["articles"].assign(published=pd.NaT)
+    return dict(tables, articles=articles, boilerplate=tables["boilerplate"].iloc[:1].reset_index(drop=True))
+
+
+def test_a_drift_block_says_how_to_proceed(tmp_path: Path):
+    out = tmp_path / "processed"
+    publish(good_tables(), out, {})
+    with pytest.raises(ReleaseBlocked) as blocked:
+        publish(_shrunk(good_tables()), out, {}, check_staged=check_staged)
+    assert "Only drift rules failed" in str(blocked.value) and "--accept-drift" in str(blocked.value)
+
+
+def test_accept_drift_publishes_and_records_the_waived_rules(tmp_path: Path, caplog):
+    out = tmp_path / "processed"
+    publish(good_tables(), out, {})
+    with caplog.at_level("WARNING", logger="newswire.validation"):
+        result = publish(_shrunk(good_tables()), out, {},
+                         check_staged=functools.partial(check_staged, accept_drift=True))
+    assert result.created and latest_release(out) == result.path
+    validation = read_manifest(result.path)["validation"]
+    assert validation["outcome"] == "passed with accepted drift"
+    assert validation["accepted_drift"]["waived"] == [
+        "articles: published: non-null share vs previous release (0.000, expected at least 0.75)",
+        "boilerplate: row count vs previous release (1, expected at least 2)"]
+    assert "--accept-drift: 2 drift rule(s) waived" in caplog.text  # logged, not only recorded
+
+
+def test_accept_drift_never_waives_an_integrity_rule(tmp_path: Path):
+    out = tmp_path / "processed"
+    first = publish(good_tables(), out, {}).path
+    tables = _shrunk(good_tables())
+    boilerplate = tables["boilerplate"]
+    tables["boilerplate"] = pd.concat([boilerplate, boilerplate], ignore_index=True)  # a duplicate key
+    with pytest.raises(ReleaseBlocked) as blocked:
+        publish(tables, out, {}, check_staged=functools.partial(check_staged, accept_drift=True))
+    assert "boilerplate_id: unique" in str(blocked.value) and "Only drift rules" not in str(blocked.value)
+    assert latest_release(out) == first
+
+
+def test_rules_carry_their_severity(broken_report):
+    severities = {(table, o.name): o.severity for table, outcomes in broken_report.tables.items() for o in outcomes}
+    assert severities[("boilerplate", "boilerplate_id: unique")] == gx_validation.INTEGRITY
+    assert severities[("mentions", "offsets within article text")] == gx_validation.INTEGRITY
+    assert severities[("boilerplate", "row count vs previous release")] == gx_validation.DRIFT
+    assert severities[("articles", "published: non-null share vs previous release")] == gx_validation.DRIFT
+    assert severities[("articles", "share of non-duplicate articles with an actor mention")] == gx_validation.DRIFT
+
+
 def test_half_the_rows_is_still_allowed(tmp_path: Path):
     """Exactly half kept (4 -> 2) passes; the rule is 'loses more than half'."""
     tables = good_tables()
@@ -276,3 +327,23 @@ def test_event_counts_must_match_their_mentions():
     checks = derived_checks("events", {"events": events, "event_mentions": mentions})
     assert checks["check__num_mentions_matches_event_mentions"][1].tolist() == [True, True, False]  # e3: no mention
     assert checks["check__num_articles_matches_event_mentions"][1].tolist() == [True, True, False]
+
+
+# --- reports: values from the data are escaped ---------------------------------------------------
+
+def test_data_docs_escape_every_value_from_the_release(tmp_path: Path):
+    """A hand-edited release with markup in its cells: the report shows it as text, never runs it."""
+    release = tmp_path / "edited"
+    release.mkdir()
+    tables = good_tables()
+    tables["actors"].loc[0, "country"] = "<script>alert('country')</script>"
+    tables["boilerplate"].loc[0, "kind"] = "<img src=x onerror=alert(1)>"
+    for table, df in tables.items():
+        write_table(df, table, release / f"{table}.parquet")
+    report = gx_validation.validate_release(release, None, tmp_path / "docs")
+    assert not report.success
+    assert "actor_id: biden" in " ".join(o.observed for o in report.tables["actors"])  # terminal: by key
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.html"))
+    assert "<script>alert" not in pages and "<img src=x" not in pages
+    assert "&lt;script&gt;alert(&#x27;country&#x27;)&lt;/script&gt;" in pages
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages

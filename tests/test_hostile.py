@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from hostile_corpus import (LARGE_FILE_BYTES, LARGE_FILE_NAME, LONG_FILE_LINES, LONG_FILE_NAME, OUTSIDE_SECRET,
-                            SCRIPT_MARKER, STYLE_MARKER, Expect, account, iter_expectations, run_stages)
+                            JAPANESE_WORD, SCRIPT_MARKER, SPARSE_FILE_BYTES, SPARSE_FILE_NAME, STYLE_MARKER, Expect, account,
+                            apply_races, iter_expectations, prepare_races, run_stages)
 from newswire import ingest, release
 from newswire.ingest import read_document
 from newswire.structure import body_text, structure
 
 # Rejections of files that were opened: they carry the file's size and hash.
-READ_REASONS = {"empty", "binary", "undecodable", "unsupported_type", "too_large", "no_content"}
+READ_REASONS = {"empty", "binary", "undecodable", "garbled", "unsupported_type", "too_large", "no_content"}
 
 
 @pytest.fixture(scope="module")
 def stage_tables(hostile_corpus) -> dict[str, pd.DataFrame]:
     raw_dir, _ = hostile_corpus
-    return run_stages(raw_dir)
+    return run_stages(raw_dir, races=True)
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +124,35 @@ def test_utf16_keeps_cyrillic_and_curly_quotes(rows, stage_tables):
     assert "\u0414\u0430\u0439\u0434\u0436\u0435\u0441\u0442" in lines  # "Дайджест": Russian chrome, removed, decoded right
 
 
+def test_world_encodings_are_published_with_their_encoding_and_a_note(rows, stage_tables):
+    for source in ("ru_cp1251.txt", "ru_koi8r.txt", "ru_utf16le_no_bom.txt", "ru_utf32le_no_bom.txt", "ja_shift_jis.txt",
+                   "ja_en_shift_jis.txt", "en_with_ru_cp1251.txt"):
+        row = rows[source]
+        assert row["decode_note"] and 0.8 <= row["encoding_confidence"] <= 1.0, source
+        assert "\ufffd" not in row["text"] and "\u00d0" not in row["text"], source  # no replacement, no mojibake
+    assert rows["ru_cp1251.txt"]["language"] == "ru" and rows["ja_shift_jis.txt"]["language"] == "ja"
+    removed = stage_tables["boilerplate"]
+    japanese = " ".join(removed.loc[removed["article_id"] == rows["ja_en_shift_jis.txt"]["article_id"], "text"])
+    assert JAPANESE_WORD in japanese  # removed as foreign-language chrome, but decoded right
+    for source in ("utf8_damaged.txt", "mixed_utf8_cp1252.txt"):
+        assert rows[source]["decode_note"] and rows[source]["encoding_confidence"] < 1.0, source
+    assert "replaced with U+FFFD" in rows["utf8_damaged.txt"]["decode_note"]
+    assert "\u00e2\u20ac" not in rows["mixed_utf8_cp1252.txt"]["text"]  # no "â€œ" mojibake of a curly quote
+    # certain Unicode carries no note
+    assert pd.isna(rows["with spaces in name.txt"]["decode_note"]) and rows["with spaces in name.txt"]["encoding_confidence"] == 1.0
+
+
+def test_nfc_and_nfd_twins_of_a_name_are_two_sources(rows):
+    nfc, nfd = unicodedata.normalize("NFC", "caf\u00e9.txt"), unicodedata.normalize("NFD", "caf\u00e9.txt")
+    assert nfc != nfd and nfc in rows and nfd in rows and rows[nfc]["article_id"] != rows[nfd]["article_id"]
+
+
+def test_the_sparse_5gb_file_is_rejected_by_its_size(stage_tables):
+    row = stage_tables["quarantine"].set_index("source").loc[SPARSE_FILE_NAME]
+    assert (row["reason"], row["size"]) == ("too_large", SPARSE_FILE_BYTES)
+    assert row["file_hash"] == hashlib.sha256(b"\0" * ingest.TOO_LARGE_HASHED_BYTES).hexdigest()
+
+
 def test_invalid_utf8_byte_is_replaced_not_fatal(rows):
     text = rows["invalid_utf8.txt"]["text"]
     assert text.count("\ufffd") == 1
@@ -177,29 +208,41 @@ def test_the_50mb_file_is_quarantined_without_being_read_whole(hostile_corpus, s
     row = stage_tables["quarantine"].set_index("source").loc[LARGE_FILE_NAME]
     assert (row["reason"], row["size"]) == ("too_large", LARGE_FILE_BYTES)
 
-    def refuse(self):
-        raise AssertionError(f"{self} read whole into memory")
+    def refuse(*args):
+        raise AssertionError("a too-large file was read")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr(ingest.os, "read", refuse)
     rejection = read_document(path, LARGE_FILE_NAME)
     assert isinstance(rejection, ingest.Rejection) and rejection.reason == "too_large"
-    digest = hashlib.sha256()
+    # Only a bounded prefix is hashed, and the row says so.
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    assert rejection.file_hash == row["file_hash"] == digest.hexdigest()
+        prefix = handle.read(ingest.TOO_LARGE_HASHED_BYTES)
+    assert rejection.file_hash == row["file_hash"] == hashlib.sha256(prefix).hexdigest()
+    assert f"first {ingest.TOO_LARGE_HASHED_BYTES} bytes only" in row["detail"]
 
 
 def test_nothing_is_quarantined_by_validation(stage_tables):
     assert (stage_tables["quarantine"]["stage"] != "validate").all()
 
 
-def test_the_real_prefect_flow_publishes_the_same_tables(hostile_corpus, stage_tables, prefect_harness, tmp_path):
+def test_the_real_prefect_flow_publishes_the_same_tables(hostile_corpus, stage_tables, prefect_harness, tmp_path,
+                                                        monkeypatch):
     from flows.pipeline import release_flow
+    from newswire import stages
 
     raw_dir, expected = hostile_corpus
-    summary = release_flow(raw_dir=str(raw_dir), out_dir=str(tmp_path / "processed"), batch_size=7, progress=False)
+    discover_inputs = stages.discover_inputs
+
+    def discover_then_race(raw: Path):
+        found = discover_inputs(raw)
+        apply_races(raw)
+        return found
+
+    monkeypatch.setattr(stages, "discover_inputs", discover_then_race)
+    try:
+        summary = release_flow(raw_dir=str(raw_dir), out_dir=str(tmp_path / "processed"), batch_size=7, progress=False)
+    finally:
+        prepare_races(raw_dir)
     assert summary.created
     release_dir = Path(summary.release_path)
     assert release.latest_release(tmp_path / "processed") == release_dir
@@ -228,5 +271,5 @@ def _expectations_cover_every_case(expected: dict[str, Expect]) -> set[str]:
 def test_the_corpus_covers_every_rejection_reason(hostile_corpus):
     _, expected = hostile_corpus
     assert _expectations_cover_every_case(expected) == {
-        "empty", "binary", "undecodable", "too_large", "unsupported_type", "symlink", "not_a_file", "bad_name",
-        "no_content"}
+        "empty", "binary", "undecodable", "garbled", "too_large", "unsupported_type", "symlink", "not_a_file",
+        "bad_name", "no_content", "replaced", "vanished"}

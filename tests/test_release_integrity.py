@@ -13,6 +13,7 @@ each: an ephemeral Prefect server) are killed or locked out for the end-to-end c
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -418,10 +419,9 @@ def test_two_cli_runs_at_once_one_fails_clearly_one_waits(out_dir, raw_dirs, cli
         patient = start_cli([*args, "--wait", "600"], cli_env, tmp_path)
         out, err = impatient.communicate(timeout=STARTUP_TIMEOUT)
         assert impatient.returncode == 1, err
-        # The clear message is the last line. Prefect logs the failed task and flow with two
-        # tracebacks above it (reported to the lead: publish_task retries on ReleaseLocked).
-        last_line = err.strip().splitlines()[-1]
-        assert last_line.startswith("newswire: another newswire run is publishing into") and "--wait" in last_line
+        # One clear line: Prefect's tracebacks of the failed task and flow are kept for --debug.
+        [line] = err.strip().splitlines()
+        assert line.startswith("newswire: another newswire run is publishing into") and "--wait" in line
         time.sleep(1)
         assert patient.poll() is None, patient.communicate()
         assert snapshot(out_dir) == before
@@ -434,3 +434,140 @@ def test_two_cli_runs_at_once_one_fails_clearly_one_waits(out_dir, raw_dirs, cli
     assert after["latest"] != before["latest"]
     for version, hashes in before["releases"].items():
         assert after["releases"][version] == hashes
+
+
+# --- damaged releases: never fatal for a run, one clear line for the commands that read them -------
+
+def _corrupt_footer(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[:-12] + b"\0" * 12)  # the footer length and the closing magic
+
+
+DAMAGES = {
+    "manifest not JSON": lambda r: (r / release.MANIFEST).write_text("{\"version\": "),
+    "manifest a list": lambda r: (r / release.MANIFEST).write_text("[]"),
+    "Parquet footer broken": lambda r: _corrupt_footer(r / "articles.parquet"),
+    "Parquet file truncated": lambda r: (r / "boilerplate.parquet").write_bytes(b"PAR1"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
+def test_a_damaged_latest_release_is_treated_as_absent_and_the_run_publishes(damage, out_dir, tables, caplog):
+    damaged = release.latest_release(out_dir)
+    DAMAGES[damage](damaged)
+    damaged_bytes = tree_hashes(damaged)
+    with caplog.at_level("WARNING", logger="newswire.release"):
+        result = publish_like_the_flow(tables["new"], out_dir)
+    assert result.created and release.latest_release(out_dir) == result.path
+    manifest = release.read_manifest(result.path)
+    assert manifest["previous"] is None
+    [problem] = manifest["previous_problems"]
+    assert damaged.name in problem and "treated as absent" in problem
+    assert any(damaged.name in record.getMessage() for record in caplog.records)  # said, not only recorded
+    assert tree_hashes(damaged) == damaged_bytes  # the damaged release is left as it was
+
+
+def test_latest_replaced_by_a_folder_is_moved_aside_and_the_run_publishes(out_dir, tables):
+    old = release.latest_release(out_dir)
+    (out_dir / release.LATEST).unlink()
+    (out_dir / release.LATEST).mkdir()
+    (out_dir / release.LATEST / "notes.txt").write_text("someone's notes")
+    result = publish_like_the_flow(tables["new"], out_dir)
+    assert result.created and release.latest_release(out_dir) == result.path
+    [aside] = [p for p in out_dir.iterdir() if p.name.startswith(f".{release.LATEST}-displaced-")]
+    assert (aside / "notes.txt").read_text() == "someone's notes"
+    assert "moved to" in release.read_manifest(result.path)["previous_problems"][0]
+    assert (old / release.MANIFEST).is_file()
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*newswire_command(), *args], cwd=cwd, capture_output=True, text=True, timeout=STARTUP_TIMEOUT)
+
+
+def test_releases_diff_and_validate_answer_a_corrupted_old_release_in_one_line(out_dir, tables, tmp_path):
+    old = release.latest_release(out_dir)
+    new = publish_like_the_flow(tables["new"], out_dir).path
+    _corrupt_footer(old / "articles.parquet")
+
+    listed = _cli("releases", "--out", str(out_dir), cwd=tmp_path)
+    assert listed.returncode == 0 and listed.stderr == ""
+    lines = {line[2:].split()[0]: line for line in listed.stdout.splitlines()}
+    assert "DAMAGED" in lines[old.name] and "articles.parquet is not a readable Parquet file" in lines[old.name]
+    assert "DAMAGED" not in lines[new.name] and lines[new.name].startswith("*")
+
+    for command in (["diff", old.name, new.name, "--out", str(out_dir)],
+                    ["validate", old.name, "--out", str(out_dir), "--docs", str(tmp_path / "docs")]):
+        result = _cli(*command, cwd=tmp_path)
+        assert result.returncode == 1, result
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+        assert f"release {old.name}: articles.parquet is not a readable Parquet file" in result.stderr
+
+
+def test_validate_never_writes_into_an_old_release_even_without_its_report(out_dir, tmp_path):
+    old = release.latest_release(out_dir)
+    shutil.rmtree(old / "validation", ignore_errors=True)
+    before = tree_hashes(old)
+    result = _cli("validate", old.name, "--out", str(out_dir), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert tree_hashes(old) == before and not (old / "validation").exists()
+    assert (tmp_path / "ci-artifacts" / "validation" / old.name / "index.html").is_file()
+
+
+def test_a_cli_run_after_its_latest_release_was_damaged_publishes_and_says_so(out_dir, raw_dirs, cli_env, tmp_path):
+    damaged = release.latest_release(out_dir)
+    (damaged / release.MANIFEST).write_text("not json")
+    cli = start_cli(["--raw", str(raw_dirs["new"]), "--out", str(out_dir)], cli_env, tmp_path)
+    out, err = cli.communicate(timeout=STARTUP_TIMEOUT)
+    assert cli.returncode == 0, err
+    assert "published" in out and "Traceback" not in err
+    assert f"release {damaged.name}: manifest.json is unreadable" in err and "treated as absent" in err
+    assert release.read_manifest(release.latest_release(out_dir))["previous"] is None
+
+
+# --- output folder on a full or read-only filesystem ------------------------------------------------
+
+@pytest.fixture
+def small_tmpfs(tmp_path_factory):
+    """A 4 MB tmpfs (needs root and mount permission; skipped with the reason otherwise)."""
+    mount_point = tmp_path_factory.mktemp("tmpfs")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip() or mounted.returncode}")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=True)
+
+
+def test_a_full_filesystem_leaves_nothing_partial_and_the_next_run_recovers(small_tmpfs, tables):
+    out = small_tmpfs / "processed"
+    first = publish_like_the_flow(tables["old"], out)
+    before = snapshot(out)
+    filler = small_tmpfs / "filler"
+    with filler.open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    with pytest.raises(OSError) as raised:
+        publish_like_the_flow(tables["new"], out)
+    assert raised.value.errno == errno.ENOSPC
+    assert snapshot(out) == before and leftovers(out) == []
+    filler.unlink()
+    result = publish_like_the_flow(tables["new"], out)
+    assert result.created and release.latest_release(out) == result.path
+    assert tree_hashes(first.path) == before["releases"][first.version]
+
+
+def test_a_read_only_output_folder_leaves_nothing_partial(small_tmpfs, tables):
+    out = small_tmpfs / "processed"
+    publish_like_the_flow(tables["old"], out)
+    before = snapshot(out)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_tmpfs)], check=True)
+    try:
+        with pytest.raises(OSError) as raised:
+            publish_like_the_flow(tables["new"], out)
+        assert raised.value.errno == errno.EROFS
+        assert snapshot(out) == before
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_tmpfs)], check=True)
