@@ -15,6 +15,7 @@ from functools import lru_cache
 from newswire.boilerplate import classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
 from newswire.ingest import RawDocument
+from newswire.pagetext import PageArticle, find_article, is_paragraph, stopwords
 from newswire.text import is_sentence, stable_hash, word_count
 
 # The header block (headline, kicker, standfirst, date) ends at the first line that reads
@@ -34,6 +35,10 @@ DATELINE_SEARCH_LINES = 8
 MAX_SUBHEADING_WORDS = 12
 MAX_QUESTION_SUBHEADING_WORDS = 8
 MAX_DATE_LINE_WORDS = 12
+# Whole-page text (every menu item on its own line) is told from an article with some chrome by
+# the lines the page detector leaves outside the article that no line rule explains: one
+# paragraph per line articles have a handful (a kicker, a related link), pages have dozens.
+MIN_PAGE_CHROME_LINES = 10
 
 # News agencies whose names appear as credits: "(AP)", "fb/msh (AFP, AP, Reuters)".
 _AGENCY_NAMES = {key: entry["name"] for key, entry in load_data("agencies.json").items()}
@@ -146,6 +151,7 @@ class ParsedArticle:
     body: list[Line]  # content lines, in order
     removed: list[RemovedLine] = field(default_factory=list)
     decode_note: str | None = None
+    no_article_reason: str | None = None  # a whole page with no article in it (home page, 404, login wall)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -280,6 +286,56 @@ def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list
     return kicker, title, [c for c in candidates if c is not title]
 
 
+@dataclass(frozen=True)
+class PageVerdicts:
+    """The whole-page decision applied to lines: the headline and, per line, why it goes (or None)."""
+
+    headline: Line | None
+    standfirst: list[Line]
+    reasons: list[str | None]
+    no_article_reason: str | None
+
+
+def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdicts | None:
+    """For whole-page text, the lines outside the article; None for an article with a little chrome.
+
+    Outside the detected body (before the headline, after the body's last paragraph) a line goes
+    unless a line rule already removed it. Between the headline and the body only date lines,
+    bylines (structure records both) and standfirst paragraphs stay.
+    """
+    texts = [line.text for line in lines]
+    decision: PageArticle = find_article(texts, language)
+    if decision.found:
+        assert decision.body_start is not None and decision.body_end is not None
+        top = decision.headline if decision.headline is not None else decision.body_start
+        outside = [i for i in range(len(lines)) if i < top or i > decision.body_end]
+    else:
+        outside = list(range(len(lines)))
+    if sum(verdicts[i] is None for i in outside) < MIN_PAGE_CHROME_LINES:
+        return None
+    if not decision.found:
+        reason = decision.no_article_reason or "no article on the page"
+        return PageVerdicts(None, [], [reason] * len(lines), reason)
+    assert decision.body_start is not None and decision.body_end is not None
+    reasons: list[str | None] = [None] * len(lines)
+    for i in outside:
+        reasons[i] = ("page chrome before the headline" if i < top else "page chrome after the article body "
+                      "(whole-page decision: the body is the first dense run of prose)")
+    stoplist = stopwords(language)
+    standfirst = []
+    for i in range(top + 1, decision.body_start):
+        text = texts[i]
+        if is_paragraph(text, stoplist) and verdicts[i] is None:
+            standfirst.append(lines[i])
+            reasons[i] = "standfirst above the body (recorded in standfirst)"
+        elif parse_date_line(text) is None and not _BYLINE.match(text):
+            reasons[i] = "page chrome between the headline and the body: not a date, a byline or a standfirst"
+    headline = lines[decision.headline] if decision.headline is not None else None
+    if headline is not None:
+        reasons[decision.headline] = "headline (recorded in title)"
+    return PageVerdicts(headline, standfirst, reasons, None)
+
+
 def structure(doc: RawDocument) -> ParsedArticle:
     content_hash = stable_hash(doc.text, length=64)
     article_id = stable_hash(content_hash, doc.source)
@@ -291,19 +347,27 @@ def structure(doc: RawDocument) -> ParsedArticle:
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
                                   or "\n".join(line.text for line in lines))
     verdicts = classify_lines([line.text for line in lines], language)
+    page = page_verdicts(lines, verdicts, language) if doc.kind != "html" else None
+    if page is not None:
+        meta_title = page.headline.text if page.headline else None
     removed: list[RemovedLine] = []
     kept: list[Line] = []
     credits: list[str] = []
     late_dates: list[str] = []
-    for line, verdict in zip(lines, verdicts):
+    for index, (line, verdict) in enumerate(zip(lines, verdicts)):
+        page_reason = page.reasons[index] if page is not None else None
+        if page is not None and (line is page.headline or line in page.standfirst):
+            continue  # recorded in title and standfirst, not removed as chrome
         credit_match = _CREDIT_LINE.match(line.text) or _REPORTING_CREDIT.match(line.text) or _BARE_CREDIT_LINE.match(line.text)
         if credit_match and (agencies := parse_agencies(credit_match.group("agencies"))) \
                 and (credit_match.re is not _BARE_CREDIT_LINE or len(agencies) == len(re.split(r"\s*,\s*", line.text.strip()))):
             # "fb/msh (AFP, AP, Reuters)": often in the footer block, but it names the sources
             credits.extend(a for a in agencies if a not in credits)
             removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
-        elif verdict is None:
+        elif verdict is None and page_reason is None:
             kept.append(line)
+        elif verdict is None:
+            removed.append(RemovedLine(line, "page_chrome", page_reason))
         else:
             if _DATE_LABEL.match(line.text):
                 late_dates.append(line.text)  # "Date 08.02.2022" in a footer block
@@ -313,7 +377,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
     bylines: list[str] = []
     header: list[Line] = []
     body: list[Line] = []
-    in_header = meta_title is None
+    in_header = meta_title is None and page is None
     previous_byline = -2
     for index, line in enumerate(kept):
         early = in_header or len(body) < EARLY_BODY_LINES
@@ -343,7 +407,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
             in_header = False
         (header if in_header else body).append(line)
 
-    if meta_title is not None:
+    if page is not None:
+        kicker, title_text, standfirst_lines = None, meta_title, list(page.standfirst)
+    elif meta_title is not None:
         kicker, title_text, standfirst_lines = None, meta_title, []
     else:
         kicker, title_line, standfirst_lines = _pick_header(header)
@@ -393,6 +459,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
         body=body, removed=removed, decode_note=doc.decode_note,
+        no_article_reason=page.no_article_reason if page is not None else None,
     )
 
 
