@@ -114,13 +114,15 @@ MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 30
 # Bylines and date lines sit within a couple of lines of the headline.
 HEADER_LINES_BELOW_HEADLINE = 3
-MAX_DATE_LINE_WORDS = 14
+MAX_DATE_LINE_WORDS = 20
 TITLE_CASE_SHARE = 0.6
 # The headline recurs once or twice (browser title, breadcrumb "Home > Tech > Headline", "most
 # read"), inside lines not much longer than itself; a line printed more often is chrome.
-MAX_HEADLINE_REPEATS = 2
+MAX_HEADLINE_REPEATS = 3
 REPEAT_CONTEXT_SHARE = 1.5
 REPEAT_CONTEXT_CHARS = 30
+MIN_REPEATED_HEADLINE_WORDS = 4
+HEADLINE_OVER_DECK_BONUS = 1.0
 # A headline longer than this that ends with a full stop is more likely a standfirst or a caption.
 MAX_HEADLINE_SENTENCE_WORDS = 20
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u0964]['\"\u201d\u2019\u00bb)\]]*$")
@@ -138,13 +140,15 @@ _NOT_A_HEADLINE = re.compile(r"^[&/|+\u2022\u00b7]|^(photo|photograph|image|cred
                              re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SOCIAL_NETWORKS = r"(facebook|twitter|instagram|whatsapp|linkedin|youtube|telegram|pinterest|reddit|flipboard|e-?mail)"
-_SHARE_BAR = re.compile(rf"\b{_SOCIAL_NETWORKS}\b.*\b{_SOCIAL_NETWORKS}\b", re.IGNORECASE)
+_SOCIAL_NETWORK = re.compile(rf"^{_SOCIAL_NETWORKS}$", re.IGNORECASE)
+# A share bar is mostly network names ("Share this Email, Facebook, Twitter"); a headline may name two.
+SHARE_BAR_NETWORK_SHARE = 0.3
 _BYLINE_START = re.compile(r"^(by|von|par|por|de|author|autor|auteur|written by|text)\s*:?\s+\S"
                            r"|^[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){1,3},?\s+(\w+\s+)?(staff|reporter|correspondent|attorney|director"
                            r"|editor|writer|columnist|journalist|contributor)\b", re.IGNORECASE)
 # Words of page controls; a headline rarely has them.
 _CONTROL_WORDS = re.compile(r"\b(sign in|sign up|log in|login|comments?|share|subscribe|favou?rite|print|newsletter|advert\w*"
-                            r"|cookies?|menu|search)\b", re.IGNORECASE)
+                            r"|cookies?|menu|search)\b|(previous|next) (article|post|story)", re.IGNORECASE)
 # Date lines: a clock time, a numeric date, or a publication label.
 _DATE_LIKE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}\b"
                         r"|\b\d+\s*(hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\s+ago\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
@@ -270,6 +274,11 @@ def _is_header_line(line: str) -> bool:
     return bool(_BYLINE_START.match(line) or (_DATE_LIKE.search(line) and word_units(line) <= MAX_DATE_LINE_WORDS))
 
 
+def _is_share_bar(line: str) -> bool:
+    words = _words(line)
+    return sum(bool(_SOCIAL_NETWORK.match(word)) for word in words) >= SHARE_BAR_NETWORK_SHARE * len(words)
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in line.split() if _LETTER.match(w[:1])]
     return len(words) >= MIN_HEADLINE_WORDS and sum(w[:1].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
@@ -281,21 +290,22 @@ def _headline_score(lines: list[str], index: int, body_start: int, repeated: boo
     line = lines[index]
     units = word_units(line)
     if (not MIN_HEADLINE_WORDS <= units <= MAX_HEADLINE_WORDS or _NOT_A_HEADLINE.search(line) or not _LETTER.search(line)
-            or _SHARE_BAR.search(line)
+            or _is_share_bar(line)
             or _is_header_line(line) or is_end_of_article(line)):
         return None
     script, _ = dominant_script(line)
     if classify_line(line, "und", article_script) is not None or (article_script and script != article_script):
         return None  # a caption, a share button, a promo; or chrome in another script
     score = min(units, 8) / 4 - abs(body_start - 1 - index) / 10
-    score += 2 if repeated else 0  # the page repeats its headline: browser title, breadcrumb, "most read"
+    # the page repeats its headline (browser title, breadcrumb, "most read"); short section labels repeat in menus
+    score += 2 if repeated and units >= MIN_REPEATED_HEADLINE_WORDS else 0
     score += 2 if stopword_density(line, stoplist) > 0 or _UNSPACED_SCRIPT.search(line) else 0
     score += 1 if _title_case(line) else 0
     score -= 2 if _CONTROL_WORDS.search(line) else 0
     near = lines[max(0, index - 1):index] + lines[index + 1:index + 1 + HEADER_LINES_BELOW_HEADLINE]
     score += 2 if any(_is_header_line(other) for other in near) else 0
     if ends_like_sentence(line) and not line.rstrip().endswith("?"):
-        score -= 1 if units <= MAX_HEADLINE_SENTENCE_WORDS else 3  # more likely a standfirst or a caption
+        score -= 2 if units <= MAX_HEADLINE_SENTENCE_WORDS else 3  # more likely a standfirst or a caption
     return score
 
 
@@ -307,6 +317,7 @@ def find_headline(lines: list[str], body_start: int, stoplist: frozenset[str]) -
         counts[text] = counts.get(text, 0) + 1
     article_script, _ = dominant_script(" ".join(lines[body_start:body_start + HEADLINE_WINDOW]))
     best: tuple[float, int] | None = None
+    below: tuple[int, float | None] = (body_start + 1, None)  # the line under this one, and its score
     for index in range(body_start, max(-1, body_start - 1 - HEADLINE_WINDOW), -1):
         text = normalised[index]
         if counts[text] > MAX_HEADLINE_REPEATS:
@@ -314,6 +325,9 @@ def find_headline(lines: list[str], body_start: int, stoplist: frozenset[str]) -
         repeated = counts[text] > 1 or any(text in other for other in normalised
                                            if other != text and len(other) < REPEAT_CONTEXT_SHARE * len(text) + REPEAT_CONTEXT_CHARS)
         score = _headline_score(lines, index, body_start, repeated, stoplist, article_script)
+        if score is not None and below[1] is not None and word_units(lines[index]) < word_units(lines[below[0]]):
+            score += HEADLINE_OVER_DECK_BONUS  # a headline over its longer deck, not the deck
+        below = (index, score)
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     return best[1] if best else None
