@@ -8,7 +8,8 @@ For each page of gold.jsonl (see tests/data/pages/README.md):
   and headline accuracy on the pages that have an article; trafilatura's figures are for its
   extraction of the same page's HTML, a rendered line counting as kept when its text is in it;
 - HTML (html/NAME.html): body word-4-gram F1 against the gold article lines, for newswire's
-  structure stage and for trafilatura.extract alone.
+  structure stage and for trafilatura.extract alone (a page with no article scores 1 for an
+  empty body), and the title against the gold headline.
 Pass --pages to print the figures per page.
 """
 
@@ -92,6 +93,8 @@ def main(pages_dir: Path, per_page: bool) -> None:
     rows = [json.loads(line) for line in (pages_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     totals = {"ours": [0, 0, 0], "trafilatura": [0, 0, 0]}
     headlines = {"ours": 0, "trafilatura": 0}
+    html_headlines = {"ours": 0, "trafilatura": 0}
+    html_f1_with_article: dict[str, list[float]] = {"ours": [], "trafilatura": []}
     html_f1 = {"ours": [], "trafilatura": []}
     with_article = 0
     for row in rows:
@@ -116,8 +119,13 @@ def main(pages_dir: Path, per_page: bool) -> None:
             with_article += 1
             headlines["ours"] += headline_right(ours.title, row)
             headlines["trafilatura"] += headline_right(traf_title, row)
+            html_headlines["ours"] += headline_right(ours_html.title, row)
+            html_headlines["trafilatura"] += headline_right(traf_title, row)
         html_f1["ours"].append(ngram_f1(body_text(ours_html), gold_body))
         html_f1["trafilatura"].append(ngram_f1(traf_body, gold_body))
+        if row["article"]:
+            html_f1_with_article["ours"].append(html_f1["ours"][-1])
+            html_f1_with_article["trafilatura"].append(html_f1["trafilatura"][-1])
         if per_page:
             print(f"{row['page'][:34]:34} text tp/fp/fn {ours_counts} headline {'ok' if headline_right(ours.title, row) else repr(ours.title)[:40]}"
                   f" | html F1 ours {html_f1['ours'][-1]:.3f} trafilatura {html_f1['trafilatura'][-1]:.3f}")
@@ -126,7 +134,12 @@ def main(pages_dir: Path, per_page: bool) -> None:
         precision, recall, f = f1(*totals[name])
         print(f"{name:12} whole-page text: non-article lines removed P {precision:.3f} R {recall:.3f} F1 {f:.3f}; "
               f"headline {headlines[name]}/{with_article} = {headlines[name] / max(1, with_article):.3f}; "
-              f"HTML body word-{NGRAM}-gram F1 {sum(html_f1[name]) / len(html_f1[name]):.3f}")
+              f"HTML body word-{NGRAM}-gram F1 {mean(html_f1[name]):.3f} (pages with an article "
+              f"{mean(html_f1_with_article[name]):.3f}), HTML title {html_headlines[name]}/{with_article}")
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from newswire.boilerplate import classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
+from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
 from newswire.pagetext import PageArticle, find_article, is_paragraph, stopwords
 from newswire.text import is_sentence, stable_hash, word_count
@@ -242,20 +243,50 @@ def is_subheading(line: str) -> bool:
     return 0 < words <= MAX_SUBHEADING_WORDS and not is_sentence(line)
 
 
-def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
-    """Main text of an HTML page as lines, with the page's title and date if it has them."""
+@dataclass(frozen=True)
+class HtmlArticle:
+    lines: list[Line]
+    title: str | None
+    byline: str | None
+    published: tuple[datetime, str | None] | None  # a full timestamp stated in the markup, with its zone
+    published_text: str | None
+    date: str | None  # trafilatura's date, when the markup states no time
+    no_article_reason: str | None
+
+
+def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
+    """Main text of an HTML page as lines: trafilatura's, trimmed to the article the whole-page
+    detector finds on the same page; title (site name stripped), byline and publication time
+    from the page's markup, trafilatura's as a fallback."""
     import trafilatura
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
                                            date_extraction_params=HTML_DATE_PARAMS)
-    if document is None:
-        return [], None, None
-    title = getattr(document, "title", None)
-    lines = split_lines(getattr(document, "text", None) or "")
+    markup = page_metadata(html)
+    extracted = getattr(document, "text", None) or "" if document is not None else ""
+    title = (getattr(document, "title", None) if document is not None else None) or markup.title
+    site_name = markup.site_name or (getattr(document, "sitename", None) if document is not None else None)
+    title = strip_site_name(title, site_name) if title else None
+    texts = [line.strip() for line in extracted.split("\n") if line.strip()]
+    language = language_hint or detect_language("\n".join(texts))[0]
+    texts, no_article_reason = reconcile_body(html, texts, language)
     # the main text often repeats the page's <h1> headline as its first line
-    while lines and title and lines[0].text.strip() == title.strip():
-        lines = lines[1:]
-    return lines, title, getattr(document, "date", None)
+    while texts and title and texts[0] == title.strip():
+        texts = texts[1:]
+    published = published_text = None
+    if markup.published and (stated := parse_iso_time(markup.published)) and stated[1]:
+        moment, _ = stated
+        offset = moment.utcoffset()
+        if offset is None:
+            published = (moment.replace(tzinfo=timezone.utc), None)
+        else:
+            sign = "-" if offset < timedelta(0) else "+"
+            minutes = abs(int(offset.total_seconds())) // 60
+            published = (moment.astimezone(timezone.utc), f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
+        published_text = markup.published
+    author = getattr(document, "author", None) if document is not None else None
+    return HtmlArticle(split_lines("\n".join(texts)), title, markup.byline or author, published, published_text,
+                       getattr(document, "date", None) if document is not None else None, no_article_reason)
 
 
 def _is_label(line: str) -> bool:
@@ -340,8 +371,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
     content_hash = stable_hash(doc.text, length=64)
     article_id = stable_hash(content_hash, doc.source)
     meta_title = meta_date = None
-    if doc.kind == "html":
-        lines, meta_title, meta_date = _html_lines(doc.text)
+    html = _html_article(doc.text) if doc.kind == "html" else None
+    if html is not None:
+        lines, meta_title, meta_date = html.lines, html.title, html.date
     else:
         lines = split_lines(doc.text)
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
@@ -442,6 +474,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
     if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
         if agencies := parse_agencies(match.group("agencies")):
             credits.extend(a for a in agencies if a not in credits)
+    if html is not None and html.published is not None:
+        # the markup's timestamp keeps the time and zone that htmldate and printed dates often lack
+        (published, published_tz), published_text = html.published, html.published_text
     if published is None:
         labelled = [line.text for line in body if _DATE_LABEL.match(line.text)] + late_dates
         for date_text in [str(meta_date)] if meta_date else labelled:
@@ -449,7 +484,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
                 published, published_tz = parsed
                 published_text = date_text
                 break
-    byline = " / ".join(bylines) or None
+    byline = " / ".join(bylines) or (html.byline if html is not None else None)
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
@@ -459,7 +494,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
         body=body, removed=removed, decode_note=doc.decode_note,
-        no_article_reason=page.no_article_reason if page is not None else None,
+        no_article_reason=(page.no_article_reason if page is not None
+                           else html.no_article_reason if html is not None else None),
     )
 
 

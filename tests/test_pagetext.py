@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newswire.htmlpage import parse_iso_time, strip_site_name
 from newswire.ingest import RawDocument
 from newswire.pagetext import find_article, is_end_of_article, is_paragraph, render_html_lines, stopwords
 from newswire.structure import body_text, structure
@@ -107,3 +108,52 @@ def test_deeply_nested_and_large_pages_do_not_crash():
     assert render_html_lines(nested)[:1] == ["shallow"]
     big = "<p>" + "Menu item</p><p>" * 200_000 + "</p>"
     assert len(render_html_lines(big)) == 200_000
+
+
+@pytest.mark.parametrize(("title", "site", "expected"), [
+    ("Massy Stores stalled nationwide by cyber attack | Trinidad Guardian", "Trinidad Guardian", "Massy Stores stalled nationwide by cyber attack"),
+    ("Deutschlandfunk: Die Zukunft der Arbeit", "Deutschlandfunk", "Die Zukunft der Arbeit"),
+    ("La perte des terres fertiles | DW | 23.05.2011", "DW.COM", "La perte des terres fertiles"),
+    ("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", "NEWS WEB EASY", "子どもへの体罰を禁止する法律ができる"),
+    ("Biden - Putin talks: what we know", "Reuters", "Biden - Putin talks: what we know"),  # no site name in it
+    ("Headline", None, "Headline"),
+])
+def test_site_name_stripped_from_titles(title, site, expected):
+    assert strip_site_name(title, site) == expected
+
+
+@pytest.mark.parametrize(("stamp", "iso", "has_time"), [
+    ("2020-02-19T08:51+0100", "2020-02-19T08:51:00+01:00", True),
+    ("2023-11-08T21:24:10.336533-05:00", "2023-11-08T21:24:10.336533-05:00", True),
+    ("2020-01-03T09:48:24Z", "2020-01-03T09:48:24+00:00", True),
+    ("2022-05-04 05:34:58", "2022-05-04T05:34:58", True),
+    ("2020-01-03", "2020-01-03T00:00:00", False),
+])
+def test_markup_timestamps(stamp, iso, has_time):
+    parsed, timed = parse_iso_time(stamp)
+    assert (parsed.isoformat(), timed) == (iso, has_time)
+
+
+def test_html_byline_time_and_title_from_markup():
+    html = ("<html><head><title>Talks stall again | Example News</title>"
+            "<meta property='og:site_name' content='Example News'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Talks stall again\","
+            " \"datePublished\": \"2024-03-12T17:31:00-04:00\", \"author\": [{\"@type\": \"Person\", \"name\": \"Jane Roe\"},"
+            " {\"@type\": \"Person\", \"name\": \"John Doe\"}], \"publisher\": {\"name\": \"Example News\"}}</script></head>"
+            "<body><nav><a>Home</a><a>World</a></nav><h1>Talks stall again</h1><article>"
+            + "".join(f"<p>Negotiators met again on Tuesday in Geneva and said that the talks on paragraph {i} had stalled "
+                      f"because neither side would move on the key issue of the border.</p>" for i in range(6))
+            + "</article><footer>Copyright Example News</footer></body></html>")
+    article = structure(RawDocument("a.html", len(html), "0" * 64, "utf-8", "html", html))
+    assert article.title == "Talks stall again"
+    assert article.byline == "Jane Roe / John Doe"
+    assert article.published.isoformat() == "2024-03-12T21:31:00+00:00" and article.published_tz == "-04:00"
+    assert body_text(article).startswith("Negotiators met again on Tuesday")
+    assert "Copyright" not in body_text(article)
+
+
+def test_html_page_with_only_menus_has_no_article():
+    html = "<html><body><ul>" + "".join(f"<li><a>Section {i}</a></li>" for i in range(40)) + "</ul></body></html>"
+    article = structure(RawDocument("a.html", len(html), "0" * 64, "utf-8", "html", html))
+    assert body_text(article) == ""
+    assert article.no_article_reason and "no article on the page" in article.no_article_reason
