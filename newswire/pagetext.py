@@ -104,6 +104,10 @@ SHORT_LINE_COST = 4
 # best stretch's prose (pages append the next story, or a bigger one, below the article).
 MAX_GAP_LINES = 6
 FIRST_RUN_SHARE = 0.5
+# Inside the body: this many non-sentence lines in a row are a list of links, and a teaser
+# box has up to this many title lines above its summary.
+MIN_LINK_LIST_LINES = 3
+TEASER_TITLE_LINES = 2
 # A one-line paragraph ("The incident drew several curious onlookers.") neither adds nor costs.
 MIN_SHORT_SENTENCE_WORDS = 3
 # Below this many words of prose the page has no article (a home page, a 404 page, a login wall).
@@ -251,6 +255,11 @@ def _best_run(scores: list[float], start: int, stop: int) -> tuple[int, int, flo
     first, last, total = best
     while first < last and scores[first] <= 0:
         first += 1
+    # one-line paragraphs next to the run ("The incident drew several curious onlookers.") belong to it
+    while last + 1 < stop and scores[last + 1] == 0:
+        last += 1
+    while first - 1 >= start and scores[first - 1] == 0:
+        first -= 1
     return first, last, total
 
 
@@ -331,6 +340,33 @@ def find_headline(lines: list[str], body_start: int, stoplist: frozenset[str]) -
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     return best[1] if best else None
+
+
+def chrome_inside_body(lines: list[str], first: int, last: int, stoplist: frozenset[str]) -> dict[int, str]:
+    """Reasons for lines inside the body that belong to the page, not the article: teaser boxes
+    (a kicker, a title, a summary ending in "| more") and lists of MIN_LINK_LIST_LINES or more
+    lines in a row that are neither prose nor sentences (links to other stories). A lone short line
+    is a subheading."""
+    reasons: dict[int, str] = {}
+    for index in range(first, last + 1):
+        teaser = _TEASER_LINK.search(lines[index]) or (index + 1 <= last and _TEASER_LINK.match(lines[index + 1].strip()))
+        if teaser:
+            reasons[index] = "teaser for another story inside the body (a summary followed by 'read more')"
+            for above in range(index - 1, max(first - 1, index - 1 - TEASER_TITLE_LINES), -1):
+                if is_paragraph(lines[above], stoplist) or ends_like_sentence(lines[above]):
+                    break
+                reasons[above] = "title of a teaser for another story inside the body"
+    index = first
+    while index <= last:
+        end = index
+        while end <= last and not is_paragraph(lines[end], stoplist) and not ends_like_sentence(lines[end]):
+            end += 1
+        if end - index >= MIN_LINK_LIST_LINES:
+            for listed in range(index, end):
+                reasons.setdefault(listed, f"one of {end - index} non-sentence lines in a row inside the body: "
+                                           "a list of links")
+        index = max(end, index + 1)
+    return reasons
 
 
 def find_article(lines: list[str], language: str) -> PageArticle:

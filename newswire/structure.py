@@ -16,7 +16,7 @@ from newswire.boilerplate import classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
 from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
-from newswire.pagetext import PageArticle, find_article, is_paragraph, stopwords
+from newswire.pagetext import PageArticle, chrome_inside_body, find_article, is_paragraph, stopwords
 from newswire.text import is_sentence, stable_hash, word_count
 
 # The header block (headline, kicker, standfirst, date) ends at the first line that reads
@@ -349,6 +349,9 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
         return PageVerdicts(None, [], [reason] * len(lines), reason)
     assert decision.body_start is not None and decision.body_end is not None
     reasons: list[str | None] = [None] * len(lines)
+    inside = chrome_inside_body(texts, decision.body_start, decision.body_end, stopwords(language))
+    for i, reason in inside.items():
+        reasons[i] = reason
     for i in outside:
         reasons[i] = ("page chrome before the headline" if i < top else "page chrome after the article body "
                       "(whole-page decision: the body is the first dense run of prose)")

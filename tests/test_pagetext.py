@@ -70,6 +70,19 @@ def test_sidebar_above_the_body_is_removed_and_subheadings_stay():
     assert "RECUPERAR LA CONFIANZA" in text and "LA AGENDA EN PUNTA ARENAS" in text
 
 
+def test_teasers_and_link_lists_inside_the_body_go():
+    article = page("phillyvoice.com-Sixers")
+    text = body_text(article)
+    assert "First Quarter" in text and "Fourth Quarter" in text  # lone subheadings stay
+    assert "Six Sixers takeaways after six games" not in text  # "MORE SIXERS" and its links
+    reasons = {removed.line.text: removed.reason for removed in article.removed}
+    assert "a list of links" in reasons["Six Sixers takeaways after six games"]
+
+
+def test_last_one_line_paragraph_stays():
+    assert body_text(page("jamaicaobserver.com-attacks")).endswith("The incident drew several curious onlookers.")
+
+
 def test_page_without_an_article_has_an_empty_body_and_says_why():
     article = page("elperuanoa.pe-logran")
     assert body_text(article) == ""
