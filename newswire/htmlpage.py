@@ -181,8 +181,16 @@ def reconcile_body(html: str, extracted_lines: list[str], language: str) -> tupl
     position: dict[str, int] = {}
     for index, line in enumerate(rendered):
         position.setdefault(_key(line), index)
-    # a line trafilatura rewrote (joined, trimmed) is not found among the rendered lines: it stays
-    inside = [line for line in unique if top <= position.get(_key(line), top) <= decision.body_end]
+    # A line trafilatura rewrote (joined, trimmed) is not among the rendered lines: it stays. After
+    # the body, short lines stay (tour dates, a closing credit) until the first paragraph of prose
+    # the detector places outside the article: the next story or a teaser list begins there.
+    inside = []
+    for line in unique:
+        where = position.get(_key(line), top)
+        if where > decision.body_end and is_paragraph(line, stopwords(language)):
+            break
+        if where >= top:
+            inside.append(line)
     if word_units("\n".join(inside)) < MIN_AGREEMENT_SHARE * word_units("\n".join(unique)):
         return unique, None
     return inside, None
