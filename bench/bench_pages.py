@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_pages.py [PAGES_DIR]
 
-For each page of gold.jsonl (see tests/data/pages/README.md):
+For each page of gold.jsonl (see tests/data/pages/README.md), for the dev pages (the rules were
+developed on them) and the held-out pages (labelled, never tuned on) separately:
 - whole-page text (text/NAME.txt, one line per block element): precision, recall and F1 of
   removing the non-article lines (headline, date, byline, standfirst lines are not scored),
   and headline accuracy on the pages that have an article; trafilatura's figures are for its
@@ -91,11 +92,19 @@ def line_counts(lines: list[str], kept: list[bool], row: dict) -> tuple[int, int
 
 def main(pages_dir: Path, per_page: bool) -> None:
     rows = [json.loads(line) for line in (pages_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    for split in ("dev", "heldout"):
+        chosen = [row for row in rows if row.get("split", "dev") == split]
+        if chosen:
+            print(f"== {split}: {len(chosen)} pages ({sum(bool(row['article']) for row in chosen)} with an article)")
+            score(pages_dir, chosen, per_page)
+
+
+def score(pages_dir: Path, rows: list[dict], per_page: bool) -> None:
     totals = {"ours": [0, 0, 0], "trafilatura": [0, 0, 0]}
     headlines = {"ours": 0, "trafilatura": 0}
     html_headlines = {"ours": 0, "trafilatura": 0}
+    html_f1: dict[str, list[float]] = {"ours": [], "trafilatura": []}
     html_f1_with_article: dict[str, list[float]] = {"ours": [], "trafilatura": []}
-    html_f1 = {"ours": [], "trafilatura": []}
     with_article = 0
     for row in rows:
         text = (pages_dir / "text" / f"{row['page']}.txt").read_text(encoding="utf-8")
@@ -115,21 +124,20 @@ def main(pages_dir: Path, per_page: bool) -> None:
 
         for name, counts in (("ours", ours_counts), ("trafilatura", traf_counts)):
             totals[name] = [a + b for a, b in zip(totals[name], counts)]
+        html_f1["ours"].append(ngram_f1(body_text(ours_html), gold_body))
+        html_f1["trafilatura"].append(ngram_f1(traf_body, gold_body))
         if row["article"]:
             with_article += 1
             headlines["ours"] += headline_right(ours.title, row)
             headlines["trafilatura"] += headline_right(traf_title, row)
             html_headlines["ours"] += headline_right(ours_html.title, row)
             html_headlines["trafilatura"] += headline_right(traf_title, row)
-        html_f1["ours"].append(ngram_f1(body_text(ours_html), gold_body))
-        html_f1["trafilatura"].append(ngram_f1(traf_body, gold_body))
-        if row["article"]:
             html_f1_with_article["ours"].append(html_f1["ours"][-1])
             html_f1_with_article["trafilatura"].append(html_f1["trafilatura"][-1])
         if per_page:
-            print(f"{row['page'][:34]:34} text tp/fp/fn {ours_counts} headline {'ok' if headline_right(ours.title, row) else repr(ours.title)[:40]}"
+            print(f"{row['page'][:34]:34} text tp/fp/fn {ours_counts} headline "
+                  f"{'ok' if headline_right(ours.title, row) else repr(ours.title)[:40]}"
                   f" | html F1 ours {html_f1['ours'][-1]:.3f} trafilatura {html_f1['trafilatura'][-1]:.3f}")
-    print(f"{len(rows)} pages ({with_article} with an article)")
     for name in ("ours", "trafilatura"):
         precision, recall, f = f1(*totals[name])
         print(f"{name:12} whole-page text: non-article lines removed P {precision:.3f} R {recall:.3f} F1 {f:.3f}; "
