@@ -116,9 +116,10 @@ MIN_ARTICLE_WORDS = 40
 HEADLINE_WINDOW = 20
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 30
-# Bylines and date lines sit within a couple of lines of the headline.
+# Bylines and date lines sit within a couple of lines of the headline; a date line is short.
 HEADER_LINES_BELOW_HEADLINE = 3
 MAX_DATE_LINE_WORDS = 20
+# Share of capitalised words from which a line is in title case ("Two More Gunned Down").
 TITLE_CASE_SHARE = 0.6
 # The headline recurs once or twice (browser title, breadcrumb "Home > Tech > Headline", "most
 # read"), inside lines not much longer than itself; a line printed more often is chrome.
@@ -126,6 +127,7 @@ MAX_HEADLINE_REPEATS = 3
 REPEAT_CONTEXT_SHARE = 1.5
 REPEAT_CONTEXT_CHARS = 30
 MIN_REPEATED_HEADLINE_WORDS = 4
+# Of two title-like lines, the shorter one above the longer is the headline over its deck.
 HEADLINE_OVER_DECK_BONUS = 1.0
 # A headline longer than this that ends with a full stop is more likely a standfirst or a caption.
 MAX_HEADLINE_SENTENCE_WORDS = 20
@@ -138,25 +140,30 @@ _TEASER_LINK = re.compile(r"(^|\|\s*)(read more|read the rest|mehr|weiterlesen|l
                          r"|continua a leggere|full story|more)(\.\.\.|\u2026)?\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
-_PUNCTUATION = "\"'.,;:!?()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026\u2014\u2013-*\u2022|/\u060c\u061f\u0964\u3001\u3002\uff0c"
-# Lines that name who took a picture or wrote the story are not headlines.
-_NOT_A_HEADLINE = re.compile(r"^[&/|+\u2022\u00b7]|^(photo|photograph|image|credit|foto|bild|source|quelle)\b|https?://|www\.|\.(com|org|net)\b",
-                             re.IGNORECASE)
+_PUNCTUATION = ("\"'.,;:!?()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026\u2014\u2013-*\u2022|/"
+                "\u060c\u061f\u0964\u3001\u3002\uff0c")
+# Not headlines: continuation lines ("& Sylvia Torres-Guillen, Director"), picture credits, addresses.
+_NOT_A_HEADLINE = re.compile(r"^[&/|+\u2022\u00b7]|^(photo|photograph|image|credit|foto|bild|source|quelle)\b"
+                             r"|https?://|www\.|\.(com|org|net)\b", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SOCIAL_NETWORKS = r"(facebook|twitter|instagram|whatsapp|linkedin|youtube|telegram|pinterest|reddit|flipboard|e-?mail)"
 _SOCIAL_NETWORK = re.compile(rf"^{_SOCIAL_NETWORKS}$", re.IGNORECASE)
 # A share bar is mostly network names ("Share this Email, Facebook, Twitter"); a headline may name two.
 SHARE_BAR_NETWORK_SHARE = 0.3
+# "By Jane Roe", "Von ...", "Sarah Hinger, Staff Attorney": the byline under a headline.
 _BYLINE_START = re.compile(r"^(by|von|par|por|de|author|autor|auteur|written by|text)\s*:?\s+\S"
-                           r"|^[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){1,3},?\s+(\w+\s+)?(staff|reporter|correspondent|attorney|director"
-                           r"|editor|writer|columnist|journalist|contributor)\b", re.IGNORECASE)
+                           r"|^[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){1,3},?\s+(\w+\s+)?(staff|reporter|correspondent"
+                           r"|attorney|director|editor|writer|columnist|journalist|contributor)\b", re.IGNORECASE)
 # Words of page controls; a headline rarely has them.
-_CONTROL_WORDS = re.compile(r"\b(sign in|sign up|log in|login|comments?|share|subscribe|favou?rite|print|newsletter|advert\w*"
-                            r"|cookies?|menu|search)\b|(previous|next) (article|post|story)", re.IGNORECASE)
-# Date lines: a clock time, a numeric date, or a publication label.
-_DATE_LIKE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}\b"
-                        r"|\b\d+\s*(hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\s+ago\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
-                        r"|^(published|updated|posted|written|stand|publi\u00e9|publicado|pubblicato|ver\u00f6ffentlicht)\b",
+_CONTROL_WORDS = re.compile(r"\b(sign in|sign up|log in|login|comments?|share|subscribe|favou?rite|print|newsletter"
+                            r"|advert\w*|cookies?|menu|search)\b|(previous|next) (article|post|story)", re.IGNORECASE)
+# Date lines: a clock time, a date with a month name or in figures, "3 hours ago", a publication label.
+_DATE_LIKE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b"
+                        rf"|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}\b"
+                        r"|\b\d+\s*(hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
+                        r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+                        r"|^(published|updated|posted|written|stand|publi\u00e9|publicado|pubblicato"
+                        r"|ver\u00f6ffentlicht)\b",
                         re.IGNORECASE)
 
 
@@ -177,7 +184,8 @@ class PageArticle:
 def _words(line: str) -> list[str]:
     """Whitespace-separated words, lower-cased, without surrounding punctuation. Not \\w+ runs:
     those break Bengali or Hindi words at every vowel sign."""
-    return [word for word in (token.strip(_PUNCTUATION) for token in line.lower().split()) if _WORD_CHARACTER.search(word)]
+    tokens = (token.strip(_PUNCTUATION) for token in line.lower().split())
+    return [word for word in tokens if _WORD_CHARACTER.search(word)]
 
 
 def word_units(line: str) -> int:
@@ -298,15 +306,14 @@ def _headline_score(lines: list[str], index: int, body_start: int, repeated: boo
     """How title-like a line near the top of the body is; None when it cannot be the headline."""
     line = lines[index]
     units = word_units(line)
-    if (not MIN_HEADLINE_WORDS <= units <= MAX_HEADLINE_WORDS or _NOT_A_HEADLINE.search(line) or not _LETTER.search(line)
-            or _is_share_bar(line)
-            or _is_header_line(line) or is_end_of_article(line)):
+    if (not MIN_HEADLINE_WORDS <= units <= MAX_HEADLINE_WORDS or not _LETTER.search(line) or _NOT_A_HEADLINE.search(line)
+            or _is_share_bar(line) or _is_header_line(line) or is_end_of_article(line)):
         return None
     script, _ = dominant_script(line)
     if classify_line(line, "und", article_script) is not None or (article_script and script != article_script):
         return None  # a caption, a share button, a promo; or chrome in another script
     score = min(units, 8) / 4 - abs(body_start - 1 - index) / 10
-    # the page repeats its headline (browser title, breadcrumb, "most read"); short section labels repeat in menus
+    # the page repeats its headline (browser title, breadcrumb, "most read"); section labels repeat in menus
     score += 2 if repeated and units >= MIN_REPEATED_HEADLINE_WORDS else 0
     score += 2 if stopword_density(line, stoplist) > 0 or _UNSPACED_SCRIPT.search(line) else 0
     score += 1 if _title_case(line) else 0
@@ -331,8 +338,8 @@ def find_headline(lines: list[str], body_start: int, stoplist: frozenset[str]) -
         text = normalised[index]
         if counts[text] > MAX_HEADLINE_REPEATS:
             continue  # "Advertisement", "CONTINUE READING": chrome printed all over the page
-        repeated = counts[text] > 1 or any(text in other for other in normalised
-                                           if other != text and len(other) < REPEAT_CONTEXT_SHARE * len(text) + REPEAT_CONTEXT_CHARS)
+        context = REPEAT_CONTEXT_SHARE * len(text) + REPEAT_CONTEXT_CHARS
+        repeated = counts[text] > 1 or any(text in other for other in normalised if other != text and len(other) < context)
         score = _headline_score(lines, index, body_start, repeated, stoplist, article_script)
         if score is not None and below[1] is not None and word_units(lines[index]) < word_units(lines[below[0]]):
             score += HEADLINE_OVER_DECK_BONUS  # a headline over its longer deck, not the deck
@@ -349,8 +356,8 @@ def chrome_inside_body(lines: list[str], first: int, last: int, stoplist: frozen
     is a subheading."""
     reasons: dict[int, str] = {}
     for index in range(first, last + 1):
-        teaser = _TEASER_LINK.search(lines[index]) or (index + 1 <= last and _TEASER_LINK.match(lines[index + 1].strip()))
-        if teaser:
+        read_more_below = index + 1 <= last and _TEASER_LINK.match(lines[index + 1].strip())
+        if _TEASER_LINK.search(lines[index]) or read_more_below:
             reasons[index] = "teaser for another story inside the body (a summary followed by 'read more')"
             for above in range(index - 1, max(first - 1, index - 1 - TEASER_TITLE_LINES), -1):
                 if is_paragraph(lines[above], stoplist) or ends_like_sentence(lines[above]):
@@ -380,8 +387,8 @@ def find_article(lines: list[str], language: str) -> PageArticle:
     first, last, _ = next(run for run in runs if run[2] >= FIRST_RUN_SHARE * best)
     prose_words = sum(word_units(lines[i]) for i in range(first, last + 1) if scores[i] > 0)
     if prose_words < MIN_ARTICLE_WORDS:
-        return PageArticle(None, None, None, f"no article on the page: its longest run of prose has {prose_words} "
-                                             f"words (fewer than {MIN_ARTICLE_WORDS}); a home page, an error page or a login wall")
+        return PageArticle(None, None, None, f"no article on the page: its run of prose has {prose_words} words "
+                                             f"(fewer than {MIN_ARTICLE_WORDS}); a home page, an error page or a login wall")
     headline = find_headline(lines, first, stoplist)
     if headline == first:  # the body's first line was the headline (it ends with a full stop)
         first = next((i for i in range(first + 1, last + 1) if scores[i] > 0), last)
