@@ -487,7 +487,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
                 published, published_tz = parsed
                 published_text = date_text
                 break
-    byline = " / ".join(bylines) or (html.byline if html is not None else None)
+    # the markup names the author outright; a byline found in the text is a guess from its shape
+    byline = (html.byline if html is not None else None) or " / ".join(bylines) or None
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,

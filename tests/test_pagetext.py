@@ -165,6 +165,17 @@ def test_html_byline_time_and_title_from_markup():
     assert "Copyright" not in body_text(article)
 
 
+def test_html_story_appended_below_is_cut_from_trafilaturas_body():
+    html = (Path(__file__).parent / "data" / "pages" / "html" / "kulu-media.com.meta-outage.html").read_text(encoding="utf-8")
+    article = structure(RawDocument("k.html", len(html), "0" * 64, "utf-8", "html", html))
+    text = body_text(article)
+    assert text.splitlines()[-1].startswith("The incident highlights how a major Meta outage")
+    assert "Artemis" not in text
+    assert article.byline == "Kulu Media News Desk"
+    assert (article.published.isoformat(), article.published_tz) == ("2026-06-12T15:11:51+00:00", "+03:00")
+    assert article.title == "Meta Outage Hits Facebook, Instagram and Messenger"  # "| Kulu Media" stripped
+
+
 def test_html_page_with_only_menus_has_no_article():
     html = "<html><body><ul>" + "".join(f"<li><a>Section {i}</a></li>" for i in range(40)) + "</ul></body></html>"
     article = structure(RawDocument("a.html", len(html), "0" * 64, "utf-8", "html", html))
