@@ -114,6 +114,8 @@ MIN_SHORT_SENTENCE_WORDS = 3
 MIN_ARTICLE_WORDS = 40
 # The headline is looked for among this many lines above the body.
 HEADLINE_WINDOW = 20
+# The article's script is judged on its first lines (enough letters, and a Unicode lookup per letter).
+SCRIPT_SAMPLE_LINES = 3
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 30
 # Bylines and date lines sit within a couple of lines of the headline; a date line is short.
@@ -138,6 +140,10 @@ _UNSPACED_CLAUSE_BREAK = re.compile(r"[\u3001\u3002\uff0c\uff01\uff1f\uff1a]")
 # Teasers: a summary then "Read more" (or "... | mehr" on the same line).
 _TEASER_LINK = re.compile(r"(^|\|\s*)(read more|read the rest|mehr|weiterlesen|lire la suite|leer m\u00e1s|leia mais"
                          r"|continua a leggere|full story|more)(\.\.\.|\u2026)?\s*$", re.IGNORECASE)
+# An item of a list the writer bulleted ("- Increased spending on health"): article text, even
+# when many in a row are short. Menus rendered from <li> carry no bullet characters; a dash
+# before a name ("\u2013 David Dunkley") is a sign-off, not an item.
+_BULLET = re.compile(r"^\s*([-\u2022*\u00b7\u25aa\u25cf]|\d{1,2}[.)])\s+\S")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 _PUNCTUATION = ("\"'.,;:!?()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026\u2014\u2013-*\u2022|/"
@@ -181,11 +187,12 @@ class PageArticle:
         return self.body_start is not None
 
 
-def _words(line: str) -> list[str]:
+@lru_cache(maxsize=8192)  # each line is measured several times (length, stopwords, headline)
+def _words(line: str) -> tuple[str, ...]:
     """Whitespace-separated words, lower-cased, without surrounding punctuation. Not \\w+ runs:
     those break Bengali or Hindi words at every vowel sign."""
     tokens = (token.strip(_PUNCTUATION) for token in line.lower().split())
-    return [word for word in tokens if _WORD_CHARACTER.search(word)]
+    return tuple(word for word in tokens if _WORD_CHARACTER.search(word))
 
 
 def word_units(line: str) -> int:
@@ -234,14 +241,15 @@ def is_end_of_article(line: str) -> bool:
 
 def line_scores(lines: list[str], stoplist: frozenset[str]) -> list[float]:
     """What each line adds to a run of prose: its words for a paragraph, nothing for a one-line
-    sentence, a cost for anything else. A summary followed by "Read more" is a teaser."""
+    sentence or an item of a bulleted list, a cost for anything else. A summary followed by
+    "Read more" is a teaser."""
     scores = []
     for index, line in enumerate(lines):
         teaser = _TEASER_LINK.search(line) or (index + 1 < len(lines) and _TEASER_LINK.match(lines[index + 1].strip()))
         if is_paragraph(line, stoplist) and not teaser:
             scores.append(float(min(word_units(line), MAX_PARAGRAPH_SCORE)))
-        elif (word_units(line) >= MIN_SHORT_SENTENCE_WORDS and ends_like_sentence(line) and not teaser
-              and stopword_density(line, stoplist) > 0):
+        elif not teaser and (_BULLET.match(line) or (word_units(line) >= MIN_SHORT_SENTENCE_WORDS
+                                                       and ends_like_sentence(line) and stopword_density(line, stoplist) > 0)):
             scores.append(0.0)
         else:
             scores.append(-SHORT_LINE_COST)
@@ -288,7 +296,7 @@ def prose_runs(lines: list[str], scores: list[float]) -> list[tuple[int, int, fl
 
 def _is_header_line(line: str) -> bool:
     """A byline or a date line: the headline sits just above (or below) these."""
-    return bool(_BYLINE_START.match(line) or (_DATE_LIKE.search(line) and word_units(line) <= MAX_DATE_LINE_WORDS))
+    return bool(_BYLINE_START.match(line) or (word_units(line) <= MAX_DATE_LINE_WORDS and _DATE_LIKE.search(line)))
 
 
 def _is_share_bar(line: str) -> bool:
@@ -331,7 +339,7 @@ def find_headline(lines: list[str], body_start: int, stoplist: frozenset[str]) -
     counts: dict[str, int] = {}
     for text in normalised:
         counts[text] = counts.get(text, 0) + 1
-    article_script, _ = dominant_script(" ".join(lines[body_start:body_start + HEADLINE_WINDOW]))
+    article_script, _ = dominant_script(" ".join(lines[body_start:body_start + SCRIPT_SAMPLE_LINES]))
     best: tuple[float, int] | None = None
     below: tuple[int, float | None] = (body_start + 1, None)  # the line under this one, and its score
     for index in range(body_start, max(-1, body_start - 1 - HEADLINE_WINDOW), -1):
@@ -366,7 +374,8 @@ def chrome_inside_body(lines: list[str], first: int, last: int, stoplist: frozen
     index = first
     while index <= last:
         end = index
-        while end <= last and not is_paragraph(lines[end], stoplist) and not ends_like_sentence(lines[end]):
+        while (end <= last and not is_paragraph(lines[end], stoplist) and not ends_like_sentence(lines[end])
+               and not _BULLET.match(lines[end])):
             end += 1
         if end - index >= MIN_LINK_LIST_LINES:
             for listed in range(index, end):

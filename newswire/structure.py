@@ -335,6 +335,10 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
     bylines (structure records both) and standfirst paragraphs stay.
     """
     texts = [line.text for line in lines]
+    stoplist = stopwords(language)
+    if sum(verdict is None and not is_paragraph(text, stoplist) for text, verdict in zip(texts, verdicts)) \
+            < MIN_PAGE_CHROME_LINES:
+        return None  # not enough short unexplained lines for page chrome: an article, however long
     decision: PageArticle = find_article(texts, language)
     if decision.found:
         assert decision.body_start is not None and decision.body_end is not None
@@ -349,13 +353,12 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
         return PageVerdicts(None, [], [reason] * len(lines), reason)
     assert decision.body_start is not None and decision.body_end is not None
     reasons: list[str | None] = [None] * len(lines)
-    inside = chrome_inside_body(texts, decision.body_start, decision.body_end, stopwords(language))
+    inside = chrome_inside_body(texts, decision.body_start, decision.body_end, stoplist)
     for i, reason in inside.items():
         reasons[i] = reason
     for i in outside:
         reasons[i] = ("page chrome before the headline" if i < top else "page chrome after the article body "
                       "(whole-page decision: the body is the first dense run of prose)")
-    stoplist = stopwords(language)
     standfirst = []
     for i in range(top + 1, decision.body_start):
         text = texts[i]

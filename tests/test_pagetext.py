@@ -90,6 +90,17 @@ def test_page_without_an_article_has_an_empty_body_and_says_why():
     assert {removed.kind for removed in article.removed} <= {"page_chrome", "navigation", "footer", "promo", "social"}
 
 
+def test_a_bulleted_list_in_an_article_is_not_page_chrome():
+    paragraph = "The finance minister said on Monday that the budget would raise spending on schools and roads this year."
+    bullets = [f"- Increased spending on item {i} to {i}bn rupees" for i in range(8)]
+    lines = ["India unveils anti-poverty budget", paragraph, paragraph.replace("Monday", "Tuesday"), *bullets,
+             paragraph.replace("Monday", "Friday"), *[f"Menu {i}" for i in range(4)]]
+    text = "\n".join(lines)
+    article = structure(RawDocument("b.txt", len(text), "0" * 64, "utf-8", "text", text))
+    assert all(bullet in body_text(article) for bullet in bullets)
+    assert not any(removed.kind == "page_chrome" for removed in article.removed)
+
+
 def test_short_text_is_not_judged_as_a_page():
     lines = ["Putin to decide on next steps", "Russia will study the replies before deciding, the Kremlin said on Thursday."]
     assert not find_article(lines, "en").found  # too little prose for an article ...
