@@ -38,6 +38,7 @@ _TRAILING_PHOTO_CREDIT = re.compile(
 # Whole-line chrome, matched against the lower-cased line.
 _CHROME_PATTERNS: dict[str, list[str]] = {
     "caption": [
+        r"^(photograph|photo|image|picture|video)s? by [^.]{2,60}$",
         r"^(media|image|video|photo|picture) (source|caption|credit)s?\s*[,:]",
         r"\bcredit\s*\.{2,}",
         r"\|\s*[^|]{2,60}/[^|]{2,40}$",
@@ -61,7 +62,7 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^\d+\s*min(ute)?s?\s+(reading time|read)$",
         r"^(tags?|topics?|keywords?|archived in|archivado en)\s*:?$",
         r"^most read\b",
-        r"^(read|see) also$",
+        r"^((read|see) also|leggi anche|lesen sie auch|(à )?lire aussi|leia tamb\u00e9m|lee tambi\u00e9n|ver tambi\u00e9n)\s*:?$",
         r"^(print|email|save)( this)?( article| story| page)?$",
         r"^back to (top|home)\b",
         r"^(show|load|see|read|view) (more|all)\b",
@@ -85,7 +86,7 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^(sign up|subscribe)\b",
         r"\bsubscribe (now|today|to our)\b",
         r"^(download|get) (our|the) (free )?(app|newsletter)",
-        r"^advertisement$",
+        r"^advertisement:?$",
         r"^(sponsored|promoted)( content)?$",
         r"^(daily|weekly|every (day|week|morning)) at \d",
     ],
@@ -149,7 +150,8 @@ _APPEAL_HEADING = re.compile(r"^(a (message|note) from\b|dear readers?\b|please 
                              r"|become a (member|subscriber|supporter)\b)")
 # Headings that open a block of links; the block ends at the first line longer than a link title.
 _BLOCK_HEADING = re.compile(r"^(related (articles|stories|topics|coverage|content|news)|more on this (story|topic)|most read"
-                            r"|explore more|you may also like|recommended|top stories|trending|more from|read also|see also)\b")
+                            r"|explore more|you may also like|recommended|top stories|trending|more from|read also|see also"
+                            r"|leggi anche|lesen sie auch|(\u00e0 )?lire aussi|leia tamb\u00e9m|lee tambi\u00e9n|ver tambi\u00e9n)\b")
 MAX_LINK_TITLE_WORDS = 14
 FOREIGN_FUNCTION_WORDS = {
     "el", "los", "las", "del", "para", "con", "por", "que", "más", "sin", "una", "sus", "nuestro", "nuestra",

@@ -14,8 +14,11 @@ from functools import lru_cache
 
 from newswire.boilerplate import classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
+from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
-from newswire.outlets import PageMetadata, page_metadata, resolve
+from newswire.outlets import PageMetadata, resolve
+from newswire.outlets import page_metadata as outlet_metadata
+from newswire.pagetext import PageArticle, chrome_inside_body, find_article, is_paragraph, stopwords
 from newswire.text import is_sentence, stable_hash, word_count
 
 # The header block (headline, kicker, standfirst, date) ends at the first line that reads
@@ -35,6 +38,10 @@ DATELINE_SEARCH_LINES = 8
 MAX_SUBHEADING_WORDS = 12
 MAX_QUESTION_SUBHEADING_WORDS = 8
 MAX_DATE_LINE_WORDS = 12
+# Whole-page text (every menu item on its own line) is told from an article with some chrome by
+# the lines the page detector leaves outside the article that no line rule explains: one
+# paragraph per line articles have a handful (a kicker, a related link), pages have dozens.
+MIN_PAGE_CHROME_LINES = 10
 
 # News agencies whose names appear as credits: "(AP)", "fb/msh (AFP, AP, Reuters)".
 _AGENCY_NAMES = {key: entry["name"] for key, entry in load_data("agencies.json").items()}
@@ -150,6 +157,7 @@ class ParsedArticle:
     outlet: str | None = None  # see newswire.outlets for where it comes from
     url: str | None = None
     encoding_confidence: float = 1.0
+    no_article_reason: str | None = None  # a whole page with no article in it (home page, 404, login wall)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -240,20 +248,50 @@ def is_subheading(line: str) -> bool:
     return 0 < words <= MAX_SUBHEADING_WORDS and not is_sentence(line)
 
 
-def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
-    """Main text of an HTML page as lines, with the page's title and date if it has them."""
+@dataclass(frozen=True)
+class HtmlArticle:
+    lines: list[Line]
+    title: str | None
+    byline: str | None
+    published: tuple[datetime, str | None] | None  # a full timestamp stated in the markup, with its zone
+    published_text: str | None
+    date: str | None  # trafilatura's date, when the markup states no time
+    no_article_reason: str | None
+
+
+def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
+    """Main text of an HTML page as lines: trafilatura's, trimmed to the article the whole-page
+    detector finds on the same page; title (site name stripped), byline and publication time
+    from the page's markup, trafilatura's as a fallback."""
     import trafilatura
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
                                            date_extraction_params=HTML_DATE_PARAMS)
-    if document is None:
-        return [], None, None
-    title = getattr(document, "title", None)
-    lines = split_lines(getattr(document, "text", None) or "")
+    markup = page_metadata(html)
+    extracted = getattr(document, "text", None) or "" if document is not None else ""
+    title = (getattr(document, "title", None) if document is not None else None) or markup.title
+    site_name = markup.site_name or (getattr(document, "sitename", None) if document is not None else None)
+    title = strip_site_name(title, site_name) if title else None
+    texts = [line.strip() for line in extracted.split("\n") if line.strip()]
+    language = language_hint or detect_language("\n".join(texts))[0]
+    texts, no_article_reason = reconcile_body(html, texts, language)
     # the main text often repeats the page's <h1> headline as its first line
-    while lines and title and lines[0].text.strip() == title.strip():
-        lines = lines[1:]
-    return lines, title, getattr(document, "date", None)
+    while texts and title and texts[0] == title.strip():
+        texts = texts[1:]
+    published = published_text = None
+    if markup.published and (stated := parse_iso_time(markup.published)) and stated[1]:
+        moment, _ = stated
+        offset = moment.utcoffset()
+        if offset is None:
+            published = (moment.replace(tzinfo=timezone.utc), None)
+        else:
+            sign = "-" if offset < timedelta(0) else "+"
+            minutes = abs(int(offset.total_seconds())) // 60
+            published = (moment.astimezone(timezone.utc), f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
+        published_text = markup.published
+    author = getattr(document, "author", None) if document is not None else None
+    return HtmlArticle(split_lines("\n".join(texts)), title, markup.byline or author, published, published_text,
+                       getattr(document, "date", None) if document is not None else None, no_article_reason)
 
 
 def _is_label(line: str) -> bool:
@@ -284,32 +322,97 @@ def _pick_header(candidates: list[Line]) -> tuple[Line | None, Line | None, list
     return kicker, title, [c for c in candidates if c is not title]
 
 
+@dataclass(frozen=True)
+class PageVerdicts:
+    """The whole-page decision applied to lines: the headline and, per line, why it goes (or None)."""
+
+    headline: Line | None
+    standfirst: list[Line]
+    reasons: list[str | None]
+    no_article_reason: str | None
+
+
+def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdicts | None:
+    """For whole-page text, the lines outside the article; None for an article with a little chrome.
+
+    Outside the detected body (before the headline, after the body's last paragraph) a line goes
+    unless a line rule already removed it. Between the headline and the body only date lines,
+    bylines (structure records both) and standfirst paragraphs stay.
+    """
+    texts = [line.text for line in lines]
+    stoplist = stopwords(language)
+    if sum(verdict is None and not is_paragraph(text, stoplist) for text, verdict in zip(texts, verdicts)) \
+            < MIN_PAGE_CHROME_LINES:
+        return None  # not enough short unexplained lines for page chrome: an article, however long
+    decision: PageArticle = find_article(texts, language)
+    if decision.found:
+        assert decision.body_start is not None and decision.body_end is not None
+        top = decision.headline if decision.headline is not None else decision.body_start
+        outside = [i for i in range(len(lines)) if i < top or i > decision.body_end]
+    else:
+        outside = list(range(len(lines)))
+    if sum(verdicts[i] is None for i in outside) < MIN_PAGE_CHROME_LINES:
+        return None
+    if not decision.found:
+        reason = decision.no_article_reason or "no article on the page"
+        return PageVerdicts(None, [], [reason] * len(lines), reason)
+    assert decision.body_start is not None and decision.body_end is not None
+    reasons: list[str | None] = [None] * len(lines)
+    inside = chrome_inside_body(texts, decision.body_start, decision.body_end, stoplist)
+    for i, reason in inside.items():
+        reasons[i] = reason
+    for i in outside:
+        reasons[i] = ("page chrome before the headline" if i < top else "page chrome after the article body "
+                      "(whole-page decision: the body is the first dense run of prose)")
+    standfirst = []
+    for i in range(top + 1, decision.body_start):
+        text = texts[i]
+        if is_paragraph(text, stoplist) and verdicts[i] is None:
+            standfirst.append(lines[i])
+            reasons[i] = "standfirst above the body (recorded in standfirst)"
+        elif parse_date_line(text) is None and not _BYLINE.match(text):
+            reasons[i] = "page chrome between the headline and the body: not a date, a byline or a standfirst"
+    headline = lines[decision.headline] if decision.headline is not None else None
+    if headline is not None:
+        reasons[decision.headline] = "headline (recorded in title)"
+    return PageVerdicts(headline, standfirst, reasons, None)
+
+
 def structure(doc: RawDocument) -> ParsedArticle:
     content_hash = stable_hash(doc.text, length=64)
     article_id = stable_hash(content_hash, doc.source)
     meta_title = meta_date = None
-    page: PageMetadata | None = None
-    if doc.kind == "html":
-        lines, meta_title, meta_date = _html_lines(doc.text)
-        page = page_metadata(doc.text)
+    page_meta: PageMetadata | None = None
+    html = _html_article(doc.text) if doc.kind == "html" else None
+    if html is not None:
+        lines, meta_title, meta_date = html.lines, html.title, html.date
+        page_meta = outlet_metadata(doc.text)
     else:
         lines = split_lines(doc.text)
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
                                   or "\n".join(line.text for line in lines))
     verdicts = classify_lines([line.text for line in lines], language)
+    page = page_verdicts(lines, verdicts, language) if doc.kind != "html" else None
+    if page is not None:
+        meta_title = page.headline.text if page.headline else None
     removed: list[RemovedLine] = []
     kept: list[Line] = []
     credits: list[str] = []
     late_dates: list[str] = []
-    for line, verdict in zip(lines, verdicts):
+    for index, (line, verdict) in enumerate(zip(lines, verdicts)):
+        page_reason = page.reasons[index] if page is not None else None
+        if page is not None and (line is page.headline or line in page.standfirst):
+            continue  # recorded in title and standfirst, not removed as chrome
         credit_match = _CREDIT_LINE.match(line.text) or _REPORTING_CREDIT.match(line.text) or _BARE_CREDIT_LINE.match(line.text)
         if credit_match and (agencies := parse_agencies(credit_match.group("agencies"))) \
                 and (credit_match.re is not _BARE_CREDIT_LINE or len(agencies) == len(re.split(r"\s*,\s*", line.text.strip()))):
             # "fb/msh (AFP, AP, Reuters)": often in the footer block, but it names the sources
             credits.extend(a for a in agencies if a not in credits)
             removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
-        elif verdict is None:
+        elif verdict is None and page_reason is None:
             kept.append(line)
+        elif verdict is None:
+            removed.append(RemovedLine(line, "page_chrome", page_reason))
         else:
             if _DATE_LABEL.match(line.text):
                 late_dates.append(line.text)  # "Date 08.02.2022" in a footer block
@@ -319,7 +422,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
     bylines: list[str] = []
     header: list[Line] = []
     body: list[Line] = []
-    in_header = meta_title is None
+    in_header = meta_title is None and page is None
     previous_byline = -2
     for index, line in enumerate(kept):
         early = in_header or len(body) < EARLY_BODY_LINES
@@ -349,7 +452,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
             in_header = False
         (header if in_header else body).append(line)
 
-    if meta_title is not None:
+    if page is not None:
+        kicker, title_text, standfirst_lines = None, meta_title, list(page.standfirst)
+    elif meta_title is not None:
         kicker, title_text, standfirst_lines = None, meta_title, []
     else:
         kicker, title_line, standfirst_lines = _pick_header(header)
@@ -382,6 +487,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
     if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
         if agencies := parse_agencies(match.group("agencies")):
             credits.extend(a for a in agencies if a not in credits)
+    if html is not None and html.published is not None:
+        # the markup's timestamp keeps the time and zone that htmldate and printed dates often lack
+        (published, published_tz), published_text = html.published, html.published_text
     if published is None:
         labelled = [line.text for line in body if _DATE_LABEL.match(line.text)] + late_dates
         for date_text in [str(meta_date)] if meta_date else labelled:
@@ -389,8 +497,9 @@ def structure(doc: RawDocument) -> ParsedArticle:
                 published, published_tz = parsed
                 published_text = date_text
                 break
-    byline = " / ".join(bylines) or None
-    outlet, url = resolve(doc.listing, page, credits)
+    # the markup names the author outright; a byline found in the text is a guess from its shape
+    byline = (html.byline if html is not None else None) or " / ".join(bylines) or None
+    outlet, url = resolve(doc.listing, page_meta, credits)
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
@@ -401,6 +510,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
         dateline=dateline, credits=credits, language=language,
         body=body, removed=removed, decode_note=doc.decode_note, encoding_confidence=doc.encoding_confidence,
         outlet=outlet, url=url,
+        no_article_reason=(page.no_article_reason if page is not None
+                           else html.no_article_reason if html is not None else None),
     )
 
 

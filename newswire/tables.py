@@ -106,7 +106,8 @@ def no_content_row(article: ParsedArticle) -> dict:
     return quarantine_row(
         "structure", article.source, "no_content",
         f"no body text left after removing {len(article.removed)} boilerplate line(s) ({', '.join(kinds) or 'none'})"
-        + (f"; headline only: {article.title!r}" if article.title else ""),
+        + (f"; headline only: {article.title!r}" if article.title else "")
+        + (f"; {article.no_article_reason}" if article.no_article_reason else ""),
         article_id=article.article_id, file_hash=article.file_hash, size=article.size,
         payload={"title": article.title, "removed_lines": [r.line.text for r in article.removed]},
     )

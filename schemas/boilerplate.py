@@ -8,7 +8,7 @@ from schemas._base import TableModel
 VERSION = "1.0"
 
 KINDS = ["caption", "navigation", "promo", "social", "footer", "foreign_language", "trailing_chrome", "recurring",
-         "credit", "byline", "dateline"]
+         "credit", "byline", "dateline", "page_chrome"]
 
 
 class Boilerplate(TableModel):

@@ -316,6 +316,39 @@ def build_hostile_corpus(raw_dir: Path, large_file: Path | None = None) -> dict[
     _write(raw_dir / "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     expected["report.pdf"] = quarantined("unsupported_type")
 
+    # --- whole web pages: the article among menus, or no article at all -------------------------
+    menu = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Weather", "Podcasts", "Sign in", "Subscribe"]
+    teasers = [f"Teaser headline number {i} about another story" for i in range(12)]
+    page_paragraphs = paragraphs.take(3)
+    _write(raw_dir / "whole_page.txt", "\n".join(
+        menu + menu + ["Allies answer Moscow, on a whole page", "27 January 2022", *page_paragraphs, "Most read",
+                       *teasers, "Privacy policy", "Terms of use", "About us"]).encode())
+    expected["whole_page.txt"] = published(encoding="utf-8", contains=tuple(page_paragraphs),
+                                           absent=("Teaser headline number", "Podcasts"),
+                                           note="text copied from a whole page: menus, the article, a teaser list")
+    cyrillic_menu = ["Главная", "Новости", "Политика", "Экономика", "Спорт", "Культура", "Погода", "Войти"]
+    mixed_paragraphs = paragraphs.take(3)
+    _write(raw_dir / "mixed_scripts_page.txt", "\n".join(
+        cyrillic_menu + cyrillic_menu + ["Allies answer Moscow, between two scripts", *mixed_paragraphs, *menu]).encode())
+    expected["mixed_scripts_page.txt"] = published(encoding="utf-8", contains=tuple(mixed_paragraphs),
+                                                   absent=("Главная", "Войти"))
+    _write(raw_dir / "home_page.txt", "\n".join(menu + teasers + menu).encode())
+    expected["home_page.txt"] = quarantined("no_content", stage="structure", note="a home page: links, no article")
+    _write(raw_dir / "login_wall.html", (
+        "<html><head><title>Sign in to continue reading</title></head><body><nav><a>Home</a><a>World</a></nav>"
+        "<form><h2>Subscribe to continue reading</h2><label>Email</label><input name=email><label>Password</label>"
+        "<input type=password><button>Sign in</button><a>Forgot password?</a></form></body></html>").encode())
+    expected["login_wall.html"] = quarantined("no_content", stage="structure", format="html")
+    _write(raw_dir / "video_only.html", (
+        "<html><head><title>Watch: the summit in 90 seconds</title></head><body><h1>Watch: the summit in 90 seconds</h1>"
+        "<video src='summit.mp4' controls></video><p>Video</p><p>01:30</p></body></html>").encode())
+    expected["video_only.html"] = quarantined("no_content", stage="structure", format="html")
+    _write(raw_dir / "frames.html", (
+        "<html><head><title>Frames</title></head><frameset cols='50%,50%'><frame src='menu.html'>"
+        "<frame src='story.html'></frameset></html>").encode())
+    expected["frames.html"] = quarantined("no_content", stage="structure", format="html",
+                                          note="the text is in other files; this one holds only frames")
+
     # --- the same article under two names -----------------------------------------------------
     duplicate = article("Allies answer Moscow, twice", paragraphs.take(3)).encode()
     _write(raw_dir / "dup_a.txt", duplicate)
