@@ -35,7 +35,7 @@ LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
 MANIFEST = "manifest.json"
 # Actor ids kept across releases (newswire/actors/registry.py); not a release: no manifest, never listed.
-REGISTRY = "_registry"
+REGISTRY = ".registry"
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

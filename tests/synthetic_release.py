@@ -19,7 +19,8 @@ def _hex(n: int) -> str:
 
 def article(n: int, outlet: str | None, text: str, published: str | None = "2022-01-26T12:00:00Z") -> dict:
     return {"article_id": _hex(n), "content_hash": "a" * 64, "source": f"{n:03d}.txt", "outlet": outlet, "url": None,
-            "file_hash": "b" * 64, "size": len(text), "encoding": "utf-8", "format": "text", "title": f"Title {n}",
+            "file_hash": "b" * 64, "size": len(text), "encoding": "utf-8", "encoding_confidence": 1.0, "decode_note": None,
+            "format": "text", "title": f"Title {n}",
             "kicker": None, "standfirst": None, "byline": None,
             "published": pd.Timestamp(published) if published else None, "published_tz": None,
             "published_text": None, "dateline": "", "credits": [], "subheadings": [], "language": "en", "text": text,
@@ -30,13 +31,13 @@ def synthetic_tables() -> dict[str, pd.DataFrame]:
     articles = [article(1, "Reuters", f"Blinken said {HOSTILE}."), article(2, "AP", LONG_LINE),
                 article(3, HOSTILE, "Lavrov said no.", published="2022-01-27T08:00:00Z"), article(4, None, "Undated.", None)]
     actors = [{"actor_id": "a1", "name": "Antony Blinken", "type": "PERSON", "aliases": [], "references": [], "roles": [],
-               "country": "USA", "mention_count": 9, "article_count": 3},
+               "country": "USA", "sector": None, "mention_count": 9, "article_count": 3},
               {"actor_id": "a2", "name": HOSTILE, "type": "PERSON", "aliases": [], "references": [], "roles": [],
-               "country": "RUS", "mention_count": 4, "article_count": 1},
+               "country": "RUS", "sector": None, "mention_count": 4, "article_count": 1},
               {"actor_id": "a3", "name": "United States", "type": "GPE", "aliases": [], "references": [], "roles": [],
-               "country": "USA", "mention_count": 2, "article_count": 1},
+               "country": "USA", "sector": None, "mention_count": 2, "article_count": 1},
               {"actor_id": "a4", "name": "Russia", "type": "GPE", "aliases": [], "references": [], "roles": [],
-               "country": "RUS", "mention_count": 2, "article_count": 1}]
+               "country": "RUS", "sector": None, "mention_count": 2, "article_count": 1}]
     quotes = [{"quote_id": f"q{n}", "article_id": _hex(a), "text": words, "kind": "direct", "speaker": speaker,
                "speaker_id": sid, "co_speaker_ids": [], "speaker_text": None, "cue": "say", "via": None, "start": 0,
                "end": len(words), "cluster_id": cluster, "confidence": 0.9}

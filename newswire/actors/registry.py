@@ -4,7 +4,7 @@ keys; when a merge joins keys that had different ids, the oldest id is kept and 
 one recorded (`merges`), so an analyst can follow a cited id. A display name may change; the
 id does not.
 
-Persisted beside the releases (processed/_registry/), written by the run that publishes.
+Persisted beside the releases (processed/.registry/), written by the run that publishes.
 """
 
 from __future__ import annotations
