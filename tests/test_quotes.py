@@ -27,7 +27,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def extract(nlp):
     def run(text: str) -> list[QuoteCandidate]:
-        return extract_quotes(text, [(0, nlp(text))])
+        return extract_quotes(nlp(text))
 
     return run
 
@@ -334,15 +334,14 @@ def test_ten_thousand_word_quote(extract):
 
 
 def test_empty_and_quoteless_text(extract, nlp):
-    assert extract_quotes("", [(0, nlp(""))]) == []
-    assert extract_quotes("", []) == []
+    assert extract_quotes(nlp("")) == []
     assert extract("The weather was fine.") == []
 
 
 def test_offsets_across_paragraphs(nlp):
     para = '"We are ready for talks," Blinken said. He said the talks would go on.'
     text = "\n".join([para] * 6)
-    quotes = extract_quotes(text, [(0, nlp(text))])
+    quotes = extract_quotes(nlp(text))
     assert_offsets(text, quotes)
     assert [q.speaker_text for q in only(quotes, "direct")] == ["Blinken"] * 6
     assert len(only(quotes, "indirect")) == 6
@@ -360,7 +359,7 @@ QUOTEY_TEXT = st.lists(
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=QUOTEY_TEXT)
 def test_random_text_never_raises_and_offsets_are_valid(nlp, text):
-    quotes = extract_quotes(text, [(0, nlp(text))])
+    quotes = extract_quotes(nlp(text))
     assert_offsets(text, quotes)
     for m in find_marked(text):
         assert 0 <= m.outer_start <= m.start <= m.end <= m.outer_end <= len(text)
