@@ -240,12 +240,19 @@ def is_subheading(line: str) -> bool:
     return 0 < words <= MAX_SUBHEADING_WORDS and not is_sentence(line)
 
 
-def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
-    """Main text of an HTML page as lines, with the page's title and date if it has them."""
+def html_main_text(html: str):
+    """trafilatura's extraction of a page (None when it finds no main text): `text`, one
+    paragraph per line, is what the line rules read, so the line numbers and offsets of an
+    HTML article's removed lines index it, not the markup."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
-                                           date_extraction_params=HTML_DATE_PARAMS)
+    return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                       date_extraction_params=HTML_DATE_PARAMS)
+
+
+def _html_lines(html: str) -> tuple[list[Line], str | None, str | None]:
+    """Main text of an HTML page as lines, with the page's title and date if it has them."""
+    document = html_main_text(html)
     if document is None:
         return [], None, None
     title = getattr(document, "title", None)
@@ -426,5 +433,5 @@ def subheadings(article: ParsedArticle) -> list[str]:
     return [line.text for line in article.body if is_subheading(line.text)]
 
 
-__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "parse_date_line",
+__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "html_main_text", "parse_date_line",
            "split_lines", "structure", "subheadings"]
