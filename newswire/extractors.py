@@ -92,7 +92,7 @@ ACTORS = Extractor(
 
 QUOTES = Extractor(
     "quotes", ("quotes", "text", "syntax", "data/cue_verbs.json", "data/quotes_markers.json"),
-    extract=lambda doc: quotes.extract_quotes(doc.text, [(0, doc)]),
+    extract=quotes.extract_quotes,
     to_json=lambda found: [quote.__dict__ for quote in found], from_json=_quotes, empty=list)
 
 def _events(data: Any, text: str) -> list[EventMention]:

@@ -277,8 +277,12 @@ def _model_rules(table: str, gxe) -> Iterator[_Rule]:
         if low is not None or high is not None:
             yield _Rule(f"{name}: in range", gxe.ExpectColumnValuesToBeBetween(
                 column=name, min_value=low, max_value=high, strict_min=strict_low, strict_max=strict_high))
-    # Explicit rules for columns whose models do not carry them yet.
-    model_columns = spec.model.to_schema().columns
+    yield from _extra_rules(table, gxe)
+
+
+def _extra_rules(table: str, gxe) -> Iterator[_Rule]:
+    """Explicit rules for columns whose models do not carry them yet."""
+    model_columns = TABLES[table].model.to_schema().columns
     for (rule_table, name), values in EXTRA_VALUE_SETS.items():
         if rule_table == table and name in model_columns and not _declares(model_columns[name], "isin"):
             yield _Rule(f"{name}: in set", gxe.ExpectColumnValuesToBeInSet(column=name, value_set=list(values)))

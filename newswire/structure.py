@@ -294,6 +294,13 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
                        getattr(document, "date", None) if document is not None else None, no_article_reason)
 
 
+def html_main_text(html: str) -> str:
+    """The text an HTML article's line rules read (trafilatura's main text, reconciled with the
+    whole-page detector, one paragraph per line): line numbers and offsets of an HTML
+    article's removed lines index it, not the markup."""
+    return "\n".join(line.text for line in _html_article(html).lines)
+
+
 def _is_label(line: str) -> bool:
     """A kicker is a topic label: one or two capitalised words ("Ukraine Crisis", "Conflicts"),
     or a few in capitals ("UKRAINE CRISIS"). Longer title-case lines are headlines of outlets
@@ -537,5 +544,5 @@ def subheadings(article: ParsedArticle) -> list[str]:
     return [line.text for line in article.body if is_subheading(line.text)]
 
 
-__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "parse_date_line",
+__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "html_main_text", "parse_date_line",
            "split_lines", "structure", "subheadings"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 ACTIVE_SUBJECTS = frozenset({"nsubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
@@ -26,6 +26,8 @@ COMPOUNDS = frozenset({"compound"})
 NOMINAL_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod"})
 PREPOSITIONS = frozenset({"prep"})
 PREPOSITION_OBJECTS = frozenset({"pobj"})
+# coarse parts of speech (Universal Dependencies) of verbs, auxiliaries included
+VERBAL = frozenset({"VERB", "AUX"})
 
 
 def children(token: Token, labels: frozenset[str]) -> list[Token]:
@@ -50,9 +52,42 @@ def ancestors_until_sentence_root(token: Token) -> Iterator[Token]:
         yield token
 
 
+def first_token_from(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after a character offset (len(doc) if none)."""
+    text_end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    span = doc.char_span(char, text_end, alignment_mode="contract") if char < text_end else None
+    return span.start if span is not None else len(doc)
+
+
+def has_verb(tokens: list[Token]) -> bool:
+    return any(t.pos_ in VERBAL for t in tokens)
+
+
 def is_negated(token: Token) -> bool:
     return any(child.dep_ in NEGATIONS for child in token.children)
 
 
+def is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
+def newline_between(a: Token, b: Token) -> bool:
+    """A line break between two tokens: they sit in different paragraphs."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def span_roots(tokens: list[Token]) -> list[Token]:
+    """Tokens of a stretch attached outside it (or the sentence root): the stretch's heads."""
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
 def subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i: token.right_edge.i + 1]
+
+
+def tokens_within(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens lying entirely inside the characters [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="contract") if start < end else None
+    return list(span) if span is not None else []

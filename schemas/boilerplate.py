@@ -16,9 +16,11 @@ class Boilerplate(TableModel):
 
     boilerplate_id: Series[str] = pa.Field(unique=True, description="hash of article_id and line number")
     article_id: Series[str] = pa.Field(description="article (in articles, or in quarantine when nothing else was left)")
-    line_number: Series[int] = pa.Field(ge=0, description="0-based line number in the decoded source text")
-    start: Series[int] = pa.Field(ge=0, description="offset of the line in the decoded, normalised source text")
-    end: Series[int] = pa.Field(ge=0, description="end offset (exclusive) in the decoded, normalised source text")
+    line_number: Series[int] = pa.Field(ge=0, description="0-based line number in the article's line text (below)")
+    start: Series[int] = pa.Field(ge=0, description="offset of the line in the article's line text: the decoded, "
+                                  "normalised source file for plain text; for HTML (articles.format html) the main "
+                                  "text trafilatura extracts from the page, one paragraph per line, markup gone")
+    end: Series[int] = pa.Field(ge=0, description="end offset (exclusive) in the article's line text")
     text: Series[str] = pa.Field(description="the removed line")
     kind: Series[str] = pa.Field(isin=KINDS, description="family of boilerplate: " + ", ".join(KINDS))
     reason: Series[str] = pa.Field(description="the rule or evidence that removed it")

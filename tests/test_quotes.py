@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newswire.nlp import load_nlp
-from newswire.quotes import QuoteCandidate, cluster_quotes, extract_quotes, find_marked
+from newswire.quotes import QuoteCandidate, cluster_quotes, extract_quotes, find_marked, load_lexicon
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "quotes"
 
@@ -27,7 +27,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def extract(nlp):
     def run(text: str) -> list[QuoteCandidate]:
-        return extract_quotes(text, [(0, nlp(text))])
+        return extract_quotes(nlp(text))
 
     return run
 
@@ -281,6 +281,55 @@ def test_headline_style_attribution_line_gives_no_quote(extract):
     assert [(q.kind, q.text) for q in quotes] == [("indirect", "diplomacy was working for Ukraine")]
 
 
+# --- word lists (newswire/data/cue_verbs.json, quotes_markers.json): one test per family not shown above ----
+
+
+def test_word_lists_load_as_lower_case_words():
+    lex = load_lexicon()
+    families = {
+        "speech": lex.speech, "not_clausal": lex.not_clausal, "scare_markers": lex.scare_markers,
+        "carrier_nouns": lex.carrier_nouns, "carrier_preps": lex.carrier_preps, "outlet_nouns": lex.outlet_nouns,
+        "addressee_verbs": lex.addressee_verbs, "addressee_preps": lex.addressee_preps,
+        "relative_pronouns": lex.relative_pronouns, "complementizers": lex.complementizers,
+        "question_words": lex.question_words, "unasserting_aux": lex.unasserting_aux,
+        "unasserting_marks": lex.unasserting_marks, "unasserting_governors": lex.unasserting_governors,
+    }
+    for name, words in families.items():
+        assert words, name
+        assert all(word == word.lower().strip() and word for word in words), name
+    assert lex.not_clausal <= lex.speech  # they still govern quoted words
+    assert set(lex.frames) <= lex.speech
+
+
+def test_not_clausal_cue_gives_no_indirect_quote(extract):
+    assert only(extract("The minister agreed that the talks should continue next week."), "indirect") == []
+
+
+def test_relative_pronoun_subject_gives_the_noun_as_speaker(extract):
+    q = only(extract("Officials who said the talks had failed were overruled by the president."), "indirect")[0]
+    assert (q.text, q.speaker_text) == ("the talks had failed", "Officials")
+
+
+def test_complementizer_as_is_left_out_of_the_reported_clause(extract):
+    text = "He said as Mr Baume was never present at the meetings, he was not in a position to judge."
+    q = only(extract(text), "indirect")[0]
+    assert q.text == "Mr Baume was never present at the meetings, he was not in a position to judge"
+
+
+@pytest.mark.parametrize("text", [
+    '"We are ready for talks," the minister said to Interfax on Sunday.',
+    '"We are ready for talks," the minister explained to Interfax on Sunday.',
+])
+def test_addressee_preposition_names_the_outlet(extract, text):
+    q = find(extract(text), "We are ready for talks,")
+    assert (q.speaker_text, q.via) == ("the minister", "Interfax")
+
+
+def test_interview_setting_names_the_outlet(extract):
+    q = find(extract('"We are ready for talks," Zelensky said in an interview with the BBC.'), "We are ready for talks,")
+    assert (q.speaker_text, q.via) == ("Zelensky", "BBC")
+
+
 # --- scare quotes, broken and nested marks, sizes -----------------------------------------
 
 
@@ -334,15 +383,14 @@ def test_ten_thousand_word_quote(extract):
 
 
 def test_empty_and_quoteless_text(extract, nlp):
-    assert extract_quotes("", [(0, nlp(""))]) == []
-    assert extract_quotes("", []) == []
+    assert extract_quotes(nlp("")) == []
     assert extract("The weather was fine.") == []
 
 
 def test_offsets_across_paragraphs(nlp):
     para = '"We are ready for talks," Blinken said. He said the talks would go on.'
     text = "\n".join([para] * 6)
-    quotes = extract_quotes(text, [(0, nlp(text))])
+    quotes = extract_quotes(nlp(text))
     assert_offsets(text, quotes)
     assert [q.speaker_text for q in only(quotes, "direct")] == ["Blinken"] * 6
     assert len(only(quotes, "indirect")) == 6
@@ -360,7 +408,7 @@ QUOTEY_TEXT = st.lists(
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=QUOTEY_TEXT)
 def test_random_text_never_raises_and_offsets_are_valid(nlp, text):
-    quotes = extract_quotes(text, [(0, nlp(text))])
+    quotes = extract_quotes(nlp(text))
     assert_offsets(text, quotes)
     for m in find_marked(text):
         assert 0 <= m.outer_start <= m.start <= m.end <= m.outer_end <= len(text)

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newswire.ingest import RawDocument, read_document
-from newswire.structure import body_text, parse_date_line, split_lines, structure, subheadings
+from newswire.structure import body_text, html_main_text, parse_date_line, split_lines, structure, subheadings
+from newswire.tables import boilerplate_table
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "seed_structure.json").read_text(encoding="utf-8"))
@@ -144,6 +145,23 @@ def test_html_article_through_trafilatura():
     assert "Sergei Lavrov said Moscow would study" in text
     for chrome in ("tracking", "evil", "color:red", "Copyright", "Home", article.title):
         assert chrome not in text
+
+
+def test_html_boilerplate_offsets_index_the_extracted_main_text(tmp_path):
+    """As the boilerplate schema says: for HTML, line numbers and offsets index the main text
+    trafilatura extracts from the page (what the line rules read), not the markup."""
+    html = (Path(__file__).parent / "data" / "html" / "nato_reply.html").read_text(encoding="utf-8")
+    html = html.replace("<p>Russian Foreign", "<p>Photo: Reuters/John Smith</p>\n<p>Russian Foreign").replace(
+        "</article>", "<p>Read more: NATO allies send more troops to the east</p>\n<p>Follow us on Twitter</p></article>")
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    document = read_document(tmp_path / "page.html", "page.html")
+    main_text = html_main_text(document.text)
+    rows = boilerplate_table([structure(document)])
+    assert set(rows["text"]) == {"Photo: Reuters/John Smith", "Read more: NATO allies send more troops to the east",
+                                 "Follow us on Twitter"}
+    for row in rows.itertuples():
+        assert main_text[row.start:row.end] == row.text
+        assert main_text.split("\n")[row.line_number].strip() == row.text
 
 
 @settings(max_examples=80, deadline=None)

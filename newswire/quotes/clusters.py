@@ -1,0 +1,119 @@
+"""The same words quoted across articles: quote clusters.
+
+One outlet quotes a fragment of another's full quote, with other punctuation and case: quotes
+match when the shorter's words are found (fuzzily, rapidfuzz) inside the longer's and their
+speakers agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+_WORDS = re.compile(r"\w+")
+# Quotes share a cluster when the shorter's words are found (fuzzily) inside the longer's.
+MIN_CONTAINMENT = 90
+# Below this many words a fragment is contained in too many quotes by chance: require
+# near-equality instead of containment.
+MIN_FRAGMENT_WORDS = 3
+MIN_EQUALITY = 92
+# Blocking: each quote is compared only with the quotes sharing one of its rarest word
+# trigrams (a fragment of at least MIN_FRAGMENT_WORDS words shares its trigrams with the
+# full quote); shorter quotes are blocked by their whole text. A trigram found in more
+# quotes than MAX_BLOCK_SIZE is a stock phrase ("we will not") and would make blocks quadratic.
+BLOCK_KEYS_PER_QUOTE = 5
+MAX_BLOCK_SIZE = 200
+
+
+def normalise_quote(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    return " ".join(_WORDS.findall(text))
+
+
+def _match_score(a: str, b: str) -> float:
+    short, long_ = sorted((a, b), key=len)
+    if not short:
+        return 0.0
+    if len(short.split()) < MIN_FRAGMENT_WORDS:
+        score = fuzz.ratio(short, long_)
+        return score if score >= MIN_EQUALITY else 0.0
+    score = fuzz.partial_ratio(short, long_)
+    return score if score >= MIN_CONTAINMENT else 0.0
+
+
+def _block_keys(norm: str) -> set[str]:
+    words = norm.split()
+    if len(words) < MIN_FRAGMENT_WORDS:
+        return {norm} if norm else set()
+    return {" ".join(words[k:k + MIN_FRAGMENT_WORDS]) for k in range(len(words) - MIN_FRAGMENT_WORDS + 1)}
+
+
+def _candidate_pairs(norm: list[str]) -> set[tuple[int, int]]:
+    keys = [_block_keys(t) for t in norm]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for key in ks:
+            postings[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, ks in enumerate(keys):
+        rarest = sorted((len(postings[k]), k) for k in ks if len(postings[k]) <= MAX_BLOCK_SIZE)
+        for _, key in rarest[:BLOCK_KEYS_PER_QUOTE]:
+            for j in postings[key]:
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def cluster_quotes(quotes: pd.DataFrame) -> pd.Series:
+    """Given a DataFrame with columns quote_id, article_id, text, kind, speaker_id (nullable),
+    return a Series (same index) of cluster_id strings: quotes whose words match closely
+    (normalised text; fuzzy containment via rapidfuzz — one outlet quotes a fragment of
+    another's full quote) AND whose speaker agrees (same speaker_id, or one side null)
+    share a cluster_id. Scare quotes get their own singleton clusters."""
+    n = len(quotes)
+    ids = [str(q) for q in quotes["quote_id"]]
+    kinds = [str(k) for k in quotes["kind"]]
+    speakers = [None if pd.isna(s) else str(s) for s in quotes["speaker_id"]]
+    norm = [normalise_quote(str(t)) if not pd.isna(t) else "" for t in quotes["text"]]
+    eligible = [k != "scare" and bool(t) for k, t in zip(kinds, norm)]
+
+    parent = list(range(n))
+    # the non-null speakers of each component: a null-speaker quote may join one speaker's
+    # cluster but must not bridge two speakers'
+    comp_speakers: list[set[str]] = [{s} if s else set() for s in speakers]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    scored = []
+    for i, j in _candidate_pairs([t if ok else "" for t, ok in zip(norm, eligible)]):
+        if not (eligible[i] and eligible[j]):
+            continue
+        if speakers[i] and speakers[j] and speakers[i] != speakers[j]:
+            continue
+        score = _match_score(norm[i], norm[j])
+        if score:
+            scored.append((-score, ids[i], ids[j], i, j))
+    for _, _, _, i, j in sorted(scored):  # best matches first, ties by id: deterministic
+        ri, rj = find(i), find(j)
+        if ri == rj or len(comp_speakers[ri] | comp_speakers[rj]) > 1:
+            continue
+        parent[rj] = ri
+        comp_speakers[ri] |= comp_speakers[rj]
+
+    members: dict[int, list[str]] = defaultdict(list)
+    for i in range(n):
+        members[find(i)].append(ids[i])
+    cluster = [
+        hashlib.sha256("\x00".join(sorted(members[find(i)])).encode("utf-8")).hexdigest()[:16]
+        for i in range(n)
+    ]
+    return pd.Series(cluster, index=quotes.index, name="cluster_id", dtype="str")
