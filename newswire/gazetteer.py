@@ -119,11 +119,20 @@ def lookup_place(surface: str) -> Place | None:
     if folded in places:
         return places[folded]
     if len(folded) >= 6:  # fuzzy only for names long enough to be unambiguous
-        match = process.extractOne(folded, list(gazetteer()["country_names"]), processor=fold, scorer=fuzz.ratio,
-                                   score_cutoff=PLACE_NAME_SIMILARITY)
+        names = _folded_country_names()
+        match = process.extractOne(folded, list(names), scorer=fuzz.ratio, score_cutoff=PLACE_NAME_SIMILARITY)
         if match:
-            return gazetteer()["country_names"][match[0]]
+            return gazetteer()["country_names"][names[match[0]]]
     return None
+
+
+@lru_cache(maxsize=1)
+def _folded_country_names() -> dict[str, str]:
+    """Folded country name -> the gazetteer's spelling, folded once rather than per lookup."""
+    names: dict[str, str] = {}
+    for name in gazetteer()["country_names"]:
+        names.setdefault(fold(name), name)
+    return names
 
 
 def demonym_country(word: str) -> str | None:

@@ -231,9 +231,17 @@ def _party(actors: Sequence, actor_id) -> Callable[[str], str | None]:
     Secretary-General" -> NATO), else their country's row ("U.S. Secretary of State" -> the
     United States); organisations and places act for themselves."""
     by_id = {actor.actor_id: actor for actor in actors}
-    organisations = sorted(((a.name, a.actor_id) for a in actors if a.type == "ORG" and len(a.name) > 2),
-                           key=lambda pair: -len(pair[0]))
+    organisations: dict[str, str] = {}
+    for a in sorted((a for a in actors if a.type == "ORG" and len(a.name) > 2), key=lambda a: -len(a.name)):
+        organisations.setdefault(a.name, a.actor_id)
+    # one pattern for every name, longest first, tried at each position (a lookahead lets
+    # matches overlap): the longest organisation a role names wins, as it would name-by-name
+    named_in = re.compile("(?=\\b(" + "|".join(map(re.escape, organisations)) + ")\\b)") if organisations else None
     countries = {a.country: a.actor_id for a in actors if a.type == "GPE" and a.country}
+
+    def organisation_in(role: str) -> str | None:
+        names = [m.group(1) for m in named_in.finditer(role)] if named_in else []
+        return organisations[max(names, key=len)] if names else None
 
     def party(key: str) -> str | None:
         found = actor_id(key)
@@ -241,9 +249,8 @@ def _party(actors: Sequence, actor_id) -> Callable[[str], str | None]:
         if actor is None or actor.type != "PERSON":
             return found
         for role in actor.roles:
-            for name, organisation in organisations:
-                if re.search(rf"\b{re.escape(name)}\b", role):
-                    return organisation
+            if (organisation := organisation_in(role)) is not None:
+                return organisation
         return countries.get(actor.country, found) if actor.roles else found
 
     return party

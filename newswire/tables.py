@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -165,21 +166,34 @@ def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
         return frame("quote_clusters", [])
     info = articles.set_index("article_id")[["source", "outlet", "published"]]
     merged = quotes.join(info, on="article_id")
-    rows = []
-    for cluster_id, members in merged.groupby("cluster_id", sort=True):
-        longest = members.loc[members["text"].str.len().idxmax()]
-        speakers = members["speaker_id"].dropna()
-        speaker_id = speakers.mode().sort_values().iloc[0] if len(speakers) else None
-        named = members.loc[members["speaker_id"] == speaker_id, "speaker"].dropna()
-        published = members["published"].dropna()
-        rows.append({
-            "cluster_id": cluster_id, "speaker_id": speaker_id, "speaker": named.iloc[0] if len(named) else None,
-            "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
-            "article_count": members["article_id"].nunique(), "sources": sorted(members["source"].unique()),
-            "outlets": sorted(members["outlet"].dropna().unique()), "outlet_count": members["outlet"].nunique(),
-            "first_published": published.min() if len(published) else pd.NaT,
-        })
+    by_cluster: dict[str, list[dict]] = {}
+    # plain records, not a pandas group per cluster: most clusters are one quote, and pandas
+    # work per group cost ~4 ms each (10 s for 2,600 clusters of 400 BBC articles)
+    for record in merged[["cluster_id", "speaker_id", "speaker", "text", "kind", "article_id", "source", "outlet",
+                          "published"]].to_dict("records"):
+        by_cluster.setdefault(record["cluster_id"], []).append(record)
+    rows = [_quote_cluster_row(cluster_id, by_cluster[cluster_id]) for cluster_id in sorted(by_cluster)]
     return frame("quote_clusters", rows)
+
+
+def _quote_cluster_row(cluster_id: str, members: list[dict]) -> dict:
+    longest = max(members, key=lambda m: len(m["text"]))  # the first of the longest
+    speakers = Counter(m["speaker_id"] for m in members if not _missing(m["speaker_id"]))
+    top = max(speakers.values(), default=0)
+    speaker_id = min(s for s, n in speakers.items() if n == top) if speakers else None
+    named = [m["speaker"] for m in members if m["speaker_id"] == speaker_id and not _missing(m["speaker"])]
+    published = [m["published"] for m in members if not _missing(m["published"])]
+    outlets = sorted({m["outlet"] for m in members if not _missing(m["outlet"])})
+    return {
+        "cluster_id": cluster_id, "speaker_id": speaker_id, "speaker": named[0] if named else None,
+        "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
+        "article_count": len({m["article_id"] for m in members}), "sources": sorted({m["source"] for m in members}),
+        "outlets": outlets, "outlet_count": len(outlets), "first_published": min(published) if published else pd.NaT,
+    }
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, (list, tuple)) and bool(pd.isna(value)))
 
 
 def events_table(rows: list[dict]) -> pd.DataFrame:

@@ -207,15 +207,16 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
     side(actor key) is the party an actor acts for when outlets name the same act differently
     ("the US ambassador" / "the United States" / "Washington"); by default the actor itself.
     """
-    party = side or (lambda key: actor_id(key) or key)
+    party = _memoised(side or (lambda key: actor_id(key) or key))
     groups: dict[tuple, list[ResolvedMention]] = defaultdict(list)
     for item in resolved:
         if item.complete:
             groups[_party_key(item, party)].append(item)
     events = [members for key in sorted(groups, key=repr) for members in _clusters(groups[key])]
+    by_side = _events_by_side(events, party)
     alone = []
     for item in sorted((i for i in resolved if not i.complete), key=lambda i: (i.article_id, i.mention.start)):
-        home = _only_candidate(item, events, party)
+        home = _only_candidate(item, by_side, party)
         if home is None:
             alone.append([item])
         else:
@@ -228,21 +229,46 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
     return event_rows, mention_rows
 
 
+def _memoised(party: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    known: dict[str, str | None] = {}
+
+    def cached(key: str) -> str | None:
+        if key not in known:
+            known[key] = party(key)
+        return known[key]
+
+    return cached
+
+
 def _party_key(item: ResolvedMention, party: Callable[[str], str | None]) -> tuple:
     return (*item.kind, party(item.sources[0]) if item.sources else None, party(item.targets[0]) if item.targets else None)
 
 
-def _only_candidate(item: ResolvedMention, events: list[list[ResolvedMention]],
+# where a one-sided mention names its side in a party key: the source (3) or the target (4)
+SOURCE_SIDE, TARGET_SIDE = 3, 4
+
+
+def _events_by_side(events: list[list[ResolvedMention]], party: Callable[[str], str | None]) -> dict[tuple, list]:
+    """Events indexed by kind and the party on each side, in event order, so a one-sided
+    mention finds its candidates without scanning every event."""
+    index: dict[tuple, list[tuple[tuple, list[ResolvedMention]]]] = defaultdict(list)
+    for members in events:
+        key = _party_key(members[0], party)
+        for side in (SOURCE_SIDE, TARGET_SIDE):
+            index[(members[0].kind, side, key[side])].append((key, members))
+    return index
+
+
+def _only_candidate(item: ResolvedMention, by_side: dict[tuple, list],
                     party: Callable[[str], str | None]) -> list[ResolvedMention] | None:
     if not item.sources and not item.targets:
         return None
-    position = 3 if item.sources else 4
-    named = _party_key(item, party)[position]
-    candidates = [members for members in events
-                  if members[0].kind == item.kind and _party_key(members[0], party)[position] == named
-                  and compatible(members[0].date, item.date)]
-    others = {_party_key(members[0], party) for members in candidates}
-    return candidates[0] if len(others) == 1 else None
+    side = SOURCE_SIDE if item.sources else TARGET_SIDE
+    named = _party_key(item, party)[side]
+    candidates = [(key, members) for key, members in by_side.get((item.kind, side, named), ())
+                  if compatible(members[0].date, item.date)]
+    others = {key for key, _ in candidates}
+    return candidates[0][1] if len(others) == 1 else None
 
 
 def _most_common(values: list) -> object | None:
