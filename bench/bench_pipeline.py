@@ -70,7 +70,9 @@ def newswire_run(raw: Path, out: Path, cache: Path, workers: int) -> tuple[float
     command = [str(Path(sys.executable).parent / "newswire"), "run", "--raw", str(raw), "--out", str(out),
                "--cache", str(cache), "--workers", str(workers), "--quiet"]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=out.parent)
+    # run from the project folder, as `make run` does: Prefect's database there is created once
+    # per project (~7 s of migrations on a user's first run), not once per run
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"newswire run failed:\n{done.stderr[-3000:]}")

@@ -126,6 +126,17 @@ def _run(args: argparse.Namespace) -> int:
     check_run_arguments(args.raw, args.out)
     guard_this_run()  # before the flow starts Prefect's temporary server: it must not outlive the run
     configure_prefect(Path.cwd())
+    from newswire.prefect_api import ServerDidNotStart, local_server
+
+    try:
+        with local_server():
+            return _run_flow(args)
+    except ServerDidNotStart as error:
+        print(f"newswire: {error}", file=sys.stderr)
+        return 1
+
+
+def _run_flow(args: argparse.Namespace) -> int:
     from flows.pipeline import release_flow, usable_cores  # imports Prefect, which configures its loggers
     if not getattr(args, "debug", False):
         for name in ("prefect.flow_runs", "prefect.task_runs"):

@@ -60,12 +60,15 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     """Runs of two or three capitalised words nobody tagged that are a country's name misspelt
     ("The Unites States consulted ..."): the gazetteer's fuzzy match finds them."""
     covered = {i for span in found for i in range(span.start, span.end)}
+    # one pass over the tokens, then windows over plain flags: a Span per window costs more
+    # than the rest of the actor extractor
+    candidate = [token.is_title and token.is_alpha and token.i not in covered for token in doc]
     spans = []
     for length in (3, 2):
         for start in range(len(doc) - length + 1):
-            tokens = doc[start:start + length]
-            if any(t.i in covered for t in tokens) or not all(t.is_title and t.is_alpha for t in tokens):
+            if not all(candidate[start:start + length]) or any(i in covered for i in range(start, start + length)):
                 continue
+            tokens = doc[start:start + length]
             place = lookup_place(tokens.text)
             if place is not None and place.key.startswith("GPE:") and fold(tokens.text) != fold(place.name):
                 spans.append(Span(doc, start, start + length, label="GPE"))

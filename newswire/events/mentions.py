@@ -122,7 +122,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
 class _Sentence:
     def __init__(self, sentence: Span, quoted: list[tuple[int, int]]):
         self.sentence = sentence
-        self.quoted = quoted
+        self.quoted = [(start, end) for start, end in quoted  # only the quotes this sentence overlaps
+                       if start < sentence.end_char and end > sentence.start_char]
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
         self.rules = rules()
 
