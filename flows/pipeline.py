@@ -27,8 +27,8 @@ def usable_cores() -> int:
 
 
 @task(name="structure", retries=2, retry_delay_seconds=1, **STAGE)
-def structure_task(files):
-    return stages.structure_batch(files)
+def structure_task(files, cache_dir: Path | None):
+    return stages.structure_batch(files, cache_dir)
 
 
 @task(name="extract", retries=1, retry_delay_seconds=1, **STAGE)
@@ -60,15 +60,15 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     clock = StageClock()
     with clock("ingest"):
         files, rejected = stages.discover_inputs(Path(raw_dir))
+    cache = Path(cache_dir) if cache_dir else None
     with clock("structure"):
         structured = stages.StructuredBatch.merge(
-            gather(structure_task.map(list(stages.batched(files, batch_size))), "structure", progress))
+            gather(structure_task.map(list(stages.batched(files, batch_size)), unmapped(cache)), "structure", progress))
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
         batches = stages.extraction_batches(stages.extraction_inputs(spine["articles"]), batch_size, usable_cores())
-        cache = Path(cache_dir) if cache_dir else None
         extracted = stages.merge_extracted(gather(extract_task.map(batches, unmapped(cache)), "extract", progress))
     with clock("corpus resolution"):
         registry = stages.load_registry(Path(out_dir))

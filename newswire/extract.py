@@ -12,9 +12,7 @@ and counted, never fatal. Docs are streamed and dropped as soon as their article
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from newswire import nlp
 from newswire.actors import ArticleEntities
 from newswire.events.mentions import EventMention
 from newswire.extractors import EXTRACTORS, Extractor
+from newswire.filecache import FileCache
 from newswire.quotes import QuoteCandidate
 from newswire.tables import quarantine_row
 
@@ -79,21 +78,11 @@ def analysed_text(text: str) -> str:
     return text[: cut if cut > 0 else MAX_EXTRACT_CHARS]
 
 
-class Cache:
-    """Content-addressed files under one folder; a missing folder (None) caches nothing."""
-
-    def __init__(self, root: Path | None):
-        self.root = root
-        self.rejected = 0
-
-    def _path(self, folder: str, version: str, text: str, suffix: str) -> Path | None:
-        if self.root is None:
-            return None
-        key = hashlib.sha256((version + "\0" + text).encode("utf-8")).hexdigest()
-        return self.root / folder / key[:2] / f"{key}{suffix}"
+class Cache(FileCache):
+    """Parses and extractor records of articles, keyed by their text."""
 
     def records(self, extractor: Extractor, text: str) -> Any | None:
-        path = self._path(extractor.name, extractor.version, text, ".json")
+        path = self.path(extractor.name, extractor.version, text, ".json")
         if path is None:
             return None
         try:
@@ -105,11 +94,11 @@ class Cache:
             return None
 
     def put_records(self, extractor: Extractor, text: str, records: Any) -> None:
-        self._write(self._path(extractor.name, extractor.version, text, ".json"),
-                    json.dumps(extractor.to_json(records), ensure_ascii=False).encode("utf-8"))
+        self.write(self.path(extractor.name, extractor.version, text, ".json"),
+                   json.dumps(extractor.to_json(records), ensure_ascii=False).encode("utf-8"))
 
     def doc(self, text: str) -> Doc | None:
-        path = self._path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy")
+        path = self.path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy")
         if path is None:
             return None
         try:
@@ -125,19 +114,7 @@ class Cache:
         return doc
 
     def put_doc(self, text: str, doc: Doc) -> None:
-        self._write(self._path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
-
-    @staticmethod
-    def _write(path: Path | None, data: bytes) -> None:
-        if path is None:
-            return
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
-        except OSError:  # a full disk or a cache path taken by a folder costs a re-extraction later, nothing more
-            temporary.unlink(missing_ok=True)
+        self.write(self.path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
 
 
 def extract_batch(items: Sequence[tuple[str, str, str]], cache_dir: Path | None,

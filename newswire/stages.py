@@ -27,6 +27,7 @@ from newswire.gazetteer import lookup_place
 from newswire.extract import ArticleExtraction, ExtractedBatch
 from newswire.ingest import DiscoveredFile, Rejection, discover, read_document
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
+from newswire.structure_cache import StructureCache
 from newswire.validation import TableValidation
 
 T = TypeVar("T")
@@ -48,6 +49,8 @@ def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 class StructuredBatch:
     articles: list[ParsedArticle] = field(default_factory=list)
     quarantine: list[dict] = field(default_factory=list)
+    from_cache: int = 0  # articles whose structure was read from the cache
+    cache_rejected: int = 0  # structure cache entries that were unreadable or not their file's
 
     @classmethod
     def merge(cls, batches: Iterable[StructuredBatch]) -> StructuredBatch:
@@ -55,6 +58,8 @@ class StructuredBatch:
         for batch in batches:
             merged.articles.extend(batch.articles)
             merged.quarantine.extend(batch.quarantine)
+            merged.from_cache += batch.from_cache
+            merged.cache_rejected += batch.cache_rejected
         return merged
 
 
@@ -69,19 +74,27 @@ def discover_inputs(raw_dir: Path) -> tuple[list[DiscoveredFile], list[dict]]:
     return files, rejected
 
 
-def structure_batch(files: Iterable[DiscoveredFile]) -> StructuredBatch:
-    """Read, decode and structure a batch of files."""
+def structure_batch(files: Iterable[DiscoveredFile], cache_dir: Path | None = None) -> StructuredBatch:
+    """Read, decode and structure a batch of files; unchanged files come from the cache."""
     batch = StructuredBatch()
+    cache = StructureCache(cache_dir)
     for path, source, identity in files:
         document = read_document(path, source, identity)
         if isinstance(document, Rejection):
             batch.quarantine.append(tables.rejection_row(document))
             continue
+        if (article := cache.get(document)) is not None:
+            batch.articles.append(article)
+            continue
         try:
-            batch.articles.append(structure(document))
+            article = structure(document)
         except Exception as error:  # one malformed article must not stop the run; it is kept with the reason
             batch.quarantine.append(tables.rejection_row(Rejection(
                 source, document.size, document.file_hash, "structure_error", f"{type(error).__name__}: {error}")))
+        else:
+            batch.articles.append(article)
+            cache.put(document, article)
+    batch.from_cache, batch.cache_rejected = cache.hits, cache.rejected
     return batch
 
 
@@ -323,7 +336,8 @@ def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, c
     counts = {
         "ingest": {"paths": len(files) + len(rejected),
                    "quarantined": int((valid["quarantine"]["stage"] == "ingest").sum())},
-        "structure": {"articles": len(structured.articles), "no_content": len(corpus.quarantine)},
+        "structure": {"articles": len(structured.articles), "from_cache": structured.from_cache,
+                      "cache_rejected": structured.cache_rejected, "no_content": len(corpus.quarantine)},
         "boilerplate": {"lines_removed": len(valid["boilerplate"]), "recurring_patterns": len(corpus.recurring)},
         "dedupe": {"duplicates": len(corpus.links)},
         "extract": {"articles": len(extracted.extractions), "not_english": not_in_model_language(valid["articles"]),

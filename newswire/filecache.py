@@ -1,0 +1,36 @@
+"""Content-addressed files under one cache folder, written atomically.
+
+Each stage that caches (structure, the parse, each extractor) keeps its entries in its own
+subfolder, keyed by a hash of its version and its input. A missing root (None) caches nothing;
+a write that fails (full disk, a path taken by a folder) costs a recomputation later, nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+class FileCache:
+    def __init__(self, root: Path | None):
+        self.root = root
+        self.rejected = 0  # entries a reader found unreadable or not fitting their input
+
+    def path(self, folder: str, version: str, key_text: str, suffix: str) -> Path | None:
+        if self.root is None:
+            return None
+        key = hashlib.sha256((version + "\0" + key_text).encode("utf-8", "surrogatepass")).hexdigest()
+        return self.root / folder / key[:2] / f"{key}{suffix}"
+
+    @staticmethod
+    def write(path: Path | None, data: bytes) -> None:
+        if path is None:
+            return
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError:
+            temporary.unlink(missing_ok=True)

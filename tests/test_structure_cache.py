@@ -1,0 +1,73 @@
+"""Unchanged files are structured once: the structure cache, keyed by document and code version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newswire import stages, structure_cache
+
+SEEDS = Path(__file__).resolve().parent.parent / "raw"
+
+
+def _files(raw: Path):
+    files, rejected = stages.discover_inputs(raw)
+    assert files and not rejected
+    return files
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / structure_cache.FOLDER).rglob("*.pickle"))
+
+
+def test_a_rerun_reads_every_unchanged_article_from_the_cache(tmp_path):
+    files = _files(SEEDS)
+    first = stages.structure_batch(files, tmp_path)
+    second = stages.structure_batch(files, tmp_path)
+    assert (first.from_cache, second.from_cache) == (0, len(files))
+    assert second.articles == first.articles == stages.structure_batch(files).articles
+    assert len(_entries(tmp_path)) == len(files)
+
+
+def test_a_changed_file_is_structured_again(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        (raw / seed.name).write_bytes(seed.read_bytes())
+    stages.structure_batch(_files(raw), tmp_path / "cache")
+    changed = sorted(raw.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more paragraph, added after the first run.\n",
+                       encoding="utf-8")
+    again = stages.structure_batch(_files(raw), tmp_path / "cache")
+    assert again.from_cache == 1
+    article = next(a for a in again.articles if a.source == changed.name)
+    assert article.body[-1].text == "One more paragraph, added after the first run."
+
+
+def test_a_new_code_version_misses_the_old_entries(tmp_path, monkeypatch):
+    files = _files(SEEDS)
+    stages.structure_batch(files, tmp_path)
+    monkeypatch.setattr(structure_cache, "structure_version", lambda: "edited")
+    assert stages.structure_batch(files, tmp_path).from_cache == 0
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N.", b"\x80\x05K\x03."])
+def test_a_bad_entry_is_structured_again_and_counted(tmp_path, content):
+    files = _files(SEEDS)[:1]
+    expected = stages.structure_batch(files, tmp_path).articles
+    for entry in _entries(tmp_path):
+        entry.write_bytes(content)
+    again = stages.structure_batch(files, tmp_path)
+    assert (again.from_cache, again.cache_rejected) == (0, 1)
+    assert again.articles == expected
+
+
+def test_an_entry_of_another_file_is_not_taken(tmp_path):
+    files = _files(SEEDS)[:2]
+    stages.structure_batch(files, tmp_path)
+    first, second = _entries(tmp_path)
+    first.write_bytes(second.read_bytes())  # an entry that decodes, but belongs to the other file
+    again = stages.structure_batch(files, tmp_path)
+    assert (again.from_cache, again.cache_rejected) == (1, 1)
+    assert again.articles == stages.structure_batch(files).articles
