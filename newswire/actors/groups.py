@@ -49,7 +49,7 @@ def add_national_groups(draft: Draft, doc: Doc) -> None:
         # a sector's collective noun ("the Russian military") is a name; plural people ("Russian troops") refer to it
         kind = "name" if noun.tag_ == "NN" else "title"
         span = doc[nationality.i: noun.i + 1]
-        draft.add(LocalMention(start, end, doc.text[start:end], "ORG", kind, key, is_subject(span)),
+        draft.add(LocalMention(start, end, span.text, "ORG", kind, key, is_subject(span)),
                   f"{nationality.text} {sector}")
         draft.entities.countries.setdefault(key, country)
         taken.append((start, end))

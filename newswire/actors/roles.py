@@ -39,7 +39,7 @@ def role_before(span: Span) -> str | None:
         tokens.pop(0)
     if not any(t.lower_ in heads for t in tokens):
         return None
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+    return doc[tokens[0].i: tokens[-1].i + 1].text
 
 
 def role_apposition(span: Span) -> str | None:

@@ -111,7 +111,8 @@ def codeable(sentence: Span) -> bool:
 
 def extract_events(doc: Doc) -> list[EventMention]:
     """Every codeable act in the article, in text order. Never raises on odd input."""
-    quoted = [(m.start, m.end) for m in find_marked(doc.text) if len(doc.text[m.start:m.end].split()) > 2]
+    text = doc.text  # Doc.text joins every token afresh on each read: once per article
+    quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
     found: list[EventMention] = []
     for sentence in doc.sents:
         if codeable(sentence):
@@ -367,12 +368,13 @@ class _Sentence:
             last = first
         doc = first.doc
         start, end = first.idx, last.idx + len(last.text)
+        trigger = doc[first.i: last.i + 1].text
         sentence_text = self.sentence.text.rstrip()
         date = arguments.date_of(date_from, self.sentence)
         confidence = CONFIDENCE[basis] * (1.0 if args.sources else NO_SOURCE_FACTOR) * \
             (HYPOTHETICAL_FACTOR if hypothetical else 1.0)
         return EventMention(
-            start=start, end=end, trigger=doc.text[start:end], sentence_start=self.sentence.start_char,
+            start=start, end=end, trigger=trigger, sentence_start=self.sentence.start_char,
             sentence_end=self.sentence.start_char + len(sentence_text), plover_type=code.plover, cameo_code=code.cameo,
             negated=negated, hypothetical=hypothetical, sources=args.sources, targets=args.targets,
             location=args.location, date_text=date.text if date is not None else None,
