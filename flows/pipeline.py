@@ -56,7 +56,7 @@ def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, 
 @flow(name="newswire-release", log_prints=False, task_runner=ProcessPoolTaskRunner(max_workers=usable_cores()))
 def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: int = 200,
                  lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None,
-                 accept_drift: bool = False) -> RunSummary:
+                 accept_drift: bool = False, announce: bool = False) -> RunSummary:
     clock = StageClock()
     with clock("ingest"):
         files, rejected = stages.discover_inputs(Path(raw_dir))
@@ -78,4 +78,7 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("publish"):
         result = publish_task(valid, Path(out_dir), stages.manifest_extra(raw_dir, structured, rejected, summaries),
                               lock_wait, accept_drift, registry)
-    return RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid), clock)
+    summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid), clock)
+    if announce:  # scheduled runs have no CLI to print their outcome
+        print("\n".join(summary.lines()), flush=True)
+    return summary

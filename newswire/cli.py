@@ -6,6 +6,7 @@ import argparse
 import functools
 import logging
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -72,6 +73,13 @@ def _non_negative_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}") from None
     if not value >= 0:  # also refuses nan
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = _non_negative_float(text)
+    if value == 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
     return value
 
 
@@ -153,11 +161,42 @@ def _run_flow(args: argparse.Namespace) -> int:
     except (ReleaseBlocked, ReleaseLocked, FileNotFoundError) as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1
-    for stage, figures in summary.counts.items():
-        print(f"{stage:<12} " + "  ".join(f"{name}={value}" for name, value in figures.items()))
-    print(f"{'seconds':<12} " + "  ".join(f"{stage}={seconds:.1f}" for stage, seconds in summary.seconds.items()))
-    state = "published" if summary.created else "unchanged, latest release kept"
-    print(f"release {summary.version} {state}: {summary.release_path}")
+    print("\n".join(summary.lines()))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run the release flow on a schedule with Prefect's own scheduling. Without PREFECT_API_URL
+    a full local Prefect server (the embedded one cannot schedule) is started first and stopped
+    when serving ends (Ctrl-C or SIGTERM)."""
+    check_run_arguments(args.raw, args.out)
+    guard_this_run()
+    configure_prefect(Path.cwd())
+    from newswire.prefect_api import ServerDidNotStart, local_server
+
+    # SIGTERM (systemd, docker stop) ends serving as Ctrl-C does: Prefect's runner shuts down
+    # on SIGINT, then the server is stopped
+    signal.signal(signal.SIGTERM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
+    if not getattr(args, "debug", False):
+        # the runner's last API poll, cut short by the shutdown, is logged as a stray task error
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    try:
+        with local_server(full=True) as url:
+            from flows.pipeline import release_flow
+
+            schedule = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
+            print(f"newswire serve: {schedule}, Prefect API {url}; Ctrl-C to stop", flush=True)
+            release_flow.serve(
+                name="scheduled", cron=args.cron, interval=None if args.cron else args.interval, limit=1,
+                print_starting_message=False, pause_on_shutdown=False,
+                parameters={"raw_dir": str(args.raw.resolve()), "out_dir": str(args.out.resolve()),
+                            "batch_size": args.batch_size, "lock_wait": args.wait, "progress": False,
+                            "cache_dir": None if args.no_cache else str(args.cache.resolve()), "announce": True})
+    except ServerDidNotStart as error:
+        print(f"newswire: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newswire serve: stopped", file=sys.stderr)
     return 0
 
 
@@ -294,6 +333,17 @@ def _sql(args: argparse.Namespace) -> int:
     return run_query(connection, args.query, args.format)
 
 
+def _add_run_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw articles (default raw/)")
+    command.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
+    command.add_argument("--batch-size", type=_positive_int, default=200, help="articles per task batch")
+    command.add_argument("--wait", type=_non_negative_float, default=600.0,
+                         help="seconds to wait for another run's lock")
+    command.add_argument("--cache", type=Path, default=Path(".cache/extract"),
+                         help="per-article structure and NLP results, keyed by content hash (default .cache/extract)")
+    command.add_argument("--no-cache", action="store_true", help="structure and parse every article again")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -302,20 +352,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     add_parser = functools.partial(commands.add_parser, parents=[common])
     run = add_parser("run", help="run the pipeline and publish a release")
-    run.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw articles (default raw/)")
-    run.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
-    run.add_argument("--batch-size", type=_positive_int, default=200, help="articles per task batch")
-    run.add_argument("--wait", type=_non_negative_float, default=600.0, help="seconds to wait for another run's lock")
+    _add_run_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress bar")
-    run.add_argument("--cache", type=Path, default=Path(".cache/extract"),
-                     help="per-article NLP results, keyed by content hash (default .cache/extract)")
-    run.add_argument("--no-cache", action="store_true", help="parse every article again")
     run.add_argument("--workers", type=_non_negative_int, default=0,
                      help="worker processes for the per-batch stages, one spaCy model each (default: usable cores)")
     run.add_argument("--accept-drift", action="store_true",
                      help="publish although drift rules (row counts, null shares, coverage against the previous release) "
                           "fail, because the input really changed; the waived rules are recorded in the manifest")
     run.set_defaults(handler=_run)
+    serve = add_parser("serve", help="publish releases on a schedule (Prefect's scheduler; starts a local "
+                                     "Prefect server when PREFECT_API_URL is not set)")
+    _add_run_options(serve)
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron expression, e.g. "*/15 * * * *"')
+    when.add_argument("--interval", type=_positive_float, help="seconds between runs")
+    serve.set_defaults(handler=_serve)
     releases = add_parser("releases", help="list releases")
     releases.add_argument("--out", type=Path, default=Path("processed"))
     releases.set_defaults(handler=_releases)

@@ -100,8 +100,10 @@ def local_server(full: bool = False, timeout: float | None = None) -> Iterator[s
     environment = os.environ | ({"PREFECT_UI_ENABLED": "0"} if full else
                                 {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"})
     log = tempfile.TemporaryFile()  # the server's stderr, for the one-line error if it fails to start
+    # its own session: a Ctrl-C or a SIGTERM to the run's process group must not take the API
+    # away while the run shuts down; the run stops it (and run_guard reaps it if the run is killed)
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=log,
-                               stdin=subprocess.DEVNULL)
+                               stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_until_healthy(url, process, timeout, log)
         os.environ[API_URL_VARIABLE] = url

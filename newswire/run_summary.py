@@ -47,3 +47,11 @@ class RunSummary:
     @classmethod
     def of(cls, result: Any, counts: dict[str, dict[str, int]], clock: StageClock) -> RunSummary:
         return cls(result.version, result.created, str(result.path), counts, dict(clock.seconds))
+
+    def lines(self) -> list[str]:
+        """What the run did, as the CLI prints it: counts per stage, seconds per stage, the outcome."""
+        counts = [f"{stage:<12} " + "  ".join(f"{name}={value}" for name, value in figures.items())
+                  for stage, figures in self.counts.items()]
+        seconds = f"{'seconds':<12} " + "  ".join(f"{stage}={s:.1f}" for stage, s in self.seconds.items())
+        state = "published" if self.created else "unchanged, latest release kept"
+        return [*counts, seconds, f"release {self.version} {state}: {self.release_path}"]
