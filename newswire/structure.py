@@ -12,11 +12,11 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 from functools import lru_cache
 
-from newswire.boilerplate import classify_lines, detect_language, normalise_line
+from newswire.boilerplate import Verdict, classify_lines, detect_language, normalise_line
 from newswire.data import load as load_data
 from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
-from newswire.outlets import PageMetadata, resolve
+from newswire.outlets import resolve
 from newswire.outlets import page_metadata as outlet_metadata
 from newswire.pagetext import PageArticle, chrome_inside_body, find_article, is_paragraph, stopwords
 from newswire.text import is_sentence, stable_hash, word_count
@@ -388,131 +388,37 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
 def structure(doc: RawDocument) -> ParsedArticle:
     content_hash = stable_hash(doc.text, length=64)
     article_id = stable_hash(content_hash, doc.source)
-    meta_title = meta_date = None
-    page_meta: PageMetadata | None = None
     html = _html_article(doc.text) if doc.kind == "html" else None
-    if html is not None:
-        lines, meta_title, meta_date = html.lines, html.title, html.date
-        page_meta = outlet_metadata(doc.text)
-    else:
-        lines = split_lines(doc.text)
+    lines = html.lines if html is not None else split_lines(doc.text)
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
                                   or "\n".join(line.text for line in lines))
     verdicts = classify_lines([line.text for line in lines], language)
     page = page_verdicts(lines, verdicts, language) if doc.kind != "html" else None
-    if page is not None:
-        meta_title = page.headline.text if page.headline else None
-    removed: list[RemovedLine] = []
-    kept: list[Line] = []
-    credits: list[str] = []
-    late_dates: list[str] = []
-    for index, (line, verdict) in enumerate(zip(lines, verdicts)):
-        page_reason = page.reasons[index] if page is not None else None
-        if page is not None and (line is page.headline or line in page.standfirst):
-            continue  # recorded in title and standfirst, not removed as chrome
-        credit_match = _CREDIT_LINE.match(line.text) or _REPORTING_CREDIT.match(line.text) or _BARE_CREDIT_LINE.match(line.text)
-        if credit_match and (agencies := parse_agencies(credit_match.group("agencies"))) \
-                and (credit_match.re is not _BARE_CREDIT_LINE or len(agencies) == len(re.split(r"\s*,\s*", line.text.strip()))):
-            # "fb/msh (AFP, AP, Reuters)": often in the footer block, but it names the sources
-            credits.extend(a for a in agencies if a not in credits)
-            removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
-        elif verdict is None and page_reason is None:
-            kept.append(line)
-        elif verdict is None:
-            removed.append(RemovedLine(line, "page_chrome", page_reason))
-        else:
-            if _DATE_LABEL.match(line.text):
-                late_dates.append(line.text)  # "Date 08.02.2022" in a footer block
-            removed.append(RemovedLine(line, verdict.kind, verdict.reason))
-
-    published = published_text = published_tz = dateline = None
-    bylines: list[str] = []
-    header: list[Line] = []
-    body: list[Line] = []
-    in_header = meta_title is None and page is None
-    previous_byline = -2
-    for index, line in enumerate(kept):
-        early = in_header or len(body) < EARLY_BODY_LINES
-        # The date line stays in the text (it is printed in the article); it is also parsed.
-        place = _PLACE_BEFORE_DATE.match(line.text)
-        date_part = line.text[place.end():] if place else line.text
-        place_after = _PLACE_AFTER_DATE.search(date_part)
-        date_part = date_part[: place_after.start()] if place_after else date_part
-        replaces_update = published_text is not None and _UPDATE_LABEL.match(published_text) and not _UPDATE_LABEL.match(line.text)
-        parsed = parse_date_line(date_part) if early else None
-        if parsed is not None and (published is None or replaces_update):
-            published, published_tz = parsed
-            published_text = line.text
-            dateline = (place.group("place") if place else place_after.group("place").strip() if place_after else dateline)
-        if parsed is not None:  # date lines stay in the text, never in the header
-            body.append(line)
-            continue
-        if early and (_BYLINE.match(line.text) or (previous_byline == index - 1 and _BYLINE_PLACE.match(line.text))
-                      or (in_header and header and _CAPS_NAME.match(line.text))
-                      or (in_header and header and _BARE_NAME.match(line.text) and index + 1 < len(kept)
-                          and parse_date_line(kept[index + 1].text) is not None)):
-            bylines.append(line.text)
-            removed.append(RemovedLine(line, "byline", "author line (recorded in byline)"))
-            previous_byline = index
-            continue
-        if in_header and _starts_body(line.text, header):
-            in_header = False
-        (header if in_header else body).append(line)
-
-    if page is not None:
-        kicker, title_text, standfirst_lines = None, meta_title, list(page.standfirst)
-    elif meta_title is not None:
-        kicker, title_text, standfirst_lines = None, meta_title, []
-    else:
-        kicker, title_line, standfirst_lines = _pick_header(header)
-        title_text = title_line.text if title_line else None
-        # A deck below the headline may be the lede printed without its full stop (common in
-        # the BBC corpus): it stays in the text as the opening paragraph. A deck above the
-        # headline is never body.
-        if title_line is not None:
-            body = [line for line in standfirst_lines if line.number > title_line.number] + body
-    body.sort(key=lambda line: line.number)
-
-    # The dateline stays in the text, as printed; it is also recorded.
-    openings = [i for i, line in enumerate(body[:DATELINE_SEARCH_LINES]) if line.text != published_text]
-    for opening in openings:
-        if (match := _DATELINE_LINE.match(body[opening].text)) and opening + 1 < len(body):
-            # "Washington CNN —" on a line of its own: the dateline of the paragraph below
-            dateline = match.group("place")
-            removed.append(RemovedLine(body.pop(opening), "dateline", "dateline printed on its own line (recorded in dateline)"))
-            break
-        match = _DATELINE.match(body[opening].text)
-        if match and match.group("place2") and not parse_agencies(match.group("agency2")):
-            match = None  # "Margaret Atwood (1998) ...": a mixed-case place needs a known agency after it
-        if match:
-            groups = match.groupdict()
-            dateline = (groups["place"] or groups["place2"] or groups["place5"] or groups["place6"] or "").strip() or dateline
-            agency = next((groups[g] for g in ("agency", "agency2", "agency3", "agency4", "agency5") if groups[g]), "")
-            if agencies := parse_agencies(agency):
-                credits.extend(a for a in agencies if a not in credits)
-            break
-    if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
-        if agencies := parse_agencies(match.group("agencies")):
-            credits.extend(a for a in agencies if a not in credits)
-    if html is not None and html.published is not None:
-        # the markup's timestamp keeps the time and zone that htmldate and printed dates often lack
-        (published, published_tz), published_text = html.published, html.published_text
-    if published is None:
-        labelled = [line.text for line in body if _DATE_LABEL.match(line.text)] + late_dates
-        for date_text in [str(meta_date)] if meta_date else labelled:
-            if (parsed := parse_date_line(date_text)) is not None:
-                published, published_tz = parsed
-                published_text = date_text
-                break
+    stated_title = _stated_title(html, page)
+    sorted_lines = _sort_lines(lines, verdicts, page)
+    header = _read_header(sorted_lines.kept, in_header=stated_title is None and page is None)
+    headline = _choose_headline(header, stated_title, page)
+    body = headline.body
+    credits = list(sorted_lines.credits)
+    removed = sorted_lines.removed + header.removed
+    dateline = header.dateline
+    if (opening := _opening_dateline(body, header.published_text)) is not None:
+        dateline = opening.place or dateline
+        _add_credits(credits, opening.agencies)
+        if opening.own_line is not None:
+            removed.append(RemovedLine(body.pop(opening.own_line), "dateline",
+                                       "dateline printed on its own line (recorded in dateline)"))
+    _add_credits(credits, _trailing_credits(body))
+    published, published_tz, published_text = _publication(header, html, body, sorted_lines.late_dates)
     # the markup names the author outright; a byline found in the text is a guess from its shape
-    byline = (html.byline if html is not None else None) or " / ".join(bylines) or None
-    outlet, url = resolve(doc.listing, page_meta, credits)
+    byline = (html.byline if html is not None else None) or " / ".join(header.bylines) or None
+    outlet, url = resolve(doc.listing, outlet_metadata(doc.text) if html is not None else None, credits)
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
         size=doc.size, encoding=doc.encoding, format=doc.kind,
-        title=title_text, kicker=kicker.text if kicker else None,
-        standfirst=" ".join(line.text for line in standfirst_lines) or None, byline=byline,
+        title=headline.title, kicker=headline.kicker,
+        standfirst=" ".join(line.text for line in headline.standfirst) or None, byline=byline,
         published=published, published_text=published_text, published_tz=published_tz,
         dateline=dateline, credits=credits, language=language,
         body=body, removed=removed, decode_note=doc.decode_note, encoding_confidence=doc.encoding_confidence,
@@ -520,6 +426,212 @@ def structure(doc: RawDocument) -> ParsedArticle:
         no_article_reason=(page.no_article_reason if page is not None
                            else html.no_article_reason if html is not None else None),
     )
+
+
+def _stated_title(html: HtmlArticle | None, page: PageVerdicts | None) -> str | None:
+    """The headline the markup or the whole-page decision names; None when the header lines tell it."""
+    if page is not None:
+        return page.headline.text if page.headline else None
+    return html.title if html is not None else None
+
+
+def _add_credits(credits: list[str], agencies: list[str]) -> None:
+    credits.extend(a for a in agencies if a not in credits)
+
+
+@dataclass
+class _SortedLines:
+    """A document's lines sorted by the line rules and the whole-page decision."""
+
+    kept: list[Line] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # agencies named by credit lines
+    late_dates: list[str] = field(default_factory=list)  # "Date 08.02.2022" in a footer block
+
+
+def _sort_lines(lines: list[Line], verdicts: list[Verdict | None], page: PageVerdicts | None) -> _SortedLines:
+    """Kept lines, and removed ones with their reasons; a page's headline and standfirst are
+    recorded in title and standfirst, so they are neither kept nor removed as chrome."""
+    found = _SortedLines()
+    for index, (line, verdict) in enumerate(zip(lines, verdicts)):
+        page_reason = page.reasons[index] if page is not None else None
+        if page is not None and (line is page.headline or line in page.standfirst):
+            continue
+        if (agencies := _credit_line_agencies(line.text)) is not None:
+            # "fb/msh (AFP, AP, Reuters)": often in the footer block, but it names the sources
+            _add_credits(found.credits, agencies)
+            found.removed.append(RemovedLine(line, "credit", "agency credit line (recorded in credits)"))
+        elif verdict is None and page_reason is None:
+            found.kept.append(line)
+        elif verdict is None:
+            found.removed.append(RemovedLine(line, "page_chrome", page_reason))
+        else:
+            if _DATE_LABEL.match(line.text):
+                found.late_dates.append(line.text)
+            found.removed.append(RemovedLine(line, verdict.kind, verdict.reason))
+    return found
+
+
+def _credit_line_agencies(text: str) -> list[str] | None:
+    """The agencies a credit line names ("fb/msh (AFP, AP, Reuters)", "AFP, Reuters"); None for
+    any other line. A line of bare names credits only when every name is an agency."""
+    match = _CREDIT_LINE.match(text) or _REPORTING_CREDIT.match(text) or _BARE_CREDIT_LINE.match(text)
+    if not match or not (agencies := parse_agencies(match.group("agencies"))):
+        return None
+    if match.re is _BARE_CREDIT_LINE and len(agencies) != len(re.split(r"\s*,\s*", text.strip())):
+        return None
+    return agencies
+
+
+@dataclass
+class _Header:
+    """The kept lines read in order: the header block above the first paragraph, the body, and
+    the date line and bylines printed in the header or the first lines of the body."""
+
+    lines: list[Line] = field(default_factory=list)  # headline, kicker and standfirst candidates
+    body: list[Line] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)  # the byline lines
+    published: tuple[datetime, str | None] | None = None
+    published_text: str | None = None
+    dateline: str | None = None  # a place printed with the date: "Madrid - 26 ene 2022"
+
+    def take_date(self, text: str, published: tuple[datetime, str | None], place: str | None) -> None:
+        """The first date line is the article's date; between a publication and an update
+        time, the publication time is."""
+        replaces_update = self.published_text is not None and _UPDATE_LABEL.match(self.published_text) \
+            and not _UPDATE_LABEL.match(text)
+        if self.published is None or replaces_update:
+            self.published, self.published_text = published, text
+            self.dateline = place if place is not None else self.dateline
+
+
+def _read_header(kept: list[Line], in_header: bool) -> _Header:
+    """in_header: the text starts with the header block (False when the markup or the
+    whole-page decision gives the headline)."""
+    found = _Header()
+    previous_byline = -2
+    for index, line in enumerate(kept):
+        early = in_header or len(found.body) < EARLY_BODY_LINES
+        # The date line stays in the text (it is printed in the article); it is also parsed.
+        dated = _read_date_line(line.text) if early else None
+        if dated is not None:  # date lines stay in the text, never in the header
+            found.take_date(line.text, *dated)
+            found.body.append(line)
+            continue
+        if early and _is_byline(kept, index, previous_byline == index - 1, in_header and bool(found.lines)):
+            found.bylines.append(line.text)
+            found.removed.append(RemovedLine(line, "byline", "author line (recorded in byline)"))
+            previous_byline = index
+            continue
+        if in_header and _starts_body(line.text, found.lines):
+            in_header = False
+        (found.lines if in_header else found.body).append(line)
+    return found
+
+
+def _read_date_line(text: str) -> tuple[tuple[datetime, str | None], str | None] | None:
+    """(the date, the place printed with it) of a date line; None for any other line."""
+    place = _PLACE_BEFORE_DATE.match(text)
+    date_part = text[place.end():] if place else text
+    place_after = _PLACE_AFTER_DATE.search(date_part)
+    date_part = date_part[: place_after.start()] if place_after else date_part
+    if (parsed := parse_date_line(date_part)) is None:
+        return None
+    printed_place = place.group("place") if place else place_after.group("place").strip() if place_after else None
+    return parsed, printed_place
+
+
+def _is_byline(kept: list[Line], index: int, after_byline: bool, under_headline: bool) -> bool:
+    """An author line: "By Jane Doe" or the "BBC News, Berlin" line under it; under a headline,
+    a name in capitals, or a bare name above the date line."""
+    text = kept[index].text
+    if _BYLINE.match(text) or (after_byline and _BYLINE_PLACE.match(text)):
+        return True
+    return under_headline and (bool(_CAPS_NAME.match(text)) or (
+        bool(_BARE_NAME.match(text)) and index + 1 < len(kept) and parse_date_line(kept[index + 1].text) is not None))
+
+
+@dataclass(frozen=True)
+class _Headline:
+    """What the header block gives, and the body it leaves."""
+
+    kicker: str | None
+    title: str | None
+    standfirst: list[Line]
+    body: list[Line]  # in line order
+
+
+def _choose_headline(header: _Header, stated_title: str | None, page: PageVerdicts | None) -> _Headline:
+    """Kicker, title and standfirst: the whole-page decision's or the markup's title when there
+    is one, else picked from the header lines."""
+    if page is not None:
+        return _Headline(None, stated_title, list(page.standfirst), _in_line_order(header.body))
+    if stated_title is not None:
+        return _Headline(None, stated_title, [], _in_line_order(header.body))
+    kicker, title, standfirst = _pick_header(header.lines)
+    body = header.body
+    # A deck below the headline may be the lede printed without its full stop (common in
+    # the BBC corpus): it stays in the text as the opening paragraph. A deck above the
+    # headline is never body.
+    if title is not None:
+        body = [line for line in standfirst if line.number > title.number] + body
+    return _Headline(kicker.text if kicker else None, title.text if title else None, standfirst, _in_line_order(body))
+
+
+def _in_line_order(lines: list[Line]) -> list[Line]:
+    return sorted(lines, key=lambda line: line.number)
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    """A dateline at the top of the body: its place and the agencies it credits."""
+
+    place: str
+    agencies: list[str]
+    own_line: int | None  # body index of a dateline printed on a line of its own
+
+
+def _opening_dateline(body: list[Line], published_text: str | None) -> _Dateline | None:
+    """The dateline opening one of the first paragraphs ("KYIV, Ukraine (AP) \u2014"), which
+    stays in the text, as printed; or printed on a line of its own, above the paragraph."""
+    openings = [i for i, line in enumerate(body[:DATELINE_SEARCH_LINES]) if line.text != published_text]
+    for opening in openings:
+        if (match := _DATELINE_LINE.match(body[opening].text)) and opening + 1 < len(body):
+            # "Washington CNN \u2014" on a line of its own: the dateline of the paragraph below
+            return _Dateline(match.group("place"), [], opening)
+        match = _DATELINE.match(body[opening].text)
+        if match and match.group("place2") and not parse_agencies(match.group("agency2")):
+            match = None  # "Margaret Atwood (1998) ...": a mixed-case place needs a known agency after it
+        if match:
+            groups = match.groupdict()
+            agency = next((groups[g] for g in ("agency", "agency2", "agency3", "agency4", "agency5") if groups[g]), "")
+            return _Dateline((groups["place"] or groups["place2"] or groups["place5"] or groups["place6"] or "").strip(),
+                             parse_agencies(agency) or [], None)
+    return None
+
+
+def _trailing_credits(body: list[Line]) -> list[str]:
+    """The agencies credited at the end of the last paragraph: "... (AFP, Reuters)"."""
+    if body and (match := _TRAILING_CREDIT.search(body[-1].text)):
+        return parse_agencies(match.group("agencies")) or []
+    return []
+
+
+def _publication(header: _Header, html: HtmlArticle | None, body: list[Line],
+                 late_dates: list[str]) -> tuple[datetime | None, str | None, str | None]:
+    """(date, "+hh:mm" or None, the text it was read from): the markup's timestamp, which keeps
+    the time and zone that htmldate and printed dates often lack; else the header's date line;
+    else trafilatura's date, or a labelled date line of the body or the footer."""
+    if html is not None and html.published is not None:
+        return *html.published, html.published_text
+    if header.published is not None:
+        return *header.published, header.published_text
+    labelled = [line.text for line in body if _DATE_LABEL.match(line.text)] + late_dates
+    for date_text in [str(html.date)] if html is not None and html.date else labelled:
+        if (parsed := parse_date_line(date_text)) is not None:
+            return *parsed, date_text
+    return None, None, None
 
 
 def drop_recurring(article: ParsedArticle, recurring: set[str]) -> ParsedArticle:

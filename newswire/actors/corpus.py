@@ -6,7 +6,8 @@ against the merged knowledge; `tables()` gives actor rows and mention rows."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import pycountry
 
@@ -20,7 +21,8 @@ from newswire.actors.registry import ActorRegistry, new_actor_id
 from newswire.actors.roles import most_specific
 from newswire.actors.sectors import sector_of_phrase, sector_of_roles
 from newswire.data import load as load_data
-from newswire.gazetteer import LEADING_ARTICLE, gazetteer, lookup_place, name_key, org_key, organisation
+from newswire.gazetteer import (LEADING_ARTICLE, Organisation, Place, gazetteer, lookup_place, name_key, org_key,
+                                organisation)
 from newswire.text import stable_hash
 
 # A bare surname joins the leading person of that surname when it has this share of mentions.
@@ -49,14 +51,9 @@ class Corpus:
         self.registry = registry
         self._ids: dict[str, str] = {}
         self.credits = list(credits)
-        local_countries: dict[str, set[str]] = defaultdict(set)
-        for entities in self.articles.values():
-            for key, country in entities.countries.items():
-                local_countries[key].add(country)
-        single_country = {k: next(iter(v)) for k, v in local_countries.items() if len(v) == 1}
         person_keys = {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}
         self.known_keys = {m.key for e in self.articles.values() for m in e.mentions}
-        self.groups = person_groups(person_keys, single_country)
+        self.groups = person_groups(person_keys, _single_countries(self.articles.values()))
         self.name_forms: dict[str, list[str]] = defaultdict(list)  # key -> honorific forms written ("Mrs Clinton")
         self.local_roles: dict[str, list[str]] = defaultdict(list)
         for entities in self.articles.values():
@@ -67,28 +64,39 @@ class Corpus:
         self._attach_lone_surnames(person_keys)
         self._attach_acronyms()
         self._attach_unqualified_institutions()
-        self.roles: dict[str, list[str]] = defaultdict(list)
-        self.countries: dict[str, Counter] = defaultdict(Counter)
-        for entities in self.articles.values():
-            for key, country in entities.countries.items():
-                self.countries[self.canonical(key)][country] += 1
-            for key, article_roles in entities.roles.items():
-                for role in article_roles:
-                    if role not in self.roles[self.canonical(key)]:
-                        self.roles[self.canonical(key)].append(role)
+        self.roles, self.countries = self._roles_and_countries()
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
         self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
         self._genders: dict[str, str | None] | None = None
-        for article_id, entities in self.articles.items():
-            for description in entities.descriptions:
-                if (mention := self.resolve_description(article_id, description)) is not None:
-                    self.extra[article_id].append(mention)
+        self._resolve_descriptions()
         self._members: dict[str, set[str]] = defaultdict(set)
         for key in self.known_keys | set(self.groups):
             self._members[self.canonical(key)].add(key)
         if registry is not None:
             for canonical in sorted(self._members):  # sorted: the same ids whatever the article order
                 self.actor_id(canonical)
+
+    def _roles_and_countries(self) -> tuple[dict[str, list[str]], dict[str, Counter]]:
+        """Per actor (canonical key): its roles, each once, in the order the articles give them,
+        and how many times the articles place it in each country."""
+        roles: dict[str, list[str]] = defaultdict(list)
+        countries: dict[str, Counter] = defaultdict(Counter)
+        for entities in self.articles.values():
+            for key, country in entities.countries.items():
+                countries[self.canonical(key)][country] += 1
+            for key, article_roles in entities.roles.items():
+                for role in article_roles:
+                    if role not in roles[self.canonical(key)]:
+                        roles[self.canonical(key)].append(role)
+        return roles, countries
+
+    def _resolve_descriptions(self) -> None:
+        """A description ("the Norwegian politician") that stands for a person named in its
+        article becomes a mention of that person."""
+        for article_id, entities in self.articles.items():
+            for description in entities.descriptions:
+                if (mention := self.resolve_description(article_id, description)) is not None:
+                    self.extra[article_id].append(mention)
 
     def _attach_lone_surnames(self, person_keys: set[str]) -> None:
         """A lone surname joins the dominant person of that surname across the corpus."""
@@ -201,77 +209,113 @@ class Corpus:
 
     def tables(self) -> tuple[list[Actor], list[dict]]:
         """(actors, mention rows); every mention's actor is among the actors."""
-        surfaces: dict[str, Counter] = defaultdict(Counter)
-        references: dict[str, set[str]] = defaultdict(set)
-        types: dict[str, Counter] = defaultdict(Counter)
-        mention_count: Counter = Counter()
-        article_sets: dict[str, set[str]] = defaultdict(set)
-        display: dict[str, Counter] = defaultdict(Counter)
+        tally, rows = self._tally_mentions()
+        for key in tally.surfaces:
+            if key.startswith("CITY:"):
+                tally.types[key]["GPE"] += 0  # a capital named only for its government still has its row
+        self._tally_credits(tally)
+        country_places = {p.key: p for p in gazetteer()["country_names"].values()}
+        organisations = gazetteer()["org_entries"]
+        return [self._actor(key, tally, country_places, organisations) for key in sorted(tally.types)], rows
+
+    def _tally_mentions(self) -> tuple[_Tally, list[dict]]:
+        """What the articles' names and mentions say of each actor, and one row per mention (the
+        first of the mentions at the same place)."""
+        tally = _Tally()
         rows, seen = [], set()
         for article_id, entities in self.articles.items():
             for key, name in entities.names.items():
-                display[self.canonical(key)][name] += 1
+                tally.display[self.canonical(key)][name] += 1
             for key, forms in entities.aliases.items():
-                surfaces[self.canonical(key)].update({form: 0 for form in forms})
+                tally.surfaces[self.canonical(key)].update({form: 0 for form in forms})
             for mention in entities.mentions + self.extra.get(article_id, []):
                 key = self.canonical(mention.key)
                 if (article_id, mention.start, mention.end) in seen:
                     continue
                 seen.add((article_id, mention.start, mention.end))
-                types[key][mention.type] += 1
-                mention_count[key] += 1
-                article_sets[key].add(article_id)
-                (surfaces[key].update([mention.text]) if mention.kind in NAME_KINDS else references[key].add(mention.text))
+                tally.types[key][mention.type] += 1
+                tally.mention_count[key] += 1
+                tally.article_sets[key].add(article_id)
+                (tally.surfaces[key].update([mention.text]) if mention.kind in NAME_KINDS
+                 else tally.references[key].add(mention.text))
                 rows.append({"mention_id": stable_hash(article_id, str(mention.start), str(mention.end)),
                              "article_id": article_id, "actor_id": self.actor_id(key), "text": mention.text,
                              "start": mention.start, "end": mention.end, "kind": mention.kind})
-        for key in surfaces:
-            if key.startswith("CITY:"):
-                types[key]["GPE"] += 0  # a capital named only for its government still has its row
+        return tally, rows
+
+    def _tally_credits(self, tally: _Tally) -> None:
+        """The agencies an article credits are actors of that article, with no mention in its text."""
         agencies = load_data("agencies.json")
         for article_id, names in self.credits:
             for agency in names:
                 entry = agencies.get(agency.upper().rstrip("."), {"name": agency, "country": None})
                 # an agency the gazetteer knows as an institution (the BBC) is that institution
                 key = f"ORG:{canonical}" if (canonical := organisation(entry["name"])) else org_key(entry["name"])
-                types[key]["ORG"] += 0
-                article_sets[key].add(article_id)
-                display[key][entry["name"]] += 1
+                tally.types[key]["ORG"] += 0
+                tally.article_sets[key].add(article_id)
+                tally.display[key][entry["name"]] += 1
                 if entry["country"] and not self.countries[key]:
                     self.countries[key][entry["country"]] += 1
-        country_places = {p.key: p for p in gazetteer()["country_names"].values()}
-        organisations = gazetteer()["org_entries"]
-        actors = []
-        for key in sorted(types):
-            type_ = "PERSON" if key.startswith("PERSON:") else (
-                max(types[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if types[key] else key.split(":")[0])
-            if key in country_places:
-                name = country_places[key].name
-            elif key.removeprefix("ORG:") in organisations:
-                name = key.removeprefix("ORG:")
-            else:
-                spellings = display[key] + surfaces[key]
-                if type_ in {"PERSON", "ORG"} and (full := Counter({n: c for n, c in spellings.items() if len(n.split()) > 1})):
-                    spellings = full  # the commonest spelling of the full name, not a surname or an acronym
-                name = max(spellings.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if spellings else key.split(":", 1)[1]
-            aliases = set(surfaces[key]) | {name} if key.startswith("ORG:") and not surfaces[key] else set(surfaces[key])
-            aliases |= {LEADING_ARTICLE.sub("", a) for a in aliases}
-            institution = organisations.get(key.removeprefix("ORG:"))
-            if key in country_places:
-                country = country_places[key].country
-            elif institution is not None and institution.country:
-                country = institution.country
-            else:
-                country = self.country(key)
-            roles = most_specific(self.roles.get(key, []))
-            if key.startswith("SECTOR:"):
-                sector = key.rsplit("|", 1)[1]
-            elif institution is not None:
-                sector = institution.sector
-            else:
-                sector = sector_of_roles(roles) if type_ == "PERSON" else (sector_of_phrase(name) if type_ == "ORG" else None)
-            actors.append(Actor(
-                actor_id=self.actor_id(key), name=name, type=type_, aliases=sorted(aliases),
-                references=sorted(references[key]), roles=roles, country=iso3(country), sector=sector,
-                mention_count=mention_count[key], article_count=len(article_sets[key])))
-        return actors, rows
+
+    def _actor(self, key: str, tally: _Tally, country_places: dict[str, Place],
+               organisations: dict[str, Organisation]) -> Actor:
+        type_ = "PERSON" if key.startswith("PERSON:") else (
+            max(tally.types[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if tally.types[key] else key.split(":")[0])
+        name = _actor_name(key, type_, tally.display[key] + tally.surfaces[key], country_places, organisations)
+        surfaces = tally.surfaces[key]
+        aliases = set(surfaces) | {name} if key.startswith("ORG:") and not surfaces else set(surfaces)
+        aliases |= {LEADING_ARTICLE.sub("", a) for a in aliases}
+        institution = organisations.get(key.removeprefix("ORG:"))
+        if key in country_places:
+            country = country_places[key].country
+        elif institution is not None and institution.country:
+            country = institution.country
+        else:
+            country = self.country(key)
+        roles = most_specific(self.roles.get(key, []))
+        return Actor(
+            actor_id=self.actor_id(key), name=name, type=type_, aliases=sorted(aliases),
+            references=sorted(tally.references[key]), roles=roles, country=iso3(country),
+            sector=_actor_sector(key, type_, name, roles, institution),
+            mention_count=tally.mention_count[key], article_count=len(tally.article_sets[key]))
+
+
+@dataclass
+class _Tally:
+    """What the corpus says of each actor (canonical key), for its row."""
+
+    surfaces: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # its names as written
+    references: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # "the minister", "he"
+    types: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # PERSON, ORG, GPE, NORP
+    mention_count: Counter = field(default_factory=Counter)
+    article_sets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    display: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # each article's best name
+
+
+def _single_countries(articles: Iterable[ArticleEntities]) -> dict[str, str]:
+    """key -> country, for the keys every article places in the same one country."""
+    local_countries: dict[str, set[str]] = defaultdict(set)
+    for entities in articles:
+        for key, country in entities.countries.items():
+            local_countries[key].add(country)
+    return {k: next(iter(v)) for k, v in local_countries.items() if len(v) == 1}
+
+
+def _actor_name(key: str, type_: str, spellings: Counter, country_places: dict[str, Place],
+                organisations: dict[str, Organisation]) -> str:
+    """A country's or a known organisation's own name; else the commonest spelling."""
+    if key in country_places:
+        return country_places[key].name
+    if key.removeprefix("ORG:") in organisations:
+        return key.removeprefix("ORG:")
+    if type_ in {"PERSON", "ORG"} and (full := Counter({n: c for n, c in spellings.items() if len(n.split()) > 1})):
+        spellings = full  # the commonest spelling of the full name, not a surname or an acronym
+    return max(spellings.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if spellings else key.split(":", 1)[1]
+
+
+def _actor_sector(key: str, type_: str, name: str, roles: list[str], institution: Organisation | None) -> str | None:
+    if key.startswith("SECTOR:"):
+        return key.rsplit("|", 1)[1]
+    if institution is not None:
+        return institution.sector
+    return sector_of_roles(roles) if type_ == "PERSON" else (sector_of_phrase(name) if type_ == "ORG" else None)

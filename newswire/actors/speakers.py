@@ -80,22 +80,55 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
     words = surface.split()
     last = fold(words[-1]) if words else ""
     if (wanted := PRONOUNS.get(surface.lower())) is not None:
-        gender = pronoun_gender(surface)
-        # "she" is not the man named last: antecedents agree in gender where the text shows it
-        earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")
-                   and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
-        best = antecedent(text, start, earlier)
-        if best is None:
-            return None
-        return LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+        return _pronoun_referent(corpus, text, start, end, surface, wanted, mentions)
     if last in INSTITUTION_WORDS and (country := country_in(words)) is not None:
-        # "the Russian foreign ministry said": an institution of a state, named by description
-        name = " ".join(w for w in LEADING_ARTICLE.sub("", surface).split())
-        qualified = country_qualified(name)
-        key = qualified_key(*qualified) if qualified is not None else org_key(name)
-        corpus.countries[key][country] += 1
-        return LocalMention(start, end, text[start:end], "ORG", "name", key, True)
-    bare = LEADING_ARTICLE.sub("", surface)
+        return _state_institution(corpus, text, start, end, surface, country)
+    if (found := _organisation_named(corpus, text, start, end, LEADING_ARTICLE.sub("", surface), mentions)) is not None:
+        return found
+    if words and words[0].lower() == "the" and (earlier := corpus.unnamed.get((article_id, last))) is not None:
+        return replace(earlier, start=start, end=end, text=text[start:end], kind="title")  # "One Italian official" ... "the official"
+    if words and words[0].lower() in {"a", "an", "one"}:
+        return _unnamed_speaker(corpus, article_id, text, start, end, words, last)
+    if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
+        return _organisation_before(corpus, text, start, end, mentions)
+    if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
+        return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
+    if (description := describe(start, end, text[start:end], words, True)) is not None:
+        if (found := corpus.resolve_description(article_id, description)) is not None:
+            return found
+    if words and words[0].lower() == "the" and last in ORG_NOUNS:
+        # "the regulator said", "the lender": the organisation named last before it; "the
+        # ministry", "the party": the last one whose name says it is one
+        return _organisation_before(corpus, text, start, end, mentions, last if last in NAMED_ORG_NOUNS else None)
+    return None
+
+
+def _pronoun_referent(corpus: Corpus, text: str, start: int, end: int, surface: str, wanted: str,
+                      mentions: list[LocalMention]) -> LocalMention | None:
+    """"he said": the person (or, for "it", the organisation or place) the pronoun stands for."""
+    gender = pronoun_gender(surface)
+    # "she" is not the man named last: antecedents agree in gender where the text shows it
+    earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")
+               and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
+    best = antecedent(text, start, earlier)
+    if best is None:
+        return None
+    return LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+
+
+def _state_institution(corpus: Corpus, text: str, start: int, end: int, surface: str, country: str) -> LocalMention:
+    """"the Russian foreign ministry said": an institution of a state, named by description."""
+    name = " ".join(w for w in LEADING_ARTICLE.sub("", surface).split())
+    qualified = country_qualified(name)
+    key = qualified_key(*qualified) if qualified is not None else org_key(name)
+    corpus.countries[key][country] += 1
+    return LocalMention(start, end, text[start:end], "ORG", "name", key, True)
+
+
+def _organisation_named(corpus: Corpus, text: str, start: int, end: int, bare: str,
+                        mentions: list[LocalMention]) -> LocalMention | None:
+    """An organisation of the corpus the expression names, in lower case or in part; bare: the
+    expression without its leading article."""
     if (key := org_key(bare)) in corpus.known_keys:  # "the Russian foreign ministry", in lower case
         return LocalMention(start, end, text[start:end], "ORG", "name", corpus.canonical(key), True)
     if len(bare.split()) >= 2 and (key := org_key(" ".join(bare.split()[:-1]))) in corpus.known_keys \
@@ -105,29 +138,19 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
         longer = {m.key for m in mentions if m.type == "ORG" and m.kind == "name" and fold(m.text).startswith(fold(bare) + " ")}
         if len(longer) == 1:
             return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(longer.pop()), True)
-    if words and words[0].lower() == "the" and (earlier := corpus.unnamed.get((article_id, last))) is not None:
-        return replace(earlier, start=start, end=end, text=text[start:end], kind="title")  # "One Italian official" ... "the official"
-    if words and words[0].lower() in {"a", "an", "one"}:
-        return _unnamed_speaker(corpus, article_id, text, start, end, words, last)
-    if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
-        outlets = [m for m in mentions if m.end <= start and m.type == "ORG"]
-        if outlets:
-            return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(outlets[-1].key), True)
-        return None
-    if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
-        return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
-    if (description := describe(start, end, text[start:end], words, True)) is not None:
-        if (found := corpus.resolve_description(article_id, description)) is not None:
-            return found
-    if words and words[0].lower() == "the" and last in ORG_NOUNS:
-        # "the regulator said", "the lender": the organisation named last before it; "the
-        # ministry", "the party": the last one whose name says it is one
-        organisations = [m for m in mentions if m.end <= start and m.type == "ORG"]
-        if last in NAMED_ORG_NOUNS:
-            organisations = [m for m in organisations if last in fold(m.text).split()]
-        if organisations:
-            return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(organisations[-1].key), True)
     return None
+
+
+def _organisation_before(corpus: Corpus, text: str, start: int, end: int, mentions: list[LocalMention],
+                         noun: str | None = None) -> LocalMention | None:
+    """The organisation mentioned last before the expression; with noun, the last one whose
+    name has that word in it."""
+    organisations = [m for m in mentions if m.end <= start and m.type == "ORG"]
+    if noun is not None:
+        organisations = [m for m in organisations if noun in fold(m.text).split()]
+    if not organisations:
+        return None
+    return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(organisations[-1].key), True)
 
 
 def _unnamed_speaker(corpus: Corpus, article_id: str, text: str, start: int, end: int, words: list[str],
