@@ -93,6 +93,7 @@ def later_tables():
         patch.setitem(schemas.TABLES, "mentions", schemas.TableSpec(Mentions, "0.1", "mention_id"))
         # these four articles stand in for a corpus large enough for the coverage floors
         patch.setattr(gx_validation, "MIN_ARTICLES_FOR_COVERAGE_FLOORS", 1)
+        patch.setattr(gx_validation, "MIN_ROWS_FOR_SHARE_DRIFT", 1)
         yield
 
 
@@ -226,6 +227,17 @@ def test_rules_carry_their_severity(broken_report):
     assert severities[("boilerplate", "row count vs previous release")] == gx_validation.DRIFT
     assert severities[("articles", "published: non-null share vs previous release")] == gx_validation.DRIFT
     assert severities[("articles", "share of non-duplicate articles with an actor mention")] == gx_validation.DRIFT
+
+
+def test_non_null_shares_of_a_handful_of_rows_are_not_compared(tmp_path: Path, monkeypatch):
+    """Four articles, then the same four without dates: below the sample size the share rule is inert."""
+    monkeypatch.setattr(gx_validation, "MIN_ROWS_FOR_SHARE_DRIFT", 20)
+    out = tmp_path / "processed"
+    publish(good_tables(), out, {})
+    tables = good_tables()
+    result = publish(dict(tables, articles=tables["articles"].assign(published=pd.NaT)), out, {},
+                     check_staged=check_staged)
+    assert result.created
 
 
 def test_half_the_rows_is_still_allowed(tmp_path: Path):
