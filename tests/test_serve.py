@@ -41,6 +41,19 @@ def _wait_for(lines: queue.Queue, seen: list[str], predicate, deadline: float) -
     pytest.fail("serve did not get there in time; its output:\n" + "\n".join(seen[-40:]))
 
 
+def _run_token(pid: int) -> str:
+    """The run token serve gave its watchdog (its last argument): every process serve started carries it."""
+    for entry in Path("/proc").iterdir():
+        try:
+            arguments = (entry / "cmdline").read_bytes().split(b"\0")
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid and b"newswire.run_guard" in arguments:
+            return arguments[arguments.index(b"newswire.run_guard") + 1].decode()
+    pytest.fail("serve started no run_guard watchdog")
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="run_guard's /proc check")
 def test_scheduled_runs_publish_new_files_and_nothing_else(tmp_path, seeds_dir):
     raw = tmp_path / "raw"
@@ -65,8 +78,7 @@ def test_scheduled_runs_publish_new_files_and_nothing_else(tmp_path, seeds_dir):
         third = _wait_for(lines, seen, lambda line: line.startswith("release ") and "unchanged" not in line, deadline)
         assert " published: " in third and third.split()[1] != first.split()[1]
         assert any(line.startswith("ingest") and "paths=2" in line for line in seen)
-        token = next(line for line in open(f"/proc/{serve.pid}/environ", "rb").read().split(b"\0")
-                     if line.startswith(run_guard.TOKEN_VARIABLE.encode())).split(b"=", 1)[1].decode()
+        token = _run_token(serve.pid)
     finally:
         serve.send_signal(signal.SIGTERM)
         try:
