@@ -154,8 +154,9 @@ def _run_flow(args: argparse.Namespace) -> int:
     from prefect.task_runners import ProcessPoolTaskRunner
 
     workers = args.workers or usable_cores()
+    runner = _dask_runner(args.dask, workers) if args.dask else ProcessPoolTaskRunner(max_workers=workers)
     try:
-        summary = release_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
+        summary = release_flow.with_options(task_runner=runner)(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
                                lock_wait=args.wait, progress=not args.quiet, accept_drift=args.accept_drift,
                                cache_dir=None if args.no_cache else str(args.cache))
     except (ReleaseBlocked, ReleaseLocked, FileNotFoundError) as error:
@@ -163,6 +164,30 @@ def _run_flow(args: argparse.Namespace) -> int:
         return 1
     print("\n".join(summary.lines()))
     return 0
+
+
+def _dask_runner(where: str, workers: int):
+    """prefect-dask's runner: a LocalCluster of one-threaded worker processes ("local[:N]"), or
+    the scheduler at an address. Each worker loads the spaCy model once and parses with one
+    process (a Dask worker is daemonic: it cannot start spaCy's own worker processes)."""
+    from prefect_dask import DaskTaskRunner
+
+    if where == "local" or where.startswith("local:"):
+        count = int(where.partition(":")[2] or workers)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": count, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    return DaskTaskRunner(address=where)
+
+
+def _dask_address(text: str) -> str:
+    if text == "local" or (text.startswith("local:") and text[6:].isdigit() and int(text[6:]) > 0):
+        return text
+    if text.startswith("local"):
+        raise argparse.ArgumentTypeError(f"local clusters are 'local' or 'local:N' with N >= 1, not {text!r}")
+    host, _, port = text.removeprefix("tcp://").rpartition(":")
+    if not host or not port.isdigit():
+        raise argparse.ArgumentTypeError(f"give a scheduler address such as tcp://host:8786, or local[:N], not {text!r}")
+    return text if text.startswith("tcp://") else f"tcp://{text}"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -354,6 +379,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = add_parser("run", help="run the pipeline and publish a release")
     _add_run_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--dask", type=_dask_address, metavar="ADDRESS",
+                     help="run the batch stages on a Dask cluster: a scheduler address (tcp://host:8786) or "
+                          "local[:N] for a LocalCluster of N worker processes (default N: --workers or usable cores)")
     run.add_argument("--workers", type=_non_negative_int, default=0,
                      help="worker processes for the per-batch stages, one spaCy model each (default: usable cores)")
     run.add_argument("--accept-drift", action="store_true",
