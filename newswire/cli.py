@@ -225,6 +225,29 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache(args: argparse.Namespace) -> int:
+    from newswire.cache_maintenance import cache_info, current_versions, prune
+
+    versions = current_versions()
+    if args.action == "prune":
+        pruned = prune(args.cache, args.out, versions)
+        print(f"{args.cache}: removed {pruned.entries} entries ({pruned.size / 2**20:.1f} MiB) of old code versions "
+              f"or of articles no release in {args.out} holds; kept {pruned.kept}")
+        return 0
+    figures = cache_info(args.cache, versions)
+    if not figures:
+        print(f"{args.cache}: empty")
+    for stage in sorted({folder.stage for folder in figures}):
+        current = [f for f in figures if f.stage == stage and f.current]
+        old = [f for f in figures if f.stage == stage and not f.current]
+        print(f"{stage:<10} current code: {sum(f.entries for f in current):>7} entries "
+              f"{sum(f.size for f in current) / 2**20:>8.1f} MiB   older code: {sum(f.entries for f in old):>7} entries "
+              f"{sum(f.size for f in old) / 2**20:>8.1f} MiB")
+    if any(not f.current for f in figures):
+        print("`newswire cache prune` removes entries of older code and of articles no release holds")
+    return 0
+
+
 def _releases(args: argparse.Namespace) -> int:
     from newswire.release import latest_release, list_releases
 
@@ -395,6 +418,12 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--cron", help='cron expression, e.g. "*/15 * * * *"')
     when.add_argument("--interval", type=_positive_float, help="seconds between runs")
     serve.set_defaults(handler=_serve)
+    cache = add_parser("cache", help="what the structure/parse/extractor cache holds (info), or drop entries of old "
+                                     "code versions and of articles no release holds (prune)")
+    cache.add_argument("action", choices=["info", "prune"])
+    cache.add_argument("--cache", type=Path, default=Path(".cache/extract"), help="cache folder (default .cache/extract)")
+    cache.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
+    cache.set_defaults(handler=_cache)
     releases = add_parser("releases", help="list releases")
     releases.add_argument("--out", type=Path, default=Path("processed"))
     releases.set_defaults(handler=_releases)

@@ -1,7 +1,8 @@
 """Content-addressed files under one cache folder, written atomically.
 
 Each stage that caches (structure, the parse, each extractor) keeps its entries in its own
-subfolder, keyed by a hash of its version and its input. A missing root (None) caches nothing;
+subfolder, one folder per version of its code (so entries of old versions can be pruned
+whole), keyed by a hash of its version and its input: <root>/<stage>/<version>/ab/abcd…. A missing root (None) caches nothing;
 a write that fails (full disk, a path taken by a folder) costs a recomputation later, nothing more.
 """
 
@@ -21,7 +22,7 @@ class FileCache:
         if self.root is None:
             return None
         key = hashlib.sha256((version + "\0" + key_text).encode("utf-8", "surrogatepass")).hexdigest()
-        return self.root / folder / key[:2] / f"{key}{suffix}"
+        return self.root / folder / version / key[:2] / f"{key}{suffix}"
 
     @staticmethod
     def write(path: Path | None, data: bytes) -> None:

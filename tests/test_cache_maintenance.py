@@ -1,0 +1,48 @@
+"""`newswire cache info/prune`: entries of older code and of articles no release holds go; what
+the releases need stays (a rerun parses nothing)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from newswire import extract
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def newswire(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    return subprocess.run([sys.executable, "-m", "newswire.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=400, env={**environment, "PYTHONPATH": str(PROJECT_ROOT)})
+
+
+def test_prune_keeps_what_releases_need_and_drops_the_rest(tmp_path, seeds_dir):
+    (tmp_path / "raw").mkdir()
+    seeds = sorted(seeds_dir.iterdir())
+    for seed in seeds[:2]:
+        (tmp_path / "raw" / seed.name).write_bytes(seed.read_bytes())
+    assert newswire("run", "--raw", "raw", "--cache", "cache", "--quiet", cwd=tmp_path).returncode == 0
+    cache = tmp_path / "cache"
+    # an article no release holds (parse + three extractors), and an entry of an older actors extractor
+    extract.extract_batch([("gone", "gone.txt", seeds[2].read_text(encoding="utf-8"))], cache)
+    old = cache / "actors" / "0ld0ld0ld0ld0ld0" / "ab" / "ab12.json"
+    old.parent.mkdir(parents=True)
+    old.write_text("{}", encoding="utf-8")
+
+    info = newswire("cache", "info", "--cache", "cache", cwd=tmp_path)
+    assert info.returncode == 0, info.stderr
+    lines = {line.split()[0]: line for line in info.stdout.splitlines()}
+    assert "current code:       3 entries" in lines["parse"] and "older code:       1 entries" in lines["actors"]
+    assert "current code:       2 entries" in lines["structure"]
+
+    pruned = newswire("cache", "prune", "--cache", "cache", cwd=tmp_path)
+    assert pruned.returncode == 0, pruned.stderr
+    assert "removed 5 entries" in pruned.stdout and "kept 10" in pruned.stdout
+    assert not old.exists()
+
+    rerun = newswire("run", "--raw", "raw", "--cache", "cache", "--quiet", cwd=tmp_path)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "parsed=0" in rerun.stdout and "from_cache=2" in rerun.stdout
