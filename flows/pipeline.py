@@ -60,6 +60,7 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     clock = StageClock()
     with clock("ingest"):
         files, rejected = stages.discover_inputs(Path(raw_dir))
+        previous = stages.previous_inputs(Path(out_dir))
     cache = Path(cache_dir) if cache_dir else None
     with clock("structure"):
         structured = stages.StructuredBatch.merge(
@@ -78,7 +79,8 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("publish"):
         result = publish_task(valid, Path(out_dir), stages.manifest_extra(raw_dir, structured, rejected, summaries),
                               lock_wait, accept_drift, registry)
-    summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid), clock)
+    summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid, previous),
+                         clock)
     if announce:  # scheduled runs have no CLI to print their outcome
         print("\n".join(summary.lines()), flush=True)
     return summary

@@ -304,13 +304,37 @@ def _acting_state(key: str) -> str:
 
 
 
+def previous_inputs(out_dir: Path) -> dict[str, str] | None:
+    """source -> file hash of the files the latest release was built from; None without one."""
+    latest = release.latest_release(out_dir)
+    if latest is None:
+        return None
+    try:
+        return dict(release.read_manifest(latest).get("inputs", {}).get("files", {}))
+    except release.DamagedRelease:  # treated as absent, as for drift
+        return None
+
+
+def _input_files(structured: StructuredBatch, rejected: list[dict]) -> dict[str, str]:
+    ingest_rejections = [row for row in rejected + structured.quarantine if row["stage"] == "ingest"]
+    return {a.source: a.file_hash for a in structured.articles} | {row["source"]: row["file_hash"]
+                                                                    for row in ingest_rejections}
+
+
+def input_changes(previous: dict[str, str] | None, current: dict[str, str]) -> dict[str, int]:
+    """Files new, changed and removed since the latest release (removed files leave the new release)."""
+    if previous is None:
+        return {"new": len(current), "changed": 0, "removed": 0}
+    return {"new": sum(1 for source in current if source not in previous),
+            "changed": sum(1 for source, digest in current.items() if source in previous and previous[source] != digest),
+            "removed": sum(1 for source in previous if source not in current)}
+
+
 def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dict],
                    summaries: list[TableValidation]) -> dict:
     """What the manifest records of this run beyond the tables: input hashes and pandera outcomes."""
-    ingest_rejections = [row for row in rejected + structured.quarantine if row["stage"] == "ingest"]
     return {
-        "inputs": {"raw_dir": str(raw_dir), "files": {a.source: a.file_hash for a in structured.articles}
-                   | {row["source"]: row["file_hash"] for row in ingest_rejections}},
+        "inputs": {"raw_dir": str(raw_dir), "files": _input_files(structured, rejected)},
         "validation": {"pandera": {s.table: {"rows_in": s.rows_in, "rows_out": s.rows_out,
                                              "quarantined": s.quarantined} for s in summaries}},
     }
@@ -332,10 +356,12 @@ def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wai
 
 
 def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, corpus: CleanCorpus,
-               extracted: ExtractedBatch, valid: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
+               extracted: ExtractedBatch, valid: dict[str, pd.DataFrame],
+               previous: dict[str, str] | None = None) -> dict[str, dict[str, int]]:
     counts = {
         "ingest": {"paths": len(files) + len(rejected),
-                   "quarantined": int((valid["quarantine"]["stage"] == "ingest").sum())},
+                   "quarantined": int((valid["quarantine"]["stage"] == "ingest").sum()),
+                   **input_changes(previous, _input_files(structured, rejected))},
         "structure": {"articles": len(structured.articles), "from_cache": structured.from_cache,
                       "cache_rejected": structured.cache_rejected, "no_content": len(corpus.quarantine)},
         "boilerplate": {"lines_removed": len(valid["boilerplate"]), "recurring_patterns": len(corpus.recurring)},

@@ -77,7 +77,8 @@ def test_scheduled_runs_publish_new_files_and_nothing_else(tmp_path, seeds_dir):
         (raw / seeds[1].name).write_bytes(seeds[1].read_bytes())
         third = _wait_for(lines, seen, lambda line: line.startswith("release ") and "unchanged" not in line, deadline)
         assert " published: " in third and third.split()[1] != first.split()[1]
-        assert any(line.startswith("ingest") and "paths=2" in line for line in seen)
+        assert any(line.startswith("ingest") and "paths=2" in line and "new=1  changed=0  removed=0" in line
+                   for line in seen)
         token = _run_token(serve.pid)
     finally:
         serve.send_signal(signal.SIGTERM)

@@ -71,3 +71,18 @@ def test_an_entry_of_another_file_is_not_taken(tmp_path):
     again = stages.structure_batch(files, tmp_path)
     assert (again.from_cache, again.cache_rejected) == (1, 1)
     assert again.articles == stages.structure_batch(files).articles
+
+
+# (files of the latest release, files now, expected new/changed/removed)
+INPUT_CHANGES = [
+    (None, {"a.txt": "1", "b.txt": "2"}, {"new": 2, "changed": 0, "removed": 0}),
+    ({"a.txt": "1", "b.txt": "2"}, {"a.txt": "1", "b.txt": "2"}, {"new": 0, "changed": 0, "removed": 0}),
+    ({"a.txt": "1", "b.txt": "2"}, {"a.txt": "1", "b.txt": "3", "c.txt": "4"}, {"new": 1, "changed": 1, "removed": 0}),
+    ({"a.txt": "1", "b.txt": "2"}, {"b.txt": "2"}, {"new": 0, "changed": 0, "removed": 1}),
+    ({}, {}, {"new": 0, "changed": 0, "removed": 0}),
+]
+
+
+@pytest.mark.parametrize(("previous", "current", "expected"), INPUT_CHANGES)
+def test_the_run_summary_counts_files_new_changed_and_removed(previous, current, expected):
+    assert stages.input_changes(previous, current) == expected
