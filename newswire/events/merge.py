@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -116,8 +117,7 @@ def _news_days(articles: Mapping[str, Article], bases: Mapping[str, tuple[date, 
             if found is not None and found.precision == "day" and 0 <= (base - found.day).days <= NEWS_DAY_WINDOW:
                 named[found.day] += 1
         if named:  # the day named most often (a dateline names the printing day once); ties: the earlier
-            top = max(named.values())
-            days[article_id] = min(day for day, n in named.items() if n == top)
+            days[article_id] = _top(named)
     return days
 
 
@@ -150,8 +150,7 @@ def _bases(published: Mapping[str, tuple[date, str]], argued: list[ResolvedMenti
                 for key in item.sources + item.targets:
                     votes.update(by_actor.get(key, {}))
         if votes:
-            top = max(votes.values())
-            bases[article_id] = (min(day for day, n in votes.items() if n == top), "story")
+            bases[article_id] = (_top(votes), "story")
     return {k: v for k, v in bases.items() if k not in news_days} | {k: published[k] for k in news_days}
 
 
@@ -179,9 +178,7 @@ def _event_date(members: list[ResolvedMention]) -> ResolvedDate | None:
     if not dates:
         return None
     finest = min(PRECISION_ORDER.index(d.precision) for d in dates)
-    counts = Counter(_normalised(d) for d in dates if PRECISION_ORDER.index(d.precision) == finest)
-    top = max(counts.values())
-    return min(d for d, n in counts.items() if n == top)
+    return _top(Counter(_normalised(d) for d in dates if PRECISION_ORDER.index(d.precision) == finest))
 
 
 def _normalised(resolved: ResolvedDate) -> ResolvedDate:
@@ -271,13 +268,16 @@ def _only_candidate(item: ResolvedMention, by_side: dict[tuple, list],
     return candidates[0][1] if len(others) == 1 else None
 
 
-def _most_common(values: list) -> object | None:
-    values = [v for v in values if v is not None]
-    if not values:
-        return None
-    counts = Counter(values)
+def _top(counts: Counter) -> Any:
+    """The value with most votes; ties go to the smallest (the earliest day), so results never
+    depend on the order articles come in."""
     top = max(counts.values())
-    return min(v for v, n in counts.items() if n == top)
+    return min(value for value, n in counts.items() if n == top)
+
+
+def _most_common(values: list) -> Any | None:
+    counts = Counter(v for v in values if v is not None)
+    return _top(counts) if counts else None
 
 
 def _event_row(members: list[ResolvedMention], articles: Mapping[str, Article],

@@ -1,0 +1,72 @@
+"""Who acts in an event: event arguments resolved to actors as quote speakers are, people acting
+for their organisation or country, and a country's people and capital acting for the state."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from newswire.actors import Corpus
+from newswire.events import merge
+from newswire.extract import ArticleExtraction
+from newswire.gazetteer import lookup_place
+
+
+def party_of(actors: Sequence, actor_id) -> Callable[[str], str | None]:
+    """The party a person acts for in an event: the organisation their role names ("NATO
+    Secretary-General" -> NATO), else their country's row ("U.S. Secretary of State" -> the
+    United States); organisations and places act for themselves."""
+    by_id = {actor.actor_id: actor for actor in actors}
+    organisations: dict[str, str] = {}
+    for a in sorted((a for a in actors if a.type == "ORG" and len(a.name) > 2), key=lambda a: -len(a.name)):
+        organisations.setdefault(a.name, a.actor_id)
+    # one pattern for every name, longest first, tried at each position (a lookahead lets
+    # matches overlap): the longest organisation a role names wins, as it would name-by-name
+    named_in = re.compile("(?=\\b(" + "|".join(map(re.escape, organisations)) + ")\\b)") if organisations else None
+    countries = {a.country: a.actor_id for a in actors if a.type == "GPE" and a.country}
+
+    def organisation_in(role: str) -> str | None:
+        names = [m.group(1) for m in named_in.finditer(role)] if named_in else []
+        return organisations[max(names, key=len)] if names else None
+
+    def party(key: str) -> str | None:
+        found = actor_id(key)
+        actor = by_id.get(found)
+        if actor is None or actor.type != "PERSON":
+            return found
+        for role in actor.roles:
+            if (organisation := organisation_in(role)) is not None:
+                return organisation
+        return countries.get(actor.country, found) if actor.roles else found
+
+    return party
+
+
+def event_resolver(corpus: Corpus, extractions: Sequence[ArticleExtraction], texts: dict[str, str]) -> merge.Resolver:
+    """Event arguments resolve as quote speakers do (names, pronouns, titles, metonyms); an
+    expression that resolves to nobody falls back to the last actor named inside it ("Russian
+    troops": Russia)."""
+    entities = {e.article_id: e.entities for e in extractions}
+
+    def resolve(article_id: str, start: int, end: int) -> list[str]:
+        found = [corpus.canonical(m.key) for m in corpus.resolve_speakers(article_id, texts[article_id], start, end)]
+        if not found:
+            inside = [m for m in entities[article_id].mentions if start <= m.start and m.end <= end]
+            found = [corpus.canonical(inside[-1].key)] if inside else []
+        return [acting_state(key) for key in found]
+
+    return resolve
+
+
+# Actor keys of a country ("GPE:RUS"), its people ("NORP:RUS") and its capital ("CITY:Moscow").
+STATE_KEY, NATIONALITY_KEY, CITY_KEY = "GPE:", "NORP:", "CITY:"
+
+
+def acting_state(key: str) -> str:
+    """In an event, "Russian troops", "the Russians" and "Moscow" act for the state."""
+    code = key[len(NATIONALITY_KEY):]
+    if key.startswith(NATIONALITY_KEY) and len(code) == 3 and code.isupper():
+        return STATE_KEY + code
+    if key.startswith(CITY_KEY) and (place := lookup_place(key[len(CITY_KEY):])) is not None and place.capital_of:
+        return STATE_KEY + place.capital_of
+    return key
