@@ -137,11 +137,15 @@ def _run(args: argparse.Namespace) -> int:
     from newswire.prefect_api import ServerDidNotStart, local_server
 
     try:
-        with local_server():
+        with local_server(while_starting=_import_pipeline):
             return _run_flow(args)
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1
+
+
+def _import_pipeline() -> None:
+    import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
 
 
 def _run_flow(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 API_URL_VARIABLE = "PREFECT_API_URL"
@@ -86,11 +86,15 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def local_server(full: bool = False, timeout: float | None = None) -> Iterator[str]:
+def local_server(full: bool = False, timeout: float | None = None,
+                 while_starting: Callable[[], object] | None = None) -> Iterator[str]:
     """The API URL this process and its children use: PREFECT_API_URL when set, else a local
     server started here (the embedded app, or with full=True `prefect server start`, which
-    also schedules), stopped on exit. Call before importing Prefect."""
+    also schedules), stopped on exit. Call before importing Prefect; while_starting runs while
+    the server boots (the run's own imports take as long as the server's start-up)."""
     if os.environ.get(API_URL_VARIABLE):
+        if while_starting is not None:
+            while_starting()
         yield os.environ[API_URL_VARIABLE]
         return
     timeout = timeout if timeout is not None else float(os.environ.get(STARTUP_TIMEOUT_VARIABLE, "90"))
@@ -105,8 +109,10 @@ def local_server(full: bool = False, timeout: float | None = None) -> Iterator[s
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=log,
                                stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        wait_until_healthy(url, process, timeout, log)
         os.environ[API_URL_VARIABLE] = url
+        if while_starting is not None:
+            while_starting()
+        wait_until_healthy(url, process, timeout, log)
         yield url
     finally:
         os.environ.pop(API_URL_VARIABLE, None)
