@@ -184,6 +184,37 @@ def test_a_mention_naming_one_side_joins_the_only_event_it_fits():
     assert len(ambiguous) == 3
 
 
+def test_an_article_that_names_one_fitting_act_in_full_settles_an_ambiguous_mention():
+    # "Washington rejected Moscow's demands ... the rejection by the US": the article's own act
+    resolved = [_resolved("a", _mention(10)), _resolved("b", _mention(10), targets=("GPE:CHN",)),
+                _resolved("a", _mention(30), targets=())]
+    events, mentions = _events(resolved)
+    assert len(events) == 2
+    joined = {m["event_id"] for m in mentions if m["article_id"] == "a"}
+    assert len(joined) == 1  # both of article a's mentions in the USA -> RUS event
+    # an article naming both fitting acts in full settles nothing
+    both = resolved + [_resolved("a", _mention(50), targets=("GPE:CHN",))]
+    assert len(_events(both)[0]) == 3
+
+
+def test_government_bodies_act_for_their_state_and_others_for_themselves():
+    from newswire.actors.records import Actor
+    from newswire.events.parties import party_of
+
+    def actor(actor_id, name, kind, country=None, sector=None, roles=()):
+        return Actor(actor_id, name, kind, [], [], list(roles), country, sector, 1, 1)
+
+    actors = [actor("rus", "Russia", "GPE", "RUS"), actor("usa", "United States", "GPE", "USA"),
+              actor("mfa", "Russian Foreign Ministry", "ORG", "RUS", "government"),
+              actor("army", "Russian military", "ORG", "RUS", "military"),
+              actor("tass", "TASS", "ORG", "RUS", "media"), actor("nato", "NATO", "ORG"),
+              actor("sullivan", "John Sullivan", "PERSON", "USA", "government", ["US ambassador to Moscow"]),
+              actor("stoltenberg", "Jens Stoltenberg", "PERSON", None, None, ["NATO Secretary-General"])]
+    party = party_of(actors, lambda key: key)
+    assert [party(key) for key in ("mfa", "army", "tass", "nato", "sullivan", "stoltenberg", "rus")] == [
+        "rus", "rus", "tass", "nato", "usa", "nato", "rus"]
+
+
 def test_event_ids_do_not_depend_on_order():
     items = [_resolved(a, _mention(10)) for a in "abc"]
     assert _events(items)[0] == _events(list(reversed(items)))[0]

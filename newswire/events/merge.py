@@ -264,8 +264,13 @@ def _only_candidate(item: ResolvedMention, by_side: dict[tuple, list],
     named = _party_key(item, party)[side]
     candidates = [(key, members) for key, members in by_side.get((item.kind, side, named), ())
                   if compatible(members[0].date, item.date)]
-    others = {key for key, _ in candidates}
-    return candidates[0][1] if len(others) == 1 else None
+    if len({key for key, _ in candidates}) == 1:
+        return candidates[0][1]
+    # several acts fit; the article's own account settles it when it names exactly one of them
+    # in full ("Washington responded to Moscow ... the response submitted by the US")
+    in_article = [(key, members) for key, members in candidates
+                  if any(m.article_id == item.article_id and m.complete for m in members)]
+    return in_article[0][1] if len({key for key, _ in in_article}) == 1 else None
 
 
 def _top(counts: Counter) -> Any:

@@ -12,10 +12,16 @@ from newswire.extract import ArticleExtraction
 from newswire.gazetteer import lookup_place
 
 
+# Organisations of these sectors act for their state in an event: outlets write "the Russian
+# Foreign Ministry", "the Kremlin" or "Moscow" for the same act.
+STATE_SECTORS = frozenset({"government", "military"})
+
+
 def party_of(actors: Sequence, actor_id) -> Callable[[str], str | None]:
-    """The party a person acts for in an event: the organisation their role names ("NATO
-    Secretary-General" -> NATO), else their country's row ("U.S. Secretary of State" -> the
-    United States); organisations and places act for themselves."""
+    """The party an actor acts for in an event. A person: the organisation their role names
+    ("NATO Secretary-General" -> NATO), else their country's row ("U.S. Secretary of State" ->
+    the United States). A government or military body: its state's row ("Russian Foreign
+    Ministry" -> Russia). Other organisations and places act for themselves."""
     by_id = {actor.actor_id: actor for actor in actors}
     organisations: dict[str, str] = {}
     for a in sorted((a for a in actors if a.type == "ORG" and len(a.name) > 2), key=lambda a: -len(a.name)):
@@ -29,14 +35,20 @@ def party_of(actors: Sequence, actor_id) -> Callable[[str], str | None]:
         names = [m.group(1) for m in named_in.finditer(role)] if named_in else []
         return organisations[max(names, key=len)] if names else None
 
+    def state_of(found: str | None) -> str | None:
+        actor = by_id.get(found)
+        if actor is not None and actor.type == "ORG" and actor.sector in STATE_SECTORS:
+            return countries.get(actor.country, found)
+        return found
+
     def party(key: str) -> str | None:
         found = actor_id(key)
         actor = by_id.get(found)
         if actor is None or actor.type != "PERSON":
-            return found
+            return state_of(found)
         for role in actor.roles:
             if (organisation := organisation_in(role)) is not None:
-                return organisation
+                return state_of(organisation)
         return countries.get(actor.country, found) if actor.roles else found
 
     return party
