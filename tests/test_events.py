@@ -48,6 +48,10 @@ def summary(found: list[EventMention], text: str) -> set[tuple]:
     ("The EU imposed sanctions on Belarus.", ("SANCTION", "imposed sanctions", ("The EU",), ("Belarus",))),
     ("Germany sent weapons to Ukraine.", ("AID", "sent weapons", ("Germany",), ("Ukraine",))),
     ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ("its army",))),
+    # recipient verbs: the subject is the target, the giver the source
+    ("Moscow received Washington's response on Wednesday.", ("CONSULT", "received", ("Washington",), ("Moscow",))),
+    ("The ministry received a letter from the Ukrainian government.",
+     ("CONSULT", "received", ("the Ukrainian government",), ("The ministry",))),
     # nominal events with their own participants
     ("The ministers discussed Moscow's demands.", ("REQUEST", "demands", ("Moscow",), ())),
     # numbers and quantities are not the actor: the people after "of" are

@@ -114,6 +114,20 @@ def owner(token: Token) -> Token | None:
     return None
 
 
+def giver_of(verb: Token) -> Token | None:
+    """Who gave what a recipient verb's subject received: "received a letter from Kyiv",
+    "received Washington's response"."""
+    for prep in syntax.children(verb, syntax.PREPOSITIONS):
+        if prep.lower_ == "from":
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                if is_actor(pobj):
+                    return pobj
+    for obj in syntax.children(verb, syntax.DIRECT_OBJECTS):
+        if (found := owner(obj)) is not None:
+            return found
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The active subject, the agent of a passive, or the one inherited: from the verb a
     conjunct shares its subject with, or through control ("urged Russia to withdraw":

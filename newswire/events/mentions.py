@@ -327,6 +327,8 @@ class _Sentence:
         target_token = arguments.target_of(verb, plover, passive=passive)
         if target_token is None and complement is not None:
             target_token = arguments.target_of(complement, plover)
+        if passive is None and verb_lemma(verb) in self.rules.recipient_verbs:
+            source_token, target_token = arguments.giver_of(verb), source_token
         if plover in MOVED_FORCES_TYPES and source_token is None and target_token is not None and \
                 arguments.is_agent_noun(target_token):
             # "troops deployed near the border": the troops are the mover's, not the target

@@ -37,6 +37,7 @@ class Rules:
     prepositional_objects: dict[str, dict[str, Code]]  # "put the army on alert"
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
+    recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]
     obligation_auxiliaries: frozenset[str]
@@ -73,6 +74,7 @@ def rules() -> Rules:
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
         quantity_heads=words["quantity_heads"], support_verbs=words["support_verbs"],
+        recipient_verbs=words["recipient_verbs"],
         nouns=_codes(data["nouns"]),
         target_prepositions={plover: frozenset(preps) for plover, preps in data["target_prepositions"].items()},
         type_defaults=dict(data["type_defaults"]), cooperative_types=words["cooperative_types"],
