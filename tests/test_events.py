@@ -48,6 +48,8 @@ def summary(found: list[EventMention], text: str) -> set[tuple]:
     ("The EU imposed sanctions on Belarus.", ("SANCTION", "imposed sanctions", ("The EU",), ("Belarus",))),
     ("Germany sent weapons to Ukraine.", ("AID", "sent weapons", ("Germany",), ("Ukraine",))),
     ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ("its army",))),
+    # a possessive pronoun owns the object like a name does (resolved later like any pronoun)
+    ("Moscow said Washington had rejected its demands.", ("REJECT", "rejected", ("Washington",), ("its",))),
     # recipient verbs: the subject is the target, the giver the source
     ("Moscow received Washington's response on Wednesday.", ("CONSULT", "received", ("Washington",), ("Moscow",))),
     ("The ministry received a letter from the Ukrainian government.",
