@@ -118,3 +118,21 @@ def test_a_name_is_a_name(text, expected):
 @pytest.mark.parametrize("code, expected", [("USA", "USA"), ("SUN", "SUN"), ("XXX", None), ("usa", None), (None, None)])
 def test_country_is_an_iso_3166_alpha_3_code(code, expected):
     assert iso3(code) == expected
+
+
+# (groups as the attachment steps leave them, every key's root afterwards)
+CHAINED_GROUPS = [
+    ({"ORG:fcc": "ORG:federal communications commission",
+      "ORG:federal communications commission": "ORG:federal communications commission|USA"},
+     {"ORG:fcc": "ORG:federal communications commission|USA",
+      "ORG:federal communications commission": "ORG:federal communications commission|USA"}),
+    ({"a": "b", "b": "a", "c": "a"}, {"b": "a", "c": "a"}),  # a cycle resolves to its smallest key
+    ({"x": "y"}, {"x": "y"}),
+]
+
+
+@pytest.mark.parametrize(("groups", "roots"), CHAINED_GROUPS)
+def test_chained_groups_point_straight_at_their_root(groups, roots):
+    from newswire.actors.corpus import _flattened
+
+    assert _flattened(groups) == roots

@@ -64,6 +64,7 @@ class Corpus:
         self._attach_lone_surnames(person_keys)
         self._attach_acronyms()
         self._attach_unqualified_institutions()
+        self.groups = _flattened(self.groups)
         self.roles, self.countries = self._roles_and_countries()
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
         self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
@@ -319,3 +320,21 @@ def _actor_sector(key: str, type_: str, name: str, roles: list[str], institution
     if institution is not None:
         return institution.sector
     return sector_of_roles(roles) if type_ == "PERSON" else (sector_of_phrase(name) if type_ == "ORG" else None)
+
+
+def _flattened(groups: dict[str, str]) -> dict[str, str]:
+    """Every key straight to its root. The attachment steps chain keys ("FCC" -> "Federal
+    Communications Commission" -> the commission qualified by its country); a key left pointing
+    at a middle link would get a row of its own that shares the root's id. A cycle, which no
+    step should make, resolves to its smallest key."""
+    flat: dict[str, str] = {}
+    for key in groups:
+        path, current = [key], groups[key]
+        while current in groups and current not in path:
+            path.append(current)
+            current = groups[current]
+        root = min(path[path.index(current):]) if current in path else current
+        for member in path:
+            if member != root:
+                flat[member] = root
+    return flat
