@@ -104,11 +104,12 @@ def prune(root: Path, out_dir: Path, versions: dict[str, str]) -> Pruned:
             shutil.rmtree(folder)
             removed, size = removed + figures.entries, size + figures.size
             continue
+        entries = _entries(folder)
         if figures.stage == structure_cache.FOLDER:
-            needed = {p for p in _entries(folder) if _structure_needed(p, files)}
+            needed = {p for p in entries if _structure_needed(p, files)}
         else:
             needed = set(_needed_paths(cache, figures.stage, figures.version, texts))
-        for path in _entries(folder):
+        for path in entries:
             if path in needed:
                 kept += 1
             else:

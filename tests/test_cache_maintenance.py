@@ -3,20 +3,9 @@ the releases need stays (a rerun parses nothing)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+from cli_process import run_newswire as newswire
 
 from newswire import extract
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def newswire(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
-    return subprocess.run([sys.executable, "-m", "newswire.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=400, env={**environment, "PYTHONPATH": str(PROJECT_ROOT)})
 
 
 def test_prune_keeps_what_releases_need_and_drops_the_rest(tmp_path, seeds_dir):

@@ -6,20 +6,8 @@ default process pool, each with its own empty cache (so the Dask workers really 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def newswire(*args: str, cwd: Path, timeout: int = 400) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
-    return subprocess.run([sys.executable, "-m", "newswire.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env={**environment, "PYTHONPATH": str(PROJECT_ROOT)})
+from cli_process import run_newswire as newswire
 
 
 def test_a_local_dask_cluster_publishes_the_same_tables(tmp_path, seeds_dir):
