@@ -34,7 +34,7 @@ LATEST = "latest"
 LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
 MANIFEST = "manifest.json"
-# Actor ids kept across releases (newswire/actors/registry.py); not a release: no manifest, never listed.
+# Actor, quote cluster and event ids kept across releases (newswire/registry.py); not a release: no manifest, never listed.
 REGISTRY = ".registry"
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

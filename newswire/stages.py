@@ -18,12 +18,12 @@ import pandas as pd
 
 from newswire import release, tables
 from newswire.actors import Corpus
-from newswire.actors.registry import ActorRegistry
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
 from newswire.events import merge, parties
 from newswire.extract import ArticleExtraction, ExtractedBatch
 from newswire.ingest import DiscoveredFile, Rejection, discover, read_document
+from newswire.registry import Registries, keep_ids
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
 from newswire.structure_cache import StructureCache
 from newswire.validation import TableValidation
@@ -180,28 +180,30 @@ def merge_extracted(batches: Iterable[ExtractedBatch]) -> ExtractedBatch:
     return merged
 
 
-def load_registry(out_dir: Path) -> ActorRegistry:
-    """The actor ids of earlier releases under out_dir (empty for a new folder). An unreadable
-    registry is treated as empty, like a damaged previous release: ids fall back to content
-    hashes, and the next publish writes a good registry again."""
+def load_registry(out_dir: Path) -> Registries:
+    """The actor, quote cluster and event ids of earlier releases under out_dir (empty for a
+    new folder). An unreadable registry is treated as empty, like a damaged previous release:
+    ids fall back to content hashes, and the next publish writes a good registry again."""
     try:
-        return ActorRegistry.load(release.registry_dir(out_dir))
+        return Registries.load(release.registry_dir(out_dir))
     except Exception as error:  # a damaged file must not stop the run
         import logging
 
-        logging.getLogger(__name__).warning("actor registry unreadable, starting afresh: %s", error)
-        return ActorRegistry()
+        logging.getLogger(__name__).warning("id registry unreadable, starting afresh: %s", error)
+        return Registries.empty()
 
 
 def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
-                  registry: ActorRegistry | None = None) -> dict[str, pd.DataFrame]:
+                  registry: Registries | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the release: the spine's, and the extracted ones resolved across the
-    corpus (actor ids from the registry when given, so they stay as earlier releases had them)."""
+    corpus (actor, quote cluster and event ids from the registry when given, so they stay as
+    earlier releases had them)."""
     articles = spine["articles"]
     by_id = articles.set_index("article_id")
     extractions: Sequence[ArticleExtraction] = extracted.extractions
     credits = [(e.article_id, list(by_id.at[e.article_id, "credits"])) for e in extractions]
-    corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits, registry=registry)
+    corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits,
+                    registry=registry.actors if registry else None)
     texts = {e.article_id: by_id.at[e.article_id, "text"] for e in extractions}
     speakers = tables.quote_speakers(extractions, texts, corpus)
     event_articles = {e.article_id: merge.Article(
@@ -223,6 +225,11 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
     event_rows, event_mention_rows = merge.event_tables(
         event_articles, resolved_events, actor_id, lambda article_id, start, end: texts[article_id][start:end],
         parties.party_of(actors, actor_id))
+    quote_clusters = tables.quote_clusters_table(quotes, articles)
+    events, event_mentions = tables.events_table(event_rows), tables.event_mentions_table(event_mention_rows)
+    if registry is not None:
+        quote_clusters, quotes = keep_ids(registry.quote_clusters, quote_clusters, quotes, "cluster_id", "quote_id")
+        events, event_mentions = keep_ids(registry.events, events, event_mentions, "event_id", "mention_id")
     return {
         "articles": articles,
         "boilerplate": spine["boilerplate"],
@@ -231,9 +238,10 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
         "actors": tables.actors_table(actors),
         "mentions": tables.mentions_table(mention_rows),
         "quotes": quotes,
-        "quote_clusters": tables.quote_clusters_table(quotes, articles),
-        "events": tables.events_table(event_rows),
-        "event_mentions": tables.event_mentions_table(event_mention_rows),
+        "quote_clusters": quote_clusters,
+        "events": events,
+        "event_mentions": event_mentions,
+        "id_history": tables.frame("id_history", registry.history_rows() if registry else []),
     }
 
 
@@ -278,9 +286,9 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
 
 
 def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
-            accept_drift: bool = False, registry: ActorRegistry | None = None) -> release.PublishResult:
-    """Publish (drift rules waived with accept_drift), then keep the actor ids it used for the
-    next run (only once the release passed)."""
+            accept_drift: bool = False, registry: Registries | None = None) -> release.PublishResult:
+    """Publish (drift rules waived with accept_drift), then keep the ids it used for the next
+    run (only once the release passed)."""
     from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas import actors, articles, boilerplate, events, mentions, quarantine, quote_clusters, quotes
+from schemas import actors, articles, boilerplate, events, id_history, mentions, quarantine, quote_clusters, quotes
 from schemas._base import TableModel, arrow_schema
 
 
@@ -28,6 +28,7 @@ TABLES: dict[str, TableSpec] = {
     "quote_clusters": TableSpec(quote_clusters.QuoteClusters, quote_clusters.VERSION, "cluster_id"),
     "events": TableSpec(events.Events, events.VERSION, "event_id"),
     "event_mentions": TableSpec(events.EventMentions, events.VERSION, "mention_id"),
+    "id_history": TableSpec(id_history.IdHistory, id_history.VERSION, "history_id"),
     "quarantine": TableSpec(quarantine.Quarantine, quarantine.VERSION, "quarantine_id"),
 }
 

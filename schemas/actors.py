@@ -15,7 +15,9 @@ class Actors(TableModel):
     """One row per real-world actor across all articles, whatever the spelling, title or metonym."""
 
     actor_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$",
-                                     description="hash of the actor's canonical key: stable across runs")
+                                     description=(
+        "stable id: first given as the hash of the actor's canonical key, then kept across releases for all "
+        "its aliases (changes in id_history)"))
     name: Series[str] = pa.Field(str_length={"min_value": 1}, description="canonical display name (full name for people)")
     type: Series[str] = pa.Field(isin=TYPES, description="PERSON, ORG, GPE (countries, cities, regions) or NORP (nationalities)")
     aliases: Series[object] = list_of_strings("every name form seen in the text ('Sergei Lavrov', 'Lavrov')")

@@ -18,7 +18,8 @@ class Events(TableModel):
     mention of it is in event_mentions."""
 
     event_id: Series[str] = pa.Field(unique=True, description=(
-        "hash of type, source, target, negation, hypothetical and date: the same act gets the same id"))
+        "stable id: first given as the hash of type, source, target, negation, hypothetical and date, then kept "
+        "across releases while its mentions persist (changes in id_history)"))
     plover_type: Series[str] = pa.Field(isin=PLOVER_TYPES, description="PLOVER event type (current names)")
     plover_mode: Series[str] = pa.Field(nullable=True, description="PLOVER mode of the CAMEO code, when PLOVER gives one")
     cameo_code: Series[str] = pa.Field(str_matches=r"^\d{3,4}$", description="CAMEO event code (3 or 4 digits)")

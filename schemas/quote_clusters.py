@@ -11,7 +11,9 @@ VERSION = "1.1"
 class QuoteClusters(TableModel):
     """One statement, merged across the articles and outlets that quote it."""
 
-    cluster_id: Series[str] = pa.Field(unique=True, description="hash of the member quote ids")
+    cluster_id: Series[str] = pa.Field(unique=True, description=(
+        "stable id: first given as the hash of the member quote ids, then kept across releases while its quotes "
+        "persist (changes in id_history)"))
     speaker_id: Series[str] = pa.Field(nullable=True, description="actor_id of the speaker (in actors)")
     speaker: Series[str] = pa.Field(nullable=True, description="canonical name of the speaker")
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="the longest form of the words")

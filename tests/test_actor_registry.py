@@ -1,4 +1,4 @@
-"""Actor ids across releases (newswire/actors/registry.py): articles arrive one by one, each run
+"""Actor ids across releases (newswire/registry.py): articles arrive one by one, each run
 reads the registry the previous run saved; no id seen earlier may vanish without a recorded merge."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from newswire.actors import Corpus, extract_mentions
-from newswire.actors.registry import ActorRegistry
 from newswire.ingest import read_document
 from newswire.nlp import load_nlp
+from newswire.registry import IdRegistry
 from newswire.structure import body_text, structure
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -22,8 +22,8 @@ ARRIVALS = [
 ]
 
 
-def run(articles: list[tuple[str, object]], folder: Path) -> tuple[dict[str, str], ActorRegistry]:
-    registry = ActorRegistry.load(folder)
+def run(articles: list[tuple[str, object]], folder: Path) -> tuple[dict[str, str], IdRegistry]:
+    registry = IdRegistry.load(folder, "actor")
     actors, _ = Corpus(articles, registry=registry).tables()
     registry.save(folder)
     return {actor.actor_id: actor.name for actor in actors}, registry
@@ -34,7 +34,7 @@ def test_no_earlier_id_changes_without_a_recorded_merge(tmp_path):
     seen: dict[str, str] = {}
     for count in range(1, len(extracted) + 1):
         ids, registry = run(extracted[:count], tmp_path)
-        absorbed = {merge["absorbed_id"]: merge["merged_into"] for merge in registry.merges}
+        absorbed = {change["old_id"]: change["new_id"] for change in registry.history if change["change"] == "merged"}
         for actor_id, name in seen.items():
             final = actor_id
             while final in absorbed:
@@ -43,7 +43,7 @@ def test_no_earlier_id_changes_without_a_recorded_merge(tmp_path):
         seen.update(ids)
     blinken = [actor_id for actor_id, name in ids.items() if "Blinken" in name]
     assert len(blinken) == 1 and blinken[0] in run(extracted[:1], tmp_path / "first")[0]
-    assert [(m["absorbed_id"] in seen, m["merged_into"] in ids) for m in registry.merges] == [(True, True)]
+    assert [(c["change"], c["old_id"] in seen, c["new_id"] in ids) for c in registry.history] == [("merged", True, True)]
 
 
 def test_without_a_registry_ids_are_the_content_hashes_of_the_first_run(tmp_path):

@@ -11,8 +11,8 @@ Two steps, so the expensive one can be cached per article:
    a person merge, bare surnames join the one person of that surname, organisations and places
    merge on normalised names and the gazetteer (newswire/gazetteer.py).
    `Corpus.resolve_speakers` (speakers.py) serves the quote stage; `Corpus.tables()` gives
-   actor rows and mention rows. Given an `ActorRegistry` (registry.py), actor ids are those of
-   earlier releases, merges recorded.
+   actor rows and mention rows. Given an `IdRegistry` (newswire/registry.py), actor ids are those
+   of earlier releases, merges and splits recorded.
 Word families the rules use are data: newswire/data/actors/words.json (lexicon.py).
 """
 

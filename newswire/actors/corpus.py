@@ -17,12 +17,12 @@ from newswire.actors.gender import agreed, person_gender
 from newswire.actors.institutions import qualified_keys, unqualified_owner
 from newswire.actors.names import may_be, person_groups
 from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
-from newswire.actors.registry import ActorRegistry, new_actor_id
 from newswire.actors.roles import most_specific
 from newswire.actors.sectors import sector_of_phrase, sector_of_roles
 from newswire.data import load as load_data
 from newswire.gazetteer import (LEADING_ARTICLE, Organisation, Place, gazetteer, lookup_place, name_key, org_key,
                                 organisation)
+from newswire.registry import IdRegistry
 from newswire.text import stable_hash
 
 # A bare surname joins the leading person of that surname when it has this share of mentions.
@@ -44,7 +44,7 @@ class Corpus:
     """
 
     def __init__(self, articles: Sequence[tuple[str, ArticleEntities]], credits: Sequence[tuple[str, list[str]]] = (),
-                 registry: ActorRegistry | None = None):
+                 registry: IdRegistry | None = None):
         """registry: ids of earlier releases to keep (updated in place: save it after publishing);
         None gives every actor the content hash of its canonical key."""
         self.articles = {article_id: entities for article_id, entities in articles}
@@ -204,8 +204,9 @@ class Corpus:
         """The id of the actor a key belongs to: from the registry when there is one."""
         canonical = self.canonical(key)
         if canonical not in self._ids:
-            self._ids[canonical] = new_actor_id(canonical) if self.registry is None else \
-                self.registry.assign(canonical, self._members.get(canonical, {canonical}))
+            fresh_id = stable_hash("actor", canonical)  # the id without a registry: its canonical key's hash
+            self._ids[canonical] = fresh_id if self.registry is None else \
+                self.registry.assign(fresh_id, self._members.get(canonical, set()) | {canonical})
         return self._ids[canonical]
 
     def tables(self) -> tuple[list[Actor], list[dict]]:
