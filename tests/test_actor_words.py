@@ -50,8 +50,25 @@ def test_every_family_says_why_and_lists_lower_case_words_once(family):
     # a lone surname with an honorific of the other gender is not the article's namesake
     ("male_honorifics", "Hillary Clinton spoke on Monday. Mr Clinton said little.", ("Clinton", "surname", "PERSON:clinton|")),
     ("female_honorifics", "Joe Biden spoke on Monday. Mrs Biden said little.", ("Biden", "surname", "PERSON:biden|")),
+    # body_heads: a body named by its members is an actor of its own, not the first member
+    ("body_heads", "Talks went on under the so-called Normandy format.",
+     ("Normandy format", "name", "ORG:normandy format")),
+    ("body_heads", "A 5,000-strong NATO rapid response force could be deployed.",
+     ("NATO rapid response force", "name", "ORG:nato rapid response force")),
+    ("body_heads", "He said meetings of the Russia-NATO council could help.",
+     ("Russia-NATO council", "name", "ORG:russia nato council")),
 ])
 def test_mention_rules(family, text, expected):
+    assert expected in mentions_of(text), family
+
+
+@pytest.mark.parametrize("family, text, expected", [
+    # a lone country before the head is that country's own body: the country keeps the mention
+    ("body_heads", "The US force landed in Kabul.", ("US", "name", "GPE:USA")),
+    # plural heads are the members' people, not a body ("NATO forces" are NATO's)
+    ("body_heads", "NATO forces moved east.", ("NATO", "name", "ORG:NATO")),
+])
+def test_mention_rules_that_keep_the_member(family, text, expected):
     assert expected in mentions_of(text), family
 
 
@@ -99,5 +116,5 @@ def test_every_family_has_a_rule_test():
     tested = {"locative_prepositions", "communication_heads", "agentive_object_verbs", "institution_words",
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
-              "name_suffixes", "sector_collectives"}
+              "name_suffixes", "sector_collectives", "body_heads"}
     assert tested == set(WORDS)

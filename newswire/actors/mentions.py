@@ -17,7 +17,7 @@ from newswire.actors.draft import Draft
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
-from newswire.actors.lexicon import NAME_PARTICLES
+from newswire.actors.lexicon import BODY_HEADS, NAME_PARTICLES
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -34,6 +34,8 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
 NAME_LINKS = {"for", "of", "and", "in", "on", "to", "at"}
 # A name cut after its particles is extended over at most this many tokens ("Ursula von der Leyen").
 MAX_PARTICLE_NAME_TOKENS = 6
+# Hyphens that join the names of a body's members ("Russia-NATO council").
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +78,39 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     return spans
 
 
+def _named_bodies(doc: Doc) -> list[Span]:
+    """Bodies named by their members and what they are, which the model leaves untagged or tags
+    as their members ("the Russia-NATO council", "the Normandy format", "a 5,000-strong NATO
+    rapid response force"): from the first proper noun among the head's modifiers to the head.
+    A lone country before the head is that country's own body ("the US force"): left to the
+    country and institution rules."""
+    spans = []
+    for head in doc:
+        if head.lower_ not in BODY_HEADS or head.tag_ != "NN" or not head.is_lower:
+            continue
+        start = head.i
+        while start > head.left_edge.i and _body_modifier(doc[start - 1]):
+            start -= 1
+        names = [t for t in doc[start:head.i] if t.pos_ == "PROPN"]
+        if not names or (len(names) == 1 and country_in([names[0].text]) is not None):
+            continue
+        spans.append(Span(doc, names[0].i, head.i + 1, label="ORG"))
+    return spans
+
+
+def _body_modifier(token) -> bool:
+    """A word of a body's name before its head: a name, a qualifier, a hyphen; not an article or a count."""
+    if token.pos_ == "DET" or (token.like_num and token.pos_ != "PROPN"):
+        return False
+    return token.dep_ in {"compound", "amod", "nmod", "nummod"} or token.text in HYPHENS
+
+
 def entity_spans(doc: Doc) -> list[Span]:
-    """spaCy's entities plus gazetteer matches; where they overlap the longer span wins."""
+    """spaCy's entities plus gazetteer matches and named bodies; where they overlap the longer
+    span wins."""
     found = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     found += [Span(doc, start, end, label=label) for label, start, end in _gazetteer_matcher()(doc)]
+    found += _named_bodies(doc)
     found += _misspelt_countries(doc, found)
     spans = sorted(filter_spans(found), key=lambda span: span.start)
     merged: list[Span] = []
