@@ -1,24 +1,41 @@
-"""Exact and near-duplicate articles: MinHash LSH (datasketch), one pass, linear in articles.
+"""Exact and near-duplicate articles: MinHash LSH (datasketch signatures), linear in articles.
 
 Each duplicate points at the canonical article of its group: the earliest published, then
 the longest, then the first by source path, so the choice does not depend on input order.
+
+Memory stays small at scale (issue 15: 100,000 articles within 2 GiB with the rest of the
+spine): texts are read once and not kept, exact copies are found by a digest of their
+normalised text, each distinct text keeps one row of a uint32 signature matrix, and the LSH
+bands index only band values that several texts share.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+SEED = 1
 SHINGLE_WORDS = 5
 # Syndicated copies with light edits (a changed headline, a dropped paragraph) stay above
 # 0.8 estimated Jaccard on word 5-shingles; unrelated articles on one story stay below 0.1.
 NEAR_DUPLICATE_THRESHOLD = 0.8
+# 128-bit digests of normalised texts: a chance collision among 10^6 texts is ~10^-27.
+DIGEST_BYTES = 16
+
+# The permutations depend only on NUM_PERM and SEED: drawn once and shared by every signature
+# instead of being drawn again (and stored again) for each article.
+_REFERENCE = MinHash(num_perm=NUM_PERM, seed=SEED)
+# datasketch's own choice of bands and rows for the threshold (9 bands of 13 values for 0.8).
+_LSH = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+BAND_RANGES: tuple[tuple[int, int], ...] = tuple(_LSH.hashranges)
 
 
 @dataclass(frozen=True)
@@ -47,44 +64,84 @@ def shingles(normalised: str) -> set[bytes]:
     return {" ".join(words[i:i + width]).encode("utf-8") for i in range(len(words) - width + 1)}
 
 
-def _minhash(normalised: str) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM, seed=1)
+def _signature(normalised: str) -> np.ndarray:
+    """The MinHash values of the text's shingles (NUM_PERM uint32)."""
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_REFERENCE.permutations,
+                        scheme=_REFERENCE.scheme)
     signature.update_batch(list(shingles(normalised)))
-    return signature
+    return signature.hashvalues
 
 
-def find_duplicates(articles: Sequence[DedupeInput]) -> dict[str, DuplicateLink]:
-    """article_id -> link to its canonical article, for every article that is a duplicate."""
-    def priority(article: DedupeInput) -> tuple:
-        published = article.published.timestamp() if article.published else float("inf")
-        return (published, -len(article.text), article.source, article.article_id)
+def _jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    """Estimated Jaccard similarity, computed as datasketch's MinHash.jaccard does."""
+    return float(np.count_nonzero(first == second)) / float(NUM_PERM)
 
-    ordered = sorted((a for a in articles if a.text.strip()), key=priority)
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
-    exact_owner: dict[str, str] = {}
-    signatures: dict[str, MinHash] = {}
-    canonical_of: dict[str, str] = {}
-    links: dict[str, DuplicateLink] = {}
-    for article in ordered:
-        normalised = normalise_for_comparison(article.text)
-        if normalised in exact_owner:
-            links[article.article_id] = DuplicateLink(canonical_of[exact_owner[normalised]], 1.0)
+
+def _shared_band_groups(signatures: np.ndarray) -> list[np.ndarray]:
+    """Per LSH band, each text's group of equal band values, or -1 when no other text has its
+    value (it can never be a candidate in that band, so it is not indexed)."""
+    groups = []
+    for start, end in BAND_RANGES:
+        band = np.ascontiguousarray(signatures[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel()
+        _, inverse, counts = np.unique(band, return_inverse=True, return_counts=True)
+        groups.append(np.where(counts[inverse] > 1, inverse, -1))
+    return groups
+
+
+def find_duplicates(articles: Iterable[DedupeInput]) -> dict[str, DuplicateLink]:
+    """article_id -> link to its canonical article, for every article that is a duplicate.
+
+    Articles are read once, in any order: their texts are not kept."""
+    ids: list[str] = []
+    priorities: list[tuple] = []
+    text_of: list[int] = []  # article row -> row of its normalised text in `signatures`
+    text_rows: dict[bytes, int] = {}
+    signatures: list[np.ndarray] = []
+    for article in articles:
+        if not article.text.strip():
             continue
-        signature = _minhash(normalised)
-        best_id, best_similarity = None, 0.0
-        for candidate in lsh.query(signature):
-            similarity = signature.jaccard(signatures[candidate])
-            # ties broken by id so the result never depends on the LSH's set order
-            if (similarity, candidate) > (best_similarity, best_id or ""):
-                best_id, best_similarity = candidate, similarity
-        exact_owner[normalised] = article.article_id
-        if best_id is not None and best_similarity >= NEAR_DUPLICATE_THRESHOLD:
-            canonical = canonical_of[best_id]
-            canonical_of[article.article_id] = canonical
-            similarity = signature.jaccard(signatures[canonical]) if canonical != best_id else best_similarity
-            links[article.article_id] = DuplicateLink(canonical, round(similarity, 4))
+        normalised = normalise_for_comparison(article.text)
+        digest = hashlib.blake2b(normalised.encode("utf-8"), digest_size=DIGEST_BYTES).digest()
+        if digest not in text_rows:  # exact copies share one signature
+            text_rows[digest] = len(signatures)
+            signatures.append(_signature(normalised))
+        ids.append(article.article_id)
+        published = article.published.timestamp() if article.published else float("inf")
+        priorities.append((published, -len(article.text), article.source, article.article_id))
+        text_of.append(text_rows[digest])
+    del text_rows
+    if not ids:
+        return {}
+    matrix = np.vstack(signatures)
+    del signatures
+    groups = _shared_band_groups(matrix)
+
+    # In priority order, as an LSH index queried then filled one article at a time: an article
+    # is compared with the canonical articles before it that share a band value with it.
+    owner: dict[int, int] = {}  # text row -> first article with that text
+    members: list[dict[int, list[int]]] = [{} for _ in BAND_RANGES]  # band -> group -> canonical rows
+    canonical_of: list[int] = list(range(len(ids)))  # an exact copy links to its owner's canonical article
+    links: dict[str, DuplicateLink] = {}
+    for row in sorted(range(len(ids)), key=priorities.__getitem__):
+        text = text_of[row]
+        if text in owner:
+            links[ids[row]] = DuplicateLink(ids[canonical_of[owner[text]]], 1.0)
+            continue
+        owner[text] = row
+        signature = matrix[text]
+        candidates = {candidate for band, group in zip(members, groups) if group[text] >= 0
+                      for candidate in band.get(int(group[text]), ())}
+        best, best_similarity = None, 0.0
+        for candidate in candidates:
+            similarity = _jaccard(signature, matrix[text_of[candidate]])
+            # ties broken by id so the result never depends on set order
+            if (similarity, ids[candidate]) > (best_similarity, ids[best] if best is not None else ""):
+                best, best_similarity = candidate, similarity
+        if best is not None and best_similarity >= NEAR_DUPLICATE_THRESHOLD:
+            canonical_of[row] = best  # candidates are canonical articles
+            links[ids[row]] = DuplicateLink(ids[best], round(best_similarity, 4))
         else:
-            canonical_of[article.article_id] = article.article_id
-            signatures[article.article_id] = signature
-            lsh.insert(article.article_id, signature)
+            for band, group in zip(members, groups):
+                if group[text] >= 0:
+                    band.setdefault(int(group[text]), []).append(row)
     return links
