@@ -43,21 +43,42 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
         if row.keys() != expected:
             raise UnknownColumns(f"{table}: unknown columns {sorted(row.keys() - expected)}, "
                                  f"missing columns {sorted(expected - row.keys())}")
-    df = pd.DataFrame(rows, columns=list(dtypes))
+    return _typed(table, pd.DataFrame(rows, columns=list(dtypes)))
+
+
+def frame_from_columns(table: str, columns: dict[str, list]) -> pd.DataFrame:
+    """frame() for a table built column by column: no dict per row (~1 KB each for the 25
+    columns of articles, ~110 MB for 100,000 articles). Exactly the table's columns."""
+    dtypes = _dtypes(table)
+    if columns.keys() != dtypes.keys():
+        raise UnknownColumns(f"{table}: unknown columns {sorted(columns.keys() - dtypes.keys())}, "
+                             f"missing columns {sorted(dtypes.keys() - columns.keys())}")
+    return _typed(table, pd.DataFrame(columns, columns=list(dtypes)))
+
+
+def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The table's dtypes, rows sorted by primary key."""
+    dtypes = _dtypes(table)
     for column, dtype in dtypes.items():
         if dtype.startswith("datetime64") and "UTC" in dtype:
             # an all-missing column arrives timezone-naive, and astype() refuses to add a zone
             df[column] = pd.to_datetime(df[column], utc=True).dt.as_unit("us")
     df = df.astype(dtypes)
-    return df.sort_values(TABLES[table].key, kind="stable").reset_index(drop=True)
+    key = TABLES[table].key
+    # rows already in key order (articles are built that way) skip sort_values, which copies
+    # every column: the articles table is the spine's largest (~400 MB for 100,000 articles)
+    if not df[key].is_monotonic_increasing:
+        df = df.sort_values(key, kind="stable")
+    return df.reset_index(drop=True)
 
 
 def articles_table(articles: Iterable[ParsedArticle], links: Mapping[str, DuplicateLink]) -> pd.DataFrame:
-    rows = []
-    for article in articles:
+    columns: dict[str, list] = {name: [] for name in _dtypes("articles")}
+    # in key order, so that frame does not sort (copy) the table again
+    for article in sorted(articles, key=lambda article: article.article_id):
         text = body_text(article)
         link = links.get(article.article_id)
-        rows.append({
+        row = {
             "article_id": article.article_id, "content_hash": article.content_hash, "source": article.source,
             "outlet": article.outlet, "url": article.url,
             "file_hash": article.file_hash, "size": article.size, "encoding": article.encoding,
@@ -69,8 +90,10 @@ def articles_table(articles: Iterable[ParsedArticle], links: Mapping[str, Duplic
             "dateline": article.dateline or "", "credits": list(article.credits), "subheadings": subheadings(article),
             "language": article.language, "text": text, "word_count": word_count(text),
             "duplicate_of": link.duplicate_of if link else None, "similarity": link.similarity if link else None,
-        })
-    return frame("articles", rows)
+        }
+        for name, value in row.items():  # the row's dict is dropped: only its values are kept
+            columns[name].append(value)
+    return frame_from_columns("articles", columns)
 
 
 def boilerplate_table(articles: Iterable[ParsedArticle]) -> pd.DataFrame:
