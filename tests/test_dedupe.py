@@ -49,3 +49,10 @@ def test_result_does_not_depend_on_input_order():
 
 def test_empty_texts_are_ignored():
     assert find_duplicates([DedupeInput("a", "a.txt", "", None), DedupeInput("b", "b.txt", "  ", None)]) == {}
+
+
+def test_articles_are_read_once_from_any_iterable():
+    """clean_corpus passes a generator so that texts are not all held at once."""
+    items = inputs() + [DedupeInput("copy", "c.txt", inputs()[1].text, None)]
+    links = find_duplicates(item for item in items)
+    assert links == find_duplicates(items) and set(links) == {"copy"}
