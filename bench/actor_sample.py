@@ -1,0 +1,122 @@
+"""Draw a seeded random sample of actors from a release to judge by hand (issue 14: ">= 90 % of actors fully right").
+
+    PYTHONPATH=$PWD .venv/bin/python bench/actor_sample.py RELEASE [--seed 14] [--n 50] [--per-actor 15]
+    PYTHONPATH=$PWD .venv/bin/python bench/actor_sample.py --judged bench/actor_sample_judged.jsonl
+
+RELEASE is a release folder (e.g. OUT/latest) holding actors.parquet, mentions.parquet and articles.parquet.
+The sample is random.Random(seed).sample over the actors sorted by actor_id, so the same release and seed
+always give the same actors. For each actor it prints id, name, type, country, sector, aliases, roles, the
+number of mentions, the distinct mention texts, and up to --per-actor mentions with +-60 characters of the
+article text around them (the mention in [[ ]]).
+
+--judged reads a JSONL of judgements {actor_id, name, type, verdict: "right"|"wrong", kind, note, attribute?}
+(kind is one of wrong_type, merged_other_entity, junk_name, not_an_actor, wrong_country, ... for wrong actors,
+empty for right ones; type is the release's type; attribute optionally flags a lesser error of an actor judged
+right, e.g. wrong_sector) and prints the share right with its 95 % Wilson interval, the count of each kind,
+the share per type and the attribute flags.
+
+"Right" is issue 14's "fully right": a real actor (person, organisation, country/place, group) of the right
+type with nothing else merged into it (every mention refers to it) and a name that is its name. A missing
+country or sector is not counted wrong; a wrong one is flagged under attribute.
+
+The judgements in bench/actor_sample_judged.jsonl were made on this release (code at commit 7b58479):
+300 BBC files, random.Random(14).sample(sorted(Path("/work/shared/corpus/bbc").glob("*/*.txt")), 300),
+copied with their category folder kept (business/001.txt, ...) into RAW, then
+
+    .venv/bin/python -c 'import random, shutil; from pathlib import Path; root = Path("/work/shared/corpus/bbc")
+    for p in random.Random(14).sample(sorted(root.glob("*/*.txt")), 300):
+        (Path("RAW") / p.parent.name).mkdir(parents=True, exist_ok=True); shutil.copy(p, Path("RAW") / p.relative_to(root))'
+    PYTHONPATH=$PWD .venv/bin/newswire run --raw RAW --out OUT --cache CACHE --workers 1
+    PYTHONPATH=$PWD .venv/bin/python bench/actor_sample.py OUT/latest --seed 14 --n 50
+
+(300 articles, 4 near-duplicates, 2,725 actors: PERSON 1,211, ORG 1,028, GPE 378, NORP 108; 8,329 mentions.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+CONTEXT = 60
+
+
+def draw(release: Path, seed: int, n: int) -> pd.DataFrame:
+    actors = pd.read_parquet(release / "actors.parquet").sort_values("actor_id").reset_index(drop=True)
+    rows = random.Random(seed).sample(range(len(actors)), min(n, len(actors)))
+    return actors.iloc[rows]
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - CONTEXT):start]
+    after = text[end:end + CONTEXT]
+    return f"{before}[[{text[start:end]}]]{after}".replace("\n", " / ")
+
+
+def show(release: Path, seed: int, n: int, per_actor: int) -> None:
+    sample = draw(release, seed, n)
+    mentions = pd.read_parquet(release / "mentions.parquet")
+    texts = pd.read_parquet(release / "articles.parquet").set_index("article_id")["text"]
+    by_actor = {key: group.sort_values(["article_id", "start"]) for key, group in mentions.groupby("actor_id")}
+    print(f"{release}: seed {seed}, {len(sample)} actors; types {dict(Counter(sample['type']))}")
+    for number, actor in enumerate(sample.itertuples(), 1):
+        own = by_actor.get(actor.actor_id, mentions.iloc[0:0])
+        print(f"\n=== {number}. {actor.actor_id}  {actor.name!r}  type={actor.type}  country={actor.country}"
+              f"  sector={actor.sector}  mentions={len(own)}  articles={own['article_id'].nunique()}")
+        print(f"    aliases={list(actor.aliases)}  references={list(actor.references)}  roles={list(actor.roles)}")
+        print(f"    mention texts: {dict(Counter(own['text']))}")
+        for mention in own.head(per_actor).itertuples():
+            print(f"  - {mention.article_id[:8]} {mention.kind:<10} {snippet(texts[mention.article_id], mention.start, mention.end)}")
+        if len(own) > per_actor:
+            print(f"  ... {len(own) - per_actor} more")
+
+
+def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """95 % Wilson score interval of a share."""
+    share = right / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return centre - half, centre + half
+
+
+def score(path: Path) -> None:
+    judgements = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    right = sum(judgement["verdict"] == "right" for judgement in judgements)
+    low, high = wilson(right, len(judgements))
+    print(f"right: {right}/{len(judgements)} = {right / len(judgements):.1%} (95 % CI {low:.1%}-{high:.1%})")
+    kinds = Counter(judgement.get("kind") or "?" for judgement in judgements if judgement["verdict"] != "right")
+    for kind, count in kinds.most_common():
+        print(f"  {kind}: {count}")
+    by_type: dict[str, list[bool]] = {}
+    for judgement in judgements:
+        by_type.setdefault(judgement.get("type", "?"), []).append(judgement["verdict"] == "right")
+    print("per type (as typed in the release): " + ", ".join(
+        f"{kind} {sum(verdicts)}/{len(verdicts)}" for kind, verdicts in sorted(by_type.items())))
+    flagged = Counter(judgement["attribute"] for judgement in judgements if judgement.get("attribute"))
+    if flagged:
+        print("attribute errors on actors judged right: " + ", ".join(f"{kind} {count}" for kind, count in flagged.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("release", nargs="?", type=Path)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--n", type=int, default=50)
+    parser.add_argument("--per-actor", type=int, default=15)
+    parser.add_argument("--judged", type=Path)
+    arguments = parser.parse_args()
+    if arguments.judged:
+        score(arguments.judged)
+    elif arguments.release:
+        show(arguments.release, arguments.seed, arguments.n, arguments.per_actor)
+    else:
+        parser.error("give a RELEASE folder or --judged FILE")
+
+
+if __name__ == "__main__":
+    main()
