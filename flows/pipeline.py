@@ -63,14 +63,18 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         previous = stages.previous_inputs(Path(out_dir))
     cache = Path(cache_dir) if cache_dir else None
     with clock("structure"):
-        structured = stages.StructuredBatch.merge(
-            gather(structure_task.map(list(stages.batched(files, batch_size)), unmapped(cache)), "structure", progress))
+        file_batches = list(stages.batched(files, batch_size))
+        structured = stages.StructuredBatch.merge(gather(
+            structure_task.map(file_batches, unmapped(cache)), "structure", progress,
+            rerun=lambda index: stages.structure_batch(file_batches[index], cache)))
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
         batches = stages.extraction_batches(stages.extraction_inputs(spine["articles"]), batch_size, usable_cores())
-        extracted = stages.merge_extracted(gather(extract_task.map(batches, unmapped(cache)), "extract", progress))
+        extracted = stages.merge_extracted(gather(
+            extract_task.map(batches, unmapped(cache)), "extract", progress,
+            rerun=lambda index: extract.extract_batch(batches[index], cache)))
     with clock("corpus resolution"):
         registry = stages.load_registry(Path(out_dir))
         tables = stages.corpus_tables(spine, extracted, registry)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,14 +28,29 @@ class StageClock:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
-def gather(futures: Sequence[Any], desc: str, progress: bool) -> list[Any]:
-    """Results of mapped batch tasks in submission order, with a progress bar as they finish."""
+def gather(futures: Sequence[Any], desc: str, progress: bool,
+           rerun: Callable[[int], Any] | None = None) -> list[Any]:
+    """Results of mapped batch tasks in submission order, with a progress bar as they finish.
+
+    A worker process that dies (killed, out of memory) takes its batch, and the batches
+    queued behind it, down with a BrokenProcessPool that Prefect's retries never see (they
+    run inside the worker). With rerun, each such batch is run again by rerun(index) in this
+    process, so nothing is lost; other errors propagate."""
     from prefect.futures import as_completed  # the only Prefect import here: futures are Prefect's
 
     with tqdm(total=len(futures), desc=desc, unit="batch", disable=not progress, leave=False) as bar:
         for _ in as_completed(list(futures)):
             bar.update(1)
-    return [future.result() for future in futures]
+    results = []
+    for index, future in enumerate(futures):
+        try:
+            results.append(future.result())
+        except BrokenProcessPool:
+            if rerun is None:
+                raise
+            logging.getLogger(__name__).warning("%s batch %d lost its worker process: running it again", desc, index)
+            results.append(rerun(index))
+    return results
 
 
 @dataclass
