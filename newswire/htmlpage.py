@@ -43,6 +43,8 @@ MIN_CHROME_REPEATS = 3
 # A kicker glued to the headline ("Nach Corona-Lockerungen Autohäuser rechnen ...") has up to this many words.
 MAX_KICKER_WORDS = 5
 _WORD = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W_]+")
+TITLE_WORD_SHARE = 0.8
 # A cookie notice, in any language that borrowed the word ("Nous utilisons des cookies ...").
 _COOKIE_NOTICE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 MAX_COOKIE_NOTICE_WORDS = 45
@@ -176,9 +178,8 @@ class ReconciledBody:
     """The article's lines in page order, and what the lines above its body are."""
 
     lines: list[str]
-    # index into lines -> "headline" (the headline printed again, or with its kicker glued to it),
-    # "standfirst" (a paragraph between the headline and the body), "header" (a date, a byline or
-    # chrome between the headline and the body). Lines not named are body lines.
+    # index into lines -> "standfirst" (a paragraph between the headline and the body) or "header"
+    # (a date, a byline or chrome between the headline and the body). Lines not named are body lines.
     above_body: dict[int, str]
     no_article_reason: str | None = None
 
@@ -196,8 +197,9 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
       (trafilatura's fallback may pick a teaser list, the detector a long footer), else it stands.
       Lines above the run's headline go; after the run, short lines stay (tour dates, a closing
       credit) until the first paragraph of prose outside it (the next story, a teaser list).
-    - Lines between the headline and the body's first paragraph are marked: a repeated headline,
-      a standfirst paragraph, or a header line (date, byline, chrome) for the caller to sort.
+    - Between the headline and the body's first paragraph, the headline printed again (alone or
+      with a kicker glued to it) goes; a paragraph is marked as the standfirst, other lines as
+      header lines (date, byline, chrome) for the caller to sort.
     - Paragraphs of prose the detector places inside the body that trafilatura dropped are added.
     When the detector finds no article and the extraction has fewer than MIN_ARTICLE_WORDS words
     of prose, the page has no article (a home page, a login wall, a video or audio page).
@@ -237,7 +239,7 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
     if not decision.found:
         prose = sum(word_units(line) for line in unique if is_paragraph(line, stoplist))
         if prose >= MIN_ARTICLE_WORDS:
-            return ReconciledBody(unique, {})
+            return ReconciledBody(_without_title(unique, title), {})
         return ReconciledBody([], {}, decision.no_article_reason)  # a menu, a login form: trafilatura kept chrome
     assert decision.body_start is not None and decision.body_end is not None
     if not unique:
@@ -255,7 +257,7 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
     shares = [word_units("\n".join(line for line, _ in inside)) / max(1, total) for inside in trimmed]
     chosen = 0 if shares[0] >= MIN_AGREEMENT_SHARE else max(range(len(runs)), key=lambda i: shares[i])
     if shares[chosen] < MIN_AGREEMENT_SHARE:
-        return ReconciledBody(unique, {})
+        return ReconciledBody(_without_title(unique, title), {})
     top, body_start, body_end = runs[chosen]
     inside = trimmed[chosen]
     body_start = _after_standfirst(rendered, scores, body_start, body_end)
@@ -268,9 +270,8 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
         key = _key(line)
         paragraph = is_paragraph(line, stoplist)
         if where < body_start or (not lines and title_key and key == title_key):
-            if key == title_key or (key == headline_key and not paragraph and not title_key) or (
-                    title_key and title_key in key and word_units(key) - word_units(title_key) <= MAX_KICKER_WORDS):
-                above[len(lines)] = "headline"
+            if _is_title(line, title) or (key == headline_key and not paragraph and not title_key):
+                continue  # the headline printed again (it is the title), as trafilatura's title line was
             elif key == headline_key:
                 pass  # the detector's headline, not the page's title: the body's first line, it stays
             elif paragraph:
@@ -292,6 +293,27 @@ def _after_standfirst(rendered: list[str], scores: list[float], body_start: int,
         if is_header_line(rendered[index]) and any(score > 0 for score in scores[index + 1:body_end + 1]):
             return index + 1
     return body_start
+
+
+def _is_title(line: str, title: str | None) -> bool:
+    """The headline printed on the page: the title's words, give or take a kicker glued to it
+    ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" for "Daten von Rheinmetall
+    gehackt - Interne Unterlagen im Netz") or the site's suffix."""
+    if not title:
+        return False
+    words, title_words = set(_WORDS.findall(line.lower())), set(_WORDS.findall(title.lower()))
+    if not words or not title_words:
+        return _key(line) == _key(title)
+    common = len(words & title_words)
+    return (common >= TITLE_WORD_SHARE * len(title_words) and len(words - title_words) <= MAX_KICKER_WORDS) \
+        or (common >= TITLE_WORD_SHARE * len(words) and len(title_words - words) <= MAX_KICKER_WORDS)
+
+
+def _without_title(lines: list[str], title: str | None) -> list[str]:
+    """The main text often repeats the page's <h1> headline as its first line."""
+    while lines and title and _key(lines[0]) == _key(title):
+        lines = lines[1:]
+    return lines
 
 
 def _place(lines: list[str], position: dict[str, int]) -> list[int | None]:

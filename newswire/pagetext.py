@@ -31,6 +31,9 @@ BLOCK_TAGS = frozenset({
 # Elements whose text a reader never sees.
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "object", "embed", "canvas",
                             "math", "video", "audio", "picture", "source", "track", "map"})
+# Ruby annotations (the reading of a word, printed small above it: 子<rt>こ</rt>) are not text, and
+# do not separate the word they annotate from the next.
+RUBY_ANNOTATION_TAGS = frozenset({"rt", "rp"})
 
 
 def render_html_lines(html: str) -> list[str]:
@@ -63,6 +66,9 @@ def render_html_lines(html: str) -> list[str]:
         if leaving:
             if tag in BLOCK_TAGS:
                 flush()
+            buffer.append(element.tail or "")
+            continue
+        if tag in RUBY_ANNOTATION_TAGS:
             buffer.append(element.tail or "")
             continue
         if not visible:  # a comment or script between two words still separates them

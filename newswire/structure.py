@@ -388,16 +388,14 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
 
 
 def _html_verdicts(lines: list[Line], html: HtmlArticle) -> PageVerdicts:
-    """The lines of an HTML article above its body (see htmlpage.reconcile_body): the headline
-    printed again goes (recorded in title), a standfirst paragraph is recorded in standfirst,
-    date lines and bylines are read by the header rules, other lines there are page chrome."""
+    """The lines of an HTML article above its body (see htmlpage.reconcile_body): a standfirst
+    paragraph is recorded in standfirst, date lines and bylines are read by the header rules,
+    other lines there are page chrome."""
     reasons: list[str | None] = [None] * len(lines)
     standfirst = []
     for index, kind in html.above_body.items():
         text = lines[index].text
-        if kind == "headline":
-            reasons[index] = "headline printed above the body (recorded in title)"
-        elif kind == "standfirst":
+        if kind == "standfirst":
             standfirst.append(lines[index])
         elif parse_date_line(text) is None and not _BYLINE.match(text):
             reasons[index] = "page chrome between the headline and the body: not a date, a byline or a standfirst"
