@@ -258,6 +258,7 @@ class HtmlArticle:
     date: str | None  # trafilatura's date, when the markup states no time
     no_article_reason: str | None
     above_body: dict[int, str] = field(default_factory=dict)  # line index -> see htmlpage.ReconciledBody
+    language: str = "und"  # of trafilatura's text (or the title), for a page whose body is empty
 
 
 def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
@@ -277,7 +278,7 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
     # a second opinion: trafilatura's own extraction, without the fallback extractors it
     # compares it with (on a teaser-heavy page the fallback may take the teasers)
     fast = trafilatura.extract(html, fast=True, **options) or ""
-    language = language_hint or detect_language("\n".join(texts))[0]
+    language = language_hint or detect_language("\n".join(texts) or title or "")[0]
     reconciled = reconcile_body(html, [texts, fast.split("\n")], language, title)
     published = published_text = None
     if markup.published and (stated := parse_iso_time(markup.published)) and stated[1]:
@@ -293,7 +294,7 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
     author = getattr(document, "author", None) if document is not None else None
     return HtmlArticle(split_lines("\n".join(reconciled.lines)), title, markup.byline or author, published, published_text,
                        getattr(document, "date", None) if document is not None else None, reconciled.no_article_reason,
-                       reconciled.above_body)
+                       reconciled.above_body, language)
 
 
 def html_main_text(html: str) -> str:
@@ -409,6 +410,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
     lines = html.lines if html is not None else split_lines(doc.text)
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
                                   or "\n".join(line.text for line in lines))
+    if html is not None and not lines:  # no article: the language of what the page says
+        language = html.language
     verdicts = classify_lines([line.text for line in lines], language)
     page = page_verdicts(lines, verdicts, language) if html is None else _html_verdicts(lines, html)
     stated_title = _stated_title(html, page)
