@@ -200,7 +200,6 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
     - Between the headline and the body's first paragraph, the headline printed again (alone or
       with a kicker glued to it) goes; a paragraph is marked as the standfirst, other lines as
       header lines (date, byline, chrome) for the caller to sort.
-    - Paragraphs of prose the detector places inside the body that trafilatura dropped are added.
     When the detector finds no article and the extraction has fewer than MIN_ARTICLE_WORDS words
     of prose, the page has no article (a home page, a login wall, a video or audio page).
     """
@@ -211,22 +210,7 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
     position: dict[str, int] = {}
     for index, key in enumerate(keys):
         position.setdefault(key, index)
-    counts = Counter(keys)
-    repeated = [key for key, count in counts.items() if count >= MIN_CHROME_REPEATS and key]
-
-    def chrome(line: str) -> bool:
-        key = _key(line)
-        if counts.get(key, 0) >= MIN_CHROME_REPEATS:
-            return True
-        left = key
-        for other in repeated:  # "Advertisement Advertisement": trafilatura joined two of them
-            left = left.replace(other, " ")
-        if left != key and not _WORD.search(left):
-            return True
-        if _COOKIE_NOTICE.search(line) and word_units(line) <= MAX_COOKIE_NOTICE_WORDS:
-            return True
-        where = position.get(key)
-        return where is not None and is_teaser(rendered, where)
+    chrome = _chrome_test(rendered, keys, position)
 
     def worth(lines: list[str]) -> float:
         return sum(scores[position[_key(line)]] if _key(line) in position else line_scores([line], stoplist)[0]
@@ -262,22 +246,49 @@ def reconcile_body(html: str, extractions: list[list[str]], language: str, title
     inside = trimmed[chosen]
     body_start = _after_standfirst(rendered, scores, body_start, body_end)
 
+    headline_key = keys[top] if top < body_start else None
+    return _mark_above_body(inside, body_start, headline_key, title, stoplist)
+
+
+def _chrome_test(rendered: list[str], keys: list[str], position: dict[str, int]):
+    """A test for extracted lines that are page chrome: printed MIN_CHROME_REPEATS times or more
+    (alone, or joined by trafilatura: "Advertisement Advertisement"), a cookie notice, a teaser."""
+    counts = Counter(keys)
+    repeated = [key for key, count in counts.items() if count >= MIN_CHROME_REPEATS and key]
+
+    def chrome(line: str) -> bool:
+        key = _key(line)
+        if counts.get(key, 0) >= MIN_CHROME_REPEATS:
+            return True
+        left = key
+        for other in repeated:
+            left = left.replace(other, " ")
+        if left != key and not _WORD.search(left):
+            return True
+        if _COOKIE_NOTICE.search(line) and word_units(line) <= MAX_COOKIE_NOTICE_WORDS:
+            return True
+        where = position.get(key)
+        return where is not None and is_teaser(rendered, where)
+
+    return chrome
+
+
+def _mark_above_body(inside: list[tuple[str, int]], body_start: int, headline_key: str | None, title: str | None,
+                     stoplist: frozenset[str]) -> ReconciledBody:
+    """The lines above the body: the headline printed again goes, a paragraph is the standfirst,
+    other lines are header lines; the detector's headline, when it is not the page's title, is
+    the body's first line and stays."""
     lines: list[str] = []
     above: dict[int, str] = {}
     title_key = _key(title or "")
-    headline_key = keys[top] if top < body_start else None
     for line, where in inside:
         key = _key(line)
         paragraph = is_paragraph(line, stoplist)
         if where < body_start or (not lines and title_key and key == title_key):
             if _is_title(line, title) or (key == headline_key and not paragraph and not title_key):
                 continue  # the headline printed again (it is the title), as trafilatura's title line was
-            elif key == headline_key:
-                pass  # the detector's headline, not the page's title: the body's first line, it stays
-            elif paragraph:
-                above[len(lines)] = "standfirst"
-            else:
-                above[len(lines)] = "header"
+            if key != headline_key:
+                above[len(lines)] = "standfirst" if paragraph else "header"
         lines.append(line)
     return ReconciledBody(lines, above)
 
@@ -346,22 +357,6 @@ def _trim(lines: list[str], placed: list[int | None], rendered: list[str], stopl
         if where >= top:
             inside.append((line, where))
     return inside
-
-
-def _add_dropped_paragraphs(inside: list[tuple[str, int]], rendered: list[str], scores: list[float],
-                            body_start: int, body_end: int) -> list[tuple[str, int]]:
-    """Paragraphs of prose inside the detector's body that trafilatura left out, in page order."""
-    extracted = " ".join(_key(line) for line, _ in inside)
-    have = {where for _, where in inside}
-    missing = [(rendered[i], i) for i in range(body_start, body_end + 1)
-               if scores[i] > 0 and i not in have and _key(rendered[i]) not in extracted]
-    if not missing:
-        return inside
-    merged = list(inside)
-    for line, where in missing:
-        at = next((n for n, (_, other) in enumerate(merged) if other > where), len(merged))
-        merged.insert(at, (line, where))
-    return merged
 
 
 def _key(line: str) -> str:
