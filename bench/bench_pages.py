@@ -115,7 +115,7 @@ def score(pages_dir: Path, rows: list[dict], per_page: bool) -> None:
         kept_numbers = {line.number for line in ours.body}
         ours_counts = line_counts(lines, [n in kept_numbers for n in range(len(lines))], row)
 
-        html, _, _ = decode_bytes((pages_dir / "html" / f"{row['page']}.html").read_bytes())
+        html = decode_bytes((pages_dir / "html" / f"{row['page']}.html").read_bytes()).text
         html = normalise_text(html)
         traf_body, traf_title = trafilatura_text(html)
         traf_norm = norm(traf_body)

@@ -5,7 +5,7 @@
 Builds tests/hostile_corpus.py in a temp folder and runs the `newswire run` command on it in a
 child process, with the corpus's races (files swapped, deleted) applied between discovery and
 reading. Then starts N more runs and SIGKILLs each once its Prefect server is up. Prints inputs
-tried, published, quarantined (by reason), lost, crashed, hung and orphaned processes (any
+tried, published, quarantined (by reason; a page with no article is both), lost, crashed, hung and orphaned processes (any
 process of a run still alive 30 s after the run ended). --code runs another checkout of the
 project (e.g. an export of main) for before/after figures. Exits non-zero if anything is lost,
 crashed, hung or orphaned. Figures only: no timed assertions.
@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"inputs tried   {len(expected)}  (paths in the raw folder, races included)")
         print(f"published      {len(articles)}  (encodings: " + ", ".join(f"{e}={n}" for e, n in sorted(encodings.items())) + ")")
-        print(f"quarantined    {len(quarantine)}")
+        print(f"quarantined    {len(quarantine)}  (of them published with an empty body: "
+              f"{len(set(quarantine['source']) & set(articles['source']))}; such an input counts once)")
         for reason, count in sorted(by_reason.items()):
             print(f"  {reason:<24} {count}")
         print(f"lost           {len(result.lost)}" + (f"  {result.lost}" if result.lost else ""))

@@ -14,11 +14,13 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from newswire.pagetext import find_article, is_paragraph, render_html_lines, stopwords, word_units
+from newswire.pagetext import (MIN_ARTICLE_WORDS, find_article, find_headline, is_header_line, is_paragraph, is_teaser, line_scores,
+                                prose_runs, render_html_lines, stopwords, word_units)
 
 # schema.org types whose headline, author and datePublished describe the article itself.
 ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
@@ -36,6 +38,18 @@ MAX_SITE_NAME_WORDS = 6
 _DOMAIN = re.compile(r"https?://|www\.|\b[\w-]+\.(com|org|net|info|co|uk|de|fr|es|it|pt|br|in|cl|tt|tn|pe)\b", re.IGNORECASE)
 # Below this share of trafilatura's words left after trimming, the detector found another block.
 MIN_AGREEMENT_SHARE = 0.5
+# A line the page prints this many times ("Advertisement", "CONTINUE READING") is page chrome.
+MIN_CHROME_REPEATS = 3
+# A kicker glued to the headline ("Nach Corona-Lockerungen Autohäuser rechnen ...") has up to this many words.
+MAX_KICKER_WORDS = 5
+_WORD = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W_]+")
+TITLE_WORD_SHARE = 0.8
+# A cookie notice, in any language that borrowed the word ("Nous utilisons des cookies ...").
+_COOKIE_NOTICE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+MAX_COOKIE_NOTICE_WORDS = 45
+# A byline or date line this close under the body's first paragraph makes that paragraph a standfirst.
+STANDFIRST_HEADER_GAP = 3
 _BY = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 
 
@@ -159,41 +173,190 @@ def parse_iso_time(text: str) -> tuple[datetime, bool] | None:
     return parsed, "T" in cleaned
 
 
-def reconcile_body(html: str, extracted_lines: list[str], language: str) -> tuple[list[str], str | None]:
-    """trafilatura's lines, once each, without those the whole-page detector places outside the
-    article (before its headline, after its body: the next story, teasers, comments); the
-    detector's article when trafilatura found nothing. Second value: why the page has no article.
+@dataclass(frozen=True)
+class ReconciledBody:
+    """The article's lines in page order, and what the lines above its body are."""
 
-    When the two disagree about where the article is (trimming would keep less than
-    MIN_AGREEMENT_SHARE of trafilatura's words), trafilatura's choice stands.
+    lines: list[str]
+    # index into lines -> "standfirst" (a paragraph between the headline and the body) or "header"
+    # (a date, a byline or chrome between the headline and the body). Lines not named are body lines.
+    above_body: dict[int, str]
+    no_article_reason: str | None = None
+
+
+def reconcile_body(html: str, extractions: list[list[str]], language: str, title: str | None = None) -> ReconciledBody:
+    """The article's lines from trafilatura's extractions (its default one first, then others,
+    e.g. without its fallback extractors), checked against the whole-page detector on the same
+    page rendered as lines.
+
+    - The extraction the detector scores highest (its prose counted, teasers and chrome costing)
+      is taken; on a tie, the first. Lines the page prints three times or more ("Advertisement")
+      and teasers of other stories (a summary above "Read more") go from it.
+    - It is trimmed to the run of prose holding most of its words: the detector's article when
+      that run holds at least MIN_AGREEMENT_SHARE of them, else another run of the page that does
+      (trafilatura's fallback may pick a teaser list, the detector a long footer), else it stands.
+      Lines above the run's headline go; after the run, short lines stay (tour dates, a closing
+      credit) until the first paragraph of prose outside it (the next story, a teaser list).
+    - Between the headline and the body's first paragraph, the headline printed again (alone or
+      with a kicker glued to it) goes; a paragraph is marked as the standfirst, other lines as
+      header lines (date, byline, chrome) for the caller to sort.
+    When the detector finds no article and the extraction has fewer than MIN_ARTICLE_WORDS words
+    of prose, the page has no article (a home page, a login wall, a video or audio page).
     """
     rendered = render_html_lines(html)
+    stoplist = stopwords(language)
+    scores = line_scores(rendered, stoplist)
+    keys = [_key(line) for line in rendered]
+    position: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        position.setdefault(key, index)
+    chrome = _chrome_test(rendered, keys, position)
+
+    def worth(lines: list[str]) -> float:
+        return sum(scores[position[_key(line)]] if _key(line) in position else line_scores([line], stoplist)[0]
+                   for line in lines)
+
+    candidates = [[line for line in dict.fromkeys(line.strip() for line in lines if line.strip()) if not chrome(line)]
+                  for lines in extractions]
+    unique = max(candidates, key=worth) if candidates else []
     decision = find_article(rendered, language)
-    unique = list(dict.fromkeys(line for line in extracted_lines if line.strip()))
     if not decision.found:
-        if any(is_paragraph(line, stopwords(language)) for line in unique):
-            return unique, None
-        return [], decision.no_article_reason  # a menu, a login form: trafilatura kept chrome
+        prose = sum(word_units(line) for line in unique if is_paragraph(line, stoplist))
+        if prose >= MIN_ARTICLE_WORDS:
+            return ReconciledBody(_without_title(unique, title), {})
+        return ReconciledBody([], {}, decision.no_article_reason)  # a menu, a login form: trafilatura kept chrome
     assert decision.body_start is not None and decision.body_end is not None
     if not unique:
-        return rendered[decision.body_start:decision.body_end + 1], None
-    top = decision.headline if decision.headline is not None else decision.body_start
-    position: dict[str, int] = {}
-    for index, line in enumerate(rendered):
-        position.setdefault(_key(line), index)
-    # A line trafilatura rewrote (joined, trimmed) is not among the rendered lines: it stays. After
-    # the body, short lines stay (tour dates, a closing credit) until the first paragraph of prose
-    # the detector places outside the article: the next story or a teaser list begins there.
+        return ReconciledBody(rendered[decision.body_start:decision.body_end + 1], {})
+
+    placed = _place(unique, position)
+    runs = [(decision.headline if decision.headline is not None else decision.body_start,
+             decision.body_start, decision.body_end)]
+    for first, last, _ in prose_runs(rendered, scores):
+        if first != decision.body_start:
+            headline = find_headline(rendered, first, stoplist)
+            runs.append((headline if headline is not None else first, first, last))
+    total = word_units("\n".join(unique))
+    trimmed = [_trim(unique, placed, rendered, stoplist, *run) for run in runs]
+    shares = [word_units("\n".join(line for line, _ in inside)) / max(1, total) for inside in trimmed]
+    chosen = 0 if shares[0] >= MIN_AGREEMENT_SHARE else max(range(len(runs)), key=lambda i: shares[i])
+    if shares[chosen] < MIN_AGREEMENT_SHARE:
+        return ReconciledBody(_without_title(unique, title), {})
+    top, body_start, body_end = runs[chosen]
+    inside = trimmed[chosen]
+    body_start = _after_standfirst(rendered, scores, body_start, body_end)
+
+    headline_key = keys[top] if top < body_start else None
+    return _mark_above_body(inside, body_start, headline_key, title, stoplist)
+
+
+def _chrome_test(rendered: list[str], keys: list[str], position: dict[str, int]):
+    """A test for extracted lines that are page chrome: printed MIN_CHROME_REPEATS times or more
+    (alone, or joined by trafilatura: "Advertisement Advertisement"), a cookie notice, a teaser."""
+    counts = Counter(keys)
+    repeated = [key for key, count in counts.items() if count >= MIN_CHROME_REPEATS and key]
+
+    def chrome(line: str) -> bool:
+        key = _key(line)
+        if counts.get(key, 0) >= MIN_CHROME_REPEATS:
+            return True
+        left = key
+        for other in repeated:
+            left = left.replace(other, " ")
+        if left != key and not _WORD.search(left):
+            return True
+        if _COOKIE_NOTICE.search(line) and word_units(line) <= MAX_COOKIE_NOTICE_WORDS:
+            return True
+        where = position.get(key)
+        return where is not None and is_teaser(rendered, where)
+
+    return chrome
+
+
+def _mark_above_body(inside: list[tuple[str, int]], body_start: int, headline_key: str | None, title: str | None,
+                     stoplist: frozenset[str]) -> ReconciledBody:
+    """The lines above the body: the headline printed again goes, a paragraph is the standfirst,
+    other lines are header lines; the detector's headline, when it is not the page's title, is
+    the body's first line and stays."""
+    lines: list[str] = []
+    above: dict[int, str] = {}
+    title_key = _key(title or "")
+    for line, where in inside:
+        key = _key(line)
+        paragraph = is_paragraph(line, stoplist)
+        if where < body_start or (not lines and title_key and key == title_key):
+            if _is_title(line, title) or (key == headline_key and not paragraph and not title_key):
+                continue  # the headline printed again (it is the title), as trafilatura's title line was
+            if key != headline_key:
+                above[len(lines)] = "standfirst" if paragraph else "header"
+        lines.append(line)
+    return ReconciledBody(lines, above)
+
+
+def _after_standfirst(rendered: list[str], scores: list[float], body_start: int, body_end: int) -> int:
+    """Where the body starts when its first paragraph is a standfirst: a byline or a date line
+    under it (within STANDFIRST_HEADER_GAP lines) with more prose below: "Deck. / By Jane Roe / Body"."""
+    if scores[body_start] <= 0:
+        return body_start
+    for index in range(body_start + 1, min(body_end, body_start + 1 + STANDFIRST_HEADER_GAP)):
+        if scores[index] > 0:
+            return body_start
+        if is_header_line(rendered[index]) and any(score > 0 for score in scores[index + 1:body_end + 1]):
+            return index + 1
+    return body_start
+
+
+def _is_title(line: str, title: str | None) -> bool:
+    """The headline printed on the page: the title's words, give or take a kicker glued to it
+    ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" for "Daten von Rheinmetall
+    gehackt - Interne Unterlagen im Netz") or the site's suffix."""
+    if not title:
+        return False
+    words, title_words = set(_WORDS.findall(line.lower())), set(_WORDS.findall(title.lower()))
+    if not words or not title_words:
+        return _key(line) == _key(title)
+    common = len(words & title_words)
+    return (common >= TITLE_WORD_SHARE * len(title_words) and len(words - title_words) <= MAX_KICKER_WORDS) \
+        or (common >= TITLE_WORD_SHARE * len(words) and len(title_words - words) <= MAX_KICKER_WORDS)
+
+
+def _without_title(lines: list[str], title: str | None) -> list[str]:
+    """The main text often repeats the page's <h1> headline as its first line."""
+    while lines and title and _key(lines[0]) == _key(title):
+        lines = lines[1:]
+    return lines
+
+
+def _place(lines: list[str], position: dict[str, int]) -> list[int | None]:
+    """Each extracted line's index among the rendered lines; None for a line trafilatura rewrote
+    (joined, trimmed), which then counts as where the next line found is (or the last one)."""
+    found = [position.get(_key(line)) for line in lines]
+    placed: list[int | None] = list(found)
+    following = None
+    for index in range(len(lines) - 1, -1, -1):
+        if found[index] is None:
+            placed[index] = following
+        else:
+            following = found[index]
+    previous = None
+    for index in range(len(lines)):
+        if placed[index] is None:
+            placed[index] = previous
+        previous = placed[index]
+    return placed
+
+
+def _trim(lines: list[str], placed: list[int | None], rendered: list[str], stoplist: frozenset[str],
+          top: int, body_start: int, body_end: int) -> list[tuple[str, int]]:
+    """The extracted lines from the run's headline to its end, with their rendered positions."""
     inside = []
-    for line in unique:
-        where = position.get(_key(line), top)
-        if where > decision.body_end and is_paragraph(line, stopwords(language)):
+    for line, where in zip(lines, placed):
+        where = body_start if where is None else where
+        if where > body_end and is_paragraph(line, stoplist):
             break
         if where >= top:
-            inside.append(line)
-    if word_units("\n".join(inside)) < MIN_AGREEMENT_SHARE * word_units("\n".join(unique)):
-        return unique, None
-    return inside, None
+            inside.append((line, where))
+    return inside
 
 
 def _key(line: str) -> str:

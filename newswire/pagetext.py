@@ -31,6 +31,9 @@ BLOCK_TAGS = frozenset({
 # Elements whose text a reader never sees.
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "object", "embed", "canvas",
                             "math", "video", "audio", "picture", "source", "track", "map"})
+# Ruby annotations (the reading of a word, printed small above it: 子<rt>こ</rt>) are not text, and
+# do not separate the word they annotate from the next.
+RUBY_ANNOTATION_TAGS = frozenset({"rt", "rp"})
 
 
 def render_html_lines(html: str) -> list[str]:
@@ -63,6 +66,9 @@ def render_html_lines(html: str) -> list[str]:
         if leaving:
             if tag in BLOCK_TAGS:
                 flush()
+            buffer.append(element.tail or "")
+            continue
+        if tag in RUBY_ANNOTATION_TAGS:
             buffer.append(element.tail or "")
             continue
         if not visible:  # a comment or script between two words still separates them
@@ -235,6 +241,11 @@ def is_paragraph(line: str, stoplist: frozenset[str]) -> bool:
     return prose and (ends_like_sentence(line) or units >= MIN_UNENDED_PARAGRAPH_WORDS)
 
 
+def is_teaser(lines: list[str], index: int) -> bool:
+    """A summary of another story: it ends with "| more", or the next line is a "Read more" link."""
+    return bool(_TEASER_LINK.search(lines[index]) or (index + 1 < len(lines) and _TEASER_LINK.match(lines[index + 1].strip())))
+
+
 def is_end_of_article(line: str) -> bool:
     return bool(_END_OF_ARTICLE.match(line.strip()))
 
@@ -245,7 +256,7 @@ def line_scores(lines: list[str], stoplist: frozenset[str]) -> list[float]:
     "Read more" is a teaser."""
     scores = []
     for index, line in enumerate(lines):
-        teaser = _TEASER_LINK.search(line) or (index + 1 < len(lines) and _TEASER_LINK.match(lines[index + 1].strip()))
+        teaser = is_teaser(lines, index)
         if is_paragraph(line, stoplist) and not teaser:
             scores.append(float(min(word_units(line), MAX_PARAGRAPH_SCORE)))
         elif not teaser and (_BULLET.match(line) or (word_units(line) >= MIN_SHORT_SENTENCE_WORDS
@@ -294,7 +305,7 @@ def prose_runs(lines: list[str], scores: list[float]) -> list[tuple[int, int, fl
     return runs
 
 
-def _is_header_line(line: str) -> bool:
+def is_header_line(line: str) -> bool:
     """A byline or a date line: the headline sits just above (or below) these."""
     return bool(_BYLINE_START.match(line) or (word_units(line) <= MAX_DATE_LINE_WORDS and _DATE_LIKE.search(line)))
 
@@ -315,7 +326,7 @@ def _headline_score(lines: list[str], index: int, body_start: int, repeated: boo
     line = lines[index]
     units = word_units(line)
     if (not MIN_HEADLINE_WORDS <= units <= MAX_HEADLINE_WORDS or not _LETTER.search(line) or _NOT_A_HEADLINE.search(line)
-            or _is_share_bar(line) or _is_header_line(line) or is_end_of_article(line)):
+            or _is_share_bar(line) or is_header_line(line) or is_end_of_article(line)):
         return None
     script, _ = dominant_script(line)
     if classify_line(line, "und", article_script) is not None or (article_script and script != article_script):
@@ -327,7 +338,7 @@ def _headline_score(lines: list[str], index: int, body_start: int, repeated: boo
     score += 1 if _title_case(line) else 0
     score -= 2 if _CONTROL_WORDS.search(line) else 0
     near = lines[max(0, index - 1):index] + lines[index + 1:index + 1 + HEADER_LINES_BELOW_HEADLINE]
-    score += 2 if any(_is_header_line(other) for other in near) else 0
+    score += 2 if any(is_header_line(other) for other in near) else 0
     if ends_like_sentence(line) and not line.rstrip().endswith("?"):
         score -= 2 if units <= MAX_HEADLINE_SENTENCE_WORDS else 3  # more likely a standfirst or a caption
     return score

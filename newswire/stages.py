@@ -98,10 +98,10 @@ def structure_batch(files: Iterable[DiscoveredFile], cache_dir: Path | None = No
 
 @dataclass(frozen=True)
 class CleanCorpus:
-    articles: list[ParsedArticle]  # with body text left, recurring chrome removed
+    articles: list[ParsedArticle]  # every article published: with body text left (recurring chrome removed) or none
     structured: list[ParsedArticle]  # every structured article, as cleaned (boilerplate rows come from here)
     links: dict[str, DuplicateLink]
-    quarantine: list[dict]
+    quarantine: list[dict]  # a no_content row for each published article with no body text
     recurring: frozenset[str]
 
 
@@ -111,7 +111,13 @@ def _has_text(article: ParsedArticle) -> bool:
 
 
 def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:
-    """Duplicates, then corpus-learned chrome (counted over canonical articles only)."""
+    """Duplicates, then corpus-learned chrome (counted over canonical articles only).
+
+    A document with no body text left (a home page, a login wall, a file of boilerplate lines) is
+    published all the same, with its title and metadata and an empty text, and has a no_content
+    quarantine row saying why. Empty bodies never enter dedupe: nothing in them says two pages
+    carry the same article, so neither is a duplicate of the other.
+    """
     with_content = [a for a in articles if _has_text(a)]
     empty = [a for a in articles if not _has_text(a)]
     # a generator, not a list: each body text is joined when dedupe reads it and dropped after,
@@ -120,9 +126,12 @@ def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:
     canonical = [a for a in with_content if a.article_id not in links]
     recurring = recurring_lines([line.text for line in a.body] for a in canonical)
     cleaned = [drop_recurring(a, recurring) for a in with_content]
-    still_content = [a for a in cleaned if _has_text(a)]
     emptied = [a for a in cleaned if not _has_text(a)]
-    return CleanCorpus(still_content, cleaned + empty, links,
+    emptied_ids = {a.article_id for a in emptied}
+    # a duplicate of an article now empty is not a duplicate of anything published with text
+    links = {article_id: link for article_id, link in links.items()
+             if article_id not in emptied_ids and link.duplicate_of not in emptied_ids}
+    return CleanCorpus(cleaned + empty, cleaned + empty, links,
                        [tables.no_content_row(a) for a in empty + emptied], frozenset(recurring))
 
 
@@ -153,7 +162,9 @@ def extraction_inputs(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
 
 
 def not_in_model_language(articles: pd.DataFrame) -> int:
-    return int((articles["duplicate_of"].isna() & ~articles["language"].isin(MODEL_LANGUAGES)).sum())
+    """Articles with text in a language the English model does not read (empty pages are not counted)."""
+    return int((articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
+                & ~articles["language"].isin(MODEL_LANGUAGES)).sum())
 
 
 def extraction_batches(items: Sequence[tuple[str, str, str]], max_articles: int,

@@ -257,6 +257,8 @@ class HtmlArticle:
     published_text: str | None
     date: str | None  # trafilatura's date, when the markup states no time
     no_article_reason: str | None
+    above_body: dict[int, str] = field(default_factory=dict)  # line index -> see htmlpage.ReconciledBody
+    language: str = "und"  # of trafilatura's text (or the title), for a page whose body is empty
 
 
 def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
@@ -265,19 +267,19 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
     from the page's markup, trafilatura's as a fallback."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
-                                           date_extraction_params=HTML_DATE_PARAMS)
+    options = {"include_comments": False, "include_tables": False}
+    document = trafilatura.bare_extraction(html, with_metadata=True, date_extraction_params=HTML_DATE_PARAMS, **options)
     markup = page_metadata(html)
     extracted = getattr(document, "text", None) or "" if document is not None else ""
     title = (getattr(document, "title", None) if document is not None else None) or markup.title
     site_name = markup.site_name or (getattr(document, "sitename", None) if document is not None else None)
     title = strip_site_name(title, site_name) if title else None
     texts = [line.strip() for line in extracted.split("\n") if line.strip()]
-    language = language_hint or detect_language("\n".join(texts))[0]
-    texts, no_article_reason = reconcile_body(html, texts, language)
-    # the main text often repeats the page's <h1> headline as its first line
-    while texts and title and texts[0] == title.strip():
-        texts = texts[1:]
+    # a second opinion: trafilatura's own extraction, without the fallback extractors it
+    # compares it with (on a teaser-heavy page the fallback may take the teasers)
+    fast = trafilatura.extract(html, fast=True, **options) or ""
+    language = language_hint or detect_language("\n".join(texts) or title or "")[0]
+    reconciled = reconcile_body(html, [texts, fast.split("\n")], language, title)
     published = published_text = None
     if markup.published and (stated := parse_iso_time(markup.published)) and stated[1]:
         moment, _ = stated
@@ -290,8 +292,9 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
             published = (moment.astimezone(timezone.utc), f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
         published_text = markup.published
     author = getattr(document, "author", None) if document is not None else None
-    return HtmlArticle(split_lines("\n".join(texts)), title, markup.byline or author, published, published_text,
-                       getattr(document, "date", None) if document is not None else None, no_article_reason)
+    return HtmlArticle(split_lines("\n".join(reconciled.lines)), title, markup.byline or author, published, published_text,
+                       getattr(document, "date", None) if document is not None else None, reconciled.no_article_reason,
+                       reconciled.above_body, language)
 
 
 def html_main_text(html: str) -> str:
@@ -385,6 +388,21 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
     return PageVerdicts(headline, standfirst, reasons, None)
 
 
+def _html_verdicts(lines: list[Line], html: HtmlArticle) -> PageVerdicts:
+    """The lines of an HTML article above its body (see htmlpage.reconcile_body): a standfirst
+    paragraph is recorded in standfirst, date lines and bylines are read by the header rules,
+    other lines there are page chrome."""
+    reasons: list[str | None] = [None] * len(lines)
+    standfirst = []
+    for index, kind in html.above_body.items():
+        text = lines[index].text
+        if kind == "standfirst":
+            standfirst.append(lines[index])
+        elif parse_date_line(text) is None and not _BYLINE.match(text):
+            reasons[index] = "page chrome between the headline and the body: not a date, a byline or a standfirst"
+    return PageVerdicts(None, standfirst, reasons, None)
+
+
 def structure(doc: RawDocument) -> ParsedArticle:
     content_hash = stable_hash(doc.text, length=64)
     article_id = stable_hash(content_hash, doc.source)
@@ -392,11 +410,18 @@ def structure(doc: RawDocument) -> ParsedArticle:
     lines = html.lines if html is not None else split_lines(doc.text)
     language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
                                   or "\n".join(line.text for line in lines))
+    if html is not None and not lines:  # no article: the language of what the page says
+        language = html.language
     verdicts = classify_lines([line.text for line in lines], language)
-    page = page_verdicts(lines, verdicts, language) if doc.kind != "html" else None
+    page = page_verdicts(lines, verdicts, language) if html is None else _html_verdicts(lines, html)
     stated_title = _stated_title(html, page)
     sorted_lines = _sort_lines(lines, verdicts, page)
     header = _read_header(sorted_lines.kept, in_header=stated_title is None and page is None)
+    if html is not None:  # date lines above an HTML body are read (published), not kept
+        above = {lines[i].number for i, kind in html.above_body.items() if kind == "header"}
+        header.removed += [RemovedLine(line, "date", "date line above the body (read for published)")
+                           for line in header.body if line.number in above]
+        header.body = [line for line in header.body if line.number not in above]
     headline = _choose_headline(header, stated_title, page)
     body = headline.body
     credits = list(sorted_lines.credits)
@@ -423,16 +448,18 @@ def structure(doc: RawDocument) -> ParsedArticle:
         dateline=dateline, credits=credits, language=language,
         body=body, removed=removed, decode_note=doc.decode_note, encoding_confidence=doc.encoding_confidence,
         outlet=outlet, url=url,
-        no_article_reason=(page.no_article_reason if page is not None
-                           else html.no_article_reason if html is not None else None),
+        no_article_reason=(html.no_article_reason if html is not None
+                           else page.no_article_reason if page is not None else None),
     )
 
 
 def _stated_title(html: HtmlArticle | None, page: PageVerdicts | None) -> str | None:
     """The headline the markup or the whole-page decision names; None when the header lines tell it."""
+    if html is not None:
+        return html.title
     if page is not None:
         return page.headline.text if page.headline else None
-    return html.title if html is not None else None
+    return None
 
 
 def _add_credits(credits: list[str], agencies: list[str]) -> None:

@@ -129,7 +129,8 @@ def no_content_row(article: ParsedArticle) -> dict:
     kinds = sorted({removed.kind for removed in article.removed})
     return quarantine_row(
         "structure", article.source, "no_content",
-        f"no body text left after removing {len(article.removed)} boilerplate line(s) ({', '.join(kinds) or 'none'})"
+        f"published with an empty body: no body text left after removing {len(article.removed)} boilerplate "
+        f"line(s) ({', '.join(kinds) or 'none'})"
         + (f"; headline only: {article.title!r}" if article.title else "")
         + (f"; {article.no_article_reason}" if article.no_article_reason else ""),
         article_id=article.article_id, file_hash=article.file_hash, size=article.size,

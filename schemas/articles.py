@@ -48,7 +48,8 @@ class Articles(TableModel):
     language: Series[str] = pa.Field(str_matches=r"^[a-z]{2,3}$", description="ISO 639-1 code of the body language")
     text: Series[str] = pa.Field(description=(
         "cleaned body: paragraphs and subheadings joined by '\\n', without title, dateline prefix "
-        "and boilerplate; all start/end offsets of other tables point into it"))
+        "and boilerplate; all start/end offsets of other tables point into it; empty for a page with no "
+        "article (a home page, a login wall), which has a no_content quarantine row saying why"))
     word_count: Series[int] = pa.Field(ge=0, description="words in text")
     duplicate_of: Series[str] = pa.Field(nullable=True, description="article_id of the canonical copy, null if this is one")
     similarity: Series[float] = pa.Field(nullable=True, ge=0.0, le=1.0,

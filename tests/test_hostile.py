@@ -1,7 +1,8 @@
 """The pipeline over a raw folder of hostile inputs (tests/hostile_corpus.py).
 
-Every input path must end up exactly once in articles.source or quarantine.source, with the
-outcome and reason its expectation names: nothing lost, nothing counted twice, no crash.
+Every input path must end up in articles.source or quarantine.source (a page with no article
+in both: an empty-body article and the row saying why), with the outcome and reason its
+expectation names: nothing lost, nothing counted twice, no crash.
 The stage functions run without Prefect; the real Prefect flow runs once on the same folder
 and must publish byte-identical tables.
 """
@@ -20,7 +21,7 @@ from hostile_corpus import (LARGE_FILE_BYTES, LARGE_FILE_NAME, LONG_FILE_LINES, 
                             JAPANESE_WORD, SCRIPT_MARKER, SPARSE_FILE_BYTES, SPARSE_FILE_NAME, STYLE_MARKER, Expect, account,
                             apply_races, iter_expectations, prepare_races, run_stages)
 from newswire import ingest, release
-from newswire.ingest import read_document
+from newswire.ingest import RawDocument, read_document
 from newswire.structure import body_text, structure
 
 # Rejections of files that were opened: they carry the file's size and hash.
@@ -50,7 +51,9 @@ def test_every_input_is_accounted_for_exactly_once(hostile_corpus, stage_tables)
     assert not result.unexpected, f"sources no input explains: {result.unexpected}"
     assert not result.crashes, f"caught crashes: {result.crashes}"
     assert not result.mismatched, _failures_message(result.mismatched)
-    assert len(stage_tables["articles"]) + len(stage_tables["quarantine"]) == len(expected)
+    assert result.accounted == len(expected)
+    both = sum(expect.empty_body for expect in expected.values())
+    assert len(stage_tables["articles"]) + len(stage_tables["quarantine"]) == len(expected) + both
 
 
 def test_quarantine_rows_say_why_and_identify_the_file(hostile_corpus, stage_tables):
@@ -76,6 +79,8 @@ def test_published_articles_have_the_expected_encoding_format_and_text(hostile_c
         failures += [f"{source!r}: text lacks {s[:60]!r}" for s in expect.contains if s not in row["text"]]
         every_column = " ".join(str(v) for v in row.values())
         failures += [f"{source!r}: {s!r} found in the row" for s in expect.absent if s in every_column]
+        if expect.empty_body and row["text"] != "":
+            failures.append(f"{source!r}: no article in it, but published with text {row['text'][:60]!r}")
         if "\r" in row["text"] or "\x00" in row["text"]:
             failures.append(f"{source!r}: text keeps a CR or NUL")
     assert not failures, _failures_message(failures)
@@ -265,7 +270,7 @@ def test_the_real_prefect_flow_publishes_the_same_tables(hostile_corpus, stage_t
 
 
 def _expectations_cover_every_case(expected: dict[str, Expect]) -> set[str]:
-    return {e.reason for e in expected.values() if not e.published}
+    return {e.reason for e in expected.values() if e.reason}
 
 
 def test_the_corpus_covers_every_rejection_reason(hostile_corpus):
@@ -273,3 +278,46 @@ def test_the_corpus_covers_every_rejection_reason(hostile_corpus):
     assert _expectations_cover_every_case(expected) == {
         "empty", "binary", "undecodable", "garbled", "too_large", "unsupported_type", "symlink", "not_a_file",
         "bad_name", "no_content", "replaced", "vanished"}
+
+
+def _tables(published: list[str], quarantined: list[tuple[str, str, str]]) -> dict[str, pd.DataFrame]:
+    return {"articles": pd.DataFrame({"source": published}),
+            "quarantine": pd.DataFrame({"source": [s for s, _, _ in quarantined], "stage": [t for _, t, _ in quarantined],
+                                        "reason": [r for _, _, r in quarantined],
+                                        "detail": ["why"] * len(quarantined)})}
+
+
+def test_accounting_counts_an_empty_page_published_and_quarantined_once():
+    from hostile_corpus import published, published_empty, quarantined
+
+    expected = {"a.txt": published(), "home.html": published_empty(format="html"), "bin.txt": quarantined("binary")}
+    result = account(_tables(["a.txt", "home.html"], [("home.html", "structure", "no_content"),
+                                                     ("bin.txt", "ingest", "binary")]), expected)
+    assert result.ok and result.accounted == 3
+
+
+def test_accounting_finds_lost_twice_and_wrong_outcomes():
+    from hostile_corpus import published, published_empty
+
+    expected = {"a.txt": published(), "b.txt": published(), "home.html": published_empty(), "c.txt": published()}
+    result = account(_tables(["a.txt", "a.txt", "home.html", "c.txt"], [("c.txt", "structure", "no_content")]), expected)
+    assert result.lost == ["b.txt"]
+    assert result.counted_twice == ["a.txt"]
+    assert len(result.mismatched) == 2  # home.html lacks its quarantine row; c.txt has text and a quarantine row
+    assert result.accounted == 3
+
+
+def test_two_empty_pages_are_not_duplicates_of_each_other():
+    from newswire import stages
+
+    pages = [structure(RawDocument(f"home{i}.html", 10, "0" * 64, "utf-8", "html",
+                                   "<html><head><title>Home</title></head><body><ul>"
+                                   + "".join(f"<li><a>Section {n}</a></li>" for n in range(30)) + "</ul></body></html>"))
+             for i in range(2)]
+    corpus = stages.clean_corpus(pages)
+    assert [body_text(a) for a in corpus.articles] == ["", ""]
+    assert corpus.links == {}
+    assert [row["reason"] for row in corpus.quarantine] == ["no_content", "no_content"]
+    articles = stages.spine_tables(corpus, [])["articles"]
+    assert list(articles["text"]) == ["", ""] and list(articles["title"]) == ["Home", "Home"]
+    assert stages.extraction_inputs(articles) == []

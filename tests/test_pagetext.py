@@ -192,3 +192,33 @@ def test_html_page_with_only_menus_has_no_article():
     article = structure(RawDocument("a.html", len(html), "0" * 64, "utf-8", "html", html))
     assert body_text(article) == ""
     assert article.no_article_reason and "no article on the page" in article.no_article_reason
+
+
+def test_ruby_readings_are_not_text():
+    assert render_html_lines("<p><ruby>子<rt>こ</rt></ruby>ども<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></p>") \
+        == ["子ども法律"]
+
+
+def _dev_page(name: str):
+    html = (Path(__file__).parent / "data" / "pages" / "html" / f"{name}.html").read_text(encoding="utf-8")
+    return structure(RawDocument(f"{name}.html", len(html), "0" * 64, "utf-8", "html", html))
+
+
+def test_html_teasers_taken_by_trafilaturas_fallback_are_left_out():
+    # trafilatura's fallback extractor takes the teaser list under a short post; its own extraction does not
+    text = body_text(_dev_page("boingboing.net.millenials"))
+    assert text.startswith("Cartoonist Matt Bors got a spot on CNN")
+    assert "Choir! Choir! Choir!" not in text and "MATLAB" not in text
+
+
+def test_html_standfirst_above_the_byline_is_not_body():
+    article = _dev_page("tagesschau.de.rheinmetall")
+    assert article.standfirst and article.standfirst.startswith("Der Rüstungskonzern Rheinmetall")
+    assert body_text(article).startswith("Interne Unterlagen des größten deutschen Rüstungskonzern")
+    assert any(removed.line.text.startswith("Stand:") for removed in article.removed)
+
+
+def test_html_page_with_a_few_lines_of_teaser_has_no_article():
+    article = _dev_page("dw.com-elephants")  # an audio page: a cookie notice and a 36-word teaser
+    assert body_text(article) == ""
+    assert article.no_article_reason and "no article on the page" in article.no_article_reason

@@ -19,7 +19,7 @@ from newswire.pagetext import render_html_lines  # noqa: E402
 def main() -> None:
     gold = [json.loads(line) for line in (HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     for row in gold:
-        html, _, _ = decode_bytes((HERE / "html" / f"{row['page']}.html").read_bytes())
+        html = decode_bytes((HERE / "html" / f"{row['page']}.html").read_bytes()).text
         lines = render_html_lines(normalise_text(html))
         (HERE / "text" / f"{row['page']}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         if row["headline"] and row["headline"] not in lines:
