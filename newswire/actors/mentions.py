@@ -17,7 +17,7 @@ from newswire.actors.draft import Draft
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
-from newswire.actors.lexicon import BODY_HEADS, NAME_PARTICLES
+from newswire.actors.lexicon import BODY_HEADS, LAW_HEADS, NAME_PARTICLES, ORG_TRAILING_WORDS
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -136,11 +136,16 @@ def _media_context(span: Span) -> bool:
 
 
 def _org_name(surface: str) -> str:
-    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name."""
+    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name; nor
+    are lower-case words the model ran on into ("Forum for the Future research")."""
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
             return surface[: -len(suffix) - 1]
-    return surface
+    words = surface.split(" ")
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in ORG_TRAILING_WORDS \
+            and any(ch.isupper() for ch in " ".join(words[:-1])):
+        words.pop()
+    return " ".join(words)
 
 
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
@@ -148,6 +153,8 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     label = span.label_
     if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
         return None  # "Allied troops": an adjective, not an organisation
+    if label == "ORG" and len(span) > 1 and span[-1].lower_ in LAW_HEADS:
+        return None  # "the Sarbanes-Oxley Act": a law, not an actor
     if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
         return None  # the "State" of "Secretary of State"
     if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames \

@@ -20,6 +20,8 @@ from newswire.actors.gender import agreed, compatible, given_name_gender, honori
 from newswire.gazetteer import fold, lookup_place, name_key, role_data
 from newswire.syntax import APPOSITIONS
 
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+
 # Given names of one person across transliterations (Sergey/Sergei 83, Antony/Anthony 92,
 # Alexandr/Alexander 93) score above this; different people (John/Joan 75, Ivan/Igor 50) below.
 GIVEN_NAME_SIMILARITY = 80
@@ -54,10 +56,13 @@ def names_a_role_holder(span: Span) -> bool:
         return False
     heads = role_data()["heads"]
     root = span.root
-    if root.dep_ in APPOSITIONS and root.head.lemma_.lower() in heads and root.head.i < span.start:
+    # a plural role noun names a class the name belongs to, not its office: "analysts Screen Digest"
+    if root.dep_ in APPOSITIONS and root.head.lemma_.lower() in heads and root.head.i < span.start \
+            and root.head.tag_ not in PLURAL_NOUN_TAGS:
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    return previous is not None and (previous.lower_ in heads or previous.text in role_data()["honorifics"])
+    return previous is not None and ((previous.lower_ in heads and previous.tag_ not in PLURAL_NOUN_TAGS)
+                                     or previous.text in role_data()["honorifics"])
 
 
 def strip_honorifics(span: Span) -> tuple[int, list[str]]:
