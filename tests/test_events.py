@@ -56,6 +56,8 @@ def summary(found: list[EventMention], text: str) -> set[tuple]:
      ("CONSULT", "received", ("the Ukrainian government",), ("The ministry",))),
     # nominal events with their own participants
     ("The ministers discussed Moscow's demands.", ("REQUEST", "demands", ("Moscow",), ())),
+    # the target's preposition one phrase further down
+    ("The United States replied in writing to Russia.", ("CONSULT", "replied", ("The United States",), ("Russia",))),
     # numbers and quantities are not the actor: the people after "of" are
     ("Thousands of workers marched through the capital.", ("PROTEST", "marched", ("workers",), ())),
 ])

@@ -209,6 +209,11 @@ def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> T
         found = owner(obj)
         if found is not None:
             return found
+    # one phrase further: "replied in writing to Russia"
+    for setting in _prepositional_objects(trigger, {child.lower_ for child in trigger.children}):
+        for inner in _prepositional_objects(setting, rules().target_prepositions.get(plover, ())):
+            if is_actor(inner):
+                return inner
     return None
 
 
