@@ -245,3 +245,20 @@ def test_only_text_in_the_models_language_is_extracted():
 ])
 def test_refusals_and_intents(code, text, plover):
     assert plover in {m.plover_type for m in code(text)}, summary(code(text), text)
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("Joe Biden's administration", "GPE:USA"),  # government_heads: the state the leader governs
+    ("US President Joe Biden", "PERSON:biden|joe"),  # the person himself
+])
+def test_a_leaders_administration_acts_for_the_state(expression, expected):
+    from newswire.actors import Corpus, extract_mentions
+    from newswire.events.parties import event_resolver
+    from newswire.extract import ArticleExtraction
+
+    text = "US President Joe Biden spoke on Monday. Later, Joe Biden's administration rejected the demands."
+    entities = extract_mentions(load_nlp()(text))
+    corpus = Corpus([("a", entities)])
+    resolve = event_resolver(corpus, [ArticleExtraction("a", {"actors": entities})], {"a": text})
+    start = text.index(expression)
+    assert resolve("a", start, start + len(expression)) == [expected]

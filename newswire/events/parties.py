@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from newswire.actors import Corpus
 from newswire.events import merge
 from newswire.extract import ArticleExtraction
+from newswire.events.rules import rules
 from newswire.gazetteer import lookup_place
 
 
@@ -65,9 +66,19 @@ def event_resolver(corpus: Corpus, extractions: Sequence[ArticleExtraction], tex
         if not found:
             inside = [m for m in entities[article_id].mentions if start <= m.start and m.end <= end]
             found = [corpus.canonical(inside[-1].key)] if inside else []
+        words = texts[article_id][start:end].split()
+        if words and words[-1].lower() in rules().government_heads:  # "Joe Biden's administration"
+            found = [governed_state(corpus, key) for key in found]
         return [acting_state(key) for key in found]
 
     return resolve
+
+
+def governed_state(corpus: Corpus, key: str) -> str:
+    """The state a person's administration or government stands for: the country the corpus
+    places the person in most often; the person when none."""
+    countries = corpus.countries.get(key) if key.startswith("PERSON:") else None
+    return STATE_KEY + min(countries, key=lambda code: (-countries[code], code)) if countries else key
 
 
 # Actor keys of a country ("GPE:RUS"), its people ("NORP:RUS") and its capital ("CITY:Moscow").

@@ -38,6 +38,7 @@ class Rules:
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
+    government_heads: frozenset[str]  # "Biden's administration": the state the leader governs
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]
     obligation_auxiliaries: frozenset[str]
@@ -74,7 +75,7 @@ def rules() -> Rules:
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
         quantity_heads=words["quantity_heads"], support_verbs=words["support_verbs"],
-        recipient_verbs=words["recipient_verbs"],
+        recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
         nouns=_codes(data["nouns"]),
         target_prepositions={plover: frozenset(preps) for plover, preps in data["target_prepositions"].items()},
         type_defaults=dict(data["type_defaults"]), cooperative_types=words["cooperative_types"],
