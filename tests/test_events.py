@@ -112,6 +112,17 @@ def test_offsets_point_into_the_text(code):
     assert {m.date_text for m in code(text) if m.plover_type == "CONSULT"} == {"Wednesday"}
 
 
+@pytest.mark.parametrize("text, trigger, date_text", [
+    # a date a verb below the trigger governs is not the trigger's
+    ("The United States replied in writing to demands that the Kremlin put forward in December.", "replied", None),
+    # a noun trigger's date, governed from above
+    ("Lavrov said his meeting with Blinken on Friday went well.", "meeting", "Friday"),
+])
+def test_an_events_date_is_its_own_clauses(code, text, trigger, date_text):
+    found = [m for m in code(text) if m.trigger.startswith(trigger)]
+    assert found and {m.date_text for m in found} == {date_text}
+
+
 BASE = date(2022, 1, 27)  # a Thursday
 
 

@@ -233,7 +233,11 @@ def date_of(trigger: Token, sentence: Span) -> Span | None:
     inside = [ent for ent in dates if ent.root.i in clause and _governing_verb(ent.root) in {trigger, None}]
     if inside:
         return inside[0]
-    inside = [ent for ent in dates if ent.root.i in clause]
+    # a date a verb below the trigger governs is that verb's ("replied to demands the Kremlin put
+    # forward in December", "promised to meet in two weeks"); one governed from above is the
+    # trigger's own when the trigger is a noun ("his talks in Geneva on Friday")
+    inside = [ent for ent in dates if ent.root.i in clause
+              and (verb := _governing_verb(ent.root)) is not None and verb.i not in clause]
     if inside:
         return inside[0]
     free = [ent for ent in dates if _governing_verb(ent.root) in {None, trigger}]
