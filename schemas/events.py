@@ -77,5 +77,5 @@ class EventMentions(TableModel):
         "states within two days before publication); the article's publication date; the story's date from other "
         "articles sharing its events (undated articles); or none"))
     basis: Series[str] = pa.Field(description=(
-        "what the coding rests on: verb, light_verb, governing, intent, reported_obligation, noun, dictionary"))
+        "what the coding rests on: verb, light_verb, governing, intent, stance, reported_obligation, noun, dictionary"))
     confidence: Series[float] = pa.Field(ge=0.0, le=1.0, description="coder's confidence in this mention")

@@ -253,9 +253,22 @@ def test_only_text_in_the_models_language_is_extracted():
     ("Blinken said Washington would not agree to curb the admissions process.", "REJECT"),
     ("The government said there would be no concessions to the strikers.", "REJECT"),
     ("Blinken said he would speak with his Russian counterpart.", "AGREE"),
+    # stance_adjectives: a stance held toward the object of the adjective's preposition
+    ("Washington remains committed to the open-door policy.", "SUPPORT"),
+    ("The White House is interested in a new arms treaty.", "AGREE"),
+    ("Blinken said the United States was open to other ideas.", "AGREE"),
+    ("The United States and NATO strongly adhered to the open-door policy.", "SUPPORT"),
 ])
 def test_refusals_and_intents(code, text, plover):
     assert plover in {m.plover_type for m in code(text)}, summary(code(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "The shop is open on Sundays.",  # no preposition of the stance
+    "Moscow is open to attack from the north.",  # "to" before a verb: vulnerable, not a stance
+])
+def test_adjectives_without_a_stance_code_nothing(code, text):
+    assert not [m for m in code(text) if m.basis == "stance"], summary(code(text), text)
 
 
 @pytest.mark.parametrize("expression, expected", [

@@ -32,7 +32,7 @@ MAX_SENTENCE_TOKENS = 120
 MAX_CAPITALS_SHARE = 0.6
 MAX_DIGITS_SHARE = 0.3
 # How much a coding is trusted, by what it rests on.
-CONFIDENCE = {"governing": 0.85, "verb": 0.8, "light_verb": 0.8, "reported_obligation": 0.75, "intent": 0.75,
+CONFIDENCE = {"governing": 0.85, "verb": 0.8, "light_verb": 0.8, "reported_obligation": 0.75, "intent": 0.75, "stance": 0.75,
               "noun": 0.6, "dictionary": 0.55}
 NO_SOURCE_FACTOR = 0.85
 HYPOTHETICAL_FACTOR = 0.6
@@ -147,7 +147,8 @@ class _Sentence:
             return []
         lemma = verb_lemma(verb)
         if verb.pos_ == "ADJ":
-            return self._ready(verb) if lemma in self.rules.ready_adjectives else []
+            # "open to talk" is intent to act, "open to other ideas" a stance
+            return (self._ready(verb) if lemma in self.rules.ready_adjectives else []) or self._stance(verb)
         complement = self._complement(verb, lemma)
         if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis"):
             return []
@@ -249,6 +250,16 @@ class _Sentence:
             return []
         self.consumed.add(complement.i)
         return self._emit(complement, self.rules.default("AGREE"), "intent", complement, subject_from=adjective.head)
+
+    def _stance(self, adjective: Token) -> list[EventMention]:
+        """"Washington remains committed to the open-door policy": a stance toward the object of
+        the adjective's own preposition, held by the subject of its copula."""
+        by_preposition = self.rules.stance_adjectives.get(adjective.lower_, {})
+        for prep in syntax.children(adjective, syntax.PREPOSITIONS):
+            if prep.lower_ in by_preposition and adjective.dep_ == "acomp":
+                return self._emit(adjective, by_preposition[prep.lower_], "stance", adjective,
+                                  subject_from=adjective.head)
+        return []
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, noun: Token) -> list[EventMention]:

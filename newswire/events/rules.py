@@ -26,6 +26,7 @@ class Rules:
     transparent_verbs: frozenset[str]  # "decided to withdraw": the complement is the act
     governing_verbs: dict[str, Code]  # "urged X to withdraw": the governing verb's type wins
     ready_adjectives: frozenset[str]  # "is ready to talk": intent, AGREE
+    stance_adjectives: dict[str, dict[str, Code]]  # "remains committed to": adjective -> preposition -> code
     verbs: dict[str, Code]
     verbs_with_particle: dict[str, Code]  # "call for", "pull out"
     verbs_needing_an_object: dict[str, dict[str, Code]]  # "send troops", "hold talks", "impose sanctions"
@@ -70,6 +71,8 @@ def rules() -> Rules:
     return Rules(
         reporting_verbs=words["reporting_verbs"], transparent_verbs=words["transparent_verbs"],
         governing_verbs=_codes(data["governing_verbs"]), ready_adjectives=words["ready_adjectives"],
+        stance_adjectives={adjective: _codes(by_preposition) for adjective, by_preposition
+                           in data["stance_adjectives"].items()},
         verbs=_codes(data["verbs"]), verbs_with_particle=_codes(data["verbs_with_particle"]),
         verbs_needing_an_object=_with_transfers(data),
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
