@@ -58,6 +58,10 @@ def summary(found: list[EventMention], text: str) -> set[tuple]:
     ("The ministers discussed Moscow's demands.", ("REQUEST", "demands", ("Moscow",), ())),
     # the target's preposition one phrase further down
     ("The United States replied in writing to Russia.", ("CONSULT", "replied", ("The United States",), ("Russia",))),
+    # the type's preposition names the target before the object's owner does
+    ("The ambassador delivered Washington's reply to Moscow.", ("CONSULT", "delivered", ("The ambassador",), ("Moscow",))),
+    ("NATO delivered written responses to Russia's security demands.",
+     ("CONSULT", "delivered", ("NATO",), ("Russia",))),
     # numbers and quantities are not the actor: the people after "of" are
     ("Thousands of workers marched through the capital.", ("PROTEST", "marched", ("workers",), ())),
 ])

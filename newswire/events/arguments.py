@@ -190,28 +190,31 @@ def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterabl
 
 
 def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> Token | None:
-    """Whom the act is aimed at: the object (or its owner), the passive subject, or the
-    object of the type's preposition ("talks with", "aid to", "sanctions on")."""
+    """Whom the act is aimed at, first found of: the passive subject (or its owner); an object
+    that is an actor; the object of the type's preposition ("talks with", "aid to", "sanctions
+    on"), before an object's owner, since "delivered Washington's reply to Moscow" is aimed at
+    Moscow; the type's preposition inside the object ("responses to Russia('s demands)"); the
+    object's owner ("rejected Moscow's demands"); the owner of the preposition's object; the
+    type's preposition one phrase down ("replied in writing to Russia")."""
     if passive is not None:
         return passive if is_actor(passive) else owner(passive)
-    for obj in syntax.children(trigger, syntax.DIRECT_OBJECTS | syntax.INDIRECT_OBJECTS):
-        if is_actor(obj):
-            return obj
-        found = owner(obj)
-        if found is not None:
-            return found
-        for inner in _prepositional_objects(obj, rules().target_prepositions.get(plover, ())):
-            if is_actor(inner):
+    prepositions = rules().target_prepositions.get(plover, ())
+    objects = syntax.children(trigger, syntax.DIRECT_OBJECTS | syntax.INDIRECT_OBJECTS)
+    prepositional = list(_prepositional_objects(trigger, prepositions))
+    for candidate in [*objects, *prepositional]:
+        if is_actor(candidate):
+            return candidate
+    for obj in objects:
+        for inner in _prepositional_objects(obj, prepositions):
+            if is_actor(inner) or (inner := owner(inner)) is not None:
                 return inner
-    for obj in _prepositional_objects(trigger, rules().target_prepositions.get(plover, ())):
-        if is_actor(obj):
-            return obj
-        found = owner(obj)
-        if found is not None:
+        if (found := owner(obj)) is not None:
             return found
-    # one phrase further: "replied in writing to Russia"
+    for obj in prepositional:
+        if (found := owner(obj)) is not None:
+            return found
     for setting in _prepositional_objects(trigger, {child.lower_ for child in trigger.children}):
-        for inner in _prepositional_objects(setting, rules().target_prepositions.get(plover, ())):
+        for inner in _prepositional_objects(setting, prepositions):
             if is_actor(inner):
                 return inner
     return None
