@@ -98,8 +98,9 @@ def structure_batch(files: Iterable[DiscoveredFile], cache_dir: Path | None = No
 
 @dataclass(frozen=True)
 class CleanCorpus:
-    articles: list[ParsedArticle]  # every article published: with body text left (recurring chrome removed) or none
-    structured: list[ParsedArticle]  # every structured article, as cleaned (boilerplate rows come from here)
+    # every structured article, published: with body text left (recurring chrome removed) or none;
+    # the boilerplate rows come from here too
+    articles: list[ParsedArticle]
     links: dict[str, DuplicateLink]
     quarantine: list[dict]  # a no_content row for each published article with no body text
     recurring: frozenset[str]
@@ -131,7 +132,7 @@ def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:
     # a duplicate of an article now empty is not a duplicate of anything published with text
     links = {article_id: link for article_id, link in links.items()
              if article_id not in emptied_ids and link.duplicate_of not in emptied_ids}
-    return CleanCorpus(cleaned + empty, cleaned + empty, links,
+    return CleanCorpus(cleaned + empty, links,
                        [tables.no_content_row(a) for a in empty + emptied], frozenset(recurring))
 
 
@@ -147,7 +148,7 @@ def spine_tables(corpus: CleanCorpus, quarantine: list[dict]) -> dict[str, pd.Da
     """articles, boilerplate and quarantine (boilerplate covers quarantined articles too)."""
     return {
         "articles": tables.articles_table(corpus.articles, corpus.links),
-        "boilerplate": tables.boilerplate_table(corpus.structured),
+        "boilerplate": tables.boilerplate_table(corpus.articles),
         "quarantine": tables.quarantine_table(quarantine + corpus.quarantine),
     }
 

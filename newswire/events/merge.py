@@ -117,7 +117,7 @@ def _news_days(articles: Mapping[str, Article], bases: Mapping[str, tuple[date, 
             if found is not None and found.precision == "day" and 0 <= (base - found.day).days <= NEWS_DAY_WINDOW:
                 named[found.day] += 1
         if named:  # the day named most often (a dateline names the printing day once); ties: the earlier
-            days[article_id] = _top(named)
+            days[article_id] = most_voted(named)
     return days
 
 
@@ -150,7 +150,7 @@ def _bases(published: Mapping[str, tuple[date, str]], argued: list[ResolvedMenti
                 for key in item.sources + item.targets:
                     votes.update(by_actor.get(key, {}))
         if votes:
-            bases[article_id] = (_top(votes), "story")
+            bases[article_id] = (most_voted(votes), "story")
     return {k: v for k, v in bases.items() if k not in news_days} | {k: published[k] for k in news_days}
 
 
@@ -178,7 +178,7 @@ def _event_date(members: list[ResolvedMention]) -> ResolvedDate | None:
     if not dates:
         return None
     finest = min(PRECISION_ORDER.index(d.precision) for d in dates)
-    return _top(Counter(_normalised(d) for d in dates if PRECISION_ORDER.index(d.precision) == finest))
+    return most_voted(Counter(_normalised(d) for d in dates if PRECISION_ORDER.index(d.precision) == finest))
 
 
 def _normalised(resolved: ResolvedDate) -> ResolvedDate:
@@ -273,7 +273,7 @@ def _only_candidate(item: ResolvedMention, by_side: dict[tuple, list],
     return in_article[0][1] if len({key for key, _ in in_article}) == 1 else None
 
 
-def _top(counts: Counter) -> Any:
+def most_voted(counts: Counter) -> Any:
     """The value with most votes; ties go to the smallest (the earliest day), so results never
     depend on the order articles come in."""
     top = max(counts.values())
@@ -282,7 +282,7 @@ def _top(counts: Counter) -> Any:
 
 def _most_common(values: list) -> Any | None:
     counts = Counter(v for v in values if v is not None)
-    return _top(counts) if counts else None
+    return most_voted(counts) if counts else None
 
 
 def _event_row(members: list[ResolvedMention], articles: Mapping[str, Article],

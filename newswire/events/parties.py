@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 
 from newswire.actors import Corpus
 from newswire.events import merge
-from newswire.extract import ArticleExtraction
 from newswire.events.rules import rules
+from newswire.extract import ArticleExtraction
 from newswire.gazetteer import lookup_place
 
 
@@ -78,7 +78,7 @@ def governed_state(corpus: Corpus, key: str) -> str:
     """The state a person's administration or government stands for: the country the corpus
     places the person in most often; the person when none."""
     countries = corpus.countries.get(key) if key.startswith("PERSON:") else None
-    return STATE_KEY + min(countries, key=lambda code: (-countries[code], code)) if countries else key
+    return STATE_KEY + merge.most_voted(countries) if countries else key
 
 
 # Actor keys of a country ("GPE:RUS"), its people ("NORP:RUS") and its capital ("CITY:Moscow").
