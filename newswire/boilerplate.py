@@ -68,7 +68,8 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^(show|load|see|read|view) (more|all)\b",
         r"^(more|also|further) (on|from|in) (this|the) (story|topic|section)\b",
         r"^(next|previous) (article|story|page)\b",
-        r"^(home|menu|search|skip to (main )?content)$",
+        r"^(home|menu|search)$",
+        r"^(((skip|jump) (to )?(the )?(main )?(content|navigation|menu|search)|accessibility)\s*)+$",
         r"^(most (read|popular|viewed|shared)|top stories|trending( now)?|you may also like|recommended( for you)?)\b",
         r"^(read|see) (more|also)\s*:",
         r"^(also read|read next|read more)\b",
@@ -260,8 +261,11 @@ def _navigation_blocks(lines: list[str], verdicts: list[Verdict | None]) -> None
 
 def _appeal_block(lines: list[str], verdicts: list[Verdict | None]) -> None:
     """"A Message from The Moscow Times: Dear readers, ..." in the second half of an article:
-    a reader appeal runs to the end, however long its sentences."""
-    for index in range(len(lines) // 2, len(lines)):
+    a reader appeal runs to the end, however long its sentences. Only after the article's prose
+    has begun: on a whole page, "Become a member" in the menu above the article is a link."""
+    first_paragraph = next((i for i, line in enumerate(lines) if verdicts[i] is None and is_sentence(line)
+                            and word_count(line) > MAX_TAIL_CHROME_WORDS), len(lines))
+    for index in range(max(len(lines) // 2, first_paragraph + 1), len(lines)):
         if _APPEAL_HEADING.match(lines[index].strip().lower()):
             for later in range(index, len(lines)):
                 if verdicts[later] is None:

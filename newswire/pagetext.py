@@ -14,6 +14,7 @@ naive scraper would), so one detector serves plain-text dumps and HTML pages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,17 +156,35 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 _PUNCTUATION = ("\"'.,;:!?()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026\u2014\u2013-*\u2022|/"
                 "\u060c\u061f\u0964\u3001\u3002\uff0c")
 # Not headlines: continuation lines ("& Sylvia Torres-Guillen, Director"), picture credits, addresses.
-_NOT_A_HEADLINE = re.compile(r"^[&/|+\u2022\u00b7]|^(photo|photograph|image|credit|foto|bild|source|quelle)\b"
+_NOT_A_HEADLINE = re.compile(r"^[&/|+\u2022\u00b7]|^(photo|photograph|image|credit|foto|bild|source|quelle|fuente|fonte"
+                             r"|\u6765\u6e90|\u4f86\u6e90|\ucd9c\ucc98)\b"  # source: 来源, 來源, 출처
                              r"|https?://|www\.|\.(com|org|net)\b", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
 _SOCIAL_NETWORKS = r"(facebook|twitter|instagram|whatsapp|linkedin|youtube|telegram|pinterest|reddit|flipboard|e-?mail)"
 _SOCIAL_NETWORK = re.compile(rf"^{_SOCIAL_NETWORKS}$", re.IGNORECASE)
+# A breadcrumb or a menu on one line: short items between separators ("National / Crime & Legal",
+# "Home > World"), or items run together where a naive scraper joined links ("AméricaMéxicoVenezuela").
+_MENU_SEPARATOR = re.compile(r"\s+[/>\u00bb\u203a|]\s+")
+MAX_MENU_ITEM_WORDS = 3
+MIN_RUN_TOGETHER_JOINS = 2
 # A share bar is mostly network names ("Share this Email, Facebook, Twitter"); a headline may name two.
 SHARE_BAR_NETWORK_SHARE = 0.3
 # "By Jane Roe", "Von ...", "Sarah Hinger, Staff Attorney": the byline under a headline.
 _BYLINE_START = re.compile(r"^(by|von|par|por|de|author|autor|auteur|written by|text)\s*:?\s+\S"
                            r"|^[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){1,3},?\s+(\w+\s+)?(staff|reporter|correspondent"
                            r"|attorney|director|editor|writer|columnist|journalist|contributor)\b", re.IGNORECASE)
+# A byline is short; "De acuerdo con la misma entidad, ..." is a sentence that starts like one.
+MAX_BYLINE_WORDS = 12
+# An author's name on its own line: a given name and one to three more words.
+MIN_NAME_LINE_WORDS = 2
+MAX_NAME_LINE_WORDS = 4
+_NAME_PARTICLES = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
+                             "la", "le", "bin", "ibn", "al", "el", "y", "e"})
+_GIVEN_NAMES = frozenset(name for names in load_data("actors/given_names.json").values() for name in names)
+# An author's contact under the byline ("[email protected]" where a site hides the address).
+_EMAIL = re.compile(r"^(\S+@\S+\.\w+|\[email\xa0protected\]|\[email protected\])$")
 # Words of page controls; a headline rarely has them.
 _CONTROL_WORDS = re.compile(r"\b(sign in|sign up|log in|login|comments?|share|subscribe|favou?rite|print|newsletter"
                             r"|advert\w*|cookies?|menu|search)\b|(previous|next) (article|post|story)", re.IGNORECASE)
@@ -174,6 +193,7 @@ _DATE_LIKE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{
                         rf"|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}\b"
                         r"|\b\d+\s*(hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\s+ago\b"
                         r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+                        r"|\d{1,4}\s*\u5e74\s*\d{1,2}\s*\u6708|\d{1,2}\s*\u6708\s*\d{1,2}\s*\u65e5"  # 2022年5月, 06月24日
                         r"|^(published|updated|posted|written|stand|publi\u00e9|publicado|pubblicato"
                         r"|ver\u00f6ffentlicht)\b",
                         re.IGNORECASE)
@@ -260,7 +280,9 @@ def line_scores(lines: list[str], stoplist: frozenset[str]) -> list[float]:
         if is_paragraph(line, stoplist) and not teaser:
             scores.append(float(min(word_units(line), MAX_PARAGRAPH_SCORE)))
         elif not teaser and (_BULLET.match(line) or (word_units(line) >= MIN_SHORT_SENTENCE_WORDS
-                                                       and ends_like_sentence(line) and stopword_density(line, stoplist) > 0)):
+                                                       and ends_like_sentence(line) and stopword_density(line, stoplist) > 0)
+                             or (word_units(line) > MAX_HEADLINE_SENTENCE_WORDS
+                                 and stopword_density(line, stoplist) >= MIN_STOPWORD_DENSITY)):
             scores.append(0.0)
         else:
             scores.append(-SHORT_LINE_COST)
@@ -305,14 +327,58 @@ def prose_runs(lines: list[str], scores: list[float]) -> list[tuple[int, int, fl
     return runs
 
 
+@lru_cache(maxsize=1)
+def _dates_with_month_names() -> re.Pattern[str]:
+    """"3 de mayo de 2022", "4. März 2022", "mai 12, 2021": a day, a month name in any language of
+    the stoplists (dateparser's locale data: the library already knows every month's names and
+    abbreviations), and a year."""
+    from dateparser.languages import default_loader
+
+    names: set[str] = set()
+    for language in STOPLIST_NAMES:
+        try:
+            info = default_loader.get_locale(language).info
+        except (KeyError, ValueError):  # a stoplist language dateparser has no locale for
+            continue
+        names.update(name.lower() for month in _MONTH_KEYS for name in info.get(month, []) if len(name) >= 3)
+    months = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?\d{{4}}\b"
+                      rf"|\b(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}\b", re.IGNORECASE)
+
+
+def _is_name_line(line: str) -> bool:
+    """"María Victoria Echeverría" alone on a line near the headline: the author. A known given name
+    (the actors' names-by-gender list), then only capitalised words or name particles."""
+    words = line.split()
+    if not MIN_NAME_LINE_WORDS <= len(words) <= MAX_NAME_LINE_WORDS or any(ch.isdigit() for ch in line):
+        return False
+    first = unicodedata.normalize("NFKD", words[0].lower())
+    first = "".join(ch for ch in first if not unicodedata.combining(ch))
+    return first in _GIVEN_NAMES and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words[1:])
+
+
 def is_header_line(line: str) -> bool:
-    """A byline or a date line: the headline sits just above (or below) these."""
-    return bool(_BYLINE_START.match(line) or (word_units(line) <= MAX_DATE_LINE_WORDS and _DATE_LIKE.search(line)))
+    """A byline, an author's e-mail, or a date line: the headline sits just above (or below) these.
+    (A bare name is not evidence: teasers print their authors' names too.)"""
+    units = word_units(line)
+    return bool((units <= MAX_BYLINE_WORDS and _BYLINE_START.match(line)) or _EMAIL.match(line.strip())
+                or (units <= MAX_DATE_LINE_WORDS and (_DATE_LIKE.search(line) or _dates_with_month_names().search(line))))
 
 
 def _is_share_bar(line: str) -> bool:
     words = _words(line)
     return sum(bool(_SOCIAL_NETWORK.match(word)) for word in words) >= SHARE_BAR_NETWORK_SHARE * len(words)
+
+
+def is_menu_line(line: str) -> bool:
+    """Links printed on one line: a breadcrumb ("National / Crime & Legal") or a menu whose items
+    ran together ("NoticiasAméricaMéxico"). A name such as "McDonald" or "DeSantis" joins case once.
+    """
+    items = _MENU_SEPARATOR.split(line.strip())
+    if len(items) >= 2 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items):
+        return True
+    return any(sum(a.islower() and b.isupper() for a, b in zip(word, word[1:])) >= MIN_RUN_TOGETHER_JOINS
+               for word in line.split())
 
 
 def _title_case(line: str) -> bool:
@@ -326,7 +392,8 @@ def _headline_score(lines: list[str], index: int, body_start: int, repeated: boo
     line = lines[index]
     units = word_units(line)
     if (not MIN_HEADLINE_WORDS <= units <= MAX_HEADLINE_WORDS or not _LETTER.search(line) or _NOT_A_HEADLINE.search(line)
-            or _is_share_bar(line) or is_header_line(line) or is_end_of_article(line)):
+            or _is_share_bar(line) or is_header_line(line) or is_end_of_article(line) or is_menu_line(line)
+            or _is_name_line(line.strip())):
         return None
     script, _ = dominant_script(line)
     if classify_line(line, "und", article_script) is not None or (article_script and script != article_script):
@@ -341,6 +408,8 @@ def _headline_score(lines: list[str], index: int, body_start: int, repeated: boo
     score += 2 if any(is_header_line(other) for other in near) else 0
     if ends_like_sentence(line) and not line.rstrip().endswith("?"):
         score -= 2 if units <= MAX_HEADLINE_SENTENCE_WORDS else 3  # more likely a standfirst or a caption
+    elif units > MAX_HEADLINE_SENTENCE_WORDS:
+        score -= 1  # long even without a full stop: more often a standfirst than a headline
     return score
 
 

@@ -26,7 +26,7 @@ PACKAGE = Path(__file__).resolve().parent
 FOLDER = "structure"
 # The modules and data files the structure stage reads (newswire.structure and what it imports).
 SOURCES = ("ingest.py", "text.py", "boilerplate.py", "pagetext.py", "htmlpage.py", "outlets.py", "structure.py",
-           "data/agencies.json", "data/page_chrome.json")
+           "data/agencies.json", "data/page_chrome.json", "data/actors/given_names.json")
 LIBRARIES = ("trafilatura", "lxml", "charset-normalizer", "dateparser")
 
 

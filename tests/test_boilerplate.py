@@ -19,6 +19,8 @@ BODY = "The United States and NATO have delivered separate written responses to 
     ("Leaders met in Paris. Photo: picture alliance/Zoonar", "caption"),
     ("Related Articles", "navigation"),
     ("Back to top button", "navigation"),
+    ("Jump to navigation Skip navigation", "navigation"),
+    ("Skip to main content", "navigation"),
     ("Show more news", "navigation"),
     ("READ MORE: Putin's next move", "navigation"),
     ("Video of day", "promo"),
@@ -96,3 +98,15 @@ def test_numbers_and_name_particles_are_content(line):
 def test_link_block_under_a_navigation_heading():
     lines = [BODY, "More on this story", "Why is Germany not sending weapons to Ukraine?", "26 January 2022", BODY + " " + BODY]
     assert [v.kind if v else None for v in classify_lines(lines, "en")] == [None, "navigation", "navigation", "navigation", None]
+
+
+def test_a_reader_appeal_after_the_article_runs_to_its_end():
+    appeal = ["A Message from The Moscow Times:", "Dear readers, we are facing unprecedented challenges and need your help to keep reporting."]
+    verdicts = classify_lines([BODY, BODY, BODY, *appeal], "en")
+    assert [v.kind if v else None for v in verdicts] == [None, None, None, "promo", "promo"]
+
+
+def test_a_membership_link_in_the_menu_above_the_article_is_not_an_appeal():
+    menu = ["News", "Sport", "Culture", "Become a member", "Jobs"]
+    verdicts = classify_lines(menu + [BODY, BODY], "en")
+    assert verdicts[-2:] == [None, None]

@@ -8,7 +8,8 @@ import pytest
 
 from newswire.htmlpage import parse_iso_time, strip_site_name
 from newswire.ingest import RawDocument
-from newswire.pagetext import find_article, is_end_of_article, is_paragraph, render_html_lines, stopwords
+from newswire.pagetext import (find_article, is_end_of_article, is_header_line, is_menu_line, is_paragraph,
+                               render_html_lines, stopwords)
 from newswire.structure import body_text, structure
 
 PAGES = Path(__file__).parent / "data" / "pages" / "text"
@@ -39,6 +40,47 @@ def test_paragraph_lines(line, expected):
 ])
 def test_end_of_article_headings(line, expected):
     assert is_end_of_article(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("National / Crime & Legal", True), ("Home > World > Europe", True), ("Sport | Football | Results", True),
+    ("Últimas Noticias AméricaMéxicoVenezuelaEEUUColombia", True), ("NewsSportWeatherTravel", True),
+    ("McDonald's profits fall as DeSantis signs bill", False),  # one join of case per name
+    ("Coronavirus: New York ramps up mass burials amid outbreak", False),
+    ("Fed raises rates / markets shrug off the move and keep rising", False),  # long items: a headline
+])
+def test_menu_lines(line, expected):
+    assert is_menu_line(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("By Jane Roe", True), ("Sarah Hinger, Staff Attorney, ACLU Racial Justice Program", True),
+    ("Feb 18, 2020", True), ("3 de Mayo de 2022", True), ("martes 26 de abril de 2022 - 9:10 p.m.", True),
+    ("4. März 2022", True), ("12 janvier 2021", True), ("[06月24日 11時30分]", True), ("2020年1月2日", True),
+    ("mecheverria@elsiglo.com.pa", True), ("[email\xa0protected]", True),
+    ("De acuerdo con la misma entidad, las protestas se llevan a cabo en casi todos los departamentos del país.",
+     False),  # starts like a Spanish byline ("de"), but a byline is short
+    ("The march began at 5 with 2020 people", False), ("Continúan las protestas de campesinos en Guatemala", False),
+])
+def test_header_lines(line, expected):
+    assert is_header_line(line) is expected
+
+
+SPANISH_BODY = ["La organización social bloqueó este martes, por segundo día consecutivo, varias carreteras del país, "
+                "según informaron las autoridades en un comunicado.",
+                "Las protestas se llevan a cabo en casi todos los departamentos que componen al país, y los "
+                "campesinos exigen la renuncia del presidente y de la fiscal general.",
+                "A diferencia del lunes, las manifestaciones sí se llevan a cabo este martes en la capital, donde "
+                "cientos de personas marcharon hacia el palacio de gobierno."]
+
+
+def test_the_headline_is_not_a_breadcrumb_a_menu_or_the_authors_name():
+    lines = ["Inicio", "Noticias", "Deportes", "Opinión", "Mundo / América Latina",
+             "Continúan las protestas de campesinos en Guatemala", "EFE", "martes 26 de abril de 2022 - 9:10 p.m.",
+             "María Victoria Echeverría", "Las protestas para lunes y martes habían sido convocadas como parte de un "
+             "paro nacional organizado por las organizaciones campesinas", *SPANISH_BODY, "Más leídas", "Inicio"]
+    decision = find_article(lines, "es")
+    assert lines[decision.headline] == "Continúan las protestas de campesinos en Guatemala"
 
 
 def test_page_with_menus_keeps_only_the_article():
