@@ -20,7 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newswire.data import load as load_data
 from newswire.text import is_sentence, word_count
+
+# The heading of a "read also" box inside an article ("Read also:", "Leia também", "Saiba mais").
+READ_ALSO = "|".join(load_data("page_chrome.json")["read_also_headings"])
 
 # Photo credits in front of a caption: "AP/EVAN VUCCI - ...", "AFP PHOTO / X /US Air Force - ...",
 # "PHOTO/OTAN - ...", "REUTERS/Name - ...": an all-caps agency token, a slash, a dash.
@@ -62,7 +66,7 @@ _CHROME_PATTERNS: dict[str, list[str]] = {
         r"^\d+\s*min(ute)?s?\s+(reading time|read)$",
         r"^(tags?|topics?|keywords?|archived in|archivado en)\s*:?$",
         r"^most read\b",
-        r"^((read|see) also|leggi anche|lesen sie auch|(à )?lire aussi|leia tamb\u00e9m|lee tambi\u00e9n|ver tambi\u00e9n)\s*:?$",
+        rf"^({READ_ALSO})\s*:?$",
         r"^(print|email|save)( this)?( article| story| page)?$",
         r"^back to (top|home)\b",
         r"^(show|load|see|read|view) (more|all)\b",
@@ -151,8 +155,7 @@ _APPEAL_HEADING = re.compile(r"^(a (message|note) from\b|dear readers?\b|please 
                              r"|become a (member|subscriber|supporter)\b)")
 # Headings that open a block of links; the block ends at the first line longer than a link title.
 _BLOCK_HEADING = re.compile(r"^(related (articles|stories|topics|coverage|content|news)|more on this (story|topic)|most read"
-                            r"|explore more|you may also like|recommended|top stories|trending|more from|read also|see also"
-                            r"|leggi anche|lesen sie auch|(\u00e0 )?lire aussi|leia tamb\u00e9m|lee tambi\u00e9n|ver tambi\u00e9n)\b")
+                            rf"|explore more|you may also like|recommended|top stories|trending|more from|{READ_ALSO})\b")
 MAX_LINK_TITLE_WORDS = 14
 FOREIGN_FUNCTION_WORDS = {
     "el", "los", "las", "del", "para", "con", "por", "que", "más", "sin", "una", "sus", "nuestro", "nuestra",

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newswire.boilerplate import classify_line, dominant_script
+from newswire.boilerplate import READ_ALSO, classify_line, dominant_script
 from newswire.data import load as load_data
 
 # Elements a browser lays out as blocks: each starts a new line in a naive text rendering.
@@ -91,6 +91,10 @@ STOPLIST_NAMES: dict[str, str] = _PAGE_DATA["stoplists"]
 # sentence-like summaries would otherwise run on into it.
 _END_OF_ARTICLE = re.compile(r"^(?:" + "|".join(_PAGE_DATA["end_of_article_headings"]) + r")\b[\s:.\u2026>\u00bb|-]*$",
                              re.IGNORECASE)
+
+# A "read also" box inside the body: its heading and up to this many links to other stories.
+_READ_ALSO = re.compile(rf"^(?:{READ_ALSO})\s*:?$", re.IGNORECASE)
+MAX_READ_ALSO_LINKS = 6
 
 # Scripts written without spaces between words (Chinese, Japanese, Thai...): a line's length in
 # words is estimated from its letters.
@@ -314,11 +318,19 @@ def _best_run(scores: list[float], start: int, stop: int) -> tuple[int, int, flo
 
 def prose_runs(lines: list[str], scores: list[float]) -> list[tuple[int, int, float]]:
     """The densest run of prose in each stretch of the page between end-of-article headings and
-    long gaps (MAX_GAP_LINES lines that are not prose: a menu, a teaser list, a form)."""
-    runs, start, gap = [], 0, 0
+    long gaps (MAX_GAP_LINES lines that are not prose: a menu, a teaser list, a form). A "read
+    also" box inside the article (its heading and up to MAX_READ_ALSO_LINKS links) is no gap:
+    the article goes on below it."""
+    runs, start, gap, box_links_left = [], 0, 0, 0
     for index, line in enumerate(lines + [""]):
         barrier = index == len(lines) or is_end_of_article(line)
-        gap = gap + 1 if index < len(lines) and scores[index] < 0 else 0
+        if index < len(lines) and _READ_ALSO.match(line.strip()):
+            box_links_left = MAX_READ_ALSO_LINKS  # the box's heading: no gap
+        elif box_links_left and index < len(lines) and scores[index] < 0:
+            box_links_left -= 1  # a link of the box: no gap
+        else:
+            box_links_left = 0
+            gap = gap + 1 if index < len(lines) and scores[index] < 0 else 0
         if barrier or gap >= MAX_GAP_LINES:
             stop = index if barrier else index - gap + 1
             if (run := _best_run(scores, start, stop)) is not None:

@@ -121,6 +121,27 @@ def test_teasers_and_link_lists_inside_the_body_go():
     assert "a list of links" in reasons["Six Sixers takeaways after six games"]
 
 
+PORTUGUESE_BODY = ["O presidente do Senado se reuniu ontem com o presidente do Supremo para discutir a crise entre os "
+                   "Poderes, segundo assessores de ambos.",
+                   "O encontro durou 45 minutos e aconteceu na sede do tribunal, onde os dois conversaram com os "
+                   "jornalistas na saída.",
+                   "Segundo o senador, a relação entre as instituições continua boa e não há crise entre os Poderes "
+                   "da República neste momento.",
+                   "O presidente da Câmara não participou do encontro, mas também voltou a defender o diálogo entre os "
+                   "Poderes em entrevista coletiva."]
+
+
+def test_a_read_also_box_inside_the_body_does_not_cut_the_article():
+    menu = ["Início", "Política", "Economia", "Mundo", "Esportes", "Cultura"]
+    box = ["Saiba Mais", "Política Doação de vacinas é aprovada na Câmara", "Política Bancada se reúne com ministro",
+           "Política Deputados aprovam urgência para projeto", "Política Câmara aprova lei que eleva penas", "Diálogo"]
+    lines = [*menu, "Pacheco e Fux tentam uma trégua entre os Poderes", "04/05/2022 05:49", *PORTUGUESE_BODY[:2], *box,
+             *PORTUGUESE_BODY[2:], *menu]
+    decision = find_article(lines, "pt")
+    assert (lines[decision.body_start], lines[decision.body_end]) == (PORTUGUESE_BODY[0], PORTUGUESE_BODY[-1])
+    assert lines[decision.headline] == "Pacheco e Fux tentam uma trégua entre os Poderes"
+
+
 def test_last_one_line_paragraph_stays():
     assert body_text(page("jamaicaobserver.com-attacks")).endswith("The incident drew several curious onlookers.")
 
