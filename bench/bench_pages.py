@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_pages.py [PAGES_DIR]
 
 For each page of gold.jsonl (see tests/data/pages/README.md), for the dev pages (the rules were
-developed on them) and the held-out pages (labelled, never tuned on) separately:
+developed on them), the held-out pages (labelled, never tuned on, but read since) and the fresh
+pages (labelled before any run, unseen) separately:
 - whole-page text (text/NAME.txt, one line per block element): precision, recall and F1 of
   removing the non-article lines (headline, date, byline, standfirst lines are not scored),
   and headline accuracy on the pages that have an article; trafilatura's figures are for its
@@ -92,7 +93,7 @@ def line_counts(lines: list[str], kept: list[bool], row: dict) -> tuple[int, int
 
 def main(pages_dir: Path, per_page: bool) -> None:
     rows = [json.loads(line) for line in (pages_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "fresh"):
         chosen = [row for row in rows if row.get("split", "dev") == split]
         if chosen:
             print(f"== {split}: {len(chosen)} pages ({sum(bool(row['article']) for row in chosen)} with an article)")
