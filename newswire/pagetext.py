@@ -94,6 +94,8 @@ _END_OF_ARTICLE = re.compile(r"^(?:" + "|".join(_PAGE_DATA["end_of_article_headi
 
 # A "read also" box inside the body: its heading and up to this many links to other stories.
 _READ_ALSO = re.compile(rf"^(?:{READ_ALSO})\s*:?$", re.IGNORECASE)
+_RELATED_BOX = re.compile(r"^(?:" + "|".join(_PAGE_DATA["related_box_headings"]) + r")\b[\s:.\u2026>\u00bb|-]*$",
+                          re.IGNORECASE)
 MAX_READ_ALSO_LINKS = 6
 
 # Scripts written without spaces between words (Chinese, Japanese, Thai...): a line's length in
@@ -316,6 +318,23 @@ def _best_run(scores: list[float], start: int, stop: int) -> tuple[int, int, flo
     return first, last, total
 
 
+def _is_inline_box(lines: list[str], scores: list[float], index: int) -> bool:
+    """The heading of a box of links inside the article: "Read also", or "Related coverage" when
+    the article's prose follows within MAX_READ_ALSO_LINKS lines with no date or byline between
+    (after the last paragraph, the same heading opens a list of other stories, or the next story)."""
+    heading = lines[index].strip()
+    if _READ_ALSO.match(heading):
+        return True
+    if not _RELATED_BOX.match(heading):
+        return False
+    for later in range(index + 1, min(len(lines), index + 2 + MAX_READ_ALSO_LINKS)):
+        if scores[later] > 0:
+            return True
+        if is_header_line(lines[later]) or is_end_of_article(lines[later]):
+            return False
+    return False
+
+
 def prose_runs(lines: list[str], scores: list[float]) -> list[tuple[int, int, float]]:
     """The densest run of prose in each stretch of the page between end-of-article headings and
     long gaps (MAX_GAP_LINES lines that are not prose: a menu, a teaser list, a form). A "read
@@ -323,8 +342,9 @@ def prose_runs(lines: list[str], scores: list[float]) -> list[tuple[int, int, fl
     the article goes on below it."""
     runs, start, gap, box_links_left = [], 0, 0, 0
     for index, line in enumerate(lines + [""]):
-        barrier = index == len(lines) or is_end_of_article(line)
-        if index < len(lines) and _READ_ALSO.match(line.strip()):
+        inline_box = index < len(lines) and _is_inline_box(lines, scores, index)
+        barrier = index == len(lines) or (is_end_of_article(line) and not inline_box)
+        if inline_box:
             box_links_left = MAX_READ_ALSO_LINKS  # the box's heading: no gap
         elif box_links_left and index < len(lines) and scores[index] < 0:
             box_links_left -= 1  # a link of the box: no gap

@@ -142,6 +142,32 @@ def test_a_read_also_box_inside_the_body_does_not_cut_the_article():
     assert lines[decision.headline] == "Pacheco e Fux tentam uma trégua entre os Poderes"
 
 
+ENGLISH_BODY = ["The city council voted on Tuesday to close the old bridge to traffic after engineers found cracks in "
+                "two of its supporting piers.",
+                "The mayor said the closure would last at least six months and that buses would be diverted over the "
+                "river further north.",
+                "Residents who use the bridge every day said they had not been warned and that the detour would add "
+                "half an hour to their journeys.",
+                "Engineers will inspect the remaining piers next week, and the council expects to publish their "
+                "report before the end of the month."]
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Contact us"]
+
+
+def test_a_related_coverage_box_inside_the_body_does_not_cut_the_article():
+    lines = [*MENU, "Council shuts old bridge after cracks found", "By Jane Roe", "March 3, 2020", *ENGLISH_BODY[:2],
+             "Related Coverage", "Factbox: The city's bridges and their age", *ENGLISH_BODY[2:], *MENU]
+    decision = find_article(lines, "en")
+    assert (lines[decision.body_start], lines[decision.body_end]) == (ENGLISH_BODY[0], ENGLISH_BODY[-1])
+    assert lines[decision.headline] == "Council shuts old bridge after cracks found"
+
+
+def test_related_stories_followed_by_the_next_story_end_the_article():
+    lines = [*MENU, "Council shuts old bridge after cracks found", "By Jane Roe", *ENGLISH_BODY[:3], "Related stories",
+             "Town hall to get new roof", "March 4, 2020", ENGLISH_BODY[3], *MENU]
+    decision = find_article(lines, "en")
+    assert lines[decision.body_end] == ENGLISH_BODY[2]
+
+
 def test_last_one_line_paragraph_stays():
     assert body_text(page("jamaicaobserver.com-attacks")).endswith("The incident drew several curious onlookers.")
 
