@@ -136,12 +136,14 @@ HEADER_LINES_BELOW_HEADLINE = 3
 MAX_DATE_LINE_WORDS = 20
 # Share of capitalised words from which a line is in title case ("Two More Gunned Down").
 TITLE_CASE_SHARE = 0.6
-# The headline recurs once or twice (browser title, breadcrumb "Home > Tech > Headline", "most
-# read"), inside lines not much longer than itself; a line printed more often is chrome.
+# The headline recurs (browser title, breadcrumb "Home > Tech > Headline", "most read", an audio
+# player's title), inside lines not much longer than itself; a short line printed more often is chrome.
 MAX_HEADLINE_REPEATS = 3
 REPEAT_CONTEXT_SHARE = 1.5
 REPEAT_CONTEXT_CHARS = 30
 MIN_REPEATED_HEADLINE_WORDS = 4
+# "CONTINUE READING THE MAIN STORY" is printed all over a page; so, on some, is the headline.
+MIN_OFTEN_REPEATED_HEADLINE_WORDS = 6
 # Of two title-like lines, the shorter one above the longer is the headline over its deck.
 HEADLINE_OVER_DECK_BONUS = 1.0
 # A headline longer than this that ends with a full stop is more likely a standfirst or a caption.
@@ -404,13 +406,14 @@ def _is_share_bar(line: str) -> bool:
 
 def is_menu_line(line: str) -> bool:
     """Links printed on one line: a breadcrumb ("National / Crime & Legal") or a menu whose items
-    ran together ("NoticiasAméricaMéxico"). A name such as "McDonald" or "DeSantis" joins case once.
+    ran together ("NoticiasAméricaMéxico", "Bay AreaABC7 Newsteam BiosConnect with ABC7Take Action").
+    A name such as "McDonald" or "DeSantis" joins case once, and a headline has one or two of them.
     """
     items = _MENU_SEPARATOR.split(line.strip())
     if len(items) >= 2 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items):
         return True
-    return any(sum(a.islower() and b.isupper() for a, b in zip(word, word[1:])) >= MIN_RUN_TOGETHER_JOINS
-               for word in line.split())
+    joins = [sum(a.islower() and b.isupper() for a, b in zip(word, word[1:])) for word in line.split()]
+    return max(joins, default=0) >= MIN_RUN_TOGETHER_JOINS or sum(joins) > MIN_RUN_TOGETHER_JOINS
 
 
 def _title_case(line: str) -> bool:
@@ -456,7 +459,7 @@ def find_headline(lines: list[str], body_start: int, stoplist: frozenset[str]) -
     below: tuple[int, float | None] = (body_start + 1, None)  # the line under this one, and its score
     for index in range(body_start, max(-1, body_start - 1 - HEADLINE_WINDOW), -1):
         text = normalised[index]
-        if counts[text] > MAX_HEADLINE_REPEATS:
+        if counts[text] > MAX_HEADLINE_REPEATS and word_units(lines[index]) < MIN_OFTEN_REPEATED_HEADLINE_WORDS:
             continue  # "Advertisement", "CONTINUE READING": chrome printed all over the page
         context = REPEAT_CONTEXT_SHARE * len(text) + REPEAT_CONTEXT_CHARS
         repeated = counts[text] > 1 or any(text in other for other in normalised if other != text and len(other) < context)

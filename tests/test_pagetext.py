@@ -45,6 +45,7 @@ def test_end_of_article_headings(line, expected):
 @pytest.mark.parametrize(("line", "expected"), [
     ("National / Crime & Legal", True), ("Home > World > Europe", True), ("Sport | Football | Results", True),
     ("Últimas Noticias AméricaMéxicoVenezuelaEEUUColombia", True), ("NewsSportWeatherTravel", True),
+    ("About ABC7 Bay AreaABC7 Newsteam BiosConnect with ABC7Take Action in Your CommunityABC7 Jobs", True),
     ("McDonald's profits fall as DeSantis signs bill", False),  # one join of case per name
     ("Coronavirus: New York ramps up mass burials amid outbreak", False),
     ("Fed raises rates / markets shrug off the move and keep rising", False),  # long items: a headline
@@ -166,6 +167,15 @@ def test_related_stories_followed_by_the_next_story_end_the_article():
              "Town hall to get new roof", "March 4, 2020", ENGLISH_BODY[3], *MENU]
     decision = find_article(lines, "en")
     assert lines[decision.body_end] == ENGLISH_BODY[2]
+
+
+def test_a_headline_printed_all_over_the_page_is_still_the_headline_but_a_short_label_is_not():
+    headline = "Council shuts old bridge after cracks are found"
+    lines = [*MENU, headline, "March 3, 2020", "Play / pause", headline, "Share", headline, "CONTINUE READING THE STORY",
+             headline, ENGLISH_BODY[0], "CONTINUE READING THE STORY", *ENGLISH_BODY[1:3], "CONTINUE READING THE STORY",
+             ENGLISH_BODY[3], "CONTINUE READING THE STORY", *MENU]
+    decision = find_article(lines, "en")
+    assert lines[decision.headline] == headline
 
 
 def test_last_one_line_paragraph_stays():
