@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from newswire.actors.descriptions import add_descriptions
 from newswire.actors.draft import Draft
+from newswire.actors.evidence import relabelled
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
@@ -300,8 +301,8 @@ def _unify_short_forms(draft: Draft) -> None:
 def extract_mentions(doc: Doc) -> ArticleEntities:
     """Entity mentions of one article (its Doc), with local keys, roles and countries. Never raises on odd text."""
     draft = Draft(doc.text)
-    surnames = surnames_in(doc)
-    spans = entity_spans(doc)
+    spans = relabelled(entity_spans(doc))
+    surnames = surnames_in(spans)
     # organisations named anywhere decide what "Brussels" stands for
     article_orgs = {f"ORG:{canonical}" for ent in spans if (canonical := organisation(ent.text)) is not None}
     for span in spans:

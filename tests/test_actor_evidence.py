@@ -1,0 +1,68 @@
+"""What a named thing is, from the context of its mentions (newswire/actors/evidence.py): per word
+family of words.json and per given-name list, a rule table of (text, expected) on sentences whose
+names the small model labels wrongly; each row fails when its family stops doing its job."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.actors import extract_mentions
+from newswire.nlp import load_nlp
+
+
+def mentions_of(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.key) for m in extract_mentions(load_nlp()(text)).mentions]
+
+
+@pytest.mark.parametrize("family, text, expected", [
+    # the model labels each of these names ORG or GPE
+    ("person_nouns", "He was replaced by striker Ibehre after the break.", ("Ibehre", "PERSON", "PERSON:ibehre|")),
+    ("person_possessions", "Juninho's agent has confirmed that the player is hoping for talks.",
+     ("Juninho", "PERSON", "PERSON:juninho|")),
+    ("person_possessions", "Ginola's father was in the country to see his son.", ("Ginola", "PERSON", "PERSON:ginola|")),
+    ("personal_honorifics", "Mr Cable also attacked the plans.", ("Cable", "PERSON", "PERSON:cable|")),
+    ("personal_honorifics", "Lord Campbell-Savours, a former MP, challenged the minister.",
+     ("Campbell-Savours", "PERSON", "PERSON:campbel savours|")),
+    ("unknown_gender", "He was felled by Dimitar Berbatov in the second half.",
+     ("Dimitar Berbatov", "PERSON", "PERSON:berbatov|dimitar")),
+    # "X, who" with a singular verb: a person
+    ("relative_who", "It was stressed that Juninho, who has just bought a new home, would stay.",
+     ("Juninho", "PERSON", "PERSON:juninho|")),
+    # labelled PERSON or GPE: a plural verb after a singular name, the things organisations own
+    ("plural_verbs", "Having said that, Burnley are yet to concede a goal in this Cup run.", ("Burnley", "ORG", "ORG:burnley")),
+    ("plural_verbs", "A move to Manchester City, who are badly in need of a striker, was ruled out.",
+     ("Manchester City", "ORG", "ORG:manchester city")),
+    ("org_possessions", "Shares in Altria rose. Altria's shares rose 3% on Monday.", ("Altria", "ORG", "ORG:altria")),
+])
+def test_context_decides_the_type(family, text, expected):
+    assert expected in mentions_of(text), family
+
+
+@pytest.mark.parametrize("family, text, absent", [
+    ("work_nouns", "The animated film Robots took $36m at the box office.", "Robots"),
+    # the list's opening noun counts for each of its entries
+    ("work_nouns", "Soap operas Knots Landing and Falcon Crest were imported.", "Falcon Crest"),
+    ("event_heads", "The band won a Mercury Music Prize in 1995 for their debut album.", "Mercury Music Prize"),
+    ("event_heads", "He beat Alberto Martin in last week's Brazil Open.", "Brazil Open"),
+    # one word labelled PERSON after "the": people's names take no article
+    ("the_before_a_name", "Our new gig is doing Rio at the carnival, at the Maracana, and Sao Paolo.", "Maracana"),
+])
+def test_works_and_events_are_no_actors(family, text, absent):
+    assert all(surface != absent for surface, _, _ in mentions_of(text)), family
+
+
+@pytest.mark.parametrize("family, text, expected", [
+    # a given name opening a company's name does not make it a person's
+    ("company_endings", "Charles Stanley Securities said the market fell.",
+     ("Charles Stanley Securities", "ORG", "ORG:charles stanley securities")),
+    # a known nationality stays one, whoever "who" follows
+    ("known_names", "The unseeded Argentine, who won the tournament two years ago, lost.", ("Argentine", "NORP", "NORP:ARG")),
+    # a noun before a name that modifies another noun is that noun's ("the billionaire Bhs owner")
+    ("person_nouns", "The statement came from Philip Green, the billionaire Bhs owner.", ("Bhs", "ORG", "ORG:bhs")),
+    # a plural verb after a coordination says nothing of each name
+    ("plural_verbs", "Google, Yahoo and Amazon are gathering links.", ("Yahoo", "ORG", "ORG:yahoo")),
+    # "the" before a name that modifies a noun is the noun's: the name stays
+    ("the_before_a_name", "She was investigated in the Balco scandal last year.", ("Balco", "PERSON", "PERSON:balco|")),
+])
+def test_what_the_rules_leave_alone(family, text, expected):
+    assert expected in mentions_of(text), family
