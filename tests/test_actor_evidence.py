@@ -66,3 +66,27 @@ def test_works_and_events_are_no_actors(family, text, absent):
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family
+
+
+@pytest.mark.parametrize("family, text, expected", [
+    ("org_name_endings", "Brentford v Manchester United is the tie of the round.",
+     ("Manchester United", "ORG", "ORG:manchester united")),
+])
+def test_org_name_endings(family, text, expected):
+    assert expected in mentions_of(text), family
+
+
+@pytest.mark.parametrize("text, names", [
+    # a team sheet's names run together by the model: commas, "or" and "v" only join names
+    ("Tiago (Bridge 45), Makelele, Lampard, Robben, Gudjohnsen (Parker 77).", ["Makelele", "Lampard"]),
+    ("Bolton host Arsenal or Sheffield United and Leicester will visit.", ["Arsenal", "Sheffield United"]),
+    ("Monday: Southampton or Brentford v Manchester United", ["Brentford", "Manchester United"]),
+    # "and" and "to" also join the words of one name: split only when a part is named on its own
+    ("The Committee to Protect Bloggers said so.", ["Committee to Protect Bloggers"]),
+    ("The Department of Trade and Industry said so.", ["Department of Trade and Industry"]),
+    # a name the gazetteer knows whole is not split at its comma
+    ("He flew to Washington, D.C. on Monday.", ["Washington, D.C."]),
+])
+def test_names_run_together_are_split(text, names):
+    surfaces = [surface for surface, _, _ in mentions_of(text)]
+    assert all(name in surfaces for name in names)

@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Span, Token
 
-from newswire.actors.lexicon import (COMPANY_ENDINGS, EVENT_HEADS, INSTITUTION_WORDS, ORG_POSSESSIONS,
-                                     ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
+from newswire.actors.lexicon import (COMPANY_ENDINGS, EVENT_HEADS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+                                     ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      WORK_NOUNS)
 from newswire.data import load as load_data
 from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
@@ -43,6 +43,14 @@ def _singular_noun(token: Token | None, words: frozenset[str]) -> bool:
     return token is not None and token.lower_ in words and token.tag_ not in PLURAL_NOUN_TAGS
 
 
+def _name_tokens(span: Span) -> Span:
+    """The span without a possessive ending or trailing space ("Dimitar Berbatov's")."""
+    end = span.end
+    while end > span.start + 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[span.start:end]
+
+
 def _opening_vote(span: Span) -> str | None:
     """An honorific or a known given name opening the name ("Mr Cable", "Dimitar Berbatov")."""
     first = span[0]
@@ -50,8 +58,7 @@ def _opening_vote(span: Span) -> str | None:
     if (first.lower_ in PERSONAL_HONORIFICS and first.is_title and len(span) > 1 and span[1].is_title) or (
             before is not None and before.lower_ in PERSONAL_HONORIFICS and before.is_title):
         return PERSON
-    if span[-1].tag_ == "POS":  # "Dimitar Berbatov's"
-        span = span[:-1]
+    span = _name_tokens(span)
     if len(span) < 2 or first.lower_ not in GIVEN_NAMES or lookup_place(first.text) is not None:
         return None
     rest = span[1:]
@@ -131,11 +138,15 @@ def _verb_number(verb: Token) -> str | None:
 
 
 def _head_vote(span: Span) -> str | None:
-    """A name ending in an event's or award's head word ("the African Nations Cup") is no actor;
+    """A name ending in an event's or award's head word ("the African Nations Cup") is no actor,
+    one ending in an organisation's ("Manchester United") an organisation;
     nor is one word labelled PERSON after a lower-case "the" ("at the Maracana"): people's names
     take no article ("the Balco scandal": the article is the scandal's)."""
-    if len(span) > 1 and span[-1].lower_ in EVENT_HEADS:
+    name = _name_tokens(span)
+    if len(name) > 1 and name[-1].lower_ in EVENT_HEADS:
         return NOT_ACTOR
+    if len(name) > 1 and name[-1].lower_ in ORG_NAME_ENDINGS and name[-1].is_title:
+        return ORG
     before = _before(span)
     if span.label_ == PERSON and len(span) == 1 and before is not None and before.lower_ == "the" and before.is_lower \
             and span.root.dep_ not in COMPOUNDS:
@@ -156,16 +167,16 @@ def _known(name: str) -> bool:
 
 def relabelled(spans: list[Span]) -> list[Span]:
     """The article's entity spans with labels the votes of all mentions of each name decide; a
-    name voted no actor is left out. A lone word also counts the votes of the full names it
-    ends ("Berbatov" after "Dimitar Berbatov")."""
+    name voted no actor is left out. A lone word also counts the person and organisation votes
+    of the full names it ends ("Berbatov" after "Dimitar Berbatov", "United" after "Manchester United")."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for span in spans:
         name = name_of(span)
         votes[name].update(mention_votes(span))
     for name, counts in list(votes.items()):
         words = name.split()
-        if len(words) > 1 and counts[PERSON] and words[-1] in votes:
-            votes[words[-1]][PERSON] += counts[PERSON]
+        if len(words) > 1 and words[-1] in votes:
+            votes[words[-1]].update({PERSON: counts[PERSON], ORG: counts[ORG]})
     out = []
     for span in spans:
         name = name_of(span)

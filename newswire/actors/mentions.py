@@ -35,6 +35,11 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
 NAME_LINKS = {"for", "of", "and", "in", "on", "to", "at"}
 # A name cut after its particles is extended over at most this many tokens ("Ursula von der Leyen").
 MAX_PARTICLE_NAME_TOKENS = 6
+# Words that never join the words of one name, only names ("Makelele, Lampard", "Arsenal or Sheffield United",
+# "Brentford v Manchester United"); and words that join names but also the words of one ("Department of
+# Trade and Industry", "Committee to Protect Journalists").
+COORDINATION_SEPARATORS = {",", "or", "v", "vs"}
+LINKING_SEPARATORS = {"and", "to"}
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
@@ -128,7 +133,34 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    return merged
+    return _split_coordinations(merged)
+
+
+def _split_coordinations(spans: list[Span]) -> list[Span]:
+    """Names the model ran together into one span, split at commas, "or" and "v" ("Makelele,
+    Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
+    own in the article or known to the gazetteer ("Everton and Arsenal", "from Arsenal to Real
+    Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"). Every
+    part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C.");
+    the parts keep the span's label."""
+    alone = {fold(span.text) for span in spans} | {fold(span[-1].text) for span in spans if span.label_ == "PERSON"}
+    out = []
+    for span in spans:
+        parts, start = [], span.start
+        for token in span[1:-1]:
+            if token.text in COORDINATION_SEPARATORS | LINKING_SEPARATORS:  # "Guide To The Galaxy" is one title
+                parts.append((span.doc[start:token.i], token.text))
+                start = token.i + 1
+        parts.append((span.doc[start:span.end], ""))
+        names = [part for part, _ in parts]
+        separators = {separator for _, separator in parts[:-1]}
+        known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
+        if len(names) < 2 or not all(len(part) and part[0].is_title for part in names) \
+                or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
+            out.append(span)
+            continue
+        out.extend(Span(span.doc, part.start, part.end, label=span.label_) for part in names)
+    return out
 
 
 def _media_context(span: Span) -> bool:
