@@ -90,3 +90,20 @@ def test_org_name_endings(family, text, expected):
 def test_names_run_together_are_split(text, names):
     surfaces = [surface for surface, _, _ in mentions_of(text)]
     assert all(name in surfaces for name in names)
+
+
+@pytest.mark.parametrize("family, text, absent, kept", [
+    # a name that only ever modifies a thing's noun in the article names the thing
+    ("thing_nouns", "The Zafi virus spread quickly through e-mail.", "Zafi", None),
+    ("thing_nouns", "Ms James, who won the Jerwood painting prize in 2003, said so.", "Jerwood", "James"),
+    # named on its own too, it stays an actor
+    ("thing_nouns", "Microsoft software is used widely. Microsoft said so.", None, "Microsoft"),
+])
+def test_names_of_things(family, text, absent, kept):
+    surfaces = [surface for surface, _, _ in mentions_of(text)]
+    assert absent not in surfaces and (kept is None or kept in surfaces), family
+
+
+def test_an_honorific_the_model_ran_on_into_opens_the_next_name():
+    surfaces = [surface for surface, _, _ in mentions_of("A Labour source told the Sunday Times Mr Campbell would front it.")]
+    assert "Times Mr" not in surfaces and "Campbell" in surfaces

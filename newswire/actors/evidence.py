@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.lexicon import (COMPANY_ENDINGS, EVENT_HEADS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     WORK_NOUNS)
+                                     THING_NOUNS, WORK_NOUNS)
 from newswire.data import load as load_data
 from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS
@@ -159,6 +159,13 @@ def mention_votes(span: Span) -> list[str]:
     return [vote for rule in (_opening_vote, _role_vote, _clause_vote, _head_vote) if (vote := rule(span))]
 
 
+def _modifies_a_thing(span: Span) -> bool:
+    """The name modifies a noun for a thing after it ("the Zafi virus", "the Jerwood painting prize")."""
+    head = _name_tokens(span).root.head
+    return span.root.dep_ in COMPOUNDS | {"nmod", "amod"} and head.i >= span.end and head.lemma_.lower() in THING_NOUNS \
+        and head.is_lower
+
+
 def _known(name: str) -> bool:
     """A name the gazetteer knows as a place, an organisation or a nationality ("the unseeded
     Argentine, who") keeps its label."""
@@ -170,9 +177,14 @@ def relabelled(spans: list[Span]) -> list[Span]:
     name voted no actor is left out. A lone word also counts the person and organisation votes
     of the full names it ends ("Berbatov" after "Dimitar Berbatov", "United" after "Manchester United")."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    thing_modifiers: dict[str, list[bool]] = defaultdict(list)
     for span in spans:
         name = name_of(span)
         votes[name].update(mention_votes(span))
+        thing_modifiers[name].append(_modifies_a_thing(span))
+    for name, modifies in thing_modifiers.items():
+        if all(modifies):  # "the Zafi virus" and never Zafi on its own
+            votes[name][NOT_ACTOR] += len(modifies) + sum(votes[name].values())
     for name, counts in list(votes.items()):
         words = name.split()
         if len(words) > 1 and words[-1] in votes:

@@ -18,7 +18,7 @@ from newswire.actors.evidence import relabelled
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
-from newswire.actors.lexicon import BODY_HEADS, LAW_HEADS, NAME_PARTICLES, ORG_TRAILING_WORDS
+from newswire.actors.lexicon import BODY_HEADS, LAW_HEADS, NAME_PARTICLES, ORG_TRAILING_WORDS, PERSONAL_HONORIFICS
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -133,7 +133,14 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    return _split_coordinations(merged)
+    return _split_coordinations([_without_trailing_honorific(span) for span in merged])
+
+
+def _without_trailing_honorific(span: Span) -> Span:
+    """"the Sunday Times Mr Campbell": an honorific the model ran a name on into opens the next name."""
+    if len(span) > 1 and span[-1].lower_ in PERSONAL_HONORIFICS and span[-1].is_title:  # not "Jason King"
+        return Span(span.doc, span.start, span.end - 1, label=span.label_)
+    return span
 
 
 def _split_coordinations(spans: list[Span]) -> list[Span]:
