@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.actors import extract_mentions
+from newswire.actors import Corpus, extract_mentions
 from newswire.nlp import load_nlp
 
 
@@ -107,3 +107,18 @@ def test_names_of_things(family, text, absent, kept):
 def test_an_honorific_the_model_ran_on_into_opens_the_next_name():
     surfaces = [surface for surface, _, _ in mentions_of("A Labour source told the Sunday Times Mr Campbell would front it.")]
     assert "Times Mr" not in surfaces and "Campbell" in surfaces
+
+
+def test_media_noun_before_a_given_name_is_a_person_noun():
+    text = "He was described as a consummate professional by his friend and fellow broadcaster Michael Pointon."
+    assert ("Michael Pointon", "PERSON", "PERSON:pointon|michael") in mentions_of(text)
+
+
+def test_a_full_name_labelled_org_joins_the_person_of_other_articles():
+    nlp = load_nlp()
+    voices = extract_mentions(nlp("Featuring the voices of Ewan McGregor, Halle Berry, Robin Williams and Mel Brooks, "
+                                  "the film follows a robot."))
+    assert ("Ewan McGregor", "ORG", "ORG:ewan mcgregor") in [(m.text, m.type, m.key) for m in voices.mentions]
+    actor = extract_mentions(nlp("The actor Ewan McGregor said he would return to the stage."))
+    actors, _ = Corpus([("a", voices), ("b", actor)]).tables()
+    assert [(a.type, a.mention_count) for a in actors if a.name == "Ewan McGregor"] == [("PERSON", 2)]

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from newswire.actors.descriptions import add_descriptions
 from newswire.actors.draft import Draft
-from newswire.actors.evidence import relabelled
+from newswire.actors.evidence import GIVEN_NAMES, relabelled
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
@@ -171,8 +171,11 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
 
 
 def _media_context(span: Span) -> bool:
+    """"newspaper Bild": a media noun before the name; not a capitalised one ("the Child Support Agency
+    Doug Smith") nor before a given name ("fellow broadcaster Michael Pointon" is a person)."""
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"]
+    return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"] and previous.is_lower \
+        and not (len(span) > 1 and span[0].lower_ in GIVEN_NAMES)
 
 
 def _org_name(surface: str) -> str:
