@@ -122,3 +122,17 @@ def test_a_full_name_labelled_org_joins_the_person_of_other_articles():
     actor = extract_mentions(nlp("The actor Ewan McGregor said he would return to the stage."))
     actors, _ = Corpus([("a", voices), ("b", actor)]).tables()
     assert [(a.type, a.mention_count) for a in actors if a.name == "Ewan McGregor"] == [("PERSON", 2)]
+
+
+def test_a_distant_group_pronoun_serves_the_speaker_but_is_no_listed_mention():
+    text = ("Acme Corp published a survey on Monday. The survey covered 500 firms. Most were small. "
+            "Many had no website. It said the gap would grow.")
+    corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])
+    start = text.rindex("It")
+    assert [m.key for m in corpus.resolve_speakers("a", text, start, start + 2)] == ["ORG:acme corp"]
+    _, rows = corpus.tables()
+    assert [row["text"] for row in rows] == ["Acme Corp"]
+    near = "Acme Corp published a survey on Monday. It said the gap would grow."
+    corpus = Corpus([("a", extract_mentions(load_nlp()(near)))])
+    corpus.resolve_speakers("a", near, near.rindex("It"), near.rindex("It") + 2)
+    assert [row["text"] for row in corpus.tables()[1]] == ["Acme Corp", "It"]

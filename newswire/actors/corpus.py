@@ -71,6 +71,7 @@ class Corpus:
         self.roles, self.countries = self._roles_and_countries()
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
         self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
+        self.unlisted: set[tuple[str, int, int]] = set()  # (article, start, end) of pronouns resolved by a distant guess
         self._genders: dict[str, str | None] | None = None
         self._resolve_descriptions()
         self._members: dict[str, set[str]] = defaultdict(set)
@@ -250,9 +251,10 @@ class Corpus:
                 tally.surfaces[self.canonical(key)].update({form: 0 for form in forms})
             for mention in entities.mentions + self.extra.get(article_id, []):
                 key = self.canonical(mention.key)
-                if (article_id, mention.start, mention.end) in seen:
+                place = (article_id, mention.start, mention.end)
+                if place in seen or place in self.unlisted:
                     continue
-                seen.add((article_id, mention.start, mention.end))
+                seen.add(place)
                 tally.types[key][mention.type] += 1
                 tally.mention_count[key] += 1
                 tally.article_sets[key].add(article_id)
