@@ -136,3 +136,13 @@ def test_a_distant_group_pronoun_serves_the_speaker_but_is_no_listed_mention():
     corpus = Corpus([("a", extract_mentions(load_nlp()(near)))])
     corpus.resolve_speakers("a", near, near.rindex("It"), near.rindex("It") + 2)
     assert [row["text"] for row in corpus.tables()[1]] == ["Acme Corp", "It"]
+
+
+def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
+    nlp = load_nlp()
+    articles = [(str(i), extract_mentions(nlp(text))) for i, text in enumerate([
+        "Everton lost again.", "Everton manager David Moyes said so.", "A goal for Everton came late."])]
+    types = {m.key for _, entities in articles for m in entities.mentions if m.text == "Everton"}
+    assert {key.split(":")[0] for key in types} == {"ORG", "PERSON"}  # the model labels it both ways
+    actors, _ = Corpus(articles).tables()
+    assert [(a.type, a.mention_count) for a in actors if a.name == "Everton"] == [("ORG", 3)]

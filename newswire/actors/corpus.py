@@ -65,6 +65,7 @@ class Corpus:
                 self.local_roles[key].extend(article_roles)
         self._attach_lone_surnames(person_keys)
         self._attach_full_names_typed_org(person_keys)
+        self._attach_one_word_names_across_types()
         self._attach_acronyms()
         self._attach_unqualified_institutions()
         self.groups = _flattened(self.groups)
@@ -144,6 +145,26 @@ class Corpus:
             person = person_key(words[-1], " ".join(words[:-1]))
             if person in person_keys and key not in self.groups and counts[person] >= counts[key]:
                 self.groups[key] = self.groups.get(person, person)
+
+    def _attach_one_word_names_across_types(self) -> None:
+        """One word the model labels PERSON in some mentions and ORG or GPE in others ("Chelsea",
+        "Juninho"), known to neither the gazetteer nor as a surname of the corpus's people: one
+        actor, of the type most of its mentions have; a tie keeps both."""
+        counts = Counter(m.key for e in self.articles.values() for m in e.mentions)
+        by_word: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for m in entities.mentions:
+                if m.kind in NAME_KINDS and " " not in m.text and lookup_place(m.text) is None and organisation(m.text) is None \
+                        and m.key in {org_key(m.text), f"CITY:{m.text}", f"PERSON:{name_key(m.text)}|"}:
+                    by_word[name_key(m.text)].add(m.key)
+        for keys in by_word.values():
+            if len(keys) < 2 or any(key in self.groups for key in keys) \
+                    or len({key.split(":", 1)[0] for key in keys}) < 2 or not any(k.startswith("PERSON:") for k in keys):
+                continue
+            ranked = sorted(keys, key=lambda key: (-counts[key], key))
+            if counts[ranked[0]] > counts[ranked[1]]:
+                for key in ranked[1:]:
+                    self.groups[key] = ranked[0]
 
     def _attach_acronyms(self) -> None:
         """"CDU" in one article is the "Christian Democratic Union (CDU)" of another, when only one
