@@ -33,6 +33,7 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("plural_verbs", "A move to Manchester City, who are badly in need of a striker, was ruled out.",
      ("Manchester City", "ORG", "ORG:manchester city")),
     ("org_possessions", "Shares in Altria rose. Altria's shares rose 3% on Monday.", ("Altria", "ORG", "ORG:altria")),
+    ("org_possessions", "Brighton boss Mark McGhee said so.", ("Brighton", "ORG", "ORG:brighton")),
 ])
 def test_context_decides_the_type(family, text, expected):
     assert expected in mentions_of(text), family

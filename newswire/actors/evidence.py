@@ -107,15 +107,20 @@ def _role_vote(span: Span) -> str | None:
 
 
 def _clause_vote(span: Span) -> str | None:
-    """What the clause says of the name: what it possesses ("X's agent", "X's shares"); "X, who"
+    """What the clause says of the name: what it possesses ("X's agent", "X's shares", "X boss
+    Mark McGhee"); "X, who"
     with a singular verb; a plural verb after a singular name ("Burnley are", "City, who are")."""
     root = span.root
-    after = span.doc[span.end] if span.end < len(span.doc) else None
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.tag_ == "POS" and root.dep_ == "poss":
         if root.head.lower_ in PERSON_POSSESSIONS:
             return PERSON
         if root.head.lower_ in ORG_POSSESSIONS:
             return ORG
+    if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ == "NN" \
+            and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee"
+        return ORG
     if root.tag_ != "NNP" or any(child.dep_ in CONJUNCTS for child in root.children):
         return None
     for child in root.children:  # "Juninho, who has", but "Manchester City, who are"; "who said" tells nothing
