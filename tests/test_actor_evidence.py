@@ -85,8 +85,10 @@ def test_org_name_endings(family, text, expected):
     # "and" and "to" also join the words of one name: split only when a part is named on its own
     ("The Committee to Protect Bloggers said so.", ["Committee to Protect Bloggers"]),
     ("The Department of Trade and Industry said so.", ["Department of Trade and Industry"]),
-    # a name the gazetteer knows whole is not split at its comma
+    # a name the gazetteer knows whole is not split at its comma, nor a place with its region: the
+    # town split off would join the person "Barbara Windsor"
     ("He flew to Washington, D.C. on Monday.", ["Washington, D.C."]),
+    ("J McIlroy (Windsor, Slough, Eton and Hounslow AC), Jimmy Watkins (Cardiff AAC).", ["Windsor, Slough"]),
 ])
 def test_names_run_together_are_split(text, names):
     surfaces = [surface for surface, _, _ in mentions_of(text)]

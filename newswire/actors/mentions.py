@@ -148,8 +148,9 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
     own in the article or known to the gazetteer ("Everton and Arsenal", "from Arsenal to Real
     Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"). Every
-    part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C.");
-    the parts keep the span's label."""
+    part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
+    so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
+    join a person of its name. The parts keep the span's label."""
     alone = {fold(span.text) for span in spans} | {fold(span[-1].text) for span in spans if span.label_ == "PERSON"}
     out = []
     for span in spans:
@@ -162,7 +163,7 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
         names = [part for part, _ in parts]
         separators = {separator for _, separator in parts[:-1]}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
-        if len(names) < 2 or not all(len(part) and part[0].is_title for part in names) \
+        if len(names) < 2 or not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
                 or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
             out.append(span)
             continue
