@@ -30,6 +30,10 @@ copied with their category folder kept (business/001.txt, ...) into RAW, then
     PYTHONPATH=$PWD .venv/bin/python bench/actor_sample.py OUT/latest --seed 14 --n 50
 
 (300 articles, 4 near-duplicates, 2,725 actors: PERSON 1,211, ORG 1,028, GPE 378, NORP 108; 8,329 mentions.)
+
+bench/actor_sample_judged_seed15.jsonl: the same 300 files run with the code of branch actors2 (the
+commit that adds the file; 2,594 actors: PERSON 1,181, ORG 952, GPE 361, NORP 100), a fresh sample
+drawn with --seed 15 --n 50 (not the sample the rules were tuned on), judged by the same definition.
 """
 
 from __future__ import annotations

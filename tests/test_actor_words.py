@@ -139,4 +139,6 @@ def test_every_family_has_a_rule_test():
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words"}
-    assert tested == set(WORDS)
+    tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
+                                     "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns"}
+    assert tested | tested_in_test_actor_evidence == set(WORDS)

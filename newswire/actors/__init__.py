@@ -2,7 +2,8 @@
 
 Two steps, so the expensive one can be cached per article:
 1. `extract_mentions(doc)` (mentions.py) — per article, from spaCy's entities and parse: names
-   (names.py) with honorifics and possessives stripped, roles (roles.py) from appositions and
+   (names.py) with honorifics and possessives stripped, each name's type voted by the context of
+   all its mentions (evidence.py), roles (roles.py) from appositions and
    pre-name titles, metonyms ("Moscow has demanded", "the Kremlin") mapped to the state and
    locative uses of capitals kept as cities (places.py), surnames and given names resolved to
    the full name introduced in the article, and descriptions ("the Secretary of State", "the

@@ -15,7 +15,7 @@ from newswire.actors import speakers
 from newswire.actors.descriptions import match_description
 from newswire.actors.gender import agreed, person_gender
 from newswire.actors.institutions import qualified_keys, unqualified_owner
-from newswire.actors.names import may_be, person_groups
+from newswire.actors.names import may_be, person_groups, person_key
 from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
 from newswire.actors.roles import most_specific
 from newswire.actors.sectors import sector_of_phrase, sector_of_roles
@@ -27,6 +27,8 @@ from newswire.text import stable_hash
 
 # A bare surname joins the leading person of that surname when it has this share of mentions.
 DOMINANT_SHARE = 0.8
+# Longest organisation name taken for a person's full name ("Ewan McGregor" labelled ORG).
+MAX_NAME_WORDS = 3
 
 
 def iso3(code: str | None) -> str | None:
@@ -62,12 +64,15 @@ class Corpus:
             for key, article_roles in entities.roles.items():
                 self.local_roles[key].extend(article_roles)
         self._attach_lone_surnames(person_keys)
+        self._attach_full_names_typed_org(person_keys)
+        self._attach_one_word_names_across_types()
         self._attach_acronyms()
         self._attach_unqualified_institutions()
         self.groups = _flattened(self.groups)
         self.roles, self.countries = self._roles_and_countries()
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
         self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
+        self.unlisted: set[tuple[str, int, int]] = set()  # (article, start, end) of pronouns resolved by a distant guess
         self._genders: dict[str, str | None] | None = None
         self._resolve_descriptions()
         self._members: dict[str, set[str]] = defaultdict(set)
@@ -125,6 +130,41 @@ class Corpus:
             top_roles = [role for member in members[top] for role in self.local_roles[member]]
             if count / total >= DOMINANT_SHARE and may_be(top, self.name_forms[key] + self.local_roles[key], top_forms, top_roles):
                 self.groups[key] = top
+
+    def _attach_full_names_typed_org(self, person_keys: set[str]) -> None:
+        """"Ewan McGregor" labelled ORG in one article is the person "Ewan McGregor" of others: an
+        organisation key spelt as a full name of the corpus's people joins that person when the
+        people's mentions of the name are at least as many as the organisation's."""
+        counts = Counter(m.key for e in self.articles.values() for m in e.mentions)
+        names = {m.key: m.text for e in self.articles.values() for m in e.mentions
+                 if m.type == "ORG" and m.kind == "name" and m.key == org_key(m.text)}
+        for key, text in sorted(names.items()):
+            words = text.split()
+            if not 2 <= len(words) <= MAX_NAME_WORDS or not all(word[:1].isupper() for word in words):
+                continue
+            person = person_key(words[-1], " ".join(words[:-1]))
+            if person in person_keys and key not in self.groups and counts[person] >= counts[key]:
+                self.groups[key] = self.groups.get(person, person)
+
+    def _attach_one_word_names_across_types(self) -> None:
+        """One word the model labels PERSON in some mentions and ORG or GPE in others ("Chelsea",
+        "Juninho"), known to neither the gazetteer nor as a surname of the corpus's people: one
+        actor, of the type most of its mentions have; a tie keeps both."""
+        counts = Counter(m.key for e in self.articles.values() for m in e.mentions)
+        by_word: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for m in entities.mentions:
+                if m.kind in NAME_KINDS and " " not in m.text and lookup_place(m.text) is None and organisation(m.text) is None \
+                        and m.key in {org_key(m.text), f"CITY:{m.text}", f"PERSON:{name_key(m.text)}|"}:
+                    by_word[name_key(m.text)].add(m.key)
+        for keys in by_word.values():
+            if len(keys) < 2 or any(key in self.groups for key in keys) \
+                    or len({key.split(":", 1)[0] for key in keys}) < 2 or not any(k.startswith("PERSON:") for k in keys):
+                continue
+            ranked = sorted(keys, key=lambda key: (-counts[key], key))
+            if counts[ranked[0]] > counts[ranked[1]]:
+                for key in ranked[1:]:
+                    self.groups[key] = ranked[0]
 
     def _attach_acronyms(self) -> None:
         """"CDU" in one article is the "Christian Democratic Union (CDU)" of another, when only one
@@ -232,9 +272,10 @@ class Corpus:
                 tally.surfaces[self.canonical(key)].update({form: 0 for form in forms})
             for mention in entities.mentions + self.extra.get(article_id, []):
                 key = self.canonical(mention.key)
-                if (article_id, mention.start, mention.end) in seen:
+                place = (article_id, mention.start, mention.end)
+                if place in seen or place in self.unlisted:
                     continue
-                seen.add((article_id, mention.start, mention.end))
+                seen.add(place)
                 tally.types[key][mention.type] += 1
                 tally.mention_count[key] += 1
                 tally.article_sets[key].add(article_id)

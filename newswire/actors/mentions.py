@@ -14,10 +14,11 @@ from spacy.util import filter_spans
 
 from newswire.actors.descriptions import add_descriptions
 from newswire.actors.draft import Draft
+from newswire.actors.evidence import GIVEN_NAMES, relabelled
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
-from newswire.actors.lexicon import BODY_HEADS, LAW_HEADS, NAME_PARTICLES, ORG_TRAILING_WORDS
+from newswire.actors.lexicon import BODY_HEADS, LAW_HEADS, NAME_PARTICLES, ORG_TRAILING_WORDS, PERSONAL_HONORIFICS
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -34,6 +35,11 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
 NAME_LINKS = {"for", "of", "and", "in", "on", "to", "at"}
 # A name cut after its particles is extended over at most this many tokens ("Ursula von der Leyen").
 MAX_PARTICLE_NAME_TOKENS = 6
+# Words that never join the words of one name, only names ("Makelele, Lampard", "Arsenal or Sheffield United",
+# "Brentford v Manchester United"); and words that join names but also the words of one ("Department of
+# Trade and Industry", "Committee to Protect Journalists").
+COORDINATION_SEPARATORS = {",", "or", "v", "vs"}
+LINKING_SEPARATORS = {"and", "to"}
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
@@ -127,12 +133,50 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    return merged
+    return _split_coordinations([_without_trailing_honorific(span) for span in merged])
+
+
+def _without_trailing_honorific(span: Span) -> Span:
+    """"the Sunday Times Mr Campbell": an honorific the model ran a name on into opens the next name."""
+    if len(span) > 1 and span[-1].lower_ in PERSONAL_HONORIFICS and span[-1].is_title:  # not "Jason King"
+        return Span(span.doc, span.start, span.end - 1, label=span.label_)
+    return span
+
+
+def _split_coordinations(spans: list[Span]) -> list[Span]:
+    """Names the model ran together into one span, split at commas, "or" and "v" ("Makelele,
+    Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
+    own in the article or known to the gazetteer ("Everton and Arsenal", "from Arsenal to Real
+    Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"). Every
+    part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
+    so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
+    join a person of its name. The parts keep the span's label."""
+    alone = {fold(span.text) for span in spans} | {fold(span[-1].text) for span in spans if span.label_ == "PERSON"}
+    out = []
+    for span in spans:
+        parts, start = [], span.start
+        for token in span[1:-1]:
+            if token.text in COORDINATION_SEPARATORS | LINKING_SEPARATORS:  # "Guide To The Galaxy" is one title
+                parts.append((span.doc[start:token.i], token.text))
+                start = token.i + 1
+        parts.append((span.doc[start:span.end], ""))
+        names = [part for part, _ in parts]
+        separators = {separator for _, separator in parts[:-1]}
+        known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
+        if len(names) < 2 or not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
+                or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
+            out.append(span)
+            continue
+        out.extend(Span(span.doc, part.start, part.end, label=span.label_) for part in names)
+    return out
 
 
 def _media_context(span: Span) -> bool:
+    """"newspaper Bild": a media noun before the name; not a capitalised one ("the Child Support Agency
+    Doug Smith") nor before a given name ("fellow broadcaster Michael Pointon" is a person)."""
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"]
+    return previous is not None and previous.lemma_.lower() in role_data()["media_nouns"] and previous.is_lower \
+        and not (len(span) > 1 and span[0].lower_ in GIVEN_NAMES)
 
 
 def _org_name(surface: str) -> str:
@@ -300,8 +344,8 @@ def _unify_short_forms(draft: Draft) -> None:
 def extract_mentions(doc: Doc) -> ArticleEntities:
     """Entity mentions of one article (its Doc), with local keys, roles and countries. Never raises on odd text."""
     draft = Draft(doc.text)
-    surnames = surnames_in(doc)
-    spans = entity_spans(doc)
+    spans = relabelled(entity_spans(doc))
+    surnames = surnames_in(spans)
     # organisations named anywhere decide what "Brussels" stands for
     article_orgs = {f"ORG:{canonical}" for ent in spans if (canonical := organisation(ent.text)) is not None}
     for span in spans:

@@ -75,10 +75,10 @@ def strip_honorifics(span: Span) -> tuple[int, list[str]]:
     return index, stripped
 
 
-def surnames_in(doc: Doc) -> set[str]:
-    """Last words of the article's full names (including those the model labels ORG or GPE
-    but that are written as a role holder's name, "Chancellor Olaf Scholz")."""
-    return {ent[-1].text for ent in doc.ents
+def surnames_in(spans: Iterable[Span]) -> set[str]:
+    """Last words of the article's full names among its entity spans (including those labelled
+    ORG or GPE but written as a role holder's name, "Chancellor Olaf Scholz")."""
+    return {ent[-1].text for ent in spans
             if len(ent) >= 2 and ent[-1].text[:1].isupper()
             and (ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE"} and names_a_role_holder(ent)
                                              and lookup_place(ent.text) is None))}
