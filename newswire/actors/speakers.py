@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from newswire.actors.descriptions import describe
 from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
-from newswire.actors.lexicon import INSTITUTION_WORDS, NAMED_ORG_NOUNS, ORG_HEAD_WORDS, ORG_NOUNS, PRONOUNS, STATE_BODIES
+from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
+                                     ORG_HEAD_WORDS, ORG_NOUNS, PRONOUNS, STATE_BODIES)
 from newswire.actors.records import NAME_KINDS, LocalMention
 from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, org_key, organisation, role_data
 
@@ -56,13 +57,14 @@ def resolve_speakers(corpus: Corpus, article_id: str, text: str, start: int, end
             break
         end = following[0].end
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    if (comma := APPOSITION_COMMA.match(text, end)) is not None:
-        # "Zelensky's spokesman, Sergii Nykyforov, wrote": the name in apposition is the speaker
-        named = [m for m in mentions if m.start == comma.end() and m.type == "PERSON" and m.kind in NAME_KINDS]
-        if named:
-            return [replace(named[0], key=corpus.canonical(named[0].key))]
     head = text[start:end].rstrip(" ,.'\u2019s")
     named = [m for m in inside if m.end >= start + len(head) - 1 or COORDINATION.match(text, m.end)]
+    if not named and (comma := APPOSITION_COMMA.match(text, end)) is not None:
+        # "Zelensky's spokesman, Sergii Nykyforov, wrote": the name in apposition is the speaker;
+        # after a name ("talks with Minister Sergey Lavrov, Blinken said") the next name is not one
+        apposed = [m for m in mentions if m.start == comma.end() and m.type == "PERSON" and m.kind in NAME_KINDS]
+        if apposed:
+            return [replace(apposed[0], key=corpus.canonical(apposed[0].key))]
     if named:
         people = [m for m in named if m.type == "PERSON"]
         speakers = named if len(named) > 1 and all(COORDINATION.match(text, m.end) for m in named[:-1]) else \
@@ -108,12 +110,33 @@ def _pronoun_referent(corpus: Corpus, text: str, start: int, end: int, surface: 
     """"he said": the person (or, for "it", the organisation or place) the pronoun stands for."""
     gender = pronoun_gender(surface)
     # "she" is not the man named last: antecedents agree in gender where the text shows it
-    earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")
-               and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
-    best = antecedent(text, start, earlier)
+    agreeing = [m for m in mentions if (m.type == "PERSON") == (wanted == "PERSON")
+                and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
+    sentence_start = max([0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)])
+    earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)]
+    best = _named_after_opening(text, start, surface, sentence_start, agreeing) or antecedent(text, start, earlier)
     if best is None:
         return None
     return LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+
+
+def _compared(text: str, mention: LocalMention, sentence_start: int) -> bool:
+    """"Like Blinken, he rejected": in the pronoun's own sentence, a person it is compared with."""
+    before = text[sentence_start:mention.start].split()
+    return mention.start >= sentence_start and bool(before) and before[-1].lower() in COMPARISON_WORDS
+
+
+def _named_after_opening(text: str, start: int, surface: str, sentence_start: int,
+                         agreeing: list[LocalMention]) -> LocalMention | None:
+    """"Following his talks with Lavrov, Blinken said": a possessive in the sentence's opening
+    phrase, with no one named before it there, stands for the one named first after the comma."""
+    if surface.lower() not in CATAPHORIC_PRONOUNS or any(sentence_start <= m.start < start for m in agreeing):
+        return None
+    comma = text.find(",", start)
+    if comma < 0 or _SENTENCE_END.search(text, start, comma):
+        return None
+    after = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
+    return next((m for m in agreeing if m.start == after), None)
 
 
 def _state_institution(corpus: Corpus, text: str, start: int, end: int, surface: str, country: str) -> LocalMention:

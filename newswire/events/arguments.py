@@ -93,11 +93,28 @@ def actor_span(token: Token) -> CharSpan:
 
 
 def actor_spans(token: Token | None) -> tuple[CharSpan, ...]:
-    """The actor a token heads and those coordinated with it ("the US and NATO": two)."""
+    """The actor a token heads and those coordinated with it ("the US and NATO": two); people
+    acting for others stand for them ("representatives of Russia and Ukraine": Russia, Ukraine)."""
     if token is None:
         return ()
-    return tuple(actor_span(real_head(t)) for t in syntax.conjuncts_of(token)
-                 if is_actor(t) or t.lower_ in RELATIVE_PRONOUNS)
+    spans: list[CharSpan] = []
+    for conjunct in syntax.conjuncts_of(token):
+        head = real_head(conjunct)
+        represented = represented_by(head)
+        if represented:
+            spans.extend(actor_span(real_head(actor)) for actor in represented)
+        elif is_actor(conjunct) or conjunct.lower_ in RELATIVE_PRONOUNS:
+            spans.append(actor_span(head))
+    return tuple(dict.fromkeys(spans))
+
+
+def represented_by(token: Token) -> list[Token]:
+    """The named actors a delegate noun acts for: "envoys from Russia, Ukraine and France"."""
+    if token.lower_ not in rules().delegate_heads and token.lemma_.lower() not in rules().delegate_heads:
+        return []
+    return [actor for prep in token.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ in {"of", "from"}
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) for actor in syntax.conjuncts_of(pobj)
+            if actor.ent_type_ in ACTOR_ENTITIES]
 
 
 def owner(token: Token) -> Token | None:
@@ -190,15 +207,20 @@ def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterabl
 
 
 def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> Token | None:
-    """Whom the act is aimed at, first found of: the passive subject (or its owner); an object
+    """Whom the act is aimed at, first found of: the passive subject (or, when it is no actor, the
+    type's preposition, then its owner); an object
     that is an actor; the object of the type's preposition ("talks with", "aid to", "sanctions
     on"), before an object's owner, since "delivered Washington's reply to Moscow" is aimed at
     Moscow; the type's preposition inside the object ("responses to Russia('s demands)"); the
     object's owner ("rejected Moscow's demands"); the owner of the preposition's object; the
     type's preposition one phrase down ("replied in writing to Russia")."""
-    if passive is not None:
-        return passive if is_actor(passive) else owner(passive)
     prepositions = rules().target_prepositions.get(plover, ())
+    if passive is not None:
+        if is_actor(passive):
+            return passive
+        # "the document submitted by the ambassador to the ministry": the ministry, not the document's owner
+        aimed = [pobj for pobj in _prepositional_objects(trigger, prepositions) if is_actor(pobj)]
+        return aimed[0] if aimed else owner(passive)
     objects = syntax.children(trigger, syntax.DIRECT_OBJECTS | syntax.INDIRECT_OBJECTS)
     prepositional = list(_prepositional_objects(trigger, prepositions))
     for candidate in [*objects, *prepositional]:
