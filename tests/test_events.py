@@ -445,3 +445,15 @@ def test_perfect_tenses_without_a_date_may_be_earlier_acts():
     # a past perfect is before the report's day: not the act the report dates to that day
     events, _ = _events([_act("a", 10, stated=False), _act("b", 10, stated=False, tense="pluperfect")])
     assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a cooperative noun that is the object of another act is what that act is about
+    ("Moscow rejected NATO's proposal on Friday.", "AGREE", "REJECT"),
+    ("Kenya will soon receive another installment of US military aid.", "AID", None),
+    # in a setting it is still an act of its own
+    ("After his talks with the Chinese premier, Macron flew home.", None, "CONSULT"),
+])
+def test_nouns_that_are_what_another_act_is_about(code, text, absent, present):
+    types = {m.plover_type for m in code(text) if m.basis == "noun" or m.plover_type == present}
+    assert absent not in types and (present is None or present in types), summary(code(text), text)

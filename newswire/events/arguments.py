@@ -140,9 +140,25 @@ def giver_of(verb: Token) -> Token | None:
                 if is_actor(pobj):
                     return pobj
     for obj in syntax.children(verb, syntax.DIRECT_OBJECTS):
-        if (found := owner(obj)) is not None:
-            return found
+        for thing in [obj, *partitive_objects(obj)]:  # "received another installment of US aid"
+            if (found := owner(thing)) is not None:
+                return found
     return None
+
+
+def partitive_objects(noun: Token) -> list[Token]:
+    """What a noun is a part or a batch of: "another installment of aid", "a package of sanctions"."""
+    return [pobj for prep in noun.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ == "of"
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)]
+
+
+def object_of(noun: Token) -> Token | None:
+    """The verb a noun is the direct object of, also through a partitive ("received another
+    installment of aid": received)."""
+    head = noun.head
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        noun, head = head.head, head.head.head  # the batch the noun is of
+    return head if noun.dep_ in syntax.DIRECT_OBJECTS and head.pos_ in {"VERB", "AUX"} else None
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -308,9 +308,13 @@ class _Sentence:
         source = arguments.owner(noun)
         target = arguments.target_of(noun, code.plover)
         verb = arguments.governor(noun)
+        about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
+        if about is not None and verb_lemma(about) not in self.rules.support_verbs:
+            # "received US aid", "rejected NATO's proposal": what another act is about (an offer made before)
+            return []
+        if source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs:
+            return []  # "rejected the offer", "covering the protest": the noun is what another act is about
         if source is None and verb is not None:
-            if verb_lemma(verb) not in self.rules.support_verbs:
-                return []  # "rejected the offer", "covering the protest": the noun is what another act is about
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
         if source is None and (target is None or arguments.noun_is_setting(noun)):
