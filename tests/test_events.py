@@ -358,9 +358,9 @@ def test_pronouns_and_names_in_event_arguments(text, expression, expected):
 
 def _act(article_id: str, start: int, *, plover: str = "REJECT", lemma: str = "reject", sources=("GPE:USA",),
          targets=("GPE:RUS",), day: date = date(2022, 1, 26), stated: bool = True, tense: str | None = None,
-         content: str | None = None, sentence: int | None = None) -> ResolvedMention:
+         content: str | None = None, sentence: int | None = None, cameo: str = "120") -> ResolvedMention:
     sentence_start = start if sentence is None else sentence
-    mention = EventMention(start, start + 8, lemma, sentence_start, sentence_start + 20, plover, "120", False, False,
+    mention = EventMention(start, start + 8, lemma, sentence_start, sentence_start + 20, plover, cameo, False, False,
                            ((0, 2),), ((20, 26),), None, None, None, "verb", 0.8, lemma, content, tense)
     return ResolvedMention(article_id, mention, tuple(sources), tuple(targets), None, ResolvedDate(day, "day"),
                            "sentence" if stated else "article")
@@ -427,6 +427,12 @@ def test_a_one_sided_mention_joins_only_an_act_told_alike():
     assert len(events) == 2  # "Washington refused" is not known to be "Washington rejected Moscow's demands"
     events, _ = _events([complete, _act("b", 10, targets=())])
     assert len(events) == 1
+    # the same CAMEO act finer than the type's default is told alike: "committed to", "adhered to" (052)
+    support = _act("a", 10, plover="SUPPORT", lemma="adhere", cameo="052", targets=("ORG:NATO",))
+    events, _ = _events([support, _act("b", 10, plover="SUPPORT", lemma="committed", cameo="052", targets=())])
+    assert len(events) == 1
+    events, _ = _events([support, _act("b", 10, plover="SUPPORT", lemma="committed", cameo="050", targets=())])
+    assert len(events) == 2
     # one-sided mentions told alike by two articles are one act
     events, _ = _events([_act("a", 10, sources=("GPE:RUS",), targets=(), lemma="deny"),
                          _act("b", 10, sources=("GPE:RUS",), targets=(), lemma="deny"),

@@ -433,11 +433,15 @@ def _only_candidate(item: ResolvedMention,
 
 
 def _alike(members: list[ResolvedMention], item: ResolvedMention) -> bool:
-    """Told by the same verb ("denied", "has denied") or asking the same thing as one of the
-    members (only those naming both sides speak for an event: a partial one joined by the
-    same evidence would chain others in)."""
-    return _same_content(members, item) or bool(item.mention.lemma) and any(
-        m.mention.lemma == item.mention.lemma for m in members)
+    """Told by the same verb ("denied", "has denied"), asking the same thing, or coded to the
+    same CAMEO act finer than its type's ("remains committed to" and "adhered to": 052, defend
+    verbally) as one of the members (only those naming both sides speak for an event: a
+    partial one joined by the same evidence would chain others in)."""
+    mention = item.mention
+    specific = mention.cameo_code != rules().type_defaults.get(mention.plover_type)
+    return _same_content(members, item) or any(
+        bool(mention.lemma) and m.mention.lemma == mention.lemma or specific and m.mention.cameo_code == mention.cameo_code
+        for m in members)
 
 
 def _told_alike(item: ResolvedMention, partial: list[list[ResolvedMention]]) -> list[ResolvedMention] | None:
