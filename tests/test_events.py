@@ -333,13 +333,15 @@ def test_delegates_stand_for_those_they_represent(code, text, sources):
 @pytest.mark.parametrize("text, expression, expected", [
     # cataphoric_pronouns: an opening phrase's possessive names the person the main clause names
     ("Jens Stoltenberg spoke in Brussels. After his meeting with Foreign Minister Wang Yi, Emmanuel Macron "
-     "said France was ready.", "his", "PERSON:macron|emanuel"),
+     "said France was ready.", "his", ["PERSON:macron|emanuel"]),
     # comparison_words: the person a pronoun is compared with is not its referent
     ("Jens Stoltenberg spoke in Brussels on Monday. But like Emmanuel Macron, he has rejected the plan.", "he",
-     "PERSON:stoltenberg|jens"),
+     ["PERSON:stoltenberg|jens"]),
     # a name ending the expression is the actor; the next name after a comma is not in apposition
     ("Jens Stoltenberg spoke in Brussels. After talks with Foreign Minister Wang Yi, Emmanuel Macron said France "
-     "was ready.", "Foreign Minister Wang Yi", "PERSON:y|wang"),
+     "was ready.", "Foreign Minister Wang Yi", ["PERSON:y|wang"]),
+    # plural_pronouns: "they" after a coordination stands for every conjunct
+    ("Japan and the European Union said on Monday that they signed the deal.", "they", ["GPE:JPN", "ORG:European Union"]),
 ])
 def test_pronouns_and_names_in_event_arguments(text, expression, expected):
     from newswire.actors import Corpus, extract_mentions
@@ -350,7 +352,7 @@ def test_pronouns_and_names_in_event_arguments(text, expression, expected):
     corpus = Corpus([("a", entities)])
     resolve = event_resolver(corpus, [ArticleExtraction("a", {"actors": entities})], {"a": text})
     start = re.search(rf"\b{re.escape(expression)}\b", text).start()
-    assert resolve("a", start, start + len(expression)) == [expected]
+    assert resolve("a", start, start + len(expression)) == expected
 
 
 # ---------------------------------------------------------------- merging rules on resolved mentions

@@ -11,7 +11,7 @@ from newswire.actors.descriptions import describe
 from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
 from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
-                                     ORG_HEAD_WORDS, ORG_NOUNS, PRONOUNS, STATE_BODIES)
+                                     ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS, STATE_BODIES)
 from newswire.actors.records import NAME_KINDS, LocalMention
 from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, org_key, organisation, role_data
 
@@ -73,7 +73,26 @@ def resolve_speakers(corpus: Corpus, article_id: str, text: str, start: int, end
     found = _resolve_expression(corpus, article_id, text, start, end, mentions)
     if found is not None:
         corpus.extra[article_id].append(found)
-    return [found] if found is not None else []
+    return [found, *_coordinated_with(corpus, text, start, end, found, mentions)] if found is not None else []
+
+
+def _coordinated_with(corpus: Corpus, text: str, start: int, end: int, found: LocalMention,
+                      mentions: list[LocalMention]) -> list[LocalMention]:
+    """"The United States and NATO said that they delivered": a plural pronoun whose antecedent
+    is coordinated stands for every conjunct."""
+    if text[start:end].lower() not in PLURAL_PRONOUNS:
+        return []
+    antecedents = [m for m in mentions if m.end <= start and corpus.canonical(m.key) == found.key]
+    partners: list[LocalMention] = []
+    position = antecedents[-1].end if antecedents else None
+    while position is not None and (joined := COORDINATION.match(text, position)) is not None:
+        following = [m for m in mentions if m.start == joined.end() and m.end <= start]
+        if not following:
+            break
+        partners.append(replace(following[0], start=start, end=end, text=text[start:end], kind="pronoun",
+                                key=corpus.canonical(following[0].key)))
+        position = following[0].end
+    return partners
 
 
 def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, end: int,
