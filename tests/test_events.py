@@ -48,7 +48,7 @@ def summary(found: list[EventMention], text: str) -> set[tuple]:
      ("CONSULT", "held talks", ("The foreign ministers",), ("their Chinese counterparts",))),
     ("The EU imposed sanctions on Belarus.", ("SANCTION", "imposed sanctions", ("The EU",), ("Belarus",))),
     ("Germany sent weapons to Ukraine.", ("AID", "sent weapons", ("Germany",), ("Ukraine",))),
-    ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ("its army",))),
+    ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ())),  # its own army: no target
     # a possessive pronoun owns the object like a name does (resolved later like any pronoun)
     ("Moscow said Washington had rejected its demands.", ("REJECT", "rejected", ("Washington",), ("its",))),
     # recipient verbs: the subject is the target, the giver the source
@@ -465,3 +465,16 @@ def test_perfect_tenses_without_a_date_may_be_earlier_acts():
 def test_nouns_that_are_what_another_act_is_about(code, text, absent, present):
     types = {m.plover_type for m in code(text) if m.basis == "noun" or m.plover_type == present}
     assert absent not in types and (present is None or present in types), summary(code(text), text)
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # frontier_nouns: moved forces face whose frontier it is, not the troops they are
+    ("Since March, Peru has been massing troops close to the Chilean border.", "massing troops", "Chilean"),
+    ("The Peruvian military has been amassing troops near the country's border with Chile.", "amassing", "Chile"),
+    ("The buildup of Peruvian troops near the border with Chile alarmed Santiago.", "buildup", "Chile"),
+    ("Peru withdrew its troops from Bolivia.", "withdrew", "Bolivia"),
+    ("Peru has been massing troops in the north.", "massing troops", None),
+])
+def test_moved_forces_face_a_frontier(code, text, trigger, target):
+    found = {m.trigger: tuple(text[a:b] for a, b in m.targets) for m in code(text)}
+    assert found.get(trigger) == ((target,) if target else ()), found

@@ -258,6 +258,24 @@ def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> T
     return None
 
 
+def faced_by_forces(trigger: Token, plover: str) -> Token | None:
+    """Whom moved forces face: the actor named where they go ("deployed troops to Poland"), or
+    whose frontier it is ("massed troops close to the Ukrainian border", "near the border with
+    Ukraine"). The type's prepositions are read off the trigger, its object and its adverbs."""
+    prepositions = rules().target_prepositions.get(plover, ())
+    places = [trigger, *syntax.children(trigger, syntax.DIRECT_OBJECTS),
+              *(child for child in trigger.children if child.dep_ in {"advmod", "amod"})]
+    for place in places:
+        for pobj in _prepositional_objects(place, prepositions):
+            if is_actor(pobj):
+                return pobj
+            if pobj.lower_ in rules().frontier_nouns:
+                beyond = [inner for inner in _prepositional_objects(pobj, {"with"}) if is_actor(inner)]
+                if beyond or (beyond := [found] if (found := owner(pobj)) is not None else []):
+                    return beyond[0]
+    return None
+
+
 def location_of(trigger: Token) -> CharSpan | None:
     """A place the clause names with "in"/"at": "met in Geneva"."""
     for obj in _prepositional_objects(trigger, LOCATIVE_PREPOSITIONS):

@@ -307,6 +307,8 @@ class _Sentence:
             return []
         source = arguments.owner(noun)
         target = arguments.target_of(noun, code.plover)
+        if target is None and code.plover in MOVED_FORCES_TYPES:
+            target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         verb = arguments.governor(noun)
         about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
         if about is not None and verb_lemma(about) not in self.rules.support_verbs:
@@ -388,6 +390,10 @@ class _Sentence:
             # "troops deployed near the border": the troops are the mover's, not the target
             source_token, target_token = target_token, arguments.target_of(verb, plover)
             target_token = None if target_token is not None and target_token.i == source_token.i else target_token
+        if plover in MOVED_FORCES_TYPES and (target_token is None or arguments.is_agent_noun(target_token)
+                                             and target_token.dep_ in syntax.DIRECT_OBJECTS):
+            # "massed troops close to the Ukrainian border": the troops are the mover's own; it faces Ukraine
+            target_token = arguments.faced_by_forces(verb, plover)
         if basis not in {"governing", "intent"}:
             if modality.obligation and not modality.negated:
                 # "X said Russia must withdraw": X asks it of Russia (the speaker may be in another sentence)

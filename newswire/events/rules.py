@@ -38,6 +38,7 @@ class Rules:
     prepositional_objects: dict[str, dict[str, Code]]  # "put the army on alert"
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
     delegate_heads: frozenset[str]  # "representatives of Russia": Russia acts
+    frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
     mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
@@ -79,7 +80,7 @@ def rules() -> Rules:
         verbs_needing_an_object=_with_transfers(data),
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
-        quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"],
+        quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
         support_verbs=words["support_verbs"],
         recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
