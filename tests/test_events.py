@@ -303,6 +303,10 @@ def test_a_leaders_administration_acts_for_the_state(expression, expected):
     # a past perfect under a past reporting verb is the reported past, not an earlier one
     ("Kenya said it had received the aid from Japan.", "received", "perfect"),
     ("Japan rejected the offer from Korea.", "rejected", None),
+    # a participle modifier is a state the act left; a noun no verb governs has no tense
+    ("Chile sent troops to deal with Peruvian troops deployed near the border.", "deployed", "perfect"),
+    ("Talks failed against the backdrop of a buildup of Peruvian troops near the border with Chile.", "buildup",
+     "nominal"),
 ])
 def test_tense_places_an_act_relative_to_the_report(code, text, trigger, tense):
     found = {m.trigger: m.tense for m in code(text)}

@@ -67,7 +67,7 @@ class EventMention:
     confidence: float
     lemma: str = ""  # the trigger's dictionary form: mentions of one act across outlets often share it
     content: str | None = None  # what is asked or governed ("urged X to withdraw": withdraw); None: not such an act
-    tense: str | None = None  # "perfect" ("has deployed"), "pluperfect" ("had demanded"), "progressive" ("is leading")
+    tense: str | None = None  # "perfect" ("has deployed"), "pluperfect", "progressive", "nominal" (see tense_of)
 
     def to_json(self) -> dict:
         return {**self.__dict__, "sources": [list(s) for s in self.sources], "targets": [list(t) for t in self.targets],
@@ -99,6 +99,18 @@ TENSE_HEAD_DEPS = frozenset({"ccomp", "xcomp", "conj"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+# A noun no verb governs ("against the backdrop of a buildup of troops") has no tense: an act of
+# some time up to the report.
+NOMINAL = "nominal"
+
+
+def _tense_of_trigger(trigger: Token) -> str | None:
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        governor = arguments.governor(trigger)
+        return tense_of(governor) if governor is not None else NOMINAL
+    return tense_of(trigger)
+
+
 def tense_of(verb: Token | None) -> str | None:
     """"perfect" for "has deployed", "pluperfect" for "had demanded" (also for a bare or modal verb
     in such a clause), "progressive" for "is leading"; None for a simple or future tense. Perfect
@@ -113,6 +125,8 @@ def tense_of(verb: Token | None) -> str | None:
             return "pluperfect" if perfect[0].tag_ == "VBD" else "perfect"
         if verb.tag_ == "VBG" and any(c.lemma_.lower() == "be" and c.tag_ in {"VBZ", "VBP"} for c in auxiliaries):
             return "progressive"
+        if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
+            return "perfect"  # "troops deployed near the border": a state the act left, of no stated time
         if verb.tag_ in FINITE_TAGS or verb.dep_ not in TENSE_HEAD_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -446,4 +460,4 @@ class _Sentence:
             location=args.location, date_text=date.text if date is not None else None,
             date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3),
             lemma=verb_lemma(first) if first.pos_ in syntax.VERBAL else first.lemma_.lower(), content=content,
-            tense=tense_of(arguments.governor(date_from) if date_from.pos_ in {"NOUN", "PROPN"} else date_from))
+            tense=_tense_of_trigger(date_from))
