@@ -482,3 +482,13 @@ def test_nouns_that_are_what_another_act_is_about(code, text, absent, present):
 def test_moved_forces_face_a_frontier(code, text, trigger, target):
     found = {m.trigger: tuple(text[a:b] for a, b in m.targets) for m in code(text)}
     assert found.get(trigger) == ((target,) if target else ()), found
+
+
+@pytest.mark.parametrize("text, trigger, lemma", [
+    ("Peru issued demands for guarantees from Chile.", "issued demands", "demand"),  # a light verb's noun names it
+    ("Peru demanded guarantees from Chile.", "demanded", "demand"),
+    ("Peru and Chile held talks in Lima.", "held talks", "talk"),
+    ("Peru rejected the offer from Chile.", "rejected", "reject"),
+])
+def test_the_word_that_names_the_act(code, text, trigger, lemma):
+    assert {m.trigger: m.lemma for m in code(text)}.get(trigger) == lemma, summary(code(text), text)

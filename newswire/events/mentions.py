@@ -133,6 +133,14 @@ def tense_of(verb: Token | None) -> str | None:
     return None
 
 
+def _head_word(first: Token, last: Token, basis: str) -> str:
+    """The word that names the act: a light verb's noun ("issued demands" is told as "demanded"
+    is), else the trigger's own dictionary form."""
+    if basis == "light_verb" and last.i != first.i and last.pos_ in {"NOUN", "PROPN"}:
+        return last.lemma_.lower()
+    return verb_lemma(first) if first.pos_ in syntax.VERBAL else first.lemma_.lower()
+
+
 def _hyphenated(token: Token) -> str:
     """A verb's dictionary form with the hyphenated word it belongs to: "de-escalate" is not "escalate"."""
     doc, first, last = token.doc, token.i, token.i
@@ -459,5 +467,5 @@ class _Sentence:
             negated=negated, hypothetical=hypothetical, sources=args.sources, targets=args.targets,
             location=args.location, date_text=date.text if date is not None else None,
             date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3),
-            lemma=verb_lemma(first) if first.pos_ in syntax.VERBAL else first.lemma_.lower(), content=content,
+            lemma=_head_word(first, last, basis), content=content,
             tense=_tense_of_trigger(date_from))
