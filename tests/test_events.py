@@ -305,6 +305,8 @@ def test_a_leaders_administration_acts_for_the_state(expression, expected):
     ("Japan rejected the offer from Korea.", "rejected", None),
     # a participle modifier is a state the act left; a noun no verb governs has no tense
     ("Chile sent troops to deal with Peruvian troops deployed near the border.", "deployed", "perfect"),
+    # a participle clause shares its main clause's time
+    ("Peru has refused to sign, instead issuing its demands to Chile.", "issuing its demands", "perfect"),
     ("Talks failed against the backdrop of a buildup of Peruvian troops near the border with Chile.", "buildup",
      "nominal"),
 ])

@@ -94,8 +94,9 @@ def verb_lemma(token: Token) -> str:
     return next((form for form in word_forms(token.lemma_, token.text) if form in known), token.lemma_.lower())
 
 
-# Clauses whose tense a bare or modal verb takes on: "had informed him that the US would respond".
-TENSE_HEAD_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+# Clauses whose tense a bare, modal or participle verb takes on: "had informed him that the US would
+# respond", "has refused, instead issuing its demand".
+TENSE_HEAD_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
