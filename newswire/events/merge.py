@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -189,23 +189,44 @@ def _bases(published: Mapping[str, tuple[date, str]], argued: list[ResolvedMenti
     return {k: v for k, v in bases.items() if k not in news_days} | {k: published[k] for k in news_days}
 
 
-def _clusters(items: list[ResolvedMention]) -> list[list[ResolvedMention]]:
+class _Members(list):
+    """An event's mentions, with what deciding whether another joins needs at hand, so that
+    joining costs the same however many mentions an event has: one mention per distinct date
+    reading, and the mentions of each article."""
+
+    def __init__(self, items: Iterable[ResolvedMention] = ()):
+        super().__init__()
+        self.readings: dict[tuple, ResolvedMention] = {}
+        self.by_article: dict[str, list[ResolvedMention]] = defaultdict(list)
+        self.contents: set[str] = set()
+        for item in items:
+            self.append(item)
+
+    def append(self, item: ResolvedMention) -> None:
+        super().append(item)
+        self.readings.setdefault((item.date, item.date_stated, item.mention.tense), item)
+        self.by_article[item.article_id].append(item)
+        if item.mention.content is not None:
+            self.contents.add(item.mention.content)
+
+
+def _clusters(items: list[ResolvedMention]) -> list[_Members]:
     """Mentions of one key grouped by compatible dates, most precise dates first."""
     # dates stated in a sentence anchor clusters before dates borrowed from publication
     order = sorted(items, key=lambda m: (m.date is None, not m.date_stated,
                                          PRECISION_ORDER.index(m.date.precision) if m.date else 9,
                                          m.date.day if m.date else date.min, m.article_id, m.mention.start))
-    clusters: list[list[ResolvedMention]] = []
+    clusters: list[_Members] = []
     for item in order:
         home = _best_home(item, [c for c in clusters if _fits(c, item)])
         if home is None:
-            clusters.append([item])
+            clusters.append(_Members([item]))
         else:
             home.append(item)
     return clusters
 
 
-def _best_home(item: ResolvedMention, candidates: list[list[ResolvedMention]]) -> list[ResolvedMention] | None:
+def _best_home(item: ResolvedMention, candidates: list[_Members]) -> _Members | None:
     """The cluster a mention joins among those it fits: one of the same day before one it only
     may precede, one asking the same thing before others, else the first."""
     same_day = [c for c in candidates if compatible(c[0].date, item.date)]
@@ -215,12 +236,13 @@ def _best_home(item: ResolvedMention, candidates: list[list[ResolvedMention]]) -
     return next((c for c in candidates if _same_content(c, item)), candidates[0] if candidates else None)
 
 
-def _same_content(members: list[ResolvedMention], item: ResolvedMention) -> bool:
-    return item.mention.content is not None and any(m.mention.content == item.mention.content for m in members)
+def _same_content(members: _Members, item: ResolvedMention) -> bool:
+    return item.mention.content is not None and item.mention.content in members.contents
 
 
-def _fits(members: list[ResolvedMention], item: ResolvedMention) -> bool:
-    return all(_dates_fit(member, item) for member in members) and not _conflicts(members, item)
+def _fits(members: _Members, item: ResolvedMention) -> bool:
+    return all(_dates_fit(reading, item) for reading in members.readings.values()) and \
+        not _conflicts(members.by_article.get(item.article_id, ()), item)
 
 
 # Tenses that without a date place an act off the report's own day: before it ("had
@@ -241,11 +263,11 @@ def _dates_fit(anchor: ResolvedMention, item: ResolvedMention) -> bool:
         borrowed.date is not None and stated.date.day <= borrowed.date.day
 
 
-def _conflicts(members: list[ResolvedMention], item: ResolvedMention) -> bool:
+def _conflicts(same_article: Sequence[ResolvedMention], item: ResolvedMention) -> bool:
     """Acts an article tells apart: two triggers of one sentence, or two requests asking
     different things."""
-    for member in members:
-        if member.article_id != item.article_id or member.mention.start == item.mention.start:
+    for member in same_article:
+        if member.mention.start == item.mention.start:
             continue
         if member.mention.sentence_start == item.mention.sentence_start:
             return True
@@ -306,17 +328,19 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
     # a mention naming one side names a state or an organisation's act, not two people's
     by_side = _events_by_side(events, party)
     events += between_people
-    partial: dict[tuple, list[list[ResolvedMention]]] = defaultdict(list)
+    partial: dict[tuple, dict[int, _Members]] = defaultdict(dict)  # (kind, side, party, told) -> groups
     alone = []
     for item in sorted((i for i in rows if not i.complete), key=lambda i: (i.article_id, i.mention.start, i.joint_index)):
         named = _named_side(item, party)
-        home = _only_candidate(item, by_side.get((item.kind, *named), ()) if named else ())
+        home = _only_candidate(item, [by_side.get((item.kind, *named, told), ()) for told in _told(item)]) \
+            if named else None
         if home is None and named and not item.mutual:  # "talks with Russia": too little to join others by
-            home = _told_alike(item, partial[(item.kind, *named)])
+            home = _one_fitting(item, [partial[(item.kind, *named, told)].values() for told in _told(item)])
             if home is None:
-                partial[(item.kind, *named)].append([item])
-                alone.append(partial[(item.kind, *named)][-1])
-                continue
+                home = _Members()
+                alone.append(home)
+            for told in _told(item):
+                partial[(item.kind, *named, told)][id(home)] = home
         if home is None:
             alone.append([item])
         else:
@@ -380,18 +404,19 @@ def _named_side(item: ResolvedMention, party: Callable[[str], str | None]) -> tu
     return (TARGET, party(item.targets[0])) if item.targets else None
 
 
-def _personal_events(members: list[ResolvedMention], actor_id: Callable[[str], str]
-                     ) -> tuple[list[list[ResolvedMention]], list[list[ResolvedMention]]]:
+def _personal_events(members: _Members, actor_id: Callable[[str], str]) -> tuple[list[_Members], list[_Members]]:
     """(events of states and organisations, events between two people): an act between two
     people that two or more articles report is an event of its own, apart from what their
     states do the same day."""
+    dyads = [_people(member, actor_id) for member in members]
     by_dyad: dict[tuple, list[ResolvedMention]] = defaultdict(list)
-    for member in members:
-        by_dyad[_people(member, actor_id)].append(member)
-    personal = [group for dyad, group in sorted(by_dyad.items(), key=repr)
-                if dyad and len({m.article_id for m in group}) >= 2]
-    rest = [m for m in members if not any(m in group for group in personal)]
-    return ([rest] if rest else []), personal
+    for dyad, member in zip(dyads, members):
+        by_dyad[dyad].append(member)
+    personal = {dyad for dyad, group in by_dyad.items() if dyad and len({m.article_id for m in group}) >= 2}
+    if not personal:
+        return [members], []
+    rest = _Members(member for dyad, member in zip(dyads, members) if dyad not in personal)
+    return ([rest] if rest else []), [_Members(by_dyad[dyad]) for dyad in sorted(personal, key=repr)]
 
 
 PERSON_KEY = "PERSON:"
@@ -406,48 +431,49 @@ def _people(item: ResolvedMention, actor_id: Callable[[str], str]) -> tuple:
     return tuple(sorted(ids)) if item.symmetric else ids
 
 
-def _events_by_side(events: list[list[ResolvedMention]], party: Callable[[str], str | None]) -> dict[tuple, list]:
-    """Events indexed by kind and the party on each side, in event order, so a one-sided
-    mention finds its candidates without scanning every event."""
-    index: dict[tuple, list[tuple[tuple, list[ResolvedMention]]]] = defaultdict(list)
+def _told(item: ResolvedMention) -> list[tuple[str, str]]:
+    """How a mention tells its act: by its trigger's word ("denied", "has denied"), by what it
+    asks, and by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
+    052, defend verbally). A one-sided mention joins only an act told alike."""
+    mention = item.mention
+    told = [("lemma", mention.lemma)] if mention.lemma else []
+    if mention.content is not None:
+        told.append(("content", mention.content))
+    if mention.cameo_code != rules().type_defaults.get(mention.plover_type):
+        told.append(("code", mention.cameo_code))
+    return told
+
+
+def _events_by_side(events: list[_Members], party: Callable[[str], str | None]) -> dict[tuple, list[_Members]]:
+    """Events indexed by kind, the party on each side and how their mentions naming both sides
+    tell the act (a partial one joined by the same evidence would chain others in), in event
+    order, so a one-sided mention finds its candidates without scanning every event."""
+    index: dict[tuple, list[_Members]] = defaultdict(list)
     for members in events:
-        key = _party_key(members[0], party)
-        for side in _sides(key):
-            index[(members[0].kind, *side)].append((key, members))
+        told = sorted({way for member in members if member.complete for way in _told(member)})
+        for side in _sides(_party_key(members[0], party)):
+            for way in told:
+                index[(members[0].kind, *side, way)].append(members)
     return index
 
 
-def _only_candidate(item: ResolvedMention,
-                    candidates: Sequence[tuple[tuple, list[ResolvedMention]]]) -> list[ResolvedMention] | None:
-    fitting = [(key, members) for key, members in candidates if _fits(members, item)]
-    # naming one side is weak evidence: the act must be told alike (by the same verb, or asking
-    # the same thing) by exactly one event that fits
-    alike = [members for _, members in fitting if _alike([m for m in members if m.complete], item)]
-    if len({id(members) for members in alike}) == 1:
-        return alike[0]
-    # of several told alike, the article's own account settles it when it names exactly one of
-    # them in full ("Washington rejected Moscow's demands ... the rejection by the US")
-    in_article = [members for members in alike
-                  if any(m.article_id == item.article_id and m.complete for m in members)]
-    return in_article[0] if len({id(members) for members in in_article}) == 1 else None
+def _distinct(groups: Iterable[Iterable[_Members]]) -> list[_Members]:
+    return list({id(members): members for group in groups for members in group}.values())
 
 
-def _alike(members: list[ResolvedMention], item: ResolvedMention) -> bool:
-    """Told by the same verb ("denied", "has denied"), asking the same thing, or coded to the
-    same CAMEO act finer than its type's ("remains committed to" and "adhered to": 052, defend
-    verbally) as one of the members (only those naming both sides speak for an event: a
-    partial one joined by the same evidence would chain others in)."""
-    mention = item.mention
-    specific = mention.cameo_code != rules().type_defaults.get(mention.plover_type)
-    return _same_content(members, item) or any(
-        bool(mention.lemma) and m.mention.lemma == mention.lemma or specific and m.mention.cameo_code == mention.cameo_code
-        for m in members)
+def _only_candidate(item: ResolvedMention, alike: Iterable[Iterable[_Members]]) -> _Members | None:
+    """The one event told alike that the mention fits; of several, the one its own article names
+    in full, when exactly one ("Washington rejected Moscow's demands ... the rejection by the US")."""
+    fitting = [members for members in _distinct(alike) if _fits(members, item)]
+    if len(fitting) == 1:
+        return fitting[0]
+    in_article = [members for members in fitting if any(m.complete for m in members.by_article.get(item.article_id, ()))]
+    return in_article[0] if len(in_article) == 1 else None
 
 
-def _told_alike(item: ResolvedMention, partial: list[list[ResolvedMention]]) -> list[ResolvedMention] | None:
-    """The one group of partial mentions naming the same side that the mention fits and that
-    tells the act alike."""
-    fitting = [members for members in partial if _fits(members, item) and _alike(members, item)]
+def _one_fitting(item: ResolvedMention, alike: Iterable[Iterable[_Members]]) -> _Members | None:
+    """The one group of partial mentions told alike (naming the same side) that the mention fits."""
+    fitting = [members for members in _distinct(alike) if _fits(members, item)]
     return fitting[0] if len(fitting) == 1 else None
 
 
