@@ -30,8 +30,9 @@ class Events(TableModel):
     source_actor_id: Series[str] = pa.Field(nullable=True, description="actor_id of who acted (in actors); null when unresolved")
     target_actor_id: Series[str] = pa.Field(nullable=True, description="actor_id of whom the act was aimed at; null when none")
     co_source_actor_ids: Series[object] = list_of_strings(
-        "further parties of a mutual act ('Russia, Ukraine, France and Germany met'), actor_ids; doers named "
-        "together of a directed act ('the United States and NATO delivered') are an event row each")
+        "further doers named together of an act aimed at no one named ('the United States and NATO delivered'; "
+        "'Russia, Ukraine, France and Germany met'), actor_ids; aimed at someone ('the United States and NATO "
+        "replied to Russia'), each doer's act is a row of its own")
     co_target_actor_ids: Series[object] = list_of_strings("further targets, actor_ids")
     date: Series[str] = pa.Field(nullable=True, str_matches=DATE_PATTERN, description=(
         "date of the act (YYYY-MM-DD; the first day of the month or year at coarser precision), from the sentence's "

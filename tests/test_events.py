@@ -387,6 +387,9 @@ def test_doers_named_together_each_do_their_own_act():
     events, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO")), _act("b", 10, sources=("ORG:NATO",))])
     assert len(mentions) == 3 and len({m["mention_id"] for m in mentions}) == 3
     assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 10), ("b", 10)})}
+    # aimed at no one named, what each did is left open: one row
+    _, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO"), targets=())])
+    assert len(mentions) == 1
 
 
 def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
@@ -401,6 +404,12 @@ def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
     events, _ = _events([_act("a", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("GPE:RUS",)),
                          _act("b", 10, plover="CONSULT", lemma="talk", sources=("GPE:RUS",), targets=("GPE:USA",))])
     assert len(events) == 1
+    # doers named together of a directed act are not a meeting between them
+    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="deliver", sources=("GPE:USA", "ORG:NATO"), targets=(),
+                              cameo="040"),
+                         _act("b", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("ORG:NATO",),
+                              cameo="040")])
+    assert len(events) == 2
 
 
 def test_two_peoples_act_reported_twice_is_apart_from_their_states():
@@ -494,3 +503,8 @@ def test_moved_forces_face_a_frontier(code, text, trigger, target):
 ])
 def test_the_word_that_names_the_act(code, text, trigger, lemma):
     assert {m.trigger: m.lemma for m in code(text)}.get(trigger) == lemma, summary(code(text), text)
+
+
+def test_an_owner_the_parser_hangs_on_a_compound(code):
+    text = "The United States delivered written responses to Russia's security demands."
+    assert ("CONSULT", "delivered", ("The United States",), ("Russia",)) in summary(code(text), text)

@@ -120,8 +120,12 @@ def represented_by(token: Token) -> list[Token]:
 def owner(token: Token) -> Token | None:
     """The actor a non-actor noun belongs to: "Moscow's demands", "Russian security requests",
     "the withdrawal of NATO troops"."""
-    for child in token.children:
-        if child.dep_ in ACTOR_MODIFIERS and (child.ent_type_ in ACTOR_ENTITIES or child.dep_ == "poss") and is_actor(child):
+    # "Russia's security demands": the parser may hang the owner on the compound before the head
+    modifiers = [child for child in token.children if child.dep_ in ACTOR_MODIFIERS]
+    modifiers += [inner for child in modifiers if child.dep_ == "compound" for inner in child.children
+                  if inner.dep_ == "poss"]
+    for child in modifiers:
+        if (child.ent_type_ in ACTOR_ENTITIES or child.dep_ == "poss") and is_actor(child):
             return child
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:

@@ -89,9 +89,12 @@ class ResolvedMention:
 
     @property
     def participants(self) -> tuple[str, ...]:
-        """A mutual act's parties: the doer and the one it is done with ("Blinken met Lavrov"),
-        or all the doers when none is named apart ("Russia, Ukraine and France met")."""
-        return self.sources[:1] + self.targets[:1] if self.targets else self.sources
+        """The parties of an act of a type without direction: the doer and the one it is done
+        with ("Blinken met Lavrov"), or, of a mutual act, all the doers when none is named
+        apart ("Russia, Ukraine and France met")."""
+        if self.targets:
+            return self.sources[:1] + self.targets[:1]
+        return self.sources if self.mutual else self.sources[:1]
 
     @property
     def complete(self) -> bool:
@@ -330,7 +333,9 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
     events += between_people
     partial: dict[tuple, dict[int, _Members]] = defaultdict(dict)  # (kind, side, party, told) -> groups
     alone = []
-    for item in sorted((i for i in rows if not i.complete), key=lambda i: (i.article_id, i.mention.start, i.joint_index)):
+    # as in _clusters, dates stated in a sentence place mentions before dates borrowed from publication
+    for item in sorted((i for i in rows if not i.complete),
+                       key=lambda i: (not i.date_stated, i.article_id, i.mention.start, i.joint_index)):
         named = _named_side(item, party)
         home = _only_candidate(item, [by_side.get((item.kind, *named, told), ()) for told in _told(item)]) \
             if named else None
@@ -359,10 +364,11 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
 
 
 def _per_source(item: ResolvedMention) -> list[ResolvedMention]:
-    """One row per doer named together ("the US and NATO rejected the demands", "the US and
-    NATO replied to Russia"): each did its own act. The participants of a mutual act that
-    names no one apart stay one row ("Russia, Ukraine and France met")."""
-    if len(item.sources) < 2 or item.mutual and not item.targets:
+    """One row per doer named together of an act aimed at someone ("the US and NATO rejected
+    Moscow's demands", "the US and NATO replied to Russia"): each did its own act. Doers of an
+    act aimed at no one named stay one row: the participants of a mutual act ("Russia, Ukraine
+    and France met"), and doers whose separate acts the text leaves open."""
+    if len(item.sources) < 2 or not item.targets:
         return [item]
     return [replace(item, sources=(source,), targets=tuple(t for t in item.targets if t != source), joint_index=index)
             for index, source in enumerate(item.sources)]
