@@ -135,6 +135,9 @@ def test_description_rules(family, text, expected):
      "France was ready.", "his", ["PERSON:macron|emanuel"]),
     ("plural_pronouns", "Japan and the European Union said on Monday that they signed the deal.", "they",
      ["GPE:JPN", "ORG:European Union"]),
+    # a list closed by "and" is coordinated too; a comma alone (an apposition) is not
+    ("plural_pronouns", "Envoys of Peru, Chile, Bolivia and Ecuador met on Monday. Later they signed a deal.", "they",
+     ["GPE:PER", "GPE:CHL", "GPE:BOL", "GPE:ECU"]),
 ])
 def test_speaker_rules(family, text, expression, expected):
     assert speaker_keys(text, expression) == expected, family

@@ -508,3 +508,17 @@ def test_the_word_that_names_the_act(code, text, trigger, lemma):
 def test_an_owner_the_parser_hangs_on_a_compound(code):
     text = "The United States delivered written responses to Russia's security demands."
     assert ("CONSULT", "delivered", ("The United States",), ("Russia",)) in summary(code(text), text)
+
+
+def test_the_parties_are_those_who_just_acted_together():
+    # participant_nouns: "the parties" are the doers of the article's last act of several
+    from newswire.events.merge import resolve_arguments
+
+    text = "Envoys of Peru and Chile met in Lima. The parties agreed to meet again. The parties later left."
+    nlp = load_nlp()
+    found = extract_events(nlp(text))
+    spans = {"Peru": ["GPE:PER"], "Chile": ["GPE:CHL"]}
+    resolved = resolve_arguments({"a": Article("a", text, pd.Timestamp("2022-01-27", tz="UTC"), "x")}, {"a": found},
+                                 lambda article_id, start, end: spans.get(text[start:end], []))
+    sources = {item.mention.trigger: item.sources for item in resolved}
+    assert sources["met"] == ("GPE:PER", "GPE:CHL") and sources["agreed"] == ("GPE:PER", "GPE:CHL"), sources

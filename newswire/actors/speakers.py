@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 PRONOUN_SENTENCES_BACK = 4
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 APPOSITION_COMMA = re.compile(r"\s*,\s*")
+LIST_COMMA = re.compile(r"\s*,\s*(?!and\b)")
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"|\u00ab[^\u00bb\n]*\u00bb")
 _CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
@@ -84,15 +85,19 @@ def _coordinated_with(corpus: Corpus, text: str, start: int, end: int, found: Lo
         return []
     antecedents = [m for m in mentions if m.end <= start and corpus.canonical(m.key) == found.key]
     partners: list[LocalMention] = []
+    closed = False  # a list ("Russia, Ukraine, France and Germany") counts once "and" closes it
     position = antecedents[-1].end if antecedents else None
-    while position is not None and (joined := COORDINATION.match(text, position)) is not None:
-        following = [m for m in mentions if m.start == joined.end() and m.end <= start]
+    while position is not None:
+        joined = COORDINATION.match(text, position)
+        separator = joined or LIST_COMMA.match(text, position)
+        following = [m for m in mentions if separator is not None and m.start == separator.end() and m.end <= start]
         if not following:
             break
         partners.append(replace(following[0], start=start, end=end, text=text[start:end], kind="pronoun",
                                 key=corpus.canonical(following[0].key)))
+        closed = closed or joined is not None
         position = following[0].end
-    return partners
+    return partners if closed else []
 
 
 def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, end: int,

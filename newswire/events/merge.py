@@ -109,13 +109,22 @@ class ResolvedMention:
 
 def resolve_arguments(articles: Mapping[str, Article], mentions: Mapping[str, Sequence[EventMention]],
                       resolver: Resolver) -> list[ResolvedMention]:
-    """Actor keys for every argument, then each mention's date: from its sentence's expression
+    """Actor keys for every argument ("the parties", "both sides": the doers of the article's
+    last act of several), then each mention's date: from its sentence's expression
     relative to the article's publication date (or, for an undated article, the date of the
     story it shares acts with), else that date itself."""
     argued = []
+    participant_nouns = rules().participant_nouns
     for article_id, found in mentions.items():
-        for mention in found:
+        text = articles[article_id].text if article_id in articles else ""
+        last_group: tuple[str, ...] = ()  # the doers of the article's last act of several
+        for mention in sorted(found, key=lambda m: m.start):
             sources = _keys(resolver, article_id, mention.sources)
+            if not sources and mention.sources and \
+                    text[slice(*mention.sources[0])].lower().split()[-1:] in ([noun] for noun in participant_nouns):
+                sources = last_group  # "the parties agreed to meet again": those who just met
+            if len(sources) >= 2:
+                last_group = sources
             targets = tuple(k for k in _keys(resolver, article_id, mention.targets) if k not in sources[:1])
             location = _keys(resolver, article_id, (mention.location,)) if mention.location else ()
             argued.append(ResolvedMention(article_id, mention, sources, targets, location[0] if location else None,

@@ -39,6 +39,7 @@ class Rules:
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
     delegate_heads: frozenset[str]  # "representatives of Russia": Russia acts
     frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
+    participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
     mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
@@ -81,6 +82,7 @@ def rules() -> Rules:
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
         quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
+        participant_nouns=words["participant_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
         support_verbs=words["support_verbs"],
         recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
