@@ -30,7 +30,9 @@ class Events(TableModel):
     source_actor_id: Series[str] = pa.Field(nullable=True, description="actor_id of who acted (in actors); null when unresolved")
     target_actor_id: Series[str] = pa.Field(nullable=True, description="actor_id of whom the act was aimed at; null when none")
     co_source_actor_ids: Series[object] = list_of_strings(
-        "further actors acting jointly ('the United States and NATO delivered'; the parties of a meeting), actor_ids")
+        "further doers named together of an act aimed at no one named ('the United States and NATO delivered'; "
+        "'Russia, Ukraine, France and Germany met'), actor_ids; aimed at someone ('the United States and NATO "
+        "replied to Russia'), each doer's act is a row of its own")
     co_target_actor_ids: Series[object] = list_of_strings("further targets, actor_ids")
     date: Series[str] = pa.Field(nullable=True, str_matches=DATE_PATTERN, description=(
         "date of the act (YYYY-MM-DD; the first day of the month or year at coarser precision), from the sentence's "
@@ -53,7 +55,9 @@ class Events(TableModel):
 class EventMentions(TableModel):
     """Every mention of an event in an article, traceable: articles.text[start:end] == trigger."""
 
-    mention_id: Series[str] = pa.Field(unique=True, description="hash of article_id, trigger offsets and type")
+    mention_id: Series[str] = pa.Field(unique=True, description=(
+        "hash of article_id, trigger offsets and type (and, for the second and further of doers named together, "
+        "their place)"))
     event_id: Series[str] = pa.Field(description="the event mentioned (in events)")
     article_id: Series[str] = pa.Field(description="article (in articles)")
     start: Series[int] = pa.Field(ge=0, description="offset of the trigger into articles.text")

@@ -129,6 +129,15 @@ def test_description_rules(family, text, expected):
      "The US newspaper", ["ORG:The Washington Post"]),
     ("gendered_pronouns", "Joe Biden met Hillary Clinton on Monday. \u201cWe agreed,\u201d she said.", "she",
      ["PERSON:clinton|hilary"]),
+    ("comparison_words", "Jens Stoltenberg spoke in Brussels on Monday. But like Emmanuel Macron, he rejected the plan.",
+     "he", ["PERSON:stoltenberg|jens"]),
+    ("cataphoric_pronouns", "Jens Stoltenberg spoke in Brussels. After his meeting with Wang Yi, Emmanuel Macron said "
+     "France was ready.", "his", ["PERSON:macron|emanuel"]),
+    ("plural_pronouns", "Japan and the European Union said on Monday that they signed the deal.", "they",
+     ["GPE:JPN", "ORG:European Union"]),
+    # a list closed by "and" is coordinated too; a comma alone (an apposition) is not
+    ("plural_pronouns", "Envoys of Peru, Chile, Bolivia and Ecuador met on Monday. Later they signed a deal.", "they",
+     ["GPE:PER", "GPE:CHL", "GPE:BOL", "GPE:ECU"]),
 ])
 def test_speaker_rules(family, text, expression, expected):
     assert speaker_keys(text, expression) == expected, family
@@ -138,7 +147,8 @@ def test_every_family_has_a_rule_test():
     tested = {"locative_prepositions", "communication_heads", "agentive_object_verbs", "institution_words",
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
-              "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words"}
+              "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
+              "comparison_words", "cataphoric_pronouns", "plural_pronouns"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns"}
     assert tested | tested_in_test_actor_evidence == set(WORDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -47,7 +48,7 @@ def summary(found: list[EventMention], text: str) -> set[tuple]:
      ("CONSULT", "held talks", ("The foreign ministers",), ("their Chinese counterparts",))),
     ("The EU imposed sanctions on Belarus.", ("SANCTION", "imposed sanctions", ("The EU",), ("Belarus",))),
     ("Germany sent weapons to Ukraine.", ("AID", "sent weapons", ("Germany",), ("Ukraine",))),
-    ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ("its army",))),
+    ("Serbia put its army on alert.", ("MOBILIZE", "put", ("Serbia",), ())),  # its own army: no target
     # a possessive pronoun owns the object like a name does (resolved later like any pronoun)
     ("Moscow said Washington had rejected its demands.", ("REJECT", "rejected", ("Washington",), ("its",))),
     # recipient verbs: the subject is the target, the giver the source
@@ -163,8 +164,8 @@ def test_date_compatibility():
 
 
 def _mention(start: int, plover: str = "REJECT", hypothetical: bool = False, confidence: float = 0.8) -> EventMention:
-    return EventMention(start, start + 8, "rejected", 0, 40, plover, "120", False, hypothetical, ((0, 2),), ((20, 26),),
-                        None, None, None, "verb", confidence)
+    return EventMention(start, start + 8, "rejected", start, start + 20, plover, "120", False, hypothetical, ((0, 2),),
+                        ((20, 26),), None, None, None, "verb", confidence, "reject")
 
 
 def _resolved(article_id: str, mention: EventMention, sources=("GPE:USA",), targets=("GPE:RUS",),
@@ -290,3 +291,234 @@ def test_a_leaders_administration_acts_for_the_state(expression, expected):
     resolve = event_resolver(corpus, [ArticleExtraction("a", {"actors": entities})], {"a": text})
     start = text.index(expression)
     assert resolve("a", start, start + len(expression)) == [expected]
+
+
+# ---------------------------------------------------------------- what merging rests on, per mention
+
+
+@pytest.mark.parametrize("text, trigger, tense", [
+    ("Peru had demanded guarantees from Chile before the vote.", "demanded", "pluperfect"),
+    ("The ministry has rejected the offer from the union.", "rejected", "perfect"),
+    ("The army is massing troops near the border with Chad.", "massing troops", "progressive"),
+    # a past perfect under a past reporting verb is the reported past, not an earlier one
+    ("Kenya said it had received the aid from Japan.", "received", "perfect"),
+    ("Japan rejected the offer from Korea.", "rejected", None),
+    # a participle modifier is a state the act left; a noun no verb governs has no tense
+    ("Chile sent troops to deal with Peruvian troops deployed near the border.", "deployed", "perfect"),
+    # a participle clause shares its main clause's time
+    ("Peru has refused to sign, instead issuing its demands to Chile.", "issuing its demands", "perfect"),
+    ("Talks failed against the backdrop of a buildup of Peruvian troops near the border with Chile.", "buildup",
+     "nominal"),
+])
+def test_tense_places_an_act_relative_to_the_report(code, text, trigger, tense):
+    found = {m.trigger: m.tense for m in code(text)}
+    assert found.get(trigger, "missing") == tense, found
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The UN envoy urged Israel to de-escalate at once.", "de-escalate"),  # hyphenated verbs stay whole
+    ("The envoy called on Iran to withdraw its forces.", "withdraw"),
+    ("The envoy said Iran must withdraw its forces.", "withdraw"),  # reported obligation: what is asked
+    ("Japan rejected the offer from Korea.", None),
+])
+def test_what_a_request_asks_is_kept(code, text, content):
+    assert [m.content for m in code(text) if m.plover_type in {"REQUEST", "REJECT"}] == [content]
+
+
+@pytest.mark.parametrize("text, sources", [
+    # delegate_heads: people acting for the actors their "of"/"from" phrase names
+    ("Delegations from Peru, Chile and Bolivia met in Lima on Monday.", ("Peru", "Chile", "Bolivia")),
+    ("Representatives of Kenya and Uganda held talks in Nairobi.", ("Kenya", "Uganda")),
+    ("The delegation rejected the offer from the union.", ("The delegation",)),  # no one named: itself
+])
+def test_delegates_stand_for_those_they_represent(code, text, sources):
+    found = [tuple(text[a:b] for a, b in m.sources) for m in code(text)]
+    assert sources in found, found
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    # cataphoric_pronouns: an opening phrase's possessive names the person the main clause names
+    ("Jens Stoltenberg spoke in Brussels. After his meeting with Foreign Minister Wang Yi, Emmanuel Macron "
+     "said France was ready.", "his", ["PERSON:macron|emanuel"]),
+    # comparison_words: the person a pronoun is compared with is not its referent
+    ("Jens Stoltenberg spoke in Brussels on Monday. But like Emmanuel Macron, he has rejected the plan.", "he",
+     ["PERSON:stoltenberg|jens"]),
+    # a name ending the expression is the actor; the next name after a comma is not in apposition
+    ("Jens Stoltenberg spoke in Brussels. After talks with Foreign Minister Wang Yi, Emmanuel Macron said France "
+     "was ready.", "Foreign Minister Wang Yi", ["PERSON:y|wang"]),
+    # plural_pronouns: "they" after a coordination stands for every conjunct
+    ("Japan and the European Union said on Monday that they signed the deal.", "they", ["GPE:JPN", "ORG:European Union"]),
+])
+def test_pronouns_and_names_in_event_arguments(text, expression, expected):
+    from newswire.actors import Corpus, extract_mentions
+    from newswire.events.parties import event_resolver
+    from newswire.extract import ArticleExtraction
+
+    entities = extract_mentions(load_nlp()(text))
+    corpus = Corpus([("a", entities)])
+    resolve = event_resolver(corpus, [ArticleExtraction("a", {"actors": entities})], {"a": text})
+    start = re.search(rf"\b{re.escape(expression)}\b", text).start()
+    assert resolve("a", start, start + len(expression)) == expected
+
+
+# ---------------------------------------------------------------- merging rules on resolved mentions
+
+
+def _act(article_id: str, start: int, *, plover: str = "REJECT", lemma: str = "reject", sources=("GPE:USA",),
+         targets=("GPE:RUS",), day: date = date(2022, 1, 26), stated: bool = True, tense: str | None = None,
+         content: str | None = None, sentence: int | None = None, cameo: str = "120") -> ResolvedMention:
+    sentence_start = start if sentence is None else sentence
+    mention = EventMention(start, start + 8, lemma, sentence_start, sentence_start + 20, plover, cameo, False, False,
+                           ((0, 2),), ((20, 26),), None, None, None, "verb", 0.8, lemma, content, tense)
+    return ResolvedMention(article_id, mention, tuple(sources), tuple(targets), None, ResolvedDate(day, "day"),
+                           "sentence" if stated else "article")
+
+
+def _grouped(events, mentions) -> set[frozenset]:
+    by_event: dict[str, set] = {}
+    for m in mentions:
+        by_event.setdefault(m["event_id"], set()).add((m["article_id"], m["start"]))
+    assert len(events) == len(by_event)
+    return {frozenset(members) for members in by_event.values()}
+
+
+def test_doers_named_together_each_do_their_own_act():
+    # "the US and NATO rejected the demands" in a, "NATO rejected them" in b
+    events, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO")), _act("b", 10, sources=("ORG:NATO",))])
+    assert len(mentions) == 3 and len({m["mention_id"] for m in mentions}) == 3
+    assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 10), ("b", 10)})}
+    # aimed at no one named, what each did is left open: one row
+    _, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO"), targets=())])
+    assert len(mentions) == 1
+
+
+def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
+    four = ("GPE:RUS", "GPE:UKR", "GPE:FRA", "GPE:DEU")
+    events, mentions = _events([_act("a", 10, plover="CONSULT", lemma="meet", sources=four, targets=()),
+                                _act("b", 10, plover="CONSULT", lemma="negotiation", sources=four[::-1], targets=()),
+                                _act("c", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",),
+                                     targets=("GPE:RUS",))])
+    assert len(mentions) == 3
+    assert _grouped(events, mentions) == {frozenset({("a", 10), ("b", 10)}), frozenset({("c", 10)})}
+    # a meeting has no direction: "X met Y" in one outlet is "Y met X" in another
+    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("GPE:RUS",)),
+                         _act("b", 10, plover="CONSULT", lemma="talk", sources=("GPE:RUS",), targets=("GPE:USA",))])
+    assert len(events) == 1
+    # doers named together of a directed act are not a meeting between them
+    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="deliver", sources=("GPE:USA", "ORG:NATO"), targets=(),
+                              cameo="040"),
+                         _act("b", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("ORG:NATO",),
+                              cameo="040")])
+    assert len(events) == 2
+
+
+def test_two_peoples_act_reported_twice_is_apart_from_their_states():
+    people = {"PERSON:a": "usa", "PERSON:b": "rus"}
+    resolved = [_act("a", 10, lemma="hope", sources=("PERSON:a",), targets=("PERSON:b",), plover="AGREE"),
+                _act("b", 10, lemma="hope", sources=("PERSON:a",), targets=("PERSON:b",), plover="AGREE"),
+                _act("c", 10, lemma="offer", plover="AGREE")]
+    party = {**people, "GPE:USA": "usa", "GPE:RUS": "rus"}
+    events, mentions = event_tables(ARTICLES, resolved, actor_id=lambda key: key.lower(),
+                                    texts_of=lambda a, s, e: "x", side=party.get)
+    assert _grouped(events, mentions) == {frozenset({("a", 10), ("b", 10)}), frozenset({("c", 10)})}
+    # reported once, it is what their states did
+    events, _ = event_tables(ARTICLES, resolved[1:], actor_id=lambda key: key.lower(), texts_of=lambda a, s, e: "x",
+                             side=party.get)
+    assert len(events) == 1
+
+
+def test_an_article_tells_its_own_acts_apart():
+    # two triggers of one sentence; two requests asking different things
+    events, _ = _events([_act("a", 10, sentence=0), _act("a", 30, lemma="refuse", sentence=0)])
+    assert len(events) == 2
+    resolved = [_act("a", 10, plover="REQUEST", lemma="urge", content="de-escalate"),
+                _act("a", 60, plover="REQUEST", lemma="call", content="withdraw"),
+                _act("b", 10, plover="REQUEST", lemma="say", content="withdraw")]
+    events, mentions = _events(resolved)
+    assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 60), ("b", 10)})}
+
+
+def test_a_one_sided_mention_joins_only_an_act_told_alike():
+    complete = _act("a", 10)
+    events, _ = _events([complete, _act("b", 10, lemma="refuse", targets=())])
+    assert len(events) == 2  # "Washington refused" is not known to be "Washington rejected Moscow's demands"
+    events, _ = _events([complete, _act("b", 10, targets=())])
+    assert len(events) == 1
+    # the same CAMEO act finer than the type's default is told alike: "committed to", "adhered to" (052)
+    support = _act("a", 10, plover="SUPPORT", lemma="adhere", cameo="052", targets=("ORG:NATO",))
+    events, _ = _events([support, _act("b", 10, plover="SUPPORT", lemma="committed", cameo="052", targets=())])
+    assert len(events) == 1
+    events, _ = _events([support, _act("b", 10, plover="SUPPORT", lemma="committed", cameo="050", targets=())])
+    assert len(events) == 2
+    # one-sided mentions told alike by two articles are one act
+    events, _ = _events([_act("a", 10, sources=("GPE:RUS",), targets=(), lemma="deny"),
+                         _act("b", 10, sources=("GPE:RUS",), targets=(), lemma="deny"),
+                         _act("c", 10, sources=("GPE:RUS",), targets=(), lemma="oppose")])
+    assert len(events) == 2
+
+
+def test_perfect_tenses_without_a_date_may_be_earlier_acts():
+    earlier = _act("a", 10, plover="REQUEST", lemma="demand", day=date(2021, 12, 17))
+    # "Russia has demanded" (perfect) in an article of Jan. 26 may be the December demand; a simple
+    # past without a date is an act of the report's day
+    events, _ = _events([earlier, _act("b", 10, plover="REQUEST", lemma="demand", stated=False, tense="perfect")])
+    assert len(events) == 1 and events[0]["date"] == "2021-12-17"
+    events, _ = _events([earlier, _act("b", 10, plover="REQUEST", lemma="demand", stated=False)])
+    assert len(events) == 2
+    # a past perfect is before the report's day: not the act the report dates to that day
+    events, _ = _events([_act("a", 10, stated=False), _act("b", 10, stated=False, tense="pluperfect")])
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a cooperative noun that is the object of another act is what that act is about
+    ("Moscow rejected NATO's proposal on Friday.", "AGREE", "REJECT"),
+    ("Kenya will soon receive another installment of US military aid.", "AID", None),
+    # in a setting it is still an act of its own
+    ("After his talks with the Chinese premier, Macron flew home.", None, "CONSULT"),
+])
+def test_nouns_that_are_what_another_act_is_about(code, text, absent, present):
+    types = {m.plover_type for m in code(text) if m.basis == "noun" or m.plover_type == present}
+    assert absent not in types and (present is None or present in types), summary(code(text), text)
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # frontier_nouns: moved forces face whose frontier it is, not the troops they are
+    ("Since March, Peru has been massing troops close to the Chilean border.", "massing troops", "Chilean"),
+    ("The Peruvian military has been amassing troops near the country's border with Chile.", "amassing", "Chile"),
+    ("The buildup of Peruvian troops near the border with Chile alarmed Santiago.", "buildup", "Chile"),
+    ("Peru withdrew its troops from Bolivia.", "withdrew", "Bolivia"),
+    ("Peru has been massing troops in the north.", "massing troops", None),
+])
+def test_moved_forces_face_a_frontier(code, text, trigger, target):
+    found = {m.trigger: tuple(text[a:b] for a, b in m.targets) for m in code(text)}
+    assert found.get(trigger) == ((target,) if target else ()), found
+
+
+@pytest.mark.parametrize("text, trigger, lemma", [
+    ("Peru issued demands for guarantees from Chile.", "issued demands", "demand"),  # a light verb's noun names it
+    ("Peru demanded guarantees from Chile.", "demanded", "demand"),
+    ("Peru and Chile held talks in Lima.", "held talks", "talk"),
+    ("Peru rejected the offer from Chile.", "rejected", "reject"),
+])
+def test_the_word_that_names_the_act(code, text, trigger, lemma):
+    assert {m.trigger: m.lemma for m in code(text)}.get(trigger) == lemma, summary(code(text), text)
+
+
+def test_an_owner_the_parser_hangs_on_a_compound(code):
+    text = "The United States delivered written responses to Russia's security demands."
+    assert ("CONSULT", "delivered", ("The United States",), ("Russia",)) in summary(code(text), text)
+
+
+def test_the_parties_are_those_who_just_acted_together():
+    # participant_nouns: "the parties" are the doers of the article's last act of several
+    from newswire.events.merge import resolve_arguments
+
+    text = "Envoys of Peru and Chile met in Lima. The parties agreed to meet again. The parties later left."
+    nlp = load_nlp()
+    found = extract_events(nlp(text))
+    spans = {"Peru": ["GPE:PER"], "Chile": ["GPE:CHL"]}
+    resolved = resolve_arguments({"a": Article("a", text, pd.Timestamp("2022-01-27", tz="UTC"), "x")}, {"a": found},
+                                 lambda article_id, start, end: spans.get(text[start:end], []))
+    sources = {item.mention.trigger: item.sources for item in resolved}
+    assert sources["met"] == ("GPE:PER", "GPE:CHL") and sources["agreed"] == ("GPE:PER", "GPE:CHL"), sources

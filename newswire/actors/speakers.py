@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from newswire.actors.descriptions import describe
 from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
-from newswire.actors.lexicon import INSTITUTION_WORDS, NAMED_ORG_NOUNS, ORG_HEAD_WORDS, ORG_NOUNS, PRONOUNS, STATE_BODIES
+from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
+                                     ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS, STATE_BODIES)
 from newswire.actors.records import NAME_KINDS, LocalMention
 from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, org_key, organisation, role_data
 
@@ -24,6 +25,7 @@ PRONOUN_SENTENCES_BACK = 4
 GROUP_PRONOUN_SENTENCES_BACK = 2
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 APPOSITION_COMMA = re.compile(r"\s*,\s*")
+LIST_COMMA = re.compile(r"\s*,\s*(?!and\b)")
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"|\u00ab[^\u00bb\n]*\u00bb")
 _CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
@@ -60,13 +62,14 @@ def resolve_speakers(corpus: Corpus, article_id: str, text: str, start: int, end
             break
         end = following[0].end
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    if (comma := APPOSITION_COMMA.match(text, end)) is not None:
-        # "Zelensky's spokesman, Sergii Nykyforov, wrote": the name in apposition is the speaker
-        named = [m for m in mentions if m.start == comma.end() and m.type == "PERSON" and m.kind in NAME_KINDS]
-        if named:
-            return [replace(named[0], key=corpus.canonical(named[0].key))]
     head = text[start:end].rstrip(" ,.'\u2019s")
     named = [m for m in inside if m.end >= start + len(head) - 1 or COORDINATION.match(text, m.end)]
+    if not named and (comma := APPOSITION_COMMA.match(text, end)) is not None:
+        # "Zelensky's spokesman, Sergii Nykyforov, wrote": the name in apposition is the speaker;
+        # after a name ("talks with Minister Sergey Lavrov, Blinken said") the next name is not one
+        apposed = [m for m in mentions if m.start == comma.end() and m.type == "PERSON" and m.kind in NAME_KINDS]
+        if apposed:
+            return [replace(apposed[0], key=corpus.canonical(apposed[0].key))]
     if named:
         people = [m for m in named if m.type == "PERSON"]
         speakers = named if len(named) > 1 and all(COORDINATION.match(text, m.end) for m in named[:-1]) else \
@@ -75,7 +78,30 @@ def resolve_speakers(corpus: Corpus, article_id: str, text: str, start: int, end
     found = _resolve_expression(corpus, article_id, text, start, end, mentions)
     if found is not None:
         corpus.extra[article_id].append(found)
-    return [found] if found is not None else []
+    return [found, *_coordinated_with(corpus, text, start, end, found, mentions)] if found is not None else []
+
+
+def _coordinated_with(corpus: Corpus, text: str, start: int, end: int, found: LocalMention,
+                      mentions: list[LocalMention]) -> list[LocalMention]:
+    """"The United States and NATO said that they delivered": a plural pronoun whose antecedent
+    is coordinated stands for every conjunct."""
+    if text[start:end].lower() not in PLURAL_PRONOUNS:
+        return []
+    antecedents = [m for m in mentions if m.end <= start and corpus.canonical(m.key) == found.key]
+    partners: list[LocalMention] = []
+    closed = False  # a list ("Russia, Ukraine, France and Germany") counts once "and" closes it
+    position = antecedents[-1].end if antecedents else None
+    while position is not None:
+        joined = COORDINATION.match(text, position)
+        separator = joined or LIST_COMMA.match(text, position)
+        following = [m for m in mentions if separator is not None and m.start == separator.end() and m.end <= start]
+        if not following:
+            break
+        partners.append(replace(following[0], start=start, end=end, text=text[start:end], kind="pronoun",
+                                key=corpus.canonical(following[0].key)))
+        closed = closed or joined is not None
+        position = following[0].end
+    return partners if closed else []
 
 
 def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, end: int,
@@ -112,9 +138,11 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     """"he said": the person (or, for "it", the organisation or place) the pronoun stands for."""
     gender = pronoun_gender(surface)
     # "she" is not the man named last: antecedents agree in gender where the text shows it
-    earlier = [m for m in mentions if m.end <= start and (m.type == "PERSON") == (wanted == "PERSON")
-               and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
-    best = antecedent(text, start, earlier)
+    agreeing = [m for m in mentions if (m.type == "PERSON") == (wanted == "PERSON")
+                and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
+    sentence_start = max([0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)])
+    earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)]
+    best = _named_after_opening(text, start, surface, sentence_start, agreeing) or antecedent(text, start, earlier)
     if best is None:
         return None
     # "it", "they": things and groups that are no actor ("the report", "the posters") often come
@@ -123,6 +151,25 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     if wanted != "PERSON" and antecedent(text, start, earlier, GROUP_PRONOUN_SENTENCES_BACK, fallback=False) is None:
         corpus.unlisted.add((article_id, start, end))
     return LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+
+
+def _compared(text: str, mention: LocalMention, sentence_start: int) -> bool:
+    """"Like Blinken, he rejected": in the pronoun's own sentence, a person it is compared with."""
+    before = text[sentence_start:mention.start].split()
+    return mention.start >= sentence_start and bool(before) and before[-1].lower() in COMPARISON_WORDS
+
+
+def _named_after_opening(text: str, start: int, surface: str, sentence_start: int,
+                         agreeing: list[LocalMention]) -> LocalMention | None:
+    """"Following his talks with Lavrov, Blinken said": a possessive in the sentence's opening
+    phrase, with no one named before it there, stands for the one named first after the comma."""
+    if surface.lower() not in CATAPHORIC_PRONOUNS or any(sentence_start <= m.start < start for m in agreeing):
+        return None
+    comma = text.find(",", start)
+    if comma < 0 or _SENTENCE_END.search(text, start, comma):
+        return None
+    after = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
+    return next((m for m in agreeing if m.start == after), None)
 
 
 def _state_institution(corpus: Corpus, text: str, start: int, end: int, surface: str, country: str) -> LocalMention:

@@ -93,18 +93,39 @@ def actor_span(token: Token) -> CharSpan:
 
 
 def actor_spans(token: Token | None) -> tuple[CharSpan, ...]:
-    """The actor a token heads and those coordinated with it ("the US and NATO": two)."""
+    """The actor a token heads and those coordinated with it ("the US and NATO": two); people
+    acting for others stand for them ("representatives of Russia and Ukraine": Russia, Ukraine)."""
     if token is None:
         return ()
-    return tuple(actor_span(real_head(t)) for t in syntax.conjuncts_of(token)
-                 if is_actor(t) or t.lower_ in RELATIVE_PRONOUNS)
+    spans: list[CharSpan] = []
+    for conjunct in syntax.conjuncts_of(token):
+        head = real_head(conjunct)
+        represented = represented_by(head)
+        if represented:
+            spans.extend(actor_span(real_head(actor)) for actor in represented)
+        elif is_actor(conjunct) or conjunct.lower_ in RELATIVE_PRONOUNS:
+            spans.append(actor_span(head))
+    return tuple(dict.fromkeys(spans))
+
+
+def represented_by(token: Token) -> list[Token]:
+    """The named actors a delegate noun acts for: "envoys from Russia, Ukraine and France"."""
+    if token.lower_ not in rules().delegate_heads and token.lemma_.lower() not in rules().delegate_heads:
+        return []
+    return [actor for prep in token.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ in {"of", "from"}
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) for actor in syntax.conjuncts_of(pobj)
+            if actor.ent_type_ in ACTOR_ENTITIES]
 
 
 def owner(token: Token) -> Token | None:
     """The actor a non-actor noun belongs to: "Moscow's demands", "Russian security requests",
     "the withdrawal of NATO troops"."""
-    for child in token.children:
-        if child.dep_ in ACTOR_MODIFIERS and (child.ent_type_ in ACTOR_ENTITIES or child.dep_ == "poss") and is_actor(child):
+    # "Russia's security demands": the parser may hang the owner on the compound before the head
+    modifiers = [child for child in token.children if child.dep_ in ACTOR_MODIFIERS]
+    modifiers += [inner for child in modifiers if child.dep_ == "compound" for inner in child.children
+                  if inner.dep_ == "poss"]
+    for child in modifiers:
+        if (child.ent_type_ in ACTOR_ENTITIES or child.dep_ == "poss") and is_actor(child):
             return child
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
@@ -123,9 +144,25 @@ def giver_of(verb: Token) -> Token | None:
                 if is_actor(pobj):
                     return pobj
     for obj in syntax.children(verb, syntax.DIRECT_OBJECTS):
-        if (found := owner(obj)) is not None:
-            return found
+        for thing in [obj, *partitive_objects(obj)]:  # "received another installment of US aid"
+            if (found := owner(thing)) is not None:
+                return found
     return None
+
+
+def partitive_objects(noun: Token) -> list[Token]:
+    """What a noun is a part or a batch of: "another installment of aid", "a package of sanctions"."""
+    return [pobj for prep in noun.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ == "of"
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)]
+
+
+def object_of(noun: Token) -> Token | None:
+    """The verb a noun is the direct object of, also through a partitive ("received another
+    installment of aid": received)."""
+    head = noun.head
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        noun, head = head.head, head.head.head  # the batch the noun is of
+    return head if noun.dep_ in syntax.DIRECT_OBJECTS and head.pos_ in {"VERB", "AUX"} else None
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -190,15 +227,20 @@ def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterabl
 
 
 def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> Token | None:
-    """Whom the act is aimed at, first found of: the passive subject (or its owner); an object
+    """Whom the act is aimed at, first found of: the passive subject (or, when it is no actor, the
+    type's preposition, then its owner); an object
     that is an actor; the object of the type's preposition ("talks with", "aid to", "sanctions
     on"), before an object's owner, since "delivered Washington's reply to Moscow" is aimed at
     Moscow; the type's preposition inside the object ("responses to Russia('s demands)"); the
     object's owner ("rejected Moscow's demands"); the owner of the preposition's object; the
     type's preposition one phrase down ("replied in writing to Russia")."""
-    if passive is not None:
-        return passive if is_actor(passive) else owner(passive)
     prepositions = rules().target_prepositions.get(plover, ())
+    if passive is not None:
+        if is_actor(passive):
+            return passive
+        # "the document submitted by the ambassador to the ministry": the ministry, not the document's owner
+        aimed = [pobj for pobj in _prepositional_objects(trigger, prepositions) if is_actor(pobj)]
+        return aimed[0] if aimed else owner(passive)
     objects = syntax.children(trigger, syntax.DIRECT_OBJECTS | syntax.INDIRECT_OBJECTS)
     prepositional = list(_prepositional_objects(trigger, prepositions))
     for candidate in [*objects, *prepositional]:
@@ -217,6 +259,24 @@ def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> T
         for inner in _prepositional_objects(setting, prepositions):
             if is_actor(inner):
                 return inner
+    return None
+
+
+def faced_by_forces(trigger: Token, plover: str) -> Token | None:
+    """Whom moved forces face: the actor named where they go ("deployed troops to Poland"), or
+    whose frontier it is ("massed troops close to the Ukrainian border", "near the border with
+    Ukraine"). The type's prepositions are read off the trigger, its object and its adverbs."""
+    prepositions = rules().target_prepositions.get(plover, ())
+    places = [trigger, *syntax.children(trigger, syntax.DIRECT_OBJECTS),
+              *(child for child in trigger.children if child.dep_ in {"advmod", "amod"})]
+    for place in places:
+        for pobj in _prepositional_objects(place, prepositions):
+            if is_actor(pobj):
+                return pobj
+            if pobj.lower_ in rules().frontier_nouns:
+                beyond = [inner for inner in _prepositional_objects(pobj, {"with"}) if is_actor(inner)]
+                if beyond or (beyond := [found] if (found := owner(pobj)) is not None else []):
+                    return beyond[0]
     return None
 
 

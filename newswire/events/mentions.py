@@ -65,6 +65,9 @@ class EventMention:
     date_start: int | None
     basis: str  # what the coding rests on (see CONFIDENCE)
     confidence: float
+    lemma: str = ""  # the trigger's dictionary form: mentions of one act across outlets often share it
+    content: str | None = None  # what is asked or governed ("urged X to withdraw": withdraw); None: not such an act
+    tense: str | None = None  # "perfect" ("has deployed"), "pluperfect", "progressive", "nominal" (see tense_of)
 
     def to_json(self) -> dict:
         return {**self.__dict__, "sources": [list(s) for s in self.sources], "targets": [list(t) for t in self.targets],
@@ -89,6 +92,65 @@ def verb_lemma(token: Token) -> str:
     """The dictionary form of a verb: the first candidate newswire's tables know, else the model's lemma."""
     known = _known_verbs()
     return next((form for form in word_forms(token.lemma_, token.text) if form in known), token.lemma_.lower())
+
+
+# Clauses whose tense a bare, modal or participle verb takes on: "had informed him that the US would
+# respond", "has refused, instead issuing its demand".
+TENSE_HEAD_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+# A noun no verb governs ("against the backdrop of a buildup of troops") has no tense: an act of
+# some time up to the report.
+NOMINAL = "nominal"
+
+
+def _tense_of_trigger(trigger: Token) -> str | None:
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        governor = arguments.governor(trigger)
+        return tense_of(governor) if governor is not None else NOMINAL
+    return tense_of(trigger)
+
+
+def tense_of(verb: Token | None) -> str | None:
+    """"perfect" for "has deployed", "pluperfect" for "had demanded" (also for a bare or modal verb
+    in such a clause), "progressive" for "is leading"; None for a simple or future tense. Perfect
+    tenses place an act before the time of the report without saying when, the present
+    progressive over a stretch of time."""
+    while verb is not None:
+        auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+        perfect = [c for c in auxiliaries if c.lemma_.lower() == "have"]
+        if perfect and perfect[0].tag_ == "VBD" and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
+            return "perfect"  # "Russia said it had received": what it said was "we received", the past
+        if perfect:
+            return "pluperfect" if perfect[0].tag_ == "VBD" else "perfect"
+        if verb.tag_ == "VBG" and any(c.lemma_.lower() == "be" and c.tag_ in {"VBZ", "VBP"} for c in auxiliaries):
+            return "progressive"
+        if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
+            return "perfect"  # "troops deployed near the border": a state the act left, of no stated time
+        if verb.tag_ in FINITE_TAGS or verb.dep_ not in TENSE_HEAD_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _head_word(first: Token, last: Token, basis: str) -> str:
+    """The word that names the act: a light verb's noun ("issued demands" is told as "demanded"
+    is), else the trigger's own dictionary form."""
+    if basis == "light_verb" and last.i != first.i and last.pos_ in {"NOUN", "PROPN"}:
+        return last.lemma_.lower()
+    return verb_lemma(first) if first.pos_ in syntax.VERBAL else first.lemma_.lower()
+
+
+def _hyphenated(token: Token) -> str:
+    """A verb's dictionary form with the hyphenated word it belongs to: "de-escalate" is not "escalate"."""
+    doc, first, last = token.doc, token.i, token.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+        last += 2
+    words = [t.lower_ for t in doc[first:token.i]] + [verb_lemma(token)] + [t.lower_ for t in doc[token.i + 1:last + 1]]
+    return "".join(words)
 
 
 @dataclass(frozen=True)
@@ -268,10 +330,16 @@ class _Sentence:
             return []
         source = arguments.owner(noun)
         target = arguments.target_of(noun, code.plover)
+        if target is None and code.plover in MOVED_FORCES_TYPES:
+            target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         verb = arguments.governor(noun)
+        about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
+        if about is not None and verb_lemma(about) not in self.rules.support_verbs:
+            # "received US aid", "rejected NATO's proposal": what another act is about (an offer made before)
+            return []
+        if source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs:
+            return []  # "rejected the offer", "covering the protest": the noun is what another act is about
         if source is None and verb is not None:
-            if verb_lemma(verb) not in self.rules.support_verbs:
-                return []  # "rejected the offer", "covering the protest": the noun is what another act is about
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
         if source is None and (target is None or arguments.noun_is_setting(noun)):
@@ -345,6 +413,10 @@ class _Sentence:
             # "troops deployed near the border": the troops are the mover's, not the target
             source_token, target_token = target_token, arguments.target_of(verb, plover)
             target_token = None if target_token is not None and target_token.i == source_token.i else target_token
+        if plover in MOVED_FORCES_TYPES and (target_token is None or arguments.is_agent_noun(target_token)
+                                             and target_token.dep_ in syntax.DIRECT_OBJECTS):
+            # "massed troops close to the Ukrainian border": the troops are the mover's own; it faces Ukraine
+            target_token = arguments.faced_by_forces(verb, plover)
         if basis not in {"governing", "intent"}:
             if modality.obligation and not modality.negated:
                 # "X said Russia must withdraw": X asks it of Russia (the speaker may be in another sentence)
@@ -372,11 +444,15 @@ class _Sentence:
         args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
         if not args.sources and not args.targets:
             return []
+        # what is asked or governed tells two requests of one day apart ("urged X to de-escalate",
+        # "called on X to withdraw")
+        content = _hyphenated(complement) if basis == "governing" and complement is not None else \
+            _hyphenated(verb) if basis == "reported_obligation" else None
         return [self._mention(verb, end_token, code, basis, args, negated=negated, hypothetical=hypothetical,
-                              date_from=verb)]
+                              date_from=verb, content=content)]
 
     def _mention(self, first: Token, last: Token, code: Code, basis: str, args: Arguments, *, negated: bool,
-                 hypothetical: bool, date_from: Token) -> EventMention:
+                 hypothetical: bool, date_from: Token, content: str | None = None) -> EventMention:
         if last.i < first.i or last.i - first.i > 3:
             last = first
         doc = first.doc
@@ -391,4 +467,6 @@ class _Sentence:
             sentence_end=self.sentence.start_char + len(sentence_text), plover_type=code.plover, cameo_code=code.cameo,
             negated=negated, hypothetical=hypothetical, sources=args.sources, targets=args.targets,
             location=args.location, date_text=date.text if date is not None else None,
-            date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3))
+            date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3),
+            lemma=_head_word(first, last, basis), content=content,
+            tense=_tense_of_trigger(date_from))

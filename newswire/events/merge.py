@@ -1,10 +1,22 @@
 """Corpus-level events: arguments resolved to actors, dates resolved, mentions merged.
 
-Mentions of the same act are one event: same PLOVER type, same source and target actor,
-same negation and hypothetical flags, and compatible dates (within a day when both are
-day-precise; otherwise the coarser date contains the finer). Every mention is kept in
-event_mentions. Joint actors ("Russia, Ukraine, France and Germany met") stay one event
-with co-actors rather than a dyad per pair.
+Mentions of the same act are one event: same PLOVER type, same negation and hypothetical
+flags, the same parties (the states and organisations the actors act for), and compatible
+dates (within a day when both are day-precise; otherwise the coarser date contains the
+finer). Every mention is kept in event_mentions.
+
+Who takes part: each of several doers named together does its own act ("the US and NATO
+delivered their replies": a row each), except in mutual acts, where the participants are one
+event ("Russia, Ukraine, France and Germany met": one meeting, not a dyad per pair). An act
+between two people that two or more articles report is an event of its own, apart from what
+their states do the same day ("Blinken hopes to meet Lavrov" is not "the US offers Russia a
+path").
+
+What keeps acts apart inside one article: two triggers of one sentence are two acts, and so
+are two requests of one article that ask different things ("urged Russia to de-escalate",
+"called on Russia to withdraw"). Perfect tenses without a date ("Russia has deployed",
+"Russia had demanded") place an act before the report, not on its day: such a mention may
+join an event dated earlier; a past perfect never joins one dated by the report's own day.
 """
 
 from __future__ import annotations
@@ -12,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -22,6 +34,7 @@ import pandas as pd
 from newswire.events import lexicon
 from newswire.events.dates import ResolvedDate, compatible, resolve
 from newswire.events.mentions import EventMention
+from newswire.events.rules import rules
 from newswire.text import stable_hash
 
 PRECISION_ORDER = ("day", "week", "month", "year")
@@ -55,6 +68,7 @@ class ResolvedMention:
     location: str | None
     date: ResolvedDate | None
     date_source: str
+    joint_index: int = 0  # the place of this row's source among several named together (one row each)
 
     @property
     def kind(self) -> tuple:
@@ -65,19 +79,52 @@ class ResolvedMention:
         return (*self.kind, self.sources[:1], self.targets[:1])
 
     @property
+    def mutual(self) -> bool:
+        return self.mention.lemma in rules().mutual_triggers.get(self.mention.plover_type, ())
+
+    @property
+    def symmetric(self) -> bool:
+        """Of a type whose parties have no order: "Blinken met Lavrov" is "Lavrov met Blinken"."""
+        return self.mention.plover_type in rules().mutual_triggers
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """The parties of an act of a type without direction: the doer and the one it is done
+        with ("Blinken met Lavrov"), or, of a mutual act, all the doers when none is named
+        apart ("Russia, Ukraine and France met")."""
+        if self.targets:
+            return self.sources[:1] + self.targets[:1]
+        return self.sources if self.mutual else self.sources[:1]
+
+    @property
     def complete(self) -> bool:
+        if self.symmetric:
+            return len(set(self.participants)) >= 2
         return bool(self.sources) and bool(self.targets)
+
+    @property
+    def date_stated(self) -> bool:
+        return self.date_source == "sentence"
 
 
 def resolve_arguments(articles: Mapping[str, Article], mentions: Mapping[str, Sequence[EventMention]],
                       resolver: Resolver) -> list[ResolvedMention]:
-    """Actor keys for every argument, then each mention's date: from its sentence's expression
+    """Actor keys for every argument ("the parties", "both sides": the doers of the article's
+    last act of several), then each mention's date: from its sentence's expression
     relative to the article's publication date (or, for an undated article, the date of the
     story it shares acts with), else that date itself."""
     argued = []
+    participant_nouns = rules().participant_nouns
     for article_id, found in mentions.items():
-        for mention in found:
+        text = articles[article_id].text if article_id in articles else ""
+        last_group: tuple[str, ...] = ()  # the doers of the article's last act of several
+        for mention in sorted(found, key=lambda m: m.start):
             sources = _keys(resolver, article_id, mention.sources)
+            if not sources and mention.sources and \
+                    text[slice(*mention.sources[0])].lower().split()[-1:] in ([noun] for noun in participant_nouns):
+                sources = last_group  # "the parties agreed to meet again": those who just met
+            if len(sources) >= 2:
+                last_group = sources
             targets = tuple(k for k in _keys(resolver, article_id, mention.targets) if k not in sources[:1])
             location = _keys(resolver, article_id, (mention.location,)) if mention.location else ()
             argued.append(ResolvedMention(article_id, mention, sources, targets, location[0] if location else None,
@@ -154,20 +201,91 @@ def _bases(published: Mapping[str, tuple[date, str]], argued: list[ResolvedMenti
     return {k: v for k, v in bases.items() if k not in news_days} | {k: published[k] for k in news_days}
 
 
-def _clusters(items: list[ResolvedMention]) -> list[list[ResolvedMention]]:
+class _Members(list):
+    """An event's mentions, with what deciding whether another joins needs at hand, so that
+    joining costs the same however many mentions an event has: one mention per distinct date
+    reading, and the mentions of each article."""
+
+    def __init__(self, items: Iterable[ResolvedMention] = ()):
+        super().__init__()
+        self.readings: dict[tuple, ResolvedMention] = {}
+        self.by_article: dict[str, list[ResolvedMention]] = defaultdict(list)
+        self.contents: set[str] = set()
+        for item in items:
+            self.append(item)
+
+    def append(self, item: ResolvedMention) -> None:
+        super().append(item)
+        self.readings.setdefault((item.date, item.date_stated, item.mention.tense), item)
+        self.by_article[item.article_id].append(item)
+        if item.mention.content is not None:
+            self.contents.add(item.mention.content)
+
+
+def _clusters(items: list[ResolvedMention]) -> list[_Members]:
     """Mentions of one key grouped by compatible dates, most precise dates first."""
     # dates stated in a sentence anchor clusters before dates borrowed from publication
-    order = sorted(items, key=lambda m: (m.date is None, m.date_source != "sentence",
+    order = sorted(items, key=lambda m: (m.date is None, not m.date_stated,
                                          PRECISION_ORDER.index(m.date.precision) if m.date else 9,
                                          m.date.day if m.date else date.min, m.article_id, m.mention.start))
-    clusters: list[list[ResolvedMention]] = []
+    clusters: list[_Members] = []
     for item in order:
-        home = next((c for c in clusters if compatible(c[0].date, item.date)), None)
+        home = _best_home(item, [c for c in clusters if _fits(c, item)])
         if home is None:
-            clusters.append([item])
+            clusters.append(_Members([item]))
         else:
             home.append(item)
     return clusters
+
+
+def _best_home(item: ResolvedMention, candidates: list[_Members]) -> _Members | None:
+    """The cluster a mention joins among those it fits: one of the same day before one it only
+    may precede, one asking the same thing before others, else the first."""
+    same_day = [c for c in candidates if compatible(c[0].date, item.date)]
+    if not same_day and len(candidates) > 1:
+        return None  # several earlier acts it may be: none
+    candidates = same_day or candidates
+    return next((c for c in candidates if _same_content(c, item)), candidates[0] if candidates else None)
+
+
+def _same_content(members: _Members, item: ResolvedMention) -> bool:
+    return item.mention.content is not None and item.mention.content in members.contents
+
+
+def _fits(members: _Members, item: ResolvedMention) -> bool:
+    return all(_dates_fit(reading, item) for reading in members.readings.values()) and \
+        not _conflicts(members.by_article.get(item.article_id, ()), item)
+
+
+# Tenses that without a date place an act off the report's own day: before it ("had
+# demanded") or over a stretch of time ("is leading the negotiations").
+NOT_ON_THE_DAY = frozenset({"pluperfect", "progressive"})
+
+
+def _dates_fit(anchor: ResolvedMention, item: ResolvedMention) -> bool:
+    """Could the anchor's act and the mention's be one? Dates compatible, except that a past
+    perfect without a date is before the report's own day; and a perfect without a date
+    (the date is the report's) may be of any earlier stated date."""
+    undated_perfect = [m for m in (anchor, item) if not m.date_stated and m.mention.tense is not None]
+    if compatible(anchor.date, item.date):
+        return not any(m.mention.tense in NOT_ON_THE_DAY for m in undated_perfect) or \
+            len(undated_perfect) == 2 or anchor.date_stated or item.date_stated
+    stated, borrowed = (anchor, item) if anchor.date_stated else (item, anchor)
+    return stated.date_stated and borrowed in undated_perfect and stated.date is not None and \
+        borrowed.date is not None and stated.date.day <= borrowed.date.day
+
+
+def _conflicts(same_article: Sequence[ResolvedMention], item: ResolvedMention) -> bool:
+    """Acts an article tells apart: two triggers of one sentence, or two requests asking
+    different things."""
+    for member in same_article:
+        if member.mention.start == item.mention.start:
+            continue
+        if member.mention.sentence_start == item.mention.sentence_start:
+            return True
+        if member.mention.content and item.mention.content and member.mention.content != item.mention.content:
+            return True
+    return False
 
 
 def _event_date(members: list[ResolvedMention]) -> ResolvedDate | None:
@@ -196,34 +314,73 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
                  side: Callable[[str], str | None] | None = None) -> tuple[list[dict], list[dict]]:
     """Rows of events and event_mentions.
 
-    Mentions naming both source and target merge by key and compatible date. A mention that
-    names one side only joins the event that side takes part in when exactly one such event
-    (same type and flags, compatible date) exists; otherwise it stands alone, as does a
-    mention that names neither: merging on what a text leaves out would join different acts.
+    Mentions naming both sides (or two participants of a mutual act) merge by their parties
+    and compatible dates. A mention that names one side only joins the event that side takes
+    part in (same type and flags, fitting date) when exactly one such event tells the act
+    alike (the same verb, or asking the same thing), or when its own article names exactly one
+    such event in full; failing that, another such mention told alike; otherwise it stands
+    alone, as does a mention that names neither: merging on what a text leaves out would join
+    different acts.
 
     side(actor key) is the party an actor acts for when outlets name the same act differently
     ("the US ambassador" / "the United States" / "Washington"); by default the actor itself.
     """
     party = _memoised(side or (lambda key: actor_id(key) or key))
+    rows = [row for item in resolved for row in _per_source(item)]
     groups: dict[tuple, list[ResolvedMention]] = defaultdict(list)
-    for item in resolved:
+    for item in rows:
         if item.complete:
             groups[_party_key(item, party)].append(item)
-    events = [members for key in sorted(groups, key=repr) for members in _clusters(groups[key])]
+    events, between_people = [], []
+    for key in sorted(groups, key=repr):
+        for members in _clusters(groups[key]):
+            state_level, personal = _personal_events(members, actor_id)
+            events.extend(state_level)
+            between_people.extend(personal)
+    # a mention naming one side names a state or an organisation's act, not two people's
     by_side = _events_by_side(events, party)
+    events += between_people
+    partial: dict[tuple, dict[int, _Members]] = defaultdict(dict)  # (kind, side, party, told) -> groups
     alone = []
-    for item in sorted((i for i in resolved if not i.complete), key=lambda i: (i.article_id, i.mention.start)):
-        home = _only_candidate(item, by_side, party)
+    # as in _clusters, dates stated in a sentence place mentions before dates borrowed from publication
+    for item in sorted((i for i in rows if not i.complete),
+                       key=lambda i: (not i.date_stated, i.article_id, i.mention.start, i.joint_index)):
+        named = _named_side(item, party)
+        home = _only_candidate(item, [by_side.get((item.kind, *named, told), ()) for told in _told(item)]) \
+            if named else None
+        if home is None and named and not item.mutual:  # "talks with Russia": too little to join others by
+            home = _one_fitting(item, [partial[(item.kind, *named, told)].values() for told in _told(item)])
+            if home is None:
+                home = _Members()
+                alone.append(home)
+            for told in _told(item):
+                partial[(item.kind, *named, told)][id(home)] = home
         if home is None:
             alone.append([item])
         else:
             home.append(item)
-    event_rows, mention_rows = [], []
-    for members in events + alone:
-        row = _event_row(members, articles, actor_id)
-        event_rows.append(row)
-        mention_rows.extend(_mention_row(m, row["event_id"], articles, actor_id, texts_of) for m in members)
+    every = events + alone
+    event_rows = [_event_row(members, articles, actor_id) for members in every]
+    # acts an article tells apart may share type, parties and day: their first mention tells them apart
+    repeated = Counter(row["event_id"] for row in event_rows)
+    for row, members in zip(event_rows, every):
+        if repeated[row["event_id"]] > 1:
+            article_id, start = min((m.article_id, m.mention.start) for m in members)
+            row["event_id"] = stable_hash(row["event_id"], article_id, str(start))
+    mention_rows = [_mention_row(m, row["event_id"], articles, actor_id, texts_of)
+                    for row, members in zip(event_rows, every) for m in members]
     return event_rows, mention_rows
+
+
+def _per_source(item: ResolvedMention) -> list[ResolvedMention]:
+    """One row per doer named together of an act aimed at someone ("the US and NATO rejected
+    Moscow's demands", "the US and NATO replied to Russia"): each did its own act. Doers of an
+    act aimed at no one named stay one row: the participants of a mutual act ("Russia, Ukraine
+    and France met"), and doers whose separate acts the text leaves open."""
+    if len(item.sources) < 2 or not item.targets:
+        return [item]
+    return [replace(item, sources=(source,), targets=tuple(t for t in item.targets if t != source), joint_index=index)
+            for index, source in enumerate(item.sources)]
 
 
 def _memoised(party: Callable[[str], str | None]) -> Callable[[str], str | None]:
@@ -237,40 +394,102 @@ def _memoised(party: Callable[[str], str | None]) -> Callable[[str], str | None]
     return cached
 
 
+SOURCE, TARGET, WITH = "source", "target", "with"  # the side an actor is on: doer, aimed at, participant
+
+
 def _party_key(item: ResolvedMention, party: Callable[[str], str | None]) -> tuple:
+    if item.symmetric:
+        return (*item.kind, WITH, tuple(sorted({p for k in item.participants if (p := party(k)) is not None})))
     return (*item.kind, party(item.sources[0]) if item.sources else None, party(item.targets[0]) if item.targets else None)
 
 
-# where a one-sided mention names its side in a party key: the source (3) or the target (4)
-SOURCE_SIDE, TARGET_SIDE = 3, 4
+def _sides(key: tuple) -> list[tuple[str, str | None]]:
+    if key[3] == WITH:
+        return [(WITH, participant) for participant in key[4]]
+    return [(SOURCE, key[3]), (TARGET, key[4])]
 
 
-def _events_by_side(events: list[list[ResolvedMention]], party: Callable[[str], str | None]) -> dict[tuple, list]:
-    """Events indexed by kind and the party on each side, in event order, so a one-sided
-    mention finds its candidates without scanning every event."""
-    index: dict[tuple, list[tuple[tuple, list[ResolvedMention]]]] = defaultdict(list)
+def _named_side(item: ResolvedMention, party: Callable[[str], str | None]) -> tuple[str, str | None] | None:
+    """The one side a partial mention names, or None when it names neither."""
+    if item.symmetric:
+        return (WITH, party(item.participants[0])) if item.participants else (
+            (WITH, party(item.targets[0])) if item.targets else None)
+    if item.sources:
+        return SOURCE, party(item.sources[0])
+    return (TARGET, party(item.targets[0])) if item.targets else None
+
+
+def _personal_events(members: _Members, actor_id: Callable[[str], str]) -> tuple[list[_Members], list[_Members]]:
+    """(events of states and organisations, events between two people): an act between two
+    people that two or more articles report is an event of its own, apart from what their
+    states do the same day."""
+    dyads = [_people(member, actor_id) for member in members]
+    by_dyad: dict[tuple, list[ResolvedMention]] = defaultdict(list)
+    for dyad, member in zip(dyads, members):
+        by_dyad[dyad].append(member)
+    personal = {dyad for dyad, group in by_dyad.items() if dyad and len({m.article_id for m in group}) >= 2}
+    if not personal:
+        return [members], []
+    rest = _Members(member for dyad, member in zip(dyads, members) if dyad not in personal)
+    return ([rest] if rest else []), [_Members(by_dyad[dyad]) for dyad in sorted(personal, key=repr)]
+
+
+PERSON_KEY = "PERSON:"
+
+
+def _people(item: ResolvedMention, actor_id: Callable[[str], str]) -> tuple:
+    """The two people an act is between, () unless both sides are people."""
+    keys = tuple(dict.fromkeys(item.participants)) if item.symmetric else item.sources[:1] + item.targets[:1]
+    if len(keys) != 2 or not all(key.startswith(PERSON_KEY) for key in keys):
+        return ()
+    ids = tuple(actor_id(key) or key for key in keys)
+    return tuple(sorted(ids)) if item.symmetric else ids
+
+
+def _told(item: ResolvedMention) -> list[tuple[str, str]]:
+    """How a mention tells its act: by its trigger's word ("denied", "has denied"), by what it
+    asks, and by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
+    052, defend verbally). A one-sided mention joins only an act told alike."""
+    mention = item.mention
+    told = [("lemma", mention.lemma)] if mention.lemma else []
+    if mention.content is not None:
+        told.append(("content", mention.content))
+    if mention.cameo_code != rules().type_defaults.get(mention.plover_type):
+        told.append(("code", mention.cameo_code))
+    return told
+
+
+def _events_by_side(events: list[_Members], party: Callable[[str], str | None]) -> dict[tuple, list[_Members]]:
+    """Events indexed by kind, the party on each side and how their mentions naming both sides
+    tell the act (a partial one joined by the same evidence would chain others in), in event
+    order, so a one-sided mention finds its candidates without scanning every event."""
+    index: dict[tuple, list[_Members]] = defaultdict(list)
     for members in events:
-        key = _party_key(members[0], party)
-        for side in (SOURCE_SIDE, TARGET_SIDE):
-            index[(members[0].kind, side, key[side])].append((key, members))
+        told = sorted({way for member in members if member.complete for way in _told(member)})
+        for side in _sides(_party_key(members[0], party)):
+            for way in told:
+                index[(members[0].kind, *side, way)].append(members)
     return index
 
 
-def _only_candidate(item: ResolvedMention, by_side: dict[tuple, list],
-                    party: Callable[[str], str | None]) -> list[ResolvedMention] | None:
-    if not item.sources and not item.targets:
-        return None
-    side = SOURCE_SIDE if item.sources else TARGET_SIDE
-    named = _party_key(item, party)[side]
-    candidates = [(key, members) for key, members in by_side.get((item.kind, side, named), ())
-                  if compatible(members[0].date, item.date)]
-    if len({key for key, _ in candidates}) == 1:
-        return candidates[0][1]
-    # several acts fit; the article's own account settles it when it names exactly one of them
-    # in full ("Washington responded to Moscow ... the response submitted by the US")
-    in_article = [(key, members) for key, members in candidates
-                  if any(m.article_id == item.article_id and m.complete for m in members)]
-    return in_article[0][1] if len({key for key, _ in in_article}) == 1 else None
+def _distinct(groups: Iterable[Iterable[_Members]]) -> list[_Members]:
+    return list({id(members): members for group in groups for members in group}.values())
+
+
+def _only_candidate(item: ResolvedMention, alike: Iterable[Iterable[_Members]]) -> _Members | None:
+    """The one event told alike that the mention fits; of several, the one its own article names
+    in full, when exactly one ("Washington rejected Moscow's demands ... the rejection by the US")."""
+    fitting = [members for members in _distinct(alike) if _fits(members, item)]
+    if len(fitting) == 1:
+        return fitting[0]
+    in_article = [members for members in fitting if any(m.complete for m in members.by_article.get(item.article_id, ()))]
+    return in_article[0] if len(in_article) == 1 else None
+
+
+def _one_fitting(item: ResolvedMention, alike: Iterable[Iterable[_Members]]) -> _Members | None:
+    """The one group of partial mentions told alike (naming the same side) that the mention fits."""
+    fitting = [members for members in _distinct(alike) if _fits(members, item)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def most_voted(counts: Counter) -> Any:
@@ -337,7 +556,7 @@ def _mention_row(item: ResolvedMention, event_id: str, articles: Mapping[str, Ar
     when = _normalised(item.date) if item.date else None
     return {
         "mention_id": stable_hash("event_mention", item.article_id, str(mention.start), str(mention.end),
-                                  mention.plover_type),
+                                  mention.plover_type, *([str(item.joint_index)] if item.joint_index else [])),
         "event_id": event_id, "article_id": item.article_id, "start": mention.start, "end": mention.end,
         "trigger": mention.trigger, "sentence": text[mention.sentence_start:mention.sentence_end],
         "sentence_start": mention.sentence_start, "plover_type": mention.plover_type,

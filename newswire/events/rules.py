@@ -37,6 +37,10 @@ class Rules:
     future_conflict_types: frozenset[str]  # "will retaliate", "will strike": a threat
     prepositional_objects: dict[str, dict[str, Code]]  # "put the army on alert"
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
+    delegate_heads: frozenset[str]  # "representatives of Russia": Russia acts
+    frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
+    participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
+    mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
     government_heads: frozenset[str]  # "Biden's administration": the state the leader governs
@@ -77,7 +81,10 @@ def rules() -> Rules:
         verbs_needing_an_object=_with_transfers(data),
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
-        quantity_heads=words["quantity_heads"], support_verbs=words["support_verbs"],
+        quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
+        participant_nouns=words["participant_nouns"],
+        mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
+        support_verbs=words["support_verbs"],
         recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
         nouns=_codes(data["nouns"]),
         target_prepositions={plover: frozenset(preps) for plover, preps in data["target_prepositions"].items()},
