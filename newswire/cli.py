@@ -138,7 +138,7 @@ def _run(args: argparse.Namespace) -> int:
 
     own_server = not os.environ.get(API_URL_VARIABLE)
     try:
-        with local_server(while_starting=_import_pipeline):
+        with local_server(while_starting=_import_pipeline, if_still_starting=_import_publishing):
             return _run_flow(args, heartbeats=not own_server)
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
@@ -147,6 +147,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def _import_pipeline() -> None:
     import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
+
+
+def _import_publishing() -> None:
+    """What publishing a release imports (Great Expectations ~3 s, Altair), imported while the
+    Prefect server is still starting, instead of on every publishing run's critical path."""
+    import great_expectations  # noqa: F401
+
+    import newswire.report  # noqa: F401
 
 
 def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:

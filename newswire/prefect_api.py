@@ -53,19 +53,23 @@ def _full_server_command(port: int) -> list[str]:
     return [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"]
 
 
-def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float, log=None) -> None:
+def _healthy(url: str) -> bool:
     import httpx
 
+    try:
+        return httpx.get(f"{url}/health", timeout=2.0).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float, log=None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise ServerDidNotStart(f"the local Prefect server exited with code {process.returncode} before answering "
                                     f"{url}/health{_last_line(log)}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
+        if _healthy(url):
+            return
         time.sleep(HEALTH_POLL_SECONDS)
     raise ServerDidNotStart(f"the local Prefect server did not answer {url}/health within {timeout:.0f} s "
                             f"(raise {STARTUP_TIMEOUT_VARIABLE} on a slow machine)")
@@ -91,11 +95,14 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def local_server(full: bool = False, timeout: float | None = None,
-                 while_starting: Callable[[], object] | None = None) -> Iterator[str]:
+                 while_starting: Callable[[], object] | None = None,
+                 if_still_starting: Callable[[], object] | None = None) -> Iterator[str]:
     """The API URL this process and its children use: PREFECT_API_URL when set, else a local
     server started here (the embedded app, or with full=True `prefect server start`, which
     also schedules), stopped on exit. Call before importing Prefect; while_starting runs while
-    the server boots (the run's own imports take as long as the server's start-up)."""
+    the server boots (the run's own imports take about as long as the server's start-up), and
+    then if_still_starting when the server is not up yet (work the run may need later, done in
+    time it would otherwise spend waiting)."""
     if os.environ.get(API_URL_VARIABLE):
         if while_starting is not None:
             while_starting()
@@ -116,6 +123,8 @@ def local_server(full: bool = False, timeout: float | None = None,
         os.environ[API_URL_VARIABLE] = url
         if while_starting is not None:
             while_starting()
+        if if_still_starting is not None and not _healthy(url):
+            if_still_starting()
         wait_until_healthy(url, process, timeout, log)
         yield url
     finally:
