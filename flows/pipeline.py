@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from prefect import flow, task, unmapped
-from prefect.utilities.annotations import quote
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from newswire import extract, release, stages, validation
 from newswire.run_summary import RunSummary, StageClock, gather

@@ -166,12 +166,11 @@ def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:
             logging.getLogger(name).addFilter(_WithoutRunFailures())
     from newswire.release import ReleaseLocked
     from newswire.validation import ReleaseBlocked
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.task_runners import ProcessPoolTaskRunner
 
     workers = args.workers or usable_cores()
     runner = _dask_runner(args.dask, workers) if args.dask else ProcessPoolTaskRunner(max_workers=workers)
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
     try:
         with temporary_settings(updates={} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             summary = release_flow.with_options(task_runner=runner)(

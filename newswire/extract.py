@@ -118,8 +118,8 @@ class Cache(FileCache):
 
 
 def uncached(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> list[str]:
-    """Ids of the articles some extractor has no cache entry for: the work a run has left (files
-    looked up, not read: ~10 µs an article)."""
+    """Ids of the articles some extractor has no cache entry for: the work a run has left (the
+    entries are looked up by name, not read)."""
     cache = Cache(cache_dir)
     return [article_id for article_id, _, text in items
             if any(not (path := cache.path(extractor.name, extractor.version, analysed_text(text), ".json"))
