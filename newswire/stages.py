@@ -88,9 +88,12 @@ def structure_from_cache(files: Iterable[DiscoveredFile],
                          cache_dir: Path | None) -> tuple[StructuredBatch, list[DiscoveredFile]]:
     """Read every file (~0.1 ms each) and take its structure from the cache: the articles and
     ingest rejections found, and the files left to structure (as paths, which travel to a
-    worker cheaply and are read there again)."""
+    worker cheaply and are read there again). With nothing cached (a first run), nothing is
+    read here: every file is left to structure."""
     batch = StructuredBatch()
     cache = StructureCache(cache_dir)
+    if cache.holds_nothing():
+        return batch, list(files)
     uncached = []
     for found in files:
         document = read_document(*found)
