@@ -11,9 +11,15 @@ Prints, machine first:
          texts extraction reads;
        - a cold `newswire run` (empty cache and out): wall seconds, articles/s, floor/pipeline,
          seconds per stage, peak RSS of one process (/usr/bin/time -v);
-       - an incremental run: one BBC file not among the N added under a new name, rerun with
-         the same cache and out: wall seconds and share of the cold run (goal <= 5 %).
-     --quick skips N=2225 (its floor, cold and incremental runs).
+       - reruns from the cold run's cache and releases, each as wall seconds and share of the
+         cold run: +1 article (one BBC file not among the N added under a new name; goal <= 5 %),
+         no new input (publishes nothing), and one changed extractor (its cache entries dropped,
+         --changed-extractor, default quotes; goal < 20 %);
+       - with --baseline CODE (a checkout of other newswire code, e.g. `git archive main`), each
+         rerun also with that code, from a copy of the same state, alternating, --repeat times:
+         before/after figures measured in the same run. Caches are shared, so this compares like
+         with like only while the two codes' structure and extractor versions agree.
+     --quick skips N=2225 (its floor, cold run and reruns); --no-floor skips the floor.
   2. the non-NLP stages at scale: the 2,225 real articles, then synthetic corpora (1,000, 10,000
      and 100,000 by default) of distinct articles made of shuffled real BBC sentences; each N in
      one fresh subprocess (its own peak RSS, VmHWM) calling the plain stage functions (no
@@ -34,6 +40,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,7 +53,6 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 RSS_GOAL_MIB = 2 * 1024
 LINEAR_SLACK = 1.1  # 10x articles may take at most 11x the time
-INCREMENTAL_GOAL = 0.05
 TIME_BIN = Path("/usr/bin/time")
 BATCH_SIZE = 200  # the flow's default batch_size for structure batches
 
@@ -88,17 +94,20 @@ def floor_seconds(texts: list[str], workers: int) -> float:
     return time.perf_counter() - started
 
 
-def newswire_run(raw: Path, out: Path, cache: Path, workers: int) -> tuple[float, str, float | None, str | None]:
+def newswire_run(raw: Path, out: Path, cache: Path, workers: int,
+                 code: Path | None = None) -> tuple[float, str, float | None, str | None]:
     """Wall seconds, stdout, peak RSS (MiB) of the largest process of the run, and the run's
-    error (its last stderr lines) when it failed: the bench reports it and goes on."""
+    error (its last stderr lines) when it failed: the bench reports it and goes on. With code,
+    the newswire package (and flows/, schemas/) of that folder runs instead of this one."""
     command = [str(Path(sys.executable).parent / "newswire"), "run", "--raw", str(raw), "--out", str(out),
                "--cache", str(cache), "--workers", str(workers), "--quiet"]
     timed = TIME_BIN.exists()
     if timed:
         command = [str(TIME_BIN), "-v"] + command
+    environment = os.environ | {"PYTHONPATH": str(code or ROOT)}
     started = time.perf_counter()
     # from the project folder, as bench_pipeline does: the project's Prefect database is reused
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environment)
     seconds = time.perf_counter() - started
     peak = None
     if timed and (found := re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)):
@@ -116,12 +125,59 @@ def output_line(stdout: str, prefix: str) -> str:
     return re.sub(rf"^{re.escape(prefix)}\s+", "", line)
 
 
-def real_scaling(corpus: Path, sizes: list[int], workers: int) -> list[dict]:
+def snapshot(work: Path, name: str) -> Path:
+    """A copy of the releases and the cache as they are now, to start reruns from."""
+    kept = work / name
+    for folder in ("processed", "cache"):
+        shutil.copytree(work / folder, kept / folder, symlinks=True)
+    return kept
+
+
+def restore(work: Path, kept: Path) -> None:
+    for folder in ("processed", "cache"):
+        shutil.rmtree(work / folder)
+        shutil.copytree(kept / folder, work / folder, symlinks=True)
+
+
+def reruns(work: Path, add_file, changed_extractor: str, workers: int, cold: float,
+           codes: dict[str, Path | None], repeat: int) -> dict[str, dict[str, list[float]]]:
+    """Seconds of each rerun scenario per code, each run from the same copied state."""
+    raw_dir = work / "raw"
+    figures: dict[str, dict[str, list[float]]] = {}
+    before_new = snapshot(work, "state-cold")
+    add_file()
+    scenarios = [("+1 article", before_new, None), ("no new input", None, None),
+                 (f"{changed_extractor!r} changed", None, changed_extractor)]
+    for label, start, dropped in scenarios:
+        if start is None:  # the state the +1 article run left (with the current code)
+            start = work / "state-plus-one"
+        for round_ in range(repeat):
+            for code_label, code in codes.items():
+                restore(work, start)
+                if dropped:
+                    shutil.rmtree(work / "cache" / dropped)
+                seconds, stdout, _, error = newswire_run(raw_dir, work / "processed", work / "cache", workers, code)
+                if error:
+                    print(f"  {label:<20} {code_label}: FAILED after {seconds:.1f} s: {error}")
+                    continue
+                figures.setdefault(label, {}).setdefault(code_label, []).append(seconds)
+                outcome = output_line(stdout, "release").split(": ")[0].split(" ", 1)[-1]
+                print(f"  {label:<20} {code_label:<8} {seconds:6.1f} s  {100 * seconds / cold:5.1f} % of the cold run  "
+                      f"({outcome})")
+                print(f"          seconds per stage: {output_line(stdout, 'seconds')}")
+                if label == "+1 article" and code_label == "after" and not (work / "state-plus-one").exists():
+                    snapshot(work, "state-plus-one")
+    return figures
+
+
+def real_scaling(corpus: Path, sizes: list[int], workers: int, with_floor: bool = True,
+                 changed_extractor: str = "quotes", baseline: Path | None = None, repeat: int = 1) -> list[dict]:
     from newswire import extract, stages
 
     files = corpus_files(corpus)
     print(f"\n1. REAL CORPUS SCALING: first N of the {len(files)} files of {corpus} in sorted path order "
           f"(first: {files[0]}), category folders kept")
+    codes = {"before": baseline, "after": None} if baseline else {"after": None}
     results = []
     for n in sizes:
         if n >= len(files):
@@ -139,37 +195,33 @@ def real_scaling(corpus: Path, sizes: list[int], workers: int) -> list[dict]:
             print(f"\nN={n}: {len(chosen)} files (last {chosen[-1]}), {len(structured.articles)} articles structured, "
                   f"{len(clean.links)} duplicates, {len(rejected) + len(structured.quarantine) + len(clean.quarantine)} "
                   f"quarantined, {len(texts)} articles to parse ({words} words)")
-            floor = floor_seconds(texts, workers)
-            print(f"  floor   plain nlp.pipe n_process={workers}:  {floor:7.1f} s  {len(texts) / floor:6.1f} articles/s  "
-                  f"{words / floor:6.0f} words/s")
+            floor = None
+            if with_floor:
+                floor = floor_seconds(texts, workers)
+                print(f"  floor   plain nlp.pipe n_process={workers}:  {floor:7.1f} s  {len(texts) / floor:6.1f} "
+                      f"articles/s  {words / floor:6.0f} words/s")
             cold, stdout, peak, error = newswire_run(raw, work / "processed", work / "cache", workers)
             peak_text = f"{peak:.0f} MiB" if peak is not None else "n/a"
             if error:
                 print(f"  cold    newswire run (empty cache): FAILED after {cold:.1f} s (peak RSS {peak_text}): {error}")
-                print("          no figures and no incremental run for this N")
+                print("          no figures and no reruns for this N")
                 results.append({"n": n, "parsed": len(texts), "floor": floor, "cold": cold, "error": error})
                 continue
+            ratio = f"floor/pipeline {floor / cold:.2f} (goal >= 0.80)  " if floor else ""
             print(f"  cold    newswire run (empty cache):  {cold:7.1f} s  {len(texts) / cold:6.1f} articles/s  "
-                  f"floor/pipeline {floor / cold:.2f} (goal >= 0.80)  peak RSS of one process {peak_text}")
+                  f"{ratio}peak RSS of one process {peak_text}")
             print(f"          seconds per stage: {output_line(stdout, 'seconds')}")
             # a file not among the N, under a name no run has seen
             new_name = extra.parent / f"incremental-{extra.stem}{extra.suffix}"
-            copy_files(corpus, [extra], raw)
-            (raw / extra).rename(raw / new_name)
-            incremental, stdout, inc_peak, error = newswire_run(raw, work / "processed", work / "cache", workers)
-            if error:
-                print(f"  incr.   +1 article: FAILED after {incremental:.1f} s: {error}")
-                results.append({"n": n, "parsed": len(texts), "floor": floor, "cold": cold, "error": error})
-                continue
-            share = incremental / cold
-            inc_peak_text = f"{inc_peak:.0f} MiB" if inc_peak is not None else "n/a"
-            print(f"  incr.   +1 article ({extra} as {new_name}): {incremental:5.1f} s  {100 * share:.1f} % of the cold "
-                  f"run (goal <= {100 * INCREMENTAL_GOAL:.0f} %)  peak RSS {inc_peak_text}")
-            print(f"          seconds per stage: {output_line(stdout, 'seconds')}")
-            print(f"          structure: {output_line(stdout, 'structure')}")
-            print(f"          extract:   {output_line(stdout, 'extract')}")
+
+            def add_file() -> None:
+                copy_files(corpus, [extra], raw)
+                (raw / extra).rename(raw / new_name)
+
+            print(f"  reruns from the cold run's cache and releases (+1 article: {extra} as {new_name}):")
+            figures = reruns(work, add_file, changed_extractor, workers, cold, codes, repeat)
             results.append({"n": n, "parsed": len(texts), "floor": floor, "cold": cold, "peak": peak,
-                            "incremental": incremental, "share": share})
+                            "reruns": figures})
     return results
 
 
@@ -404,7 +456,11 @@ def main() -> None:
     parser.add_argument("--real", default="500,1000,2225", help="real corpus sizes for part 1")
     parser.add_argument("--synthetic", default="1000,10000,100000",
                         help="synthetic corpus sizes for part 2 (scale down here)")
-    parser.add_argument("--quick", action="store_true", help="skip N=2225 in part 1 (its floor, cold and incremental runs)")
+    parser.add_argument("--quick", action="store_true", help="skip N=2225 in part 1 (its floor, cold run and reruns)")
+    parser.add_argument("--no-floor", action="store_true", help="part 1 without the NLP floor")
+    parser.add_argument("--changed-extractor", default="quotes", help="extractor whose cache entries a rerun drops")
+    parser.add_argument("--baseline", type=Path, help="a checkout of other newswire code: the reruns also with it")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the reruns")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--stage-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -423,35 +479,45 @@ def main() -> None:
           f"work during the run, so figures vary (~15 % between runs)")
     started = time.perf_counter()
 
-    real = real_scaling(corpus, real_sizes, args.workers)
-    scale = stages_at_scale(corpus, synthetic_sizes, args.seed)
-    pairs = linearity(scale)
+    real = real_scaling(corpus, real_sizes, args.workers, not args.no_floor, args.changed_extractor,
+                        args.baseline.resolve() if args.baseline else None, args.repeat)
+    scale = stages_at_scale(corpus, synthetic_sizes, args.seed) if synthetic_sizes else []
+    pairs = linearity(scale) if scale else []
 
     print(f"\n3. GOALS (whole bench {time.perf_counter() - started:.0f} s)")
     measured = [r for r in real if "error" not in r]
     failed = "".join(f", N={r['n']} run FAILED ({r['error']})" for r in real if "error" in r)
-    if real:
-        shares = ", ".join(f"N={r['n']} {100 * r['share']:.1f} % ({r['incremental']:.1f} of {r['cold']:.1f} s)"
-                           for r in measured) + failed
-        verdict = "PASS" if measured and all(r["share"] <= INCREMENTAL_GOAL for r in measured) else "FAIL"
-        print(f"incremental run (+1 article) <= 5 % of the cold run: {verdict}: {shares}")
+    for label, goal in (("+1 article", "<= 5 %"), ("no new input", "(no goal)"),
+                        (f"{args.changed_extractor!r} changed", "< 20 %")):
+        shares = []
+        for r in measured:
+            for code, seconds in r["reruns"].get(label, {}).items():
+                middle = statistics.median(seconds)
+                shares.append(f"N={r['n']} {code} {100 * middle / r['cold']:.1f} % ({middle:.1f} of {r['cold']:.1f} s"
+                              + (f", median of {', '.join(f'{x:.1f}' for x in seconds)}" if len(seconds) > 1 else "")
+                              + ")")
+        if real:
+            print(f"rerun, {label}: share of the cold run {goal}: " + "; ".join(shares) + failed)
     if pairs:
         ratios = ", ".join(f"{small['articles']:,}->{big['articles']:,}: x{article_ratio:.2f} articles, x{time_ratio:.2f} "
                            f"time" for small, big, article_ratio, time_ratio, _ in pairs)
         verdict = "PASS" if all(t <= LINEAR_SLACK * a for _, _, a, t, _ in pairs) else "FAIL"
         print(f"non-NLP stages linear (10x articles <= 11x time): {verdict}: {ratios}")
-    biggest = max(scale, key=lambda r: r["n"])
-    if biggest["n"] >= 100_000:
-        verdict = "PASS" if biggest["peak_rss"] <= RSS_GOAL_MIB else "FAIL"
-        print(f"{biggest['n']:,} articles within 2 GiB peak RSS (non-NLP stages, one process): {verdict}: "
-              f"{biggest['peak_rss']:.0f} MiB")
-    else:
-        print(f"100,000 articles within 2 GiB: not measured (largest N {biggest['n']:,}: {biggest['peak_rss']:.0f} MiB)")
-    if real:
+    if scale:
+        biggest = max(scale, key=lambda r: r["n"])
+        if biggest["n"] >= 100_000:
+            verdict = "PASS" if biggest["peak_rss"] <= RSS_GOAL_MIB else "FAIL"
+            print(f"{biggest['n']:,} articles within 2 GiB peak RSS (non-NLP stages, one process): {verdict}: "
+                  f"{biggest['peak_rss']:.0f} MiB")
+        else:
+            print(f"100,000 articles within 2 GiB: not measured (largest N {biggest['n']:,}: "
+                  f"{biggest['peak_rss']:.0f} MiB)")
+    with_floor = [r for r in measured if r["floor"]]
+    if with_floor:
         print("floor/pipeline (goal >= 0.80): " + ", ".join(
-            f"N={r['n']} {r['floor'] / r['cold']:.2f} ({r['floor']:.1f} / {r['cold']:.1f} s)" for r in measured)
-              + "".join(f", N={r['n']} run FAILED (floor {r['floor']:.1f} s)" for r in real if "error" in r))
-
+            f"N={r['n']} {r['floor'] / r['cold']:.2f} ({r['floor']:.1f} / {r['cold']:.1f} s)" for r in with_floor)
+              + "".join(f", N={r['n']} run FAILED (floor {r['floor']:.1f} s)" for r in real
+                        if "error" in r and r["floor"]))
 
 if __name__ == "__main__":
     main()

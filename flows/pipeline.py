@@ -13,6 +13,7 @@ from pathlib import Path
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from newswire import extract, release, stages, validation
 from newswire.run_summary import RunSummary, StageClock, gather
@@ -28,12 +29,21 @@ def usable_cores() -> int:
 
 @task(name="structure", retries=2, retry_delay_seconds=1, **STAGE)
 def structure_task(files, cache_dir: Path | None):
-    return stages.structure_batch(files, cache_dir)
+    return stages.structure_files(files, cache_dir)
 
 
 @task(name="extract", retries=1, retry_delay_seconds=1, **STAGE)
 def extract_task(items, cache_dir: Path | None):
     return extract.extract_batch(items, cache_dir)
+
+
+def run_batches(batch_task, batches: list, cache_dir: Path | None, inline: bool, progress: bool) -> list:
+    """The task over each batch: mapped on the task runner, or called in the flow process when
+    inline (too little work to be worth starting worker processes for)."""
+    if inline:
+        return [batch_task(quote(batch), cache_dir) for batch in batches]
+    return gather(batch_task.map(batches, unmapped(cache_dir)), batch_task.name, progress,
+                  rerun=lambda index: batch_task.fn(batches[index], cache_dir))
 
 
 def _transient(task, task_run, state) -> bool:
@@ -63,26 +73,28 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         previous = stages.previous_inputs(Path(out_dir))
     cache = Path(cache_dir) if cache_dir else None
     with clock("structure"):
-        file_batches = list(stages.batched(files, batch_size))
-        structured = stages.StructuredBatch.merge(gather(
-            structure_task.map(file_batches, unmapped(cache)), "structure", progress,
-            rerun=lambda index: stages.structure_batch(file_batches[index], cache)))
+        structured, uncached = stages.structure_from_cache(files, cache)
+        structured = stages.StructuredBatch.merge([structured, *run_batches(
+            structure_task, list(stages.batched(uncached, batch_size)), cache,
+            len(uncached) <= stages.INLINE_FILES, progress)])
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
-        batches = stages.extraction_batches(stages.extraction_inputs(spine["articles"]), batch_size, usable_cores())
-        extracted = stages.merge_extracted(gather(
-            extract_task.map(batches, unmapped(cache)), "extract", progress,
-            rerun=lambda index: extract.extract_batch(batches[index], cache)))
+        items = stages.extraction_inputs(spine["articles"])
+        inline = len(extract.uncached(items, cache)) <= stages.INLINE_ARTICLES
+        batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
+        extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
     with clock("corpus resolution"):
         registry = stages.load_registry(Path(out_dir))
         tables = stages.corpus_tables(spine, extracted, registry)
     with clock("validate"):
         valid, summaries = validation.validate_tables(tables)
     with clock("publish"):
-        result = publish_task(valid, Path(out_dir), stages.manifest_extra(raw_dir, structured, rejected, summaries),
-                              lock_wait, accept_drift, registry)
+        # quoted: Prefect would otherwise walk every row and registry entry looking for futures
+        result = publish_task(quote(valid), Path(out_dir),
+                              quote(stages.manifest_extra(raw_dir, structured, rejected, summaries)),
+                              lock_wait, accept_drift, quote(registry))
     summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid, previous),
                          clock)
     if announce:  # scheduled runs have no CLI to print their outcome

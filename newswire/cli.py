@@ -134,11 +134,12 @@ def _run(args: argparse.Namespace) -> int:
     check_run_arguments(args.raw, args.out)
     guard_this_run()  # before the flow starts Prefect's temporary server: it must not outlive the run
     configure_prefect(Path.cwd())
-    from newswire.prefect_api import ServerDidNotStart, local_server
+    from newswire.prefect_api import API_URL_VARIABLE, ServerDidNotStart, local_server
 
+    own_server = not os.environ.get(API_URL_VARIABLE)
     try:
-        with local_server(while_starting=_import_pipeline):
-            return _run_flow(args)
+        with local_server(while_starting=_import_pipeline, if_still_starting=_import_publishing):
+            return _run_flow(args, heartbeats=not own_server)
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1
@@ -148,21 +149,34 @@ def _import_pipeline() -> None:
     import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
 
 
-def _run_flow(args: argparse.Namespace) -> int:
+def _import_publishing() -> None:
+    """What publishing a release imports (Great Expectations ~3 s, Altair), imported while the
+    Prefect server is still starting, instead of on every publishing run's critical path."""
+    import great_expectations  # noqa: F401
+
+    import newswire.report  # noqa: F401
+
+
+def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:
+    """Without heartbeats when the run's own server goes with it (nothing would read them to find
+    a crashed run): the heartbeat thread otherwise holds every run ~1 s at its end."""
     from flows.pipeline import release_flow, usable_cores  # imports Prefect, which configures its loggers
     if not getattr(args, "debug", False):
         for name in ("prefect.flow_runs", "prefect.task_runs"):
             logging.getLogger(name).addFilter(_WithoutRunFailures())
     from newswire.release import ReleaseLocked
     from newswire.validation import ReleaseBlocked
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.task_runners import ProcessPoolTaskRunner
 
     workers = args.workers or usable_cores()
     runner = _dask_runner(args.dask, workers) if args.dask else ProcessPoolTaskRunner(max_workers=workers)
     try:
-        summary = release_flow.with_options(task_runner=runner)(raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size,
-                               lock_wait=args.wait, progress=not args.quiet, accept_drift=args.accept_drift,
-                               cache_dir=None if args.no_cache else str(args.cache))
+        with temporary_settings(updates={} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            summary = release_flow.with_options(task_runner=runner)(
+                raw_dir=str(args.raw), out_dir=str(args.out), batch_size=args.batch_size, lock_wait=args.wait,
+                progress=not args.quiet, accept_drift=args.accept_drift,
+                cache_dir=None if args.no_cache else str(args.cache))
     except (ReleaseBlocked, ReleaseLocked, FileNotFoundError) as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1

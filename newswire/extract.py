@@ -117,6 +117,15 @@ class Cache(FileCache):
         self.write(self.path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
 
 
+def uncached(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> list[str]:
+    """Ids of the articles some extractor has no cache entry for: the work a run has left (the
+    entries are looked up by name, not read)."""
+    cache = Cache(cache_dir)
+    return [article_id for article_id, _, text in items
+            if any(not (path := cache.path(extractor.name, extractor.version, analysed_text(text), ".json"))
+                   or not path.exists() for extractor in EXTRACTORS.values())]
+
+
 def extract_batch(items: Sequence[tuple[str, str, str]], cache_dir: Path | None,
                   extractors: Iterable[Extractor] | None = None) -> ExtractedBatch:
     """items: (article_id, source, text). One extraction per item, in order. An extractor that

@@ -180,7 +180,7 @@ def _ids(tables: Mapping[str, pd.DataFrame], targets: tuple[str, ...], column: s
     ids: set = set()
     for target in targets:
         if target in tables and column in tables[target]:
-            ids.update(tables[target][column].dropna())
+            ids.update(tables[target][column].dropna().tolist())  # ~6x faster than iterating an Arrow column
     return ids
 
 
@@ -474,13 +474,13 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
         checks = derived_checks(table, tables)
         batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
         rules = build_rules(table, tables, previous_dir, checks)
-        suite = gx.ExpectationSuite(name=table)
         for rule in rules:
             rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
             # GX's own severity field, so that Data Docs and any GX tooling see the same split
             rule.expectation.severity = FailureSeverity.CRITICAL if rule.severity == INTEGRITY else FailureSeverity.WARNING
-            suite.add_expectation(rule.expectation)
-        suite = context.suites.add(suite)
+        # given whole: add_expectation compares each expectation with every one added before it
+        # (~0.7 s of CPU a release), looking for equal ones that unique rule names rule out
+        suite = context.suites.add(gx.ExpectationSuite(name=table, expectations=[rule.expectation for rule in rules]))
         batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch, suite=suite))
         checkpoint = context.checkpoints.add(gx.Checkpoint(

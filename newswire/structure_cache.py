@@ -56,6 +56,10 @@ class StructureCache:
     def rejected(self) -> int:
         return self.files.rejected
 
+    def holds_nothing(self) -> bool:
+        """No entry of the current code: every lookup would miss."""
+        return self.files.root is None or not (self.files.root / FOLDER / structure_version()).is_dir()
+
     def get(self, document: RawDocument) -> ParsedArticle | None:
         path = self.files.path(FOLDER, structure_version(), _identity(document), ".pickle")
         if path is None:

@@ -86,3 +86,14 @@ INPUT_CHANGES = [
 @pytest.mark.parametrize(("previous", "current", "expected"), INPUT_CHANGES)
 def test_the_run_summary_counts_files_new_changed_and_removed(previous, current, expected):
     assert stages.input_changes(previous, current) == expected
+
+
+def test_with_nothing_cached_no_file_is_read_before_structuring(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")  # read, it would be an ingest rejection
+    files = stages.discover_inputs(raw)[0]
+    assert stages.structure_from_cache(files, tmp_path / "cache") == (stages.StructuredBatch(), files)
+    stages.structure_batch(_files(SEEDS)[:1], tmp_path / "cache")
+    found, uncached = stages.structure_from_cache(files, tmp_path / "cache")
+    assert (uncached, [row["reason"] for row in found.quarantine]) == ([], ["empty"])
