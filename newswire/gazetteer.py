@@ -5,7 +5,6 @@ compared by."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +12,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from newswire.data import load as load_data
+from newswire.text import without_accents
 
 # Place names misspelt in the text ("Unites States") still match the gazetteer at this score.
 PLACE_NAME_SIMILARITY = 90
@@ -24,9 +24,7 @@ _LETTER_RUN = re.compile(r"\b[a-z0-9](?: [a-z0-9]\b)+")
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form for matching names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", " ", text.lower().replace("\u2019", "'")).strip()
+    return re.sub(r"[^\w]+", " ", without_accents(text).lower().replace("\u2019", "'")).strip()
 
 
 def abbreviation_fold(text: str) -> str:

@@ -14,12 +14,12 @@ naive scraper would), so one detector serves plain-text dumps and HTML pages.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.boilerplate import READ_ALSO, classify_line, dominant_script
 from newswire.data import load as load_data
+from newswire.text import without_accents
 
 # Elements a browser lays out as blocks: each starts a new line in a naive text rendering.
 BLOCK_TAGS = frozenset({
@@ -386,9 +386,7 @@ def _is_name_line(line: str) -> bool:
     words = line.split()
     if not MIN_NAME_LINE_WORDS <= len(words) <= MAX_NAME_LINE_WORDS or any(ch.isdigit() for ch in line):
         return False
-    first = unicodedata.normalize("NFKD", words[0].lower())
-    first = "".join(ch for ch in first if not unicodedata.combining(ch))
-    return first in _GIVEN_NAMES and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words[1:])
+    return without_accents(words[0]).lower() in _GIVEN_NAMES and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words[1:])
 
 
 def is_header_line(line: str) -> bool:

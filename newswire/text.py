@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]\u201c"
 SENTENCE_END = ".!?\u2026"
+
+
+def without_accents(text: str) -> str:
+    """"Echeverría" -> "Echeverria": compatibility-decomposed, combining marks dropped."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def word_count(text: str) -> int:
