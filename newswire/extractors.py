@@ -1,27 +1,27 @@
 """The registry of per-article extractors: name -> (version, Doc -> records).
 
 Each extractor reads one article's Doc (parsed once, see nlp.py) and returns plain records.
-Its version is a hash of its own code and data files plus the parse's version, so changing
-one extractor invalidates that extractor's cache entries only.
+Its version is a hash of the code its extract function runs and the data files that code names
+(code_version.py reads the imports) plus the parse's version, so changing one extractor invalidates
+that extractor's cache entries only, and changing corpus-level code (actor resolution, quote
+clustering, event merging) invalidates none.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
-from newswire import actors, nlp, quotes
+from newswire import actors, nlp
 from newswire.actors import ArticleEntities
+from newswire.code_version import code_version
 from newswire.events.mentions import EventMention, extract_events
 from newswire.quotes import QuoteCandidate
-
-PACKAGE = Path(__file__).resolve().parent
+from newswire.quotes.extract import extract_quotes
 
 
 class BadRecords(ValueError):
@@ -31,8 +31,6 @@ class BadRecords(ValueError):
 @dataclass(frozen=True)
 class Extractor:
     name: str
-    # package-relative files or folders whose code and data shape this extractor's output
-    sources: tuple[str, ...]
     extract: Callable[[Doc], Any]
     to_json: Callable[[Any], Any]
     # (data, article text) -> records; raises on data that does not fit the text
@@ -41,20 +39,7 @@ class Extractor:
 
     @cached_property
     def version(self) -> str:
-        digest = hashlib.sha256(nlp.parse_version().encode())
-        for path in sorted(_files(self.sources)):
-            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
-        return digest.hexdigest()[:16]
-
-
-def _files(sources: Iterable[str]) -> Iterable[Path]:
-    """A source is a file, a folder, or a module named without .py (a module or a package)."""
-    for source in sources:
-        for path in (PACKAGE / source, PACKAGE / f"{source}.py"):
-            if path.is_dir():
-                yield from (p for p in path.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".txt"})
-            elif path.is_file():
-                yield path
+        return code_version([self.extract.__module__], nlp.parse_version())
 
 
 def check_offsets(records: Iterable[Any], text: str) -> None:
@@ -85,14 +70,11 @@ def _quotes(data: Any, text: str) -> list[QuoteCandidate]:
 
 
 ACTORS = Extractor(
-    "actors", ("actors", "gazetteer", "text", "syntax", "events/lexicon", "data/actors", "data/agencies.json",
-               "data/places.json", "data/roles.json", "data/events/agents.json"),
-    extract=actors.extract_mentions,
+    "actors", extract=actors.extract_mentions,
     to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities)
 
 QUOTES = Extractor(
-    "quotes", ("quotes", "text", "syntax", "data/cue_verbs.json", "data/quotes_markers.json"),
-    extract=quotes.extract_quotes,
+    "quotes", extract=extract_quotes,
     to_json=lambda found: [quote.__dict__ for quote in found], from_json=_quotes, empty=list)
 
 def _events(data: Any, text: str) -> list[EventMention]:
@@ -108,8 +90,7 @@ def _events(data: Any, text: str) -> list[EventMention]:
 
 
 EVENTS = Extractor(
-    "events", ("events", "syntax", "quotes", "data/events"),
-    extract=extract_events, to_json=lambda found: [mention.to_json() for mention in found], from_json=_events,
+    "events", extract=extract_events, to_json=lambda found: [mention.to_json() for mention in found], from_json=_events,
     empty=list)
 
 EXTRACTORS: dict[str, Extractor] = {extractor.name: extractor for extractor in (ACTORS, QUOTES, EVENTS)}

@@ -12,32 +12,26 @@ or does not belong to its document is structured again and counted, never fatal.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from newswire.code_version import code_version
 from newswire.filecache import FileCache
 from newswire.ingest import RawDocument
 from newswire.structure import ParsedArticle
 
-PACKAGE = Path(__file__).resolve().parent
 FOLDER = "structure"
-# The modules and data files the structure stage reads (newswire.structure and what it imports).
-SOURCES = ("ingest.py", "text.py", "boilerplate.py", "pagetext.py", "htmlpage.py", "outlets.py", "structure.py",
-           "data/agencies.json", "data/page_chrome.json", "data/actors/given_names.json")
+# the stage reads and decodes a file (ingest) and structures it (structure): their code and data,
+# found by code_version from their imports, and the libraries that shape what they return
+MODULES = ("newswire.ingest", "newswire.structure")
 LIBRARIES = ("trafilatura", "lxml", "charset-normalizer", "dateparser")
 
 
 @lru_cache(maxsize=1)
 def structure_version() -> str:
-    digest = hashlib.sha256()
-    for source in SOURCES:
-        digest.update(source.encode() + b"\0" + (PACKAGE / source).read_bytes())
-    for library in LIBRARIES:
-        digest.update(f"{library}={metadata.version(library)}".encode())
-    return digest.hexdigest()[:16]
+    return code_version(MODULES, *(f"{library}={metadata.version(library)}" for library in LIBRARIES))
 
 
 def _identity(document: RawDocument) -> str:

@@ -1,6 +1,6 @@
 """Quotations in an article: direct, partial, indirect (reported) and scare quotes.
 
-Two passes over one article's Doc (its text is the cleaned article text):
+Two passes over one article's Doc (its text is the cleaned article text), in extract.py:
 
 1. marks.py: `find_marked` pairs quote marks at the character level (every style, broken
    marks recovered), independent of the parser, so offsets are exact and a parse error
@@ -16,29 +16,11 @@ newswire/data/cue_verbs.json and quotes_markers.json (lexicon.py).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from newswire.quotes.clusters import cluster_quotes, normalise_quote
-from newswire.quotes.direct import marked_candidates
-from newswire.quotes.indirect import indirect_candidates
+from newswire.quotes.extract import extract_quotes
 from newswire.quotes.lexicon import Lexicon, load_lexicon
 from newswire.quotes.marks import Marked, find_marked
 from newswire.quotes.records import QuoteCandidate
-from newswire.quotes.spans import heading_lines
-
-
-def extract_quotes(doc: Doc) -> list[QuoteCandidate]:
-    """All quotations in an article's Doc, offsets into doc.text. Never raises on odd input."""
-    text = doc.text  # Doc.text rebuilds the string: read it once
-    if not text:
-        return []
-    lex = load_lexicon()
-    marked = find_marked(text)
-    headings = heading_lines(text)
-    quoted = marked_candidates(doc, text, marked, headings, lex)
-    indirect = indirect_candidates(doc, text, marked, headings, quoted, lex)
-    return sorted(quoted + indirect, key=lambda q: (q.start, q.end, q.kind))
-
 
 __all__ = ["Lexicon", "Marked", "QuoteCandidate", "cluster_quotes", "extract_quotes", "find_marked", "load_lexicon",
            "normalise_quote"]

@@ -1,0 +1,25 @@
+"""One article's quotations, from its Doc: the per-article (cached) half of the quote stage."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newswire.quotes.direct import marked_candidates
+from newswire.quotes.indirect import indirect_candidates
+from newswire.quotes.lexicon import load_lexicon
+from newswire.quotes.marks import find_marked
+from newswire.quotes.records import QuoteCandidate
+from newswire.quotes.spans import heading_lines
+
+
+def extract_quotes(doc: Doc) -> list[QuoteCandidate]:
+    """All quotations in an article's Doc, offsets into doc.text. Never raises on odd input."""
+    text = doc.text  # Doc.text rebuilds the string: read it once
+    if not text:
+        return []
+    lex = load_lexicon()
+    marked = find_marked(text)
+    headings = heading_lines(text)
+    quoted = marked_candidates(doc, text, marked, headings, lex)
+    indirect = indirect_candidates(doc, text, marked, headings, quoted, lex)
+    return sorted(quoted + indirect, key=lambda q: (q.start, q.end, q.kind))
