@@ -188,15 +188,18 @@ def extraction_inputs(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(article_id, source, text) of the articles extraction runs on: canonical copies with
     text, in a language the English model reads (others are published with text and metadata,
     without English-model actors, quotes or events)."""
-    canonical = articles[articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
-                         & articles["language"].isin(MODEL_LANGUAGES)]
+    canonical = articles[_canonical_with_text(articles) & articles["language"].isin(MODEL_LANGUAGES)]
     return list(zip(canonical["article_id"], canonical["source"], canonical["text"]))
 
 
 def not_in_model_language(articles: pd.DataFrame) -> int:
     """Articles with text in a language the English model does not read (empty pages are not counted)."""
-    return int((articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
-                & ~articles["language"].isin(MODEL_LANGUAGES)).sum())
+    return int((_canonical_with_text(articles) & ~articles["language"].isin(MODEL_LANGUAGES)).sum())
+
+
+def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
+    """Not a duplicate, and with body text (a page with no article is published with none)."""
+    return articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
 
 
 def extraction_batches(items: Sequence[tuple[str, str, str]], max_articles: int,
