@@ -17,6 +17,7 @@ import pytest
 EVENTS_DIR = Path(__file__).resolve().parent / "data" / "events"
 SENTENCES = EVENTS_DIR / "sentences.jsonl"
 BAD_INPUTS = EVENTS_DIR / "bad_inputs.jsonl"
+FRESH = EVENTS_DIR / "fresh_sentences.jsonl"  # the blind test set: checked for format only
 
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST "
@@ -65,7 +66,7 @@ def event_problems(sid: str, text: str, event: object) -> list[str]:
     return found
 
 
-def record_problems(record: object) -> list[str]:
+def record_problems(record: object, id_prefix: str = "s") -> list[str]:
     if not isinstance(record, dict):
         return [f"not an object: {record!r}"]
     sid = record.get("id", "?")
@@ -74,8 +75,8 @@ def record_problems(record: object) -> list[str]:
     if missing or extra:
         return [f"{sid}: missing keys {sorted(missing)}, unexpected keys {sorted(extra)}"]
     found = []
-    if not isinstance(sid, str) or not re.fullmatch(r"s\d{3,}", sid):
-        found.append(f"{sid!r}: id must look like s001")
+    if not isinstance(sid, str) or not re.fullmatch(re.escape(id_prefix) + r"\d{3,}", sid):
+        found.append(f"{sid!r}: id must look like {id_prefix}001")
     text = record["text"]
     if not isinstance(text, str) or not text.strip() or text != text.strip():
         return found + [f"{sid}: text must be a non-empty string without outer whitespace"]
@@ -127,6 +128,18 @@ def test_bad_inputs_are_id_and_text_only_and_distinct_from_the_sentences(sentenc
     assert all(set(b) == {"id", "text"} and isinstance(b["text"], str) and b["text"] for b in bad)
     assert len({b["id"] for b in bad}) == len(bad)
     assert not {b["text"] for b in bad} & {s["text"] for s in sentences}
+
+
+def test_the_fresh_blind_set_is_well_formed_and_disjoint_from_the_development_set(sentences):
+    fresh = load_jsonl(FRESH)
+    found = [p for record in fresh for p in record_problems(record, id_prefix="f")]
+    assert found == []
+    assert len({r["id"] for r in fresh}) == len(fresh) >= 200
+    assert len({r["text"] for r in fresh}) == len(fresh)
+    assert all(r["origin"].startswith("bbc:") for r in fresh)  # real sentences only
+    assert 0.15 <= sum(1 for r in fresh if not r["events"]) / len(fresh) <= 0.35
+    assert not {r["origin"] for r in fresh} & {s["origin"] for s in sentences if s["origin"] != "written"}
+    assert not {r["text"] for r in fresh} & {s["text"] for s in sentences}
 
 
 def _good_record(**changes) -> dict:
