@@ -1,6 +1,6 @@
 """Event coder on hand-coded sentences: PLOVER type precision/recall per type (no assertions).
 
-    .venv/bin/python bench/bench_events.py [tests/data/events/sentences.jsonl]
+    .venv/bin/python bench/bench_events.py [tests/data/events/sentences.jsonl] [--split tune|holdout]
 
 Each sentence is parsed alone and coded by newswire.events; a type counts as found in a
 sentence when the coder gives that type to any mention there (the held-out evaluation of
@@ -10,6 +10,7 @@ bad inputs (it should say nothing), and negation/hypothetical agreement on match
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -30,9 +31,12 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def main(path: Path) -> None:
+def main(path: Path, split: str | None = None) -> None:
+    """split: only the sentences of that split (the fresh set's `tune` half, or its `holdout` half,
+    which is scored and never studied)."""
     nlp = load_nlp()
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for r in records if split is None or r.get("split") == split]
     tp, fp, fn = Counter(), Counter(), Counter()
     flags = Counter()
     confusions = Counter()
@@ -55,7 +59,8 @@ def main(path: Path) -> None:
                 flags["negated"] += match.negated == event.get("negated", False)
                 flags["hypothetical"] += match.hypothetical == event.get("hypothetical", False)
     types = sorted(set(tp) | set(fp) | set(fn))
-    print(f"{len(records)} sentences ({sum(1 for r in records if not r['events'])} with no event), {path}")
+    print(f"{len(records)} sentences ({sum(1 for r in records if not r['events'])} with no event), {path}"
+          + (f", split {split}" if split else ""))
     print(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
     for t in types:
         p, r, f = prf(tp[t], fp[t], fn[t])
@@ -76,4 +81,8 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", type=Path, nargs="?", default=DEFAULT)
+    parser.add_argument("--split", choices=("tune", "holdout"))
+    arguments = parser.parse_args()
+    main(arguments.path, arguments.split)

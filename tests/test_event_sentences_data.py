@@ -71,7 +71,7 @@ def record_problems(record: object, id_prefix: str = "s") -> list[str]:
         return [f"not an object: {record!r}"]
     sid = record.get("id", "?")
     missing = {"id", "text", "events", "origin"} - set(record)
-    extra = set(record) - {"id", "text", "events", "origin", "note"}
+    extra = set(record) - {"id", "text", "events", "origin", "note", "split"}
     if missing or extra:
         return [f"{sid}: missing keys {sorted(missing)}, unexpected keys {sorted(extra)}"]
     found = []
@@ -140,6 +140,12 @@ def test_the_fresh_blind_set_is_well_formed_and_disjoint_from_the_development_se
     assert 0.15 <= sum(1 for r in fresh if not r["events"]) / len(fresh) <= 0.35
     assert not {r["origin"] for r in fresh} & {s["origin"] for s in sentences if s["origin"] != "written"}
     assert not {r["text"] for r in fresh} & {s["text"] for s in sentences}
+    # two halves by file: rules may be written while reading `tune`; `holdout` is only scored
+    splits = {r["origin"]: set() for r in fresh}
+    for r in fresh:
+        splits[r["origin"]].add(r["split"])
+    assert all(found in ({"tune"}, {"holdout"}) for found in splits.values())
+    assert 0.4 <= sum(r["split"] == "holdout" for r in fresh) / len(fresh) <= 0.6
 
 
 def _good_record(**changes) -> dict:
