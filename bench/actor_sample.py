@@ -34,6 +34,17 @@ copied with their category folder kept (business/001.txt, ...) into RAW, then
 bench/actor_sample_judged_seed15.jsonl: the same 300 files run with the code of branch actors2 (the
 commit that adds the file; 2,594 actors: PERSON 1,181, ORG 952, GPE 361, NORP 100), a fresh sample
 drawn with --seed 15 --n 50 (not the sample the rules were tuned on), judged by the same definition.
+
+bench/actor_sample_judged_seed16.jsonl: a new release, 300 files drawn with random.Random(16) by the same
+recipe, run with the code of commit 9d032e5 (297 articles after 3 near-duplicates; 2,560 actors: PERSON
+1,185, ORG 931, GPE 342, NORP 102; 8,213 mentions), sample drawn with --seed 16 --n 50, judged by the same
+definition before any rule was changed for it ("first run": 31/50 fully right).
+
+bench/actor_sample_judged_seed16_after.jsonl: the same 300 files run again with the rules the first run's
+errors led to (2,547 actors), the same 50 actors re-judged by actor_id: 35 ids still exist (32 with the
+same mentions); the 15 that changed id are replaced by the actor now holding their mentions (11 rows, with
+sampled_as: the old id), and the 4 whose mentions are no actor any more (QC, "Tory Treasurer",
+"Non-British", "Panasonic brand") are left out: 44/46 fully right.
 """
 
 from __future__ import annotations

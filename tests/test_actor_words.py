@@ -150,5 +150,7 @@ def test_every_family_has_a_rule_test():
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
               "comparison_words", "cataphoric_pronouns", "plural_pronouns"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
-                                     "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns"}
+                                     "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
+                                     "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",
+                                     "member_counts"}
     assert tested | tested_in_test_actor_evidence == set(WORDS)

@@ -5,25 +5,28 @@ The small model labels each mention on its own and often wrongly: footballers as
 ORG ("the film Robots", "the Mercury Music Prize"). Each mention's context casts a vote — a
 person noun before it or in apposition, what it possesses ("X's agent", "X's shares"), "X,
 who", a plural verb after a singular name, a work noun before it, an event's head word
-ending it, an honorific or a known given name opening it — and the votes of all mentions of
+ending it, an honorific or a known given name opening it, a place noun it is named
+after ("the province of Tamil Nadu"), an indefinite article before it ("a QC"), a team sheet
+listing it — and the votes of all mentions of
 the same name in the article relabel every one of them. A name with no vote keeps the
 model's label.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Span, Token
 
 from newswire.actors.lexicon import (COMPANY_ENDINGS, EVENT_HEADS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
-                                     ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     THING_NOUNS, WORK_NOUNS)
+                                     NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
+                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS)
 from newswire.data import load as load_data
 from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS
 
-PERSON, ORG, NOT_ACTOR = "PERSON", "ORG", "NOT_ACTOR"
+PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
 _GIVEN = load_data("actors/given_names.json")
 GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
@@ -159,22 +162,82 @@ def _head_vote(span: Span) -> str | None:
     return None
 
 
+def _place_vote(span: Span) -> str | None:
+    """A name a place noun is named after with "of" ("the southern province of Tamil Nadu", "the
+    residents of Engerwitzdorf") is a place; one word after a lower-case "a" or "an" (not the initial
+    of "A Foley") that ends its phrase ("Philippe
+    Sands, a QC and ...") is a common noun, no actor: names take no indefinite article ("an Arsenal
+    supporter" is Arsenal's supporter: the name does not end the phrase)."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start \
+            and root.head.head.lower_ in PLACE_NOUNS and root.head.head.is_lower:
+        return PLACE
+    before = _before(span)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    ends_phrase = after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}  # not "an Arsenal supporter"
+    if len(span) == 1 and before is not None and before.text in {"a", "an"} and ends_phrase and span.label_ != "NORP":
+        return NOT_ACTOR
+    return None
+
+
 def mention_votes(span: Span) -> list[str]:
-    """Every vote this mention's context casts: PERSON, ORG or NOT_ACTOR."""
-    return [vote for rule in (_opening_vote, _role_vote, _clause_vote, _head_vote) if (vote := rule(span))]
+    """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
+    rules = (_opening_vote, _role_vote, _clause_vote, _head_vote, _place_vote, _team_sheet_vote)
+    return [vote for rule in rules if (vote := rule(span))]
 
 
 def _modifies_a_thing(span: Span) -> bool:
-    """The name modifies a noun for a thing after it ("the Zafi virus", "the Jerwood painting prize")."""
+    """The name modifies a noun for a thing after it ("the Zafi virus", "the Jerwood painting prize"),
+    or a thing's noun that modifies another ("Panasonic brand products")."""
     head = _name_tokens(span).root.head
-    return span.root.dep_ in COMPOUNDS | {"nmod", "amod"} and head.i >= span.end and head.lemma_.lower() in THING_NOUNS \
-        and head.is_lower
+    if span.root.dep_ not in COMPOUNDS | {"nmod", "amod"} or head.i < span.end:
+        return False
+    after = span.doc[span.end]
+    return (head.lemma_.lower() in THING_NOUNS and head.is_lower) or (
+        after.lemma_.lower() in THING_NOUNS and after.is_lower and after.dep_ in COMPOUNDS)
 
 
 def _known(name: str) -> bool:
     """A name the gazetteer knows as a place, an organisation or a nationality ("the unseeded
     Argentine, who") keeps its label."""
     return lookup_place(name) is not None or organisation(name) is not None or demonym_country(name) is not None
+
+
+# A team sheet: a paragraph that is only a list of names ("Replacements: Bozzi, Coutts, Duffy, C Jones.",
+# "Delport; Pieters, Rasmussen; Windo, Van Niekerk, Horsman"), with the clubs or substitutes in brackets.
+TEAM_SHEET_MIN_NAMES = 5
+_SHEET_HEADER = re.compile(r"^[A-Z][^:,;.]{0,40}:\s*")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
+_SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
+
+
+def _team_sheet(line: str) -> bool:
+    """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
+    header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
+    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton")."""
+    body = _SHEET_HEADER.sub("", line.strip())
+    if body == line.strip() and ";" not in body and "(" not in body:
+        return False
+    items = _SHEET_SEPARATOR.split(_BRACKETED.sub("", body).rstrip(". "))
+    return len(items) >= TEAM_SHEET_MIN_NAMES and all(_SHEET_NAME.match(item.strip()) for item in items)
+
+
+def _team_sheet_vote(span: Span) -> str | None:
+    """A name on a team sheet is a player, a person; one in its brackets a club ("A Masi
+    (Viadana)"), unless a minute says it is a substitute ("Stone (Cisse 76)")."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    offset = span.start_char - line_start
+    if "(" in span.text or ")" in span.text or not _team_sheet(line):
+        return None  # "J Yapp (Blues": the model ran a player into his club; neither is told apart
+    opening = line.rfind("(", 0, offset)
+    if opening > line.rfind(")", 0, offset):
+        closing = line.find(")", offset)
+        return PERSON if any(ch.isdigit() for ch in line[opening:closing if closing >= 0 else len(line)]) else ORG
+    return PERSON
 
 
 def relabelled(spans: list[Span]) -> list[Span]:
@@ -207,8 +270,10 @@ def relabelled(spans: list[Span]) -> list[Span]:
 def _verdict(label: str, counts: Counter, known: bool) -> str | None:
     """The label the votes give a name of this model label; None: no actor. A name the gazetteer
     knows is never dropped or made a person."""
-    if counts[NOT_ACTOR] > counts[PERSON] + counts[ORG] and not known:
+    if counts[NOT_ACTOR] > counts[PERSON] + counts[ORG] + counts[PLACE] and not known:
         return None
+    if counts[PLACE] > counts[PERSON] + counts[ORG] and label in {PERSON, ORG} and not known:
+        return PLACE
     if counts[PERSON] > counts[ORG] and label != PERSON and not known:
         return PERSON
     if counts[ORG] > counts[PERSON] and label in {PERSON, "GPE", "LOC"} and not known:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newswire.actors.draft import Draft
-from newswire.actors.lexicon import SECTOR_COLLECTIVES
+from newswire.actors.lexicon import GROUP_NEGATIONS, MEMBER_COUNTS, SECTOR_COLLECTIVES
 from newswire.actors.records import LocalMention
 from newswire.actors.sectors import sector_of_code
 from newswire.actors.spans import is_subject
@@ -20,11 +20,24 @@ STATE_SECTOR = "government"
 
 
 def _nationality(noun: Token) -> Token | None:
-    """The country word modifying the noun ("Russian" of "Russian troops"), if any."""
+    """The country word modifying the noun ("Russian" of "Russian troops"), if any; not a negated
+    one ("Non-British citizens")."""
     for child in noun.children:
         if child.i < noun.i and child.dep_ in NOMINAL_MODIFIERS and child.text[:1].isupper() and country_in([child.text]):
-            return child
+            return None if _negated(child) else child
     return None
+
+
+def _counted(noun: Token) -> bool:
+    """"the two Japanese companies", "both firms": a count of members the article has named."""
+    words = {child.lower_ for child in noun.children if child.i < noun.i}
+    return "both" in words or ("the" in words and bool(words & MEMBER_COUNTS))
+
+
+def _negated(word: Token) -> bool:
+    before = word.doc.text[max(0, word.idx - 6):word.idx].lower()
+    return any(before.endswith(prefix) and (len(before) == len(prefix) or not before[-len(prefix) - 1].isalpha())
+               for prefix in GROUP_NEGATIONS)
 
 
 def sector_key(country: str, sector: str) -> str:
@@ -41,6 +54,8 @@ def add_national_groups(draft: Draft, doc: Doc) -> None:
             continue
         if noun.tag_ == "NN" and noun.lower_ not in SECTOR_COLLECTIVES:
             continue  # "the US newspaper", "the Norwegian politician": one body or person, resolved elsewhere
+        if _counted(noun):
+            continue  # "the two Japanese companies": the members named before
         start, end = nationality.idx, noun.idx + len(noun)
         if any(s < end and start < e for s, e in taken):
             continue

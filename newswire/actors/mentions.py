@@ -18,7 +18,8 @@ from newswire.actors.evidence import GIVEN_NAMES, relabelled
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
-from newswire.actors.lexicon import BODY_HEADS, LAW_HEADS, NAME_PARTICLES, ORG_TRAILING_WORDS, PERSONAL_HONORIFICS
+from newswire.actors.lexicon import (BODY_HEADS, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+                                     ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -126,6 +127,7 @@ def entity_spans(doc: Doc) -> list[Span]:
             merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
         else:
             merged.append(span)
+    merged = _with_places_served([_with_newspaper_opening(span) for span in merged])
     for index, span in enumerate(merged):
         end = span.end
         while span.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) \
@@ -133,7 +135,52 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    return _split_coordinations([_without_trailing_honorific(span) for span in merged])
+    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(span)) for span in merged])
+
+
+def _without_leading_descriptor(span: Span) -> Span:
+    """A nationality or a person noun the model ran into a person's name is not part of it:
+    "Russian Igor Andreev" (a nationality before a full name), "Producer Brian Grazer", "Centre
+    Parker" (a person noun opening the sentence, capitalised there). A given name stays ("German
+    Gref" has one name after it; "Norman" is no nationality)."""
+    if span.label_ != "PERSON" or len(span) < 2 or not span[1].is_title:
+        return span
+    first = span[0]
+    nationality = demonym_country(first.text) is not None and first.lower_ not in GIVEN_NAMES and len(span) > 2
+    role = first.is_sent_start and first.lower_ in PERSON_NOUNS and first.lower_ not in GIVEN_NAMES
+    if first.is_title and (nationality or role):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
+def _with_newspaper_opening(span: Span) -> Span:
+    """"The Sunday Telegraph says": a newspaper's first word the model left out (it reads "Sunday" as a
+    date) after "the" opens the name, which is an organisation's."""
+    doc = span.doc
+    if span.start < 2 or span.label_ not in {"PERSON", "ORG"} or not span[0].is_title:
+        return span
+    opening, article = doc[span.start - 1], doc[span.start - 2]
+    if opening.lower_ in NEWSPAPER_OPENINGS and opening.is_title and article.lower_ == "the":
+        return Span(doc, span.start - 1, span.end, label="ORG")
+    return span
+
+
+def _with_places_served(spans: list[Span]) -> list[Span]:
+    """"The Muslim Council of Britain", "the National Alerting Service for the Netherlands": an
+    organisation ending in a head word that the model ends before "of" or "for" and the place it
+    serves runs on over the place."""
+    out: list[Span] = []
+    for span in spans:
+        if out and span.label_ == "GPE" and out[-1].label_ == "ORG" and _serves(out[-1], span):
+            out[-1] = Span(span.doc, out[-1].start, span.end, label="ORG")
+        else:
+            out.append(span)
+    return out
+
+
+def _serves(org: Span, place: Span) -> bool:
+    between = [token.lower_ for token in org.doc[org.end:place.start]]
+    return org[-1].lower_ in ORG_PLACE_HEADS and org[-1].is_title and between in (["of"], ["for"], ["for", "the"], ["of", "the"])
 
 
 def _without_trailing_honorific(span: Span) -> Span:
@@ -192,6 +239,14 @@ def _org_name(surface: str) -> str:
     return " ".join(words)
 
 
+def _office_before_name(span: Span) -> bool:
+    """"Tory Treasurer" in "former Tory Treasurer Lord Ashcroft": a span ending in an office's head
+    word, right before a capitalised name, that opens with no given name ("Mervyn King said" is one)."""
+    doc = span.doc
+    return len(span) > 1 and span[-1].lower_ in role_data()["heads"] and span[0].lower_ not in GIVEN_NAMES \
+        and span.end < len(doc) and doc[span.end].is_title and doc[span.end].is_alpha
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
@@ -201,11 +256,18 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None  # "the Sarbanes-Oxley Act": a law, not an actor
     if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
         return None  # the "State" of "Secretary of State"
-    if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and bare in surnames \
+    if label == "NORP" and bare.lower().startswith(tuple(GROUP_NEGATIONS)) and demonym_country(bare) is None:
+        return None  # "Non-British citizens": a negated nationality names no group
+    if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
             and not (label in {"GPE", "LOC"} and lookup_place(bare) is not None):
-        # the small model labels lone surnames as ORG or GPE ("Blinken said"); but a known place
-        # tagged as a place stays one, whoever bears its name ("Michael London" and London)
+        # the small model labels lone surnames as ORG, GPE or NORP ("Blinken said", "A furious
+        # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
+        # ("Michael London" and London)
         label = "PERSON"
+    if label == "PERSON" and any(token.is_alpha is False and token.text.isalnum() and not token.is_digit for token in span):
+        label = "ORG"  # "MI6", "UB40": people's names have no word of letters and digits
+    if label == "PERSON" and _office_before_name(span):
+        return None  # "former Tory Treasurer Lord Ashcroft": an office, not a name
     if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \
             and lookup_place(bare) is None:
         label = "PERSON"  # "von der Leyen" with "Leyen" tagged as a place
@@ -318,7 +380,7 @@ def _unify_short_forms(draft: Draft) -> None:
     institution named with its country elsewhere in the article ("Senate", "U.S. Senate"), or a
     shorter name that ends a longer one ("Podemos" after "Unidas Podemos", "Security Council"
     after "UN Security Council"); not a name the longer one links with a preposition ("Africa" of
-    "Commission for Africa")."""
+    "Commission for Africa"), nor a place after "in" ("in Milan" is the city, not Inter Milan)."""
     mentions = draft.entities.mentions
     long_names = {fold(m.text): m.key for m in mentions if m.type == "ORG" and m.kind == "name" and len(m.text.split()) > 1}
     remap: dict[str, str] = {org_key(acronym): key for acronym, key in draft.entities.acronyms.items()}
@@ -330,8 +392,8 @@ def _unify_short_forms(draft: Draft) -> None:
     for mention in mentions:
         if mention.kind != "name" or mention.type not in {"ORG", "GPE"} or mention.key in remap:
             continue
-        if mention.type == "GPE" and not mention.key.startswith("CITY:"):
-            continue  # a known place stays a place
+        if mention.type == "GPE" and (not mention.key.startswith("CITY:") or draft.text[:mention.start].endswith(" in ")):
+            continue  # a known place stays a place, and so does one the text is in ("he was in Milan", not Inter Milan)
         folded = fold(mention.text)
         owners = {key for name, key in long_names.items() if name != folded and name.endswith(" " + folded)
                   and name[: -len(folded) - 1].split()[-1] not in NAME_LINKS}

@@ -77,19 +77,21 @@ def strip_honorifics(span: Span) -> tuple[int, list[str]]:
 
 def surnames_in(spans: Iterable[Span]) -> set[str]:
     """Last words of the article's full names among its entity spans (including those labelled
-    ORG or GPE but written as a role holder's name, "Chancellor Olaf Scholz")."""
-    return {ent[-1].text for ent in spans
-            if len(ent) >= 2 and ent[-1].text[:1].isupper()
+    ORG or GPE but written as a role holder's name, "Chancellor Olaf Scholz"), without what the
+    model ran on into ("Greg Rusedski 4-6": Rusedski)."""
+    return {name_part(ent)[-1].text for ent in spans
+            if len(name_part(ent)) >= 2 and name_part(ent)[-1].text[:1].isupper()
             and (ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE"} and names_a_role_holder(ent)
                                              and lookup_place(ent.text) is None))}
 
 
 def name_part(span: Span) -> Span:
-    """The span up to where it stops being a name: a spaced dash or a lower-case word that is no
-    particle ("Moazzam Begg - have" -> "Moazzam Begg"), as in run-on lists the model tags whole."""
+    """The span up to where it stops being a name: a spaced dash, a number or a lower-case word that
+    is no particle ("Moazzam Begg - have" -> "Moazzam Begg", "Greg Rusedski 4" in a score line), as
+    in run-on lists the model tags whole."""
     for index, token in enumerate(span[1:], 1):
         spaced_punctuation = token.is_punct and token.text != "." and (span[index - 1].whitespace_ or token.whitespace_)
-        if spaced_punctuation or (token.is_alpha and token.is_lower and token.lower_ not in NAME_PARTICLES):
+        if spaced_punctuation or token.is_digit or (token.is_alpha and token.is_lower and token.lower_ not in NAME_PARTICLES):
             return span[:index]
     return span
 

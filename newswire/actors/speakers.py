@@ -13,7 +13,7 @@ from newswire.actors.institutions import country_qualified, qualified_key
 from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
                                      ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS, STATE_BODIES)
 from newswire.actors.records import NAME_KINDS, LocalMention
-from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, org_key, organisation, role_data
+from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, gazetteer, org_key, organisation, role_data
 
 if TYPE_CHECKING:
     from newswire.actors.corpus import Corpus
@@ -29,6 +29,10 @@ LIST_COMMA = re.compile(r"\s*,\s*(?!and\b)")
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"|\u00ab[^\u00bb\n]*\u00bb")
 _CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
+# "Netherlands-based group LNM said it": a name hyphened to a lower-case word modifies it; no pronoun stands for it
+HYPHEN_MODIFIER = re.compile(r"-[a-z]")
+# "The two Japanese companies ... They said": nor for a nationality written before a noun
+NOUN_AFTER = re.compile(r" [a-z]")
 
 
 def antecedent(text: str, position: int, earlier: list[LocalMention], sentences_back: int = PRONOUN_SENTENCES_BACK,
@@ -120,7 +124,7 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
     if words and words[0].lower() in {"a", "an", "one"}:
         return _unnamed_speaker(corpus, article_id, text, start, end, words, last)
     if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
-        return _organisation_before(corpus, text, start, end, mentions)
+        return _organisation_before(corpus, text, start, end, [m for m in mentions if not _known_non_media(m)])
     if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
         return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
     if (description := describe(start, end, text[start:end], words, True)) is not None:
@@ -141,7 +145,8 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     agreeing = [m for m in mentions if (m.type == "PERSON") == (wanted == "PERSON")
                 and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
     sentence_start = max([0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)])
-    earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)]
+    earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)
+               and not HYPHEN_MODIFIER.match(text, m.end) and not (m.type == "NORP" and NOUN_AFTER.match(text, m.end))]
     best = _named_after_opening(text, start, surface, sentence_start, agreeing) or antecedent(text, start, earlier)
     if best is None:
         return None
@@ -195,6 +200,13 @@ def _organisation_named(corpus: Corpus, text: str, start: int, end: int, bare: s
         if len(longer) == 1:
             return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(longer.pop()), True)
     return None
+
+
+def _known_non_media(mention: LocalMention) -> bool:
+    """An organisation the gazetteer knows as other than an outlet ("targeted by the newspaper" is
+    not the Labour Party named last)."""
+    entry = gazetteer()["org_entries"].get(mention.key.removeprefix("ORG:"))
+    return entry is not None and entry.sector not in {None, "media"}
 
 
 def _organisation_before(corpus: Corpus, text: str, start: int, end: int, mentions: list[LocalMention],
