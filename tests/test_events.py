@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -387,9 +388,25 @@ def test_doers_named_together_each_do_their_own_act():
     events, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO")), _act("b", 10, sources=("ORG:NATO",))])
     assert len(mentions) == 3 and len({m["mention_id"] for m in mentions}) == 3
     assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 10), ("b", 10)})}
-    # aimed at no one named, what each did is left open: one row
+    # aimed at no one named, each still does its own act ("they delivered written replies"): a row each
     _, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO"), targets=())])
+    assert len(mentions) == 2 and len({m["mention_id"] for m in mentions}) == 2
+    # of a joint type, doers named together with no target may have acted as one: one row
+    _, mentions = _events([_act("a", 10, plover="AGREE", lemma="agree", cameo="030", sources=("GPE:RUS", "GPE:UKR"),
+                                targets=())])
     assert len(mentions) == 1
+
+
+def test_each_doer_of_a_one_sided_joint_mention_joins_its_own_act():
+    # "the US and NATO said they delivered written replies" in a; b and c name each reply in full
+    nato = _act("b", 10, plover="CONSULT", lemma="deliver", cameo="040", sources=("ORG:NATO",))
+    usa = _act("c", 10, plover="CONSULT", lemma="deliver", cameo="040", sources=("GPE:USA",))
+    joint = _act("a", 10, plover="CONSULT", lemma="deliver", cameo="040", sources=("GPE:USA", "ORG:NATO"), targets=())
+    events, mentions = _events([joint, nato, usa])
+    assert _grouped(events, mentions) == {frozenset({("a", 10), ("b", 10)}), frozenset({("a", 10), ("c", 10)})}
+    # a doer no full mention names stays apart: NATO's row does not join the US reply
+    events, mentions = _events([joint, usa])
+    assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 10), ("c", 10)})}
 
 
 def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
@@ -404,12 +421,12 @@ def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
     events, _ = _events([_act("a", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("GPE:RUS",)),
                          _act("b", 10, plover="CONSULT", lemma="talk", sources=("GPE:RUS",), targets=("GPE:USA",))])
     assert len(events) == 1
-    # doers named together of a directed act are not a meeting between them
-    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="deliver", sources=("GPE:USA", "ORG:NATO"), targets=(),
-                              cameo="040"),
-                         _act("b", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("ORG:NATO",),
-                              cameo="040")])
-    assert len(events) == 2
+    # doers named together of a directed act are not a meeting between them (each did its own act)
+    events, mentions = _events([_act("a", 10, plover="CONSULT", lemma="deliver", sources=("GPE:USA", "ORG:NATO"),
+                                     targets=(), cameo="040"),
+                                _act("b", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",),
+                                     targets=("ORG:NATO",), cameo="040")])
+    assert len(events) == 3 and frozenset({("b", 10)}) in _grouped(events, mentions)
 
 
 def test_two_peoples_act_reported_twice_is_apart_from_their_states():

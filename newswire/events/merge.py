@@ -373,11 +373,12 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
 
 
 def _per_source(item: ResolvedMention) -> list[ResolvedMention]:
-    """One row per doer named together of an act aimed at someone ("the US and NATO rejected
-    Moscow's demands", "the US and NATO replied to Russia"): each did its own act. Doers of an
-    act aimed at no one named stay one row: the participants of a mutual act ("Russia, Ukraine
-    and France met"), and doers whose separate acts the text leaves open."""
-    if len(item.sources) < 2 or not item.targets:
+    """One row per doer named together ("the US and NATO rejected Moscow's demands", "the US
+    and NATO replied to Russia", "they delivered written replies"): each did its own act. Doers
+    of an act aimed at no one named stay one row when they may have done it together: the
+    participants of a mutual act ("Russia, Ukraine and France met") and of the joint types
+    ("Russia and Ukraine agreed", "protesters and police clashed")."""
+    if len(item.sources) < 2 or not item.targets and (item.mutual or item.mention.plover_type in rules().joint_types):
         return [item]
     return [replace(item, sources=(source,), targets=tuple(t for t in item.targets if t != source), joint_index=index)
             for index, source in enumerate(item.sources)]

@@ -41,6 +41,7 @@ class Rules:
     frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
     participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
     mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
+    joint_types: frozenset[str]  # "Russia and Ukraine agreed": doers named together may act as one
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
     government_heads: frozenset[str]  # "Biden's administration": the state the leader governs
@@ -84,6 +85,7 @@ def rules() -> Rules:
         quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
         participant_nouns=words["participant_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
+        joint_types=words["joint_types"],
         support_verbs=words["support_verbs"],
         recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
         nouns=_codes(data["nouns"]),
