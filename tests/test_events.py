@@ -474,6 +474,31 @@ def test_a_one_sided_mention_joins_only_an_act_told_alike():
     assert len(events) == 2
 
 
+def test_synonymous_words_tell_one_act():
+    from newswire.events.rules import synonym_groups
+
+    # synonymous_triggers: "sent reinforcements" (told by its noun) and "dispatching jets" (by its verb)
+    reinforce = _act("a", 10, plover="MOBILIZE", lemma="reinforcement", cameo="150", sources=("ORG:NATO",), targets=())
+    dispatch = _act("b", 10, plover="MOBILIZE", lemma="jet", cameo="150", sources=("ORG:NATO",), targets=())
+    dispatch = replace(dispatch, mention=replace(dispatch.mention, trigger="dispatching additional jets"))
+    events, _ = _events([reinforce, dispatch])
+    assert len(events) == 1
+    # irregular forms count ("sent": send); a word of no group of the type tells nothing
+    assert synonym_groups("MOBILIZE", ("sent",)) and synonym_groups("AID", ("sent",))
+    assert not synonym_groups("MOBILIZE", ("withdraw",)) and not synonym_groups("RETREAT", ("sent",))
+    # words of different groups are different acts: massing troops is not sending them
+    mass = _act("b", 10, plover="MOBILIZE", lemma="mass", cameo="150", sources=("ORG:NATO",), targets=())
+    events, _ = _events([reinforce, mass])
+    assert len(events) == 2
+    # a refusal governing another verb is told by what it governs: "declined to publish the reply"
+    # is not "rejected Moscow's demands", nor "made no concessions"
+    declined = _act("b", 10, lemma="decline", targets=(), content="publish")
+    events, _ = _events([_act("a", 10), declined])
+    assert len(events) == 2
+    events, _ = _events([_act("a", 10), _act("b", 10, lemma="concession", targets=())])
+    assert len(events) == 1
+
+
 def test_perfect_tenses_without_a_date_may_be_earlier_acts():
     earlier = _act("a", 10, plover="REQUEST", lemma="demand", day=date(2021, 12, 17))
     # "Russia has demanded" (perfect) in an article of Jan. 26 may be the December demand; a simple

@@ -34,7 +34,7 @@ import pandas as pd
 from newswire.events import lexicon
 from newswire.events.dates import ResolvedDate, compatible, resolve
 from newswire.events.mentions import EventMention
-from newswire.events.rules import rules
+from newswire.events.rules import rules, synonym_groups
 from newswire.text import stable_hash
 
 PRECISION_ORDER = ("day", "week", "month", "year")
@@ -449,14 +449,19 @@ def _people(item: ResolvedMention, actor_id: Callable[[str], str]) -> tuple:
 
 def _told(item: ResolvedMention) -> list[tuple[str, str]]:
     """How a mention tells its act: by its trigger's word ("denied", "has denied"), by what it
-    asks, and by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
-    052, defend verbally). A one-sided mention joins only an act told alike."""
+    asks, by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
+    052, defend verbally), and by the group of words outlets use for one act ("sent", "dispatched",
+    "deployed"). A one-sided mention joins only an act told alike."""
     mention = item.mention
     told = [("lemma", mention.lemma)] if mention.lemma else []
     if mention.content is not None:
         told.append(("content", mention.content))
     if mention.cameo_code != rules().type_defaults.get(mention.plover_type):
         told.append(("code", mention.cameo_code))
+    if mention.content is None:  # a refusal governing another verb is told by what it governs
+        # the light verb's own word too: "dispatching additional fighter jets" is told as "dispatch"
+        words = (mention.lemma, *mention.trigger.split()[:1])
+        told.extend(("synonym", str(group)) for group in synonym_groups(mention.plover_type, words))
     return told
 
 

@@ -42,6 +42,7 @@ class Rules:
     participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
     mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
     joint_types: frozenset[str]  # "Russia and Ukraine agreed": doers named together may act as one
+    synonymous_triggers: dict[str, tuple[frozenset[str], ...]]  # type -> groups of words for one act
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
     government_heads: frozenset[str]  # "Biden's administration": the state the leader governs
@@ -86,6 +87,8 @@ def rules() -> Rules:
         participant_nouns=words["participant_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
         joint_types=words["joint_types"],
+        synonymous_triggers={plover: tuple(frozenset(group) for group in groups)
+                             for plover, groups in data["synonymous_triggers"].items()},
         support_verbs=words["support_verbs"],
         recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
         nouns=_codes(data["nouns"]),
@@ -129,3 +132,17 @@ def lookup(table: dict, lemma: str, written: str):
 def form_in(words: frozenset[str], lemma: str, written: str) -> str | None:
     """The first candidate form of a word that the set holds, else None."""
     return next((form for form in word_forms(lemma, written) if form in words), None)
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, str]:
+    return load_data("events/verb_forms.json")
+
+
+@lru_cache(maxsize=None)
+def synonym_groups(plover: str, words: tuple[str, ...]) -> tuple[int, ...]:
+    """The groups of words for one act of the type (synonymous_triggers) that hold one of the
+    words, each tried in its candidate dictionary forms, irregular ones included ("sent": send)."""
+    irregular = _irregular_forms()
+    forms = {form for word in words for form in (*word_forms(word, word), irregular.get(word.lower(), word.lower()))}
+    return tuple(index for index, group in enumerate(rules().synonymous_triggers.get(plover, ())) if forms & group)
