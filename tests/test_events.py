@@ -123,6 +123,8 @@ def test_offsets_point_into_the_text(code):
     ("The United States replied in writing to demands that the Kremlin put forward in December.", "replied", None),
     # a noun trigger's date, governed from above
     ("Lavrov said his meeting with Blinken on Friday went well.", "meeting", "Friday"),
+    # a nominal act held by a support verb takes the verb's date, through a batch too
+    ("Chile and Peru held a round of talks in Lima on March 3.", "talks", "March 3"),
 ])
 def test_an_events_date_is_its_own_clauses(code, text, trigger, date_text):
     found = [m for m in code(text) if m.trigger.startswith(trigger)]
@@ -316,6 +318,22 @@ def test_tense_places_an_act_relative_to_the_report(code, text, trigger, tense):
     assert found.get(trigger, "missing") == tense, found
 
 
+@pytest.mark.parametrize("text, trigger, sources, tense", [
+    # batch_heads: the verb holding the batch holds its acts; its subject is the doer
+    ("Japan and Canada have held a series of talks with Chinese officials over the past few weeks.", "talks",
+     ("Japan", "Canada"), "progressive"),  # stretch_heads: acts over a stretch of time
+    ("Chile and Peru held a round of talks in Lima on March 3.", "talks", ("Chile", "Peru"), None),
+    ("The EU adopted a package of sanctions against Belarus.", "sanctions", ("The EU",), None),
+    ("Chile and Peru met in Lima, kicking off a week of negotiations.", "negotiations", ("Chile", "Peru"),
+     "progressive"),
+])
+def test_a_batch_of_acts_is_held_by_its_verb(code, text, trigger, sources, tense):
+    found = {m.trigger: m for m in code(text)}
+    assert trigger in found, summary(code(text), text)
+    assert tuple(text[a:b] for a, b in found[trigger].sources) == sources
+    assert found[trigger].tense == tense
+
+
 @pytest.mark.parametrize("text, content", [
     ("The UN envoy urged Israel to de-escalate at once.", "de-escalate"),  # hyphenated verbs stay whole
     ("The envoy called on Iran to withdraw its forces.", "withdraw"),
@@ -496,6 +514,22 @@ def test_synonymous_words_tell_one_act():
     events, _ = _events([_act("a", 10), declined])
     assert len(events) == 2
     events, _ = _events([_act("a", 10), _act("b", 10, lemma="concession", targets=())])
+    assert len(events) == 1
+
+
+def test_an_act_still_going_on_is_not_an_earlier_days_act():
+    # "the US and Russia held talks on Jan. 10" vs "the US is leading the negotiations with Russia"
+    geneva = _act("a", 10, plover="CONSULT", lemma="talk", cameo="040", day=date(2022, 1, 10))
+    ongoing = _act("b", 10, plover="CONSULT", lemma="negotiation", cameo="046", stated=False, tense="progressive")
+    events, _ = _events([geneva, ongoing])
+    assert len(events) == 2
+    # "have held a series of talks" (ongoing) and "is leading the negotiations": one stretch of talks
+    events, _ = _events([geneva, ongoing, _act("c", 10, plover="CONSULT", lemma="talk", cameo="040", stated=False,
+                                                tense="progressive")])
+    assert len(events) == 2
+    # a perfect may still be the earlier day's act
+    events, _ = _events([geneva, _act("b", 10, plover="CONSULT", lemma="talk", cameo="040", stated=False,
+                                      tense="perfect")])
     assert len(events) == 1
 
 

@@ -194,13 +194,27 @@ def subject_of(verb: Token) -> Token | None:
 
 def governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition ("began a strike",
-    "took part in a strike", "were on strike")."""
+    "took part in a strike", "were on strike"), or through a batch the noun names the acts of
+    ("held a series of talks", "imposed a package of sanctions")."""
     head = noun.head
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in rules().batch_heads:
+        noun, head = head.head, head.head.head
     if noun.dep_ == "pobj" and head.dep_ in syntax.PREPOSITIONS:
         head = head.head
     elif noun.dep_ not in {"dobj", "attr", "nsubjpass"}:
         return None
     return head if head.pos_ in {"VERB", "AUX"} and head.i != noun.i else None
+
+
+def stretch_of(noun: Token) -> Token | None:
+    """The batch noun that spreads acts over a stretch of time: "a series of talks", "weeks of
+    negotiations"; None for one act ("a round of talks", "a package of sanctions")."""
+    head = noun.head
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in rules().stretch_heads:
+        return head.head
+    return None
 
 
 def noun_is_setting(noun: Token) -> bool:

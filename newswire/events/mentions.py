@@ -357,8 +357,11 @@ class _Sentence:
                 code = self.rules.default("AGREE")  # "will provide assistance": a pledge
             elif modality.future and code.plover in self.rules.future_conflict_types:
                 code = self.rules.default("THREATEN")
+        # "held a round of talks in Geneva on Jan. 10": the date of the verb that holds the act
+        held = verb if verb is not None and verb_lemma(verb) in self.rules.support_verbs else None
+        date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
-                              negated=False, hypothetical=hypothetical, date_from=noun)]
+                              negated=False, hypothetical=hypothetical, date_from=date_from)]
 
     # ------------------------------------------------------------------ modality and arguments
     def _modality(self, verb: Token) -> _Modality:
@@ -469,4 +472,5 @@ class _Sentence:
             location=args.location, date_text=date.text if date is not None else None,
             date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3),
             lemma=_head_word(first, last, basis), content=content,
-            tense=_tense_of_trigger(date_from))
+            # "have held a series of talks": acts over a stretch of time, not one day's
+            tense="progressive" if arguments.stretch_of(first) is not None else _tense_of_trigger(date_from))

@@ -260,19 +260,21 @@ def _fits(members: _Members, item: ResolvedMention) -> bool:
 # Tenses that without a date place an act off the report's own day: before it ("had
 # demanded") or over a stretch of time ("is leading the negotiations").
 NOT_ON_THE_DAY = frozenset({"pluperfect", "progressive"})
+ONGOING = frozenset({"progressive"})
 
 
 def _dates_fit(anchor: ResolvedMention, item: ResolvedMention) -> bool:
     """Could the anchor's act and the mention's be one? Dates compatible, except that a past
     perfect without a date is before the report's own day; and a perfect without a date
-    (the date is the report's) may be of any earlier stated date."""
+    (the date is the report's) may be of any earlier stated date, an act still going on not."""
     undated_perfect = [m for m in (anchor, item) if not m.date_stated and m.mention.tense is not None]
     if compatible(anchor.date, item.date):
         return not any(m.mention.tense in NOT_ON_THE_DAY for m in undated_perfect) or \
             len(undated_perfect) == 2 or anchor.date_stated or item.date_stated
     stated, borrowed = (anchor, item) if anchor.date_stated else (item, anchor)
-    return stated.date_stated and borrowed in undated_perfect and stated.date is not None and \
-        borrowed.date is not None and stated.date.day <= borrowed.date.day
+    # an act still going on ("is leading the negotiations") is not the one day's act told before
+    return stated.date_stated and borrowed in undated_perfect and borrowed.mention.tense not in ONGOING and \
+        stated.date is not None and borrowed.date is not None and stated.date.day <= borrowed.date.day
 
 
 def _conflicts(same_article: Sequence[ResolvedMention], item: ResolvedMention) -> bool:

@@ -37,6 +37,8 @@ class Rules:
     future_conflict_types: frozenset[str]  # "will retaliate", "will strike": a threat
     prepositional_objects: dict[str, dict[str, Code]]  # "put the army on alert"
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
+    batch_heads: frozenset[str]  # "held a series of talks": the talks are held
+    stretch_heads: frozenset[str]  # "a series of talks": acts over a stretch of time
     delegate_heads: frozenset[str]  # "representatives of Russia": Russia acts
     frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
     participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
@@ -83,7 +85,8 @@ def rules() -> Rules:
         verbs_needing_an_object=_with_transfers(data),
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
-        quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
+        quantity_heads=words["quantity_heads"], batch_heads=words["batch_heads"], stretch_heads=words["stretch_heads"],
+        delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
         participant_nouns=words["participant_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
         joint_types=words["joint_types"],
