@@ -334,6 +334,64 @@ def test_a_batch_of_acts_is_held_by_its_verb(code, text, trigger, sources, tense
     assert found[trigger].tense == tense
 
 
+@pytest.mark.parametrize("text, sources, targets", [
+    # concern_nouns: concern about an actor's conduct is disapproval of the actor
+    ("The reply includes concerns that Canada and its allies have about Chinese actions.", ("Canada", "its allies"),
+     ("Chinese",)),  # the holder: a relative clause's subject; the concern: on the clause's verb
+    ("The envoy said the letter set out Japanese positions and concerns about China's behaviour.", ("Japanese",),
+     ("China",)),  # coordinated nouns share their owner and what they are about
+])
+def test_concern_about_an_actors_conduct_is_disapproval(code, text, sources, targets):
+    found = [m for m in code(text) if m.trigger == "concerns"]
+    assert len(found) == 1 and found[0].plover_type == "ACCUSE", summary(code(text), text)
+    assert tuple(text[a:b] for a, b in found[0].sources) == sources
+    assert tuple(text[a:b] for a, b in found[0].targets) == targets
+
+
+@pytest.mark.parametrize("text", [
+    "The letter answered Beijing's concerns.",  # whose concerns, about no one's conduct
+    "Investors have concerns about China's economy.",  # an economy is no conduct
+])
+def test_concern_about_no_ones_conduct_accuses_no_one(code, text):
+    assert not [m for m in code(text) if m.plover_type == "ACCUSE"], summary(code(text), text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # stretch_adverbs: repeated or long-standing acts are of no one day
+    ("Chile has long accused Peru of planning an attack.", "accused"),
+    ("NATO repeatedly warned Russia.", "warned"),
+])
+def test_adverbs_of_repetition_spread_an_act_over_time(code, text, trigger):
+    assert {m.trigger: m.tense for m in code(text)}.get(trigger) == "progressive", summary(code(text), text)
+
+
+def test_acts_off_the_reports_day_are_one_only_when_told_alike():
+    # "Peru has long accused Chile" (ongoing) and "Peru's concerns about Chilean actions" (no verb
+    # dates them): two acts
+    accused = _act("a", 10, plover="ACCUSE", lemma="accuse", cameo="112", stated=False, tense="progressive")
+    concern = _act("b", 10, plover="ACCUSE", lemma="concern", cameo="111", stated=False, tense="nominal")
+    events, _ = _events([accused, concern])
+    assert len(events) == 2
+    # "has denied" and "has repeatedly denied": one
+    events, _ = _events([_act("a", 10, lemma="deny", stated=False, tense="perfect"),
+                         _act("b", 10, lemma="deny", stated=False, tense="progressive")])
+    assert len(events) == 1
+    # synonyms tell alike: "have held a series of talks", "is leading the negotiations"
+    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="talk", cameo="040", stated=False, tense="progressive"),
+                         _act("b", 10, plover="CONSULT", lemma="negotiation", cameo="046", stated=False,
+                              tense="progressive")])
+    assert len(events) == 1
+
+
+def test_a_one_sided_mention_of_a_mutual_act_is_not_told_by_a_synonym():
+    # "ready to keep talking with Moscow" does not join the day's negotiations of Russia and others
+    negotiations = _act("a", 10, plover="CONSULT", lemma="negotiation", cameo="046",
+                        sources=("GPE:RUS", "GPE:UKR", "GPE:FRA"), targets=())
+    talking = _act("b", 10, plover="CONSULT", lemma="talk", cameo="040", sources=(), targets=("GPE:RUS",))
+    events, _ = _events([negotiations, talking])
+    assert len(events) == 2
+
+
 @pytest.mark.parametrize("text, content", [
     ("The UN envoy urged Israel to de-escalate at once.", "de-escalate"),  # hyphenated verbs stay whole
     ("The envoy called on Iran to withdraw its forces.", "withdraw"),

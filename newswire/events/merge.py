@@ -269,8 +269,12 @@ def _dates_fit(anchor: ResolvedMention, item: ResolvedMention) -> bool:
     (the date is the report's) may be of any earlier stated date, an act still going on not."""
     undated_perfect = [m for m in (anchor, item) if not m.date_stated and m.mention.tense is not None]
     if compatible(anchor.date, item.date):
+        # two acts off the report's day, with no date to tie them, are one only when told alike
+        # ("has denied", "has repeatedly denied"; "the US has long accused Russia" is not the
+        # concerns about Russian actions its reply sets out)
+        both_off = len(undated_perfect) == 2 and bool(set(_told(anchor, True)) & set(_told(item, True)))
         return not any(m.mention.tense in NOT_ON_THE_DAY for m in undated_perfect) or \
-            len(undated_perfect) == 2 or anchor.date_stated or item.date_stated
+            both_off or anchor.date_stated or item.date_stated
     stated, borrowed = (anchor, item) if anchor.date_stated else (item, anchor)
     # an act still going on ("is leading the negotiations") is not the one day's act told before
     return stated.date_stated and borrowed in undated_perfect and borrowed.mention.tense not in ONGOING and \
@@ -449,18 +453,21 @@ def _people(item: ResolvedMention, actor_id: Callable[[str], str]) -> tuple:
     return tuple(sorted(ids)) if item.symmetric else ids
 
 
-def _told(item: ResolvedMention) -> list[tuple[str, str]]:
+def _told(item: ResolvedMention, any_synonym: bool = False) -> list[tuple[str, str]]:
     """How a mention tells its act: by its trigger's word ("denied", "has denied"), by what it
     asks, by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
     052, defend verbally), and by the group of words outlets use for one act ("sent", "dispatched",
-    "deployed"). A one-sided mention joins only an act told alike."""
+    "deployed"). A one-sided mention joins only an act told alike. A synonym does not tell a
+    mutual act unless any_synonym: "ready to keep talking with Moscow" names too little to be
+    told as any negotiation with Russia that day."""
     mention = item.mention
     told = [("lemma", mention.lemma)] if mention.lemma else []
     if mention.content is not None:
         told.append(("content", mention.content))
     if mention.cameo_code != rules().type_defaults.get(mention.plover_type):
         told.append(("code", mention.cameo_code))
-    if mention.content is None:  # a refusal governing another verb is told by what it governs
+    # a refusal governing another verb ("declined to publish") is told by what it governs
+    if mention.content is None and (any_synonym or not item.mutual):
         # the light verb's own word too: "dispatching additional fighter jets" is told as "dispatch"
         words = (mention.lemma, *mention.trigger.split()[:1])
         told.extend(("synonym", str(group)) for group in synonym_groups(mention.plover_type, words))

@@ -39,11 +39,16 @@ class Rules:
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
     batch_heads: frozenset[str]  # "held a series of talks": the talks are held
     stretch_heads: frozenset[str]  # "a series of talks": acts over a stretch of time
+    stretch_adverbs: frozenset[str]  # "has long accused": an act over a stretch of time
     delegate_heads: frozenset[str]  # "representatives of Russia": Russia acts
     frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
     participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
     mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
     joint_types: frozenset[str]  # "Russia and Ukraine agreed": doers named together may act as one
+    concern_nouns: dict[str, Code]  # "concerns about Russian actions": disapproval
+    concern_prepositions: frozenset[str]
+    conduct_nouns: frozenset[str]  # what an actor does that concern may be voiced about
+    concern_verbs: frozenset[str]  # "Japan raised concerns about": the subject holds them
     synonymous_triggers: dict[str, tuple[frozenset[str], ...]]  # type -> groups of words for one act
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
@@ -86,10 +91,13 @@ def rules() -> Rules:
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
         quantity_heads=words["quantity_heads"], batch_heads=words["batch_heads"], stretch_heads=words["stretch_heads"],
+        stretch_adverbs=words["stretch_adverbs"],
         delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
         participant_nouns=words["participant_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
-        joint_types=words["joint_types"],
+        joint_types=words["joint_types"], concern_nouns=_codes(data["concern_nouns"]),
+        concern_prepositions=words["concern_prepositions"], conduct_nouns=words["conduct_nouns"],
+        concern_verbs=words["concern_verbs"],
         synonymous_triggers={plover: tuple(frozenset(group) for group in groups)
                              for plover, groups in data["synonymous_triggers"].items()},
         support_verbs=words["support_verbs"],
