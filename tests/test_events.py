@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -122,6 +123,8 @@ def test_offsets_point_into_the_text(code):
     ("The United States replied in writing to demands that the Kremlin put forward in December.", "replied", None),
     # a noun trigger's date, governed from above
     ("Lavrov said his meeting with Blinken on Friday went well.", "meeting", "Friday"),
+    # a nominal act held by a support verb takes the verb's date, through a batch too
+    ("Chile and Peru held a round of talks in Lima on March 3.", "talks", "March 3"),
 ])
 def test_an_events_date_is_its_own_clauses(code, text, trigger, date_text):
     found = [m for m in code(text) if m.trigger.startswith(trigger)]
@@ -315,6 +318,80 @@ def test_tense_places_an_act_relative_to_the_report(code, text, trigger, tense):
     assert found.get(trigger, "missing") == tense, found
 
 
+@pytest.mark.parametrize("text, trigger, sources, tense", [
+    # batch_heads: the verb holding the batch holds its acts; its subject is the doer
+    ("Japan and Canada have held a series of talks with Chinese officials over the past few weeks.", "talks",
+     ("Japan", "Canada"), "progressive"),  # stretch_heads: acts over a stretch of time
+    ("Chile and Peru held a round of talks in Lima on March 3.", "talks", ("Chile", "Peru"), None),
+    ("The EU adopted a package of sanctions against Belarus.", "sanctions", ("The EU",), None),
+    ("Chile and Peru met in Lima, kicking off a week of negotiations.", "negotiations", ("Chile", "Peru"),
+     "progressive"),
+])
+def test_a_batch_of_acts_is_held_by_its_verb(code, text, trigger, sources, tense):
+    found = {m.trigger: m for m in code(text)}
+    assert trigger in found, summary(code(text), text)
+    assert tuple(text[a:b] for a, b in found[trigger].sources) == sources
+    assert found[trigger].tense == tense
+
+
+@pytest.mark.parametrize("text, sources, targets", [
+    # concern_nouns: concern about an actor's conduct is disapproval of the actor
+    ("The reply includes concerns that Canada and its allies have about Chinese actions.", ("Canada", "its allies"),
+     ("Chinese",)),  # the holder: a relative clause's subject; the concern: on the clause's verb
+    ("The envoy said the letter set out Japanese positions and concerns about China's behaviour.", ("Japanese",),
+     ("China",)),  # coordinated nouns share their owner and what they are about
+])
+def test_concern_about_an_actors_conduct_is_disapproval(code, text, sources, targets):
+    found = [m for m in code(text) if m.trigger == "concerns"]
+    assert len(found) == 1 and found[0].plover_type == "ACCUSE", summary(code(text), text)
+    assert tuple(text[a:b] for a, b in found[0].sources) == sources
+    assert tuple(text[a:b] for a, b in found[0].targets) == targets
+
+
+@pytest.mark.parametrize("text", [
+    "The letter answered Beijing's concerns.",  # whose concerns, about no one's conduct
+    "Investors have concerns about China's economy.",  # an economy is no conduct
+])
+def test_concern_about_no_ones_conduct_accuses_no_one(code, text):
+    assert not [m for m in code(text) if m.plover_type == "ACCUSE"], summary(code(text), text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # stretch_adverbs: repeated or long-standing acts are of no one day
+    ("Chile has long accused Peru of planning an attack.", "accused"),
+    ("NATO repeatedly warned Russia.", "warned"),
+])
+def test_adverbs_of_repetition_spread_an_act_over_time(code, text, trigger):
+    assert {m.trigger: m.tense for m in code(text)}.get(trigger) == "progressive", summary(code(text), text)
+
+
+def test_acts_off_the_reports_day_are_one_only_when_told_alike():
+    # "Peru has long accused Chile" (ongoing) and "Peru's concerns about Chilean actions" (no verb
+    # dates them): two acts
+    accused = _act("a", 10, plover="ACCUSE", lemma="accuse", cameo="112", stated=False, tense="progressive")
+    concern = _act("b", 10, plover="ACCUSE", lemma="concern", cameo="111", stated=False, tense="nominal")
+    events, _ = _events([accused, concern])
+    assert len(events) == 2
+    # "has denied" and "has repeatedly denied": one
+    events, _ = _events([_act("a", 10, lemma="deny", stated=False, tense="perfect"),
+                         _act("b", 10, lemma="deny", stated=False, tense="progressive")])
+    assert len(events) == 1
+    # synonyms tell alike: "have held a series of talks", "is leading the negotiations"
+    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="talk", cameo="040", stated=False, tense="progressive"),
+                         _act("b", 10, plover="CONSULT", lemma="negotiation", cameo="046", stated=False,
+                              tense="progressive")])
+    assert len(events) == 1
+
+
+def test_a_one_sided_mention_of_a_mutual_act_is_not_told_by_a_synonym():
+    # "ready to keep talking with Moscow" does not join the day's negotiations of Russia and others
+    negotiations = _act("a", 10, plover="CONSULT", lemma="negotiation", cameo="046",
+                        sources=("GPE:RUS", "GPE:UKR", "GPE:FRA"), targets=())
+    talking = _act("b", 10, plover="CONSULT", lemma="talk", cameo="040", sources=(), targets=("GPE:RUS",))
+    events, _ = _events([negotiations, talking])
+    assert len(events) == 2
+
+
 @pytest.mark.parametrize("text, content", [
     ("The UN envoy urged Israel to de-escalate at once.", "de-escalate"),  # hyphenated verbs stay whole
     ("The envoy called on Iran to withdraw its forces.", "withdraw"),
@@ -387,9 +464,25 @@ def test_doers_named_together_each_do_their_own_act():
     events, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO")), _act("b", 10, sources=("ORG:NATO",))])
     assert len(mentions) == 3 and len({m["mention_id"] for m in mentions}) == 3
     assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 10), ("b", 10)})}
-    # aimed at no one named, what each did is left open: one row
+    # aimed at no one named, each still does its own act ("they delivered written replies"): a row each
     _, mentions = _events([_act("a", 10, sources=("GPE:USA", "ORG:NATO"), targets=())])
+    assert len(mentions) == 2 and len({m["mention_id"] for m in mentions}) == 2
+    # of a joint type, doers named together with no target may have acted as one: one row
+    _, mentions = _events([_act("a", 10, plover="AGREE", lemma="agree", cameo="030", sources=("GPE:RUS", "GPE:UKR"),
+                                targets=())])
     assert len(mentions) == 1
+
+
+def test_each_doer_of_a_one_sided_joint_mention_joins_its_own_act():
+    # "the US and NATO said they delivered written replies" in a; b and c name each reply in full
+    nato = _act("b", 10, plover="CONSULT", lemma="deliver", cameo="040", sources=("ORG:NATO",))
+    usa = _act("c", 10, plover="CONSULT", lemma="deliver", cameo="040", sources=("GPE:USA",))
+    joint = _act("a", 10, plover="CONSULT", lemma="deliver", cameo="040", sources=("GPE:USA", "ORG:NATO"), targets=())
+    events, mentions = _events([joint, nato, usa])
+    assert _grouped(events, mentions) == {frozenset({("a", 10), ("b", 10)}), frozenset({("a", 10), ("c", 10)})}
+    # a doer no full mention names stays apart: NATO's row does not join the US reply
+    events, mentions = _events([joint, usa])
+    assert _grouped(events, mentions) == {frozenset({("a", 10)}), frozenset({("a", 10), ("c", 10)})}
 
 
 def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
@@ -404,12 +497,12 @@ def test_a_meeting_of_several_is_one_event_whoever_is_named_first():
     events, _ = _events([_act("a", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("GPE:RUS",)),
                          _act("b", 10, plover="CONSULT", lemma="talk", sources=("GPE:RUS",), targets=("GPE:USA",))])
     assert len(events) == 1
-    # doers named together of a directed act are not a meeting between them
-    events, _ = _events([_act("a", 10, plover="CONSULT", lemma="deliver", sources=("GPE:USA", "ORG:NATO"), targets=(),
-                              cameo="040"),
-                         _act("b", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",), targets=("ORG:NATO",),
-                              cameo="040")])
-    assert len(events) == 2
+    # doers named together of a directed act are not a meeting between them (each did its own act)
+    events, mentions = _events([_act("a", 10, plover="CONSULT", lemma="deliver", sources=("GPE:USA", "ORG:NATO"),
+                                     targets=(), cameo="040"),
+                                _act("b", 10, plover="CONSULT", lemma="meet", sources=("GPE:USA",),
+                                     targets=("ORG:NATO",), cameo="040")])
+    assert len(events) == 3 and frozenset({("b", 10)}) in _grouped(events, mentions)
 
 
 def test_two_peoples_act_reported_twice_is_apart_from_their_states():
@@ -455,6 +548,47 @@ def test_a_one_sided_mention_joins_only_an_act_told_alike():
                          _act("b", 10, sources=("GPE:RUS",), targets=(), lemma="deny"),
                          _act("c", 10, sources=("GPE:RUS",), targets=(), lemma="oppose")])
     assert len(events) == 2
+
+
+def test_synonymous_words_tell_one_act():
+    from newswire.events.rules import synonym_groups
+
+    # synonymous_triggers: "sent reinforcements" (told by its noun) and "dispatching jets" (by its verb)
+    reinforce = _act("a", 10, plover="MOBILIZE", lemma="reinforcement", cameo="150", sources=("ORG:NATO",), targets=())
+    dispatch = _act("b", 10, plover="MOBILIZE", lemma="jet", cameo="150", sources=("ORG:NATO",), targets=())
+    dispatch = replace(dispatch, mention=replace(dispatch.mention, trigger="dispatching additional jets"))
+    events, _ = _events([reinforce, dispatch])
+    assert len(events) == 1
+    # irregular forms count ("sent": send); a word of no group of the type tells nothing
+    assert synonym_groups("MOBILIZE", ("sent",)) and synonym_groups("AID", ("sent",))
+    assert not synonym_groups("MOBILIZE", ("withdraw",)) and not synonym_groups("RETREAT", ("sent",))
+    # words of different groups are different acts: massing troops is not sending them
+    mass = _act("b", 10, plover="MOBILIZE", lemma="mass", cameo="150", sources=("ORG:NATO",), targets=())
+    events, _ = _events([reinforce, mass])
+    assert len(events) == 2
+    # a refusal governing another verb is told by what it governs: "declined to publish the reply"
+    # is not "rejected Moscow's demands", nor "made no concessions"
+    declined = _act("b", 10, lemma="decline", targets=(), content="publish")
+    events, _ = _events([_act("a", 10), declined])
+    assert len(events) == 2
+    events, _ = _events([_act("a", 10), _act("b", 10, lemma="concession", targets=())])
+    assert len(events) == 1
+
+
+def test_an_act_still_going_on_is_not_an_earlier_days_act():
+    # "the US and Russia held talks on Jan. 10" vs "the US is leading the negotiations with Russia"
+    geneva = _act("a", 10, plover="CONSULT", lemma="talk", cameo="040", day=date(2022, 1, 10))
+    ongoing = _act("b", 10, plover="CONSULT", lemma="negotiation", cameo="046", stated=False, tense="progressive")
+    events, _ = _events([geneva, ongoing])
+    assert len(events) == 2
+    # "have held a series of talks" (ongoing) and "is leading the negotiations": one stretch of talks
+    events, _ = _events([geneva, ongoing, _act("c", 10, plover="CONSULT", lemma="talk", cameo="040", stated=False,
+                                                tense="progressive")])
+    assert len(events) == 2
+    # a perfect may still be the earlier day's act
+    events, _ = _events([geneva, _act("b", 10, plover="CONSULT", lemma="talk", cameo="040", stated=False,
+                                      tense="perfect")])
+    assert len(events) == 1
 
 
 def test_perfect_tenses_without_a_date_may_be_earlier_acts():

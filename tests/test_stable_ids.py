@@ -38,7 +38,11 @@ def test_no_id_changes_without_a_recorded_change_as_articles_arrive(prefect_harn
     releases = []
     for seed in sorted(SEEDS.glob("*.txt"))[:4]:  # one article more per run
         shutil.copy(seed, raw / seed.name)
-        releases.append(Path(release_flow(raw_dir=str(raw), out_dir=str(out), progress=False).release_path))
+        # a corpus of two dated articles that an undated one joins drops the share of events with a
+        # first_seen by about a quarter: drift against the previous release, not what this test is
+        # about (integrity rules still apply)
+        releases.append(Path(release_flow(raw_dir=str(raw), out_dir=str(out), progress=False,
+                                          accept_drift=True).release_path))
     history = pd.read_parquet(releases[-1] / "id_history.parquet")
     for earlier, later in zip(releases, releases[1:]):
         for table, id_column, members, member in KEPT:

@@ -194,13 +194,65 @@ def subject_of(verb: Token) -> Token | None:
 
 def governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition ("began a strike",
-    "took part in a strike", "were on strike")."""
+    "took part in a strike", "were on strike"), or through a batch the noun names the acts of
+    ("held a series of talks", "imposed a package of sanctions")."""
     head = noun.head
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in rules().batch_heads:
+        noun, head = head.head, head.head.head
     if noun.dep_ == "pobj" and head.dep_ in syntax.PREPOSITIONS:
         head = head.head
     elif noun.dep_ not in {"dobj", "attr", "nsubjpass"}:
         return None
     return head if head.pos_ in {"VERB", "AUX"} and head.i != noun.i else None
+
+
+def concern_about(noun: Token) -> Token | None:
+    """The actor whose conduct a concern is about: "concerns about Russian actions" (Russia),
+    "concern over Iran". The phrase may hang on the noun, on a relative clause of it ("concerns
+    the allies have about Russian actions") or on the noun it is coordinated with ("positions
+    and concerns about Russia's behaviour"): all say what the concern is about."""
+    the_rules = rules()
+    places = [noun, *(child for child in noun.children if child.dep_ == "relcl")]
+    if noun.dep_ == "conj":
+        places.append(noun.head)
+    for place in places:
+        for pobj in _prepositional_objects(place, the_rules.concern_prepositions):
+            if is_actor(pobj):
+                return pobj
+            if pobj.lemma_.lower() in the_rules.conduct_nouns or pobj.lower_ in the_rules.conduct_nouns:
+                found = owner(pobj)
+                if found is not None:
+                    return found
+    return None
+
+
+def concern_holder(noun: Token) -> Token | None:
+    """Who voices a concern: its owner ("American concerns", also of the noun it is coordinated
+    with: "American positions and concerns"), the subject of a relative clause ("concerns the
+    United States has") or of a verb of concern_verbs ("Japan raised concerns")."""
+    for candidate in [noun, noun.head] if noun.dep_ == "conj" else [noun]:
+        if (found := owner(candidate)) is not None:
+            return found
+    clauses = [child for child in noun.children if child.dep_ == "relcl"]
+    verb = governor(noun)
+    if verb is not None and verb.lemma_.lower() in rules().concern_verbs:
+        clauses.append(verb)
+    for clause in clauses:
+        subject = subject_of(clause)
+        if subject is not None and is_actor(subject) and subject.lower_ not in RELATIVE_PRONOUNS:
+            return subject
+    return None
+
+
+def stretch_of(noun: Token) -> Token | None:
+    """The batch noun that spreads acts over a stretch of time: "a series of talks", "weeks of
+    negotiations"; None for one act ("a round of talks", "a package of sanctions")."""
+    head = noun.head
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in rules().stretch_heads:
+        return head.head
+    return None
 
 
 def noun_is_setting(noun: Token) -> bool:

@@ -116,8 +116,11 @@ def tense_of(verb: Token | None) -> str | None:
     """"perfect" for "has deployed", "pluperfect" for "had demanded" (also for a bare or modal verb
     in such a clause), "progressive" for "is leading"; None for a simple or future tense. Perfect
     tenses place an act before the time of the report without saying when, the present
-    progressive over a stretch of time."""
+    progressive over a stretch of time, as an adverb of repetition or duration does ("has long
+    accused", "repeatedly warned")."""
     while verb is not None:
+        if any(c.dep_ == "advmod" and c.lower_ in rules().stretch_adverbs for c in verb.children):
+            return "progressive"
         auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
         perfect = [c for c in auxiliaries if c.lemma_.lower() == "have"]
         if perfect and perfect[0].tag_ == "VBD" and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
@@ -324,7 +327,19 @@ class _Sentence:
         return []
 
     # ------------------------------------------------------------------ nouns
+    def _concern(self, noun: Token, code: Code) -> list[EventMention]:
+        """"Concerns the United States has about Russian actions": disapproval of Russia."""
+        target = arguments.concern_about(noun)
+        if target is None:
+            return []  # "Moscow's concerns", "concerns about inflation": no one's conduct
+        source = arguments.concern_holder(noun)
+        return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
+                              negated=False, hypothetical=self._conditional_clause(noun), date_from=noun)]
+
     def _noun(self, noun: Token) -> list[EventMention]:
+        concern = self.rules.concern_nouns.get(noun.lower_)
+        if concern is not None:
+            return self._concern(noun, concern)
         code = lookup(self.rules.nouns, noun.lemma_, noun.text)
         if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES:
             return []
@@ -357,8 +372,11 @@ class _Sentence:
                 code = self.rules.default("AGREE")  # "will provide assistance": a pledge
             elif modality.future and code.plover in self.rules.future_conflict_types:
                 code = self.rules.default("THREATEN")
+        # "held a round of talks in Geneva on Jan. 10": the date of the verb that holds the act
+        held = verb if verb is not None and verb_lemma(verb) in self.rules.support_verbs else None
+        date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
-                              negated=False, hypothetical=hypothetical, date_from=noun)]
+                              negated=False, hypothetical=hypothetical, date_from=date_from)]
 
     # ------------------------------------------------------------------ modality and arguments
     def _modality(self, verb: Token) -> _Modality:
@@ -469,4 +487,5 @@ class _Sentence:
             location=args.location, date_text=date.text if date is not None else None,
             date_start=date.start_char if date is not None else None, basis=basis, confidence=round(confidence, 3),
             lemma=_head_word(first, last, basis), content=content,
-            tense=_tense_of_trigger(date_from))
+            # "have held a series of talks": acts over a stretch of time, not one day's
+            tense="progressive" if arguments.stretch_of(first) is not None else _tense_of_trigger(date_from))

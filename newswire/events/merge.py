@@ -34,7 +34,7 @@ import pandas as pd
 from newswire.events import lexicon
 from newswire.events.dates import ResolvedDate, compatible, resolve
 from newswire.events.mentions import EventMention
-from newswire.events.rules import rules
+from newswire.events.rules import rules, synonym_groups
 from newswire.text import stable_hash
 
 PRECISION_ORDER = ("day", "week", "month", "year")
@@ -260,19 +260,25 @@ def _fits(members: _Members, item: ResolvedMention) -> bool:
 # Tenses that without a date place an act off the report's own day: before it ("had
 # demanded") or over a stretch of time ("is leading the negotiations").
 NOT_ON_THE_DAY = frozenset({"pluperfect", "progressive"})
+ONGOING = frozenset({"progressive"})
 
 
 def _dates_fit(anchor: ResolvedMention, item: ResolvedMention) -> bool:
     """Could the anchor's act and the mention's be one? Dates compatible, except that a past
     perfect without a date is before the report's own day; and a perfect without a date
-    (the date is the report's) may be of any earlier stated date."""
+    (the date is the report's) may be of any earlier stated date, an act still going on not."""
     undated_perfect = [m for m in (anchor, item) if not m.date_stated and m.mention.tense is not None]
     if compatible(anchor.date, item.date):
+        # two acts off the report's day, with no date to tie them, are one only when told alike
+        # ("has denied", "has repeatedly denied"; "the US has long accused Russia" is not the
+        # concerns about Russian actions its reply sets out)
+        both_off = len(undated_perfect) == 2 and bool(set(_told(anchor, True)) & set(_told(item, True)))
         return not any(m.mention.tense in NOT_ON_THE_DAY for m in undated_perfect) or \
-            len(undated_perfect) == 2 or anchor.date_stated or item.date_stated
+            both_off or anchor.date_stated or item.date_stated
     stated, borrowed = (anchor, item) if anchor.date_stated else (item, anchor)
-    return stated.date_stated and borrowed in undated_perfect and stated.date is not None and \
-        borrowed.date is not None and stated.date.day <= borrowed.date.day
+    # an act still going on ("is leading the negotiations") is not the one day's act told before
+    return stated.date_stated and borrowed in undated_perfect and borrowed.mention.tense not in ONGOING and \
+        stated.date is not None and borrowed.date is not None and stated.date.day <= borrowed.date.day
 
 
 def _conflicts(same_article: Sequence[ResolvedMention], item: ResolvedMention) -> bool:
@@ -373,11 +379,12 @@ def event_tables(articles: Mapping[str, Article], resolved: list[ResolvedMention
 
 
 def _per_source(item: ResolvedMention) -> list[ResolvedMention]:
-    """One row per doer named together of an act aimed at someone ("the US and NATO rejected
-    Moscow's demands", "the US and NATO replied to Russia"): each did its own act. Doers of an
-    act aimed at no one named stay one row: the participants of a mutual act ("Russia, Ukraine
-    and France met"), and doers whose separate acts the text leaves open."""
-    if len(item.sources) < 2 or not item.targets:
+    """One row per doer named together ("the US and NATO rejected Moscow's demands", "the US
+    and NATO replied to Russia", "they delivered written replies"): each did its own act. Doers
+    of an act aimed at no one named stay one row when they may have done it together: the
+    participants of a mutual act ("Russia, Ukraine and France met") and of the joint types
+    ("Russia and Ukraine agreed", "protesters and police clashed")."""
+    if len(item.sources) < 2 or not item.targets and (item.mutual or item.mention.plover_type in rules().joint_types):
         return [item]
     return [replace(item, sources=(source,), targets=tuple(t for t in item.targets if t != source), joint_index=index)
             for index, source in enumerate(item.sources)]
@@ -446,16 +453,24 @@ def _people(item: ResolvedMention, actor_id: Callable[[str], str]) -> tuple:
     return tuple(sorted(ids)) if item.symmetric else ids
 
 
-def _told(item: ResolvedMention) -> list[tuple[str, str]]:
+def _told(item: ResolvedMention, any_synonym: bool = False) -> list[tuple[str, str]]:
     """How a mention tells its act: by its trigger's word ("denied", "has denied"), by what it
-    asks, and by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
-    052, defend verbally). A one-sided mention joins only an act told alike."""
+    asks, by a CAMEO act finer than its type's ("remains committed to" and "adhered to":
+    052, defend verbally), and by the group of words outlets use for one act ("sent", "dispatched",
+    "deployed"). A one-sided mention joins only an act told alike. A synonym does not tell a
+    mutual act unless any_synonym: "ready to keep talking with Moscow" names too little to be
+    told as any negotiation with Russia that day."""
     mention = item.mention
     told = [("lemma", mention.lemma)] if mention.lemma else []
     if mention.content is not None:
         told.append(("content", mention.content))
     if mention.cameo_code != rules().type_defaults.get(mention.plover_type):
         told.append(("code", mention.cameo_code))
+    # a refusal governing another verb ("declined to publish") is told by what it governs
+    if mention.content is None and (any_synonym or not item.mutual):
+        # the light verb's own word too: "dispatching additional fighter jets" is told as "dispatch"
+        words = (mention.lemma, *mention.trigger.split()[:1])
+        told.extend(("synonym", str(group)) for group in synonym_groups(mention.plover_type, words))
     return told
 
 

@@ -37,10 +37,19 @@ class Rules:
     future_conflict_types: frozenset[str]  # "will retaliate", "will strike": a threat
     prepositional_objects: dict[str, dict[str, Code]]  # "put the army on alert"
     quantity_heads: frozenset[str]  # "thousands of protesters": the protesters act
+    batch_heads: frozenset[str]  # "held a series of talks": the talks are held
+    stretch_heads: frozenset[str]  # "a series of talks": acts over a stretch of time
+    stretch_adverbs: frozenset[str]  # "has long accused": an act over a stretch of time
     delegate_heads: frozenset[str]  # "representatives of Russia": Russia acts
     frontier_nouns: frozenset[str]  # "troops near the Ukrainian border": aimed at Ukraine
     participant_nouns: frozenset[str]  # "the parties agreed": the doers of the last act of several
     mutual_triggers: dict[str, frozenset[str]]  # type -> trigger lemmas of acts done together ("X, Y and Z met")
+    joint_types: frozenset[str]  # "Russia and Ukraine agreed": doers named together may act as one
+    concern_nouns: dict[str, Code]  # "concerns about Russian actions": disapproval
+    concern_prepositions: frozenset[str]
+    conduct_nouns: frozenset[str]  # what an actor does that concern may be voiced about
+    concern_verbs: frozenset[str]  # "Japan raised concerns about": the subject holds them
+    synonymous_triggers: dict[str, tuple[frozenset[str], ...]]  # type -> groups of words for one act
     support_verbs: frozenset[str]  # "workers began a strike": the subject holds the nominal event
     recipient_verbs: frozenset[str]  # "Moscow received Washington's response": the subject is the target
     government_heads: frozenset[str]  # "Biden's administration": the state the leader governs
@@ -81,9 +90,16 @@ def rules() -> Rules:
         verbs_needing_an_object=_with_transfers(data),
         prepositional_objects={verb: _codes(objects) for verb, objects in data["prepositional_objects"].items()
                                if not verb.startswith("_")},
-        quantity_heads=words["quantity_heads"], delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
+        quantity_heads=words["quantity_heads"], batch_heads=words["batch_heads"], stretch_heads=words["stretch_heads"],
+        stretch_adverbs=words["stretch_adverbs"],
+        delegate_heads=words["delegate_heads"], frontier_nouns=words["frontier_nouns"],
         participant_nouns=words["participant_nouns"],
         mutual_triggers={plover: frozenset(lemmas) for plover, lemmas in data["mutual_triggers"].items()},
+        joint_types=words["joint_types"], concern_nouns=_codes(data["concern_nouns"]),
+        concern_prepositions=words["concern_prepositions"], conduct_nouns=words["conduct_nouns"],
+        concern_verbs=words["concern_verbs"],
+        synonymous_triggers={plover: tuple(frozenset(group) for group in groups)
+                             for plover, groups in data["synonymous_triggers"].items()},
         support_verbs=words["support_verbs"],
         recipient_verbs=words["recipient_verbs"], government_heads=words["government_heads"],
         nouns=_codes(data["nouns"]),
@@ -127,3 +143,17 @@ def lookup(table: dict, lemma: str, written: str):
 def form_in(words: frozenset[str], lemma: str, written: str) -> str | None:
     """The first candidate form of a word that the set holds, else None."""
     return next((form for form in word_forms(lemma, written) if form in words), None)
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, str]:
+    return load_data("events/verb_forms.json")
+
+
+@lru_cache(maxsize=None)
+def synonym_groups(plover: str, words: tuple[str, ...]) -> tuple[int, ...]:
+    """The groups of words for one act of the type (synonymous_triggers) that hold one of the
+    words, each tried in its candidate dictionary forms, irregular ones included ("sent": send)."""
+    irregular = _irregular_forms()
+    forms = {form for word in words for form in (*word_forms(word, word), irregular.get(word.lower(), word.lower()))}
+    return tuple(index for index, group in enumerate(rules().synonymous_triggers.get(plover, ())) if forms & group)
