@@ -483,20 +483,20 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
         suite = context.suites.add(gx.ExpectationSuite(name=table, expectations=[rule.expectation for rule in rules]))
         batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch, suite=suite))
-        checkpoint = context.checkpoints.add(gx.Checkpoint(
-            name=f"release {table}", validation_definitions=[definition], actions=[],
-            result_format={"result_format": "SUMMARY", "unexpected_index_column_names": [key],
-                           "partial_unexpected_count": FAILED_ROWS_SHOWN}))
-        result = checkpoint.run(batch_parameters={"dataframe": batch_df})
+        # run without a Checkpoint: it would add nothing (no actions) but serialise and compare every
+        # definition and suite with its store copy again (~0.4 s of CPU a release); the results are
+        # stored for Data Docs all the same
+        result = definition.run(batch_parameters={"dataframe": batch_df}, result_format={
+            "result_format": "SUMMARY", "unexpected_index_column_names": [key],
+            "partial_unexpected_count": FAILED_ROWS_SHOWN})
         outcomes[table] = []
-        for run_result in result.run_results.values():
-            for item in run_result.results:
-                config = item.expectation_config
-                meta = config.meta or {}
-                outcomes[table].append(ExpectationOutcome(
-                    name=meta.get("newswire_rule", config.type), expectation=config.type,
-                    success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key),
-                    severity=meta.get("newswire_severity", INTEGRITY)))
+        for item in result.results:
+            config = item.expectation_config
+            meta = config.meta or {}
+            outcomes[table].append(ExpectationOutcome(
+                name=meta.get("newswire_rule", config.type), expectation=config.type,
+                success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key),
+                severity=meta.get("newswire_severity", INTEGRITY)))
     _escape_stored_values(context)
     index = context.build_data_docs(site_names=[SITE_NAME]).get(SITE_NAME)
     make_offline(docs_dir)  # first: it points the logo at a local image that pruning must keep
