@@ -44,6 +44,7 @@ def test_context_decides_the_type(family, text, expected):
     # the list's opening noun counts for each of its entries
     ("work_nouns", "Soap operas Knots Landing and Falcon Crest were imported.", "Falcon Crest"),
     ("work_nouns", "It was the first televised pantomime, Dick Whittington, in 1938.", "Dick Whittington"),
+    ("work_nouns", "The winner last year was the French animated feature Belleville Rendezvous.", "Belleville Rendezvous"),
     ("event_heads", "The band won a Mercury Music Prize in 1995 for their debut album.", "Mercury Music Prize"),
     ("event_heads", "He beat Alberto Martin in last week's Brazil Open.", "Brazil Open"),
     # one word labelled PERSON after "the": people's names take no article
@@ -183,6 +184,10 @@ def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
      ("Muslim Council of Britain", "ORG", "ORG:muslim council of britain")),
     ("org_place_heads", "The National Alerting Service for the Netherlands and the US system are similar.",
      ("National Alerting Service for the Netherlands", "ORG", "ORG:national alerting service for the netherlands")),
+    ("org_place_heads", "And a British Retail Consortium survey found that Christmas 2004 was the worst for 10 years.",
+     ("British Retail Consortium", "ORG", "ORG:british retail consortium")),
+    ("org_place_heads", "It hit the region, according to the World Travel and Tourism Council (WTTC).",
+     ("World Travel and Tourism Council", "ORG", "ORG:world travel and tourism council")),
     ("newspaper_openings", "The Sunday Telegraph says the board of Manchester United also considered an offer.",
      ("Sunday Telegraph", "ORG", "ORG:sunday telegraph")),
     # "in" before a place: the city, not the club whose name ends with it
@@ -224,6 +229,8 @@ def test_names_that_are_no_actors(family, text, absent):
     # a name ending in an office's word, with no name after it, is a name ("Mervyn King")
     ("role_heads", "The ONS echoed a caution from Bank of England governor Mervyn King not to read too much into it.",
      ("Mervyn King", "PERSON", "PERSON:king|mervyn")),
+    # a name of its own in the article, or known, is not joined to the next by "and"
+    ("org_place_heads", "Microsoft and Tourism Council officials met. Microsoft said so.", ("Microsoft", "ORG", "ORG:microsoft")),
     # a bare list of names is no team sheet: it may list clubs
     ("team_sheet", "Arsenal, Chelsea, Everton, Fulham, Liverpool and Bolton.", ("Chelsea", "ORG", "ORG:chelsea")),
     # an uncounted nationality group is the country's sector
@@ -238,6 +245,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     # a nationality before its noun is no antecedent either
     ("Hitachi and Matsushita signed a deal. The two Japanese companies will collaborate. They said it would help.",
      "They", ["ORG:hitachi", "ORG:matsushita"]),
+    # "it" is one body or place, never a people
+    ("The Home Office report looked at those of Pakistani and Bangladeshi origin. They earn less, it said.", "it",
+     ["ORG:Home Office"]),
 ])
 def test_a_name_that_modifies_a_noun_is_no_pronoun_antecedent(text, pronoun, expected):
     corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])

@@ -5,6 +5,7 @@ mapped to the state, organisations keyed with their acronyms and short forms."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -168,17 +169,36 @@ def _with_newspaper_opening(span: Span) -> Span:
 def _with_places_served(spans: list[Span]) -> list[Span]:
     """"The Muslim Council of Britain", "the National Alerting Service for the Netherlands": an
     organisation ending in a head word that the model ends before "of" or "for" and the place it
-    serves runs on over the place."""
+    serves runs on over the place; a nationality right before such a name opens it ("British" +
+    "Retail Consortium"), and so does a name joined to it by "and" that is no name of its own in
+    the article ("the World Travel" + "and Tourism Council")."""
+    alone = Counter(fold(span.text) for span in spans)
     out: list[Span] = []
     for span in spans:
-        if out and span.label_ == "GPE" and out[-1].label_ == "ORG" and _serves(out[-1], span):
-            out[-1] = Span(span.doc, out[-1].start, span.end, label="ORG")
+        previous = out[-1] if out else None
+        if previous is not None and span.label_ == "GPE" and previous.label_ == "ORG" and _serves(previous, span):
+            out[-1] = Span(span.doc, previous.start, span.end, label="ORG")
+        elif previous is not None and span.label_ == "ORG" and _opens(previous, span, alone[fold(previous.text)]):
+            out[-1] = Span(span.doc, previous.start, span.end, label="ORG")
         else:
             out.append(span)
     return out
 
 
+def _opens(first: Span, org: Span, named: int) -> bool:
+    """The first span opens the organisation's name: a nationality right before it, or an
+    unknown name named once and joined by "and"."""
+    if org[-1].lower_ not in ORG_PLACE_HEADS or not org[-1].is_title:
+        return False
+    between = [token.lower_ for token in org.doc[first.end:org.start]]
+    if first.label_ == "NORP" and not between and len(first) == 1 and demonym_country(first.text) is not None:
+        return True
+    return first.label_ == "ORG" and between == ["and"] and named == 1 and first[-1].lower_ not in ORG_PLACE_HEADS \
+        and organisation(first.text) is None and lookup_place(first.text) is None
+
+
 def _serves(org: Span, place: Span) -> bool:
+    """The organisation ends in a head word and "of" or "for" (and "the") joins it to the place."""
     between = [token.lower_ for token in org.doc[org.end:place.start]]
     return org[-1].lower_ in ORG_PLACE_HEADS and org[-1].is_title and between in (["of"], ["for"], ["for", "the"], ["of", "the"])
 
@@ -264,7 +284,7 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
         # ("Michael London" and London)
         label = "PERSON"
-    if label == "PERSON" and any(token.is_alpha is False and token.text.isalnum() and not token.is_digit for token in span):
+    if label == "PERSON" and any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span):
         label = "ORG"  # "MI6", "UB40": people's names have no word of letters and digits
     if label == "PERSON" and _office_before_name(span):
         return None  # "former Tory Treasurer Lord Ashcroft": an office, not a name

@@ -31,6 +31,7 @@ _CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 # "Netherlands-based group LNM said it": a name hyphened to a lower-case word modifies it; no pronoun stands for it
 HYPHEN_MODIFIER = re.compile(r"-[a-z]")
+SINGULAR_GROUP_PRONOUNS = frozenset({"it", "its"})
 # "The two Japanese companies ... They said": nor for a nationality written before a noun
 NOUN_AFTER = re.compile(r" [a-z]")
 
@@ -142,8 +143,10 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     """"he said": the person (or, for "it", the organisation or place) the pronoun stands for."""
     gender = pronoun_gender(surface)
     # "she" is not the man named last: antecedents agree in gender where the text shows it
+    # "it", "its": one body or place, never a people ("those of Pakistani origin ... it said")
     agreeing = [m for m in mentions if (m.type == "PERSON") == (wanted == "PERSON")
-                and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))]
+                and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))
+                and not (m.type == "NORP" and surface.lower() in SINGULAR_GROUP_PRONOUNS)]
     sentence_start = max([0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)])
     earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)
                and not HYPHEN_MODIFIER.match(text, m.end) and not (m.type == "NORP" and NOUN_AFTER.match(text, m.end))]
