@@ -52,6 +52,14 @@ class Rules:
     actor_pronouns: frozenset[str]
     actor_nouns: frozenset[str]  # common nouns for actors the agents dictionary lacks ("officials", "rebels")
     not_actor_heads: frozenset[str]
+    person_titles: frozenset[str] = frozenset()  # "Mr Balls", "Lord Browne": a titled name is a person
+    speech_complements: frozenset[str] = frozenset()  # "declined to comment": no event
+    admission_verbs: frozenset[str] = frozenset()  # "conceded that": an admission, no event
+    undergoer_verbs: frozenset[str] = frozenset()  # "drew criticism from X": the subject undergoes the act
+    duration_heads: frozenset[str] = frozenset()  # "weeks of protests": a new occurrence
+    patient_types: frozenset[str] = frozenset()
+    menace_nouns: frozenset[str] = frozenset()  # "warned of consequences": a threat, not a caution
+    verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
         return Code(plover, self.type_defaults[plover])
@@ -94,7 +102,11 @@ def rules() -> Rules:
         obligation_auxiliaries=words["obligation_auxiliaries"], conditional_markers=words["conditional_markers"],
         hypothetical_words=words["hypothetical_words"], actor_pronouns=words["actor_pronouns"],
         actor_nouns=words["actor_nouns"],
-        not_actor_heads=words["not_actor_heads"],
+        not_actor_heads=words["not_actor_heads"], person_titles=words["person_titles"],
+        speech_complements=words["speech_complements"], admission_verbs=words["admission_verbs"],
+        undergoer_verbs=words["undergoer_verbs"], duration_heads=words["duration_heads"],
+        patient_types=words["patient_types"], menace_nouns=words["menace_nouns"],
+        verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
 

@@ -1,0 +1,95 @@
+"""Rule families that make the event coder general beyond its dev set: word senses keyed on the kind
+of subject and object, hyphenated words, titled names, nominal acts undergone or measured in time,
+forecasts and cautions that are no threat. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.events.mentions import extract_events
+from newswire.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def types():
+    nlp = load_nlp()
+
+    def run(text: str) -> set[str]:
+        return {m.plover_type for m in extract_events(nlp(text))}
+
+    return run
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of speech the tables lacked
+    ("The opposition leader branded the new tax a betrayal of pensioners.", {"ACCUSE"}),
+    ("The senator likened the governor to a petty tyrant.", {"ACCUSE"}),
+    ("Union leaders complained of unfair treatment by the management.", {"ACCUSE"}),
+    ("The minister hit out at the unions over the strike ballot.", {"ACCUSE"}),
+    ("Prosecutors in Milan indicted the former chairman on Tuesday.", {"ACCUSE"}),
+    # hyphenated words the tokenizer splits
+    ("The rebels said they would co-operate with the peace monitors.", {"AGREE"}),
+    # sense keyed on the subject and object: a named person attacking an actor criticises it
+    ("Mr Dawson attacked the Liberal Democrats in a speech in Leeds.", {"ACCUSE"}),
+    ("Gunmen attacked a police station in the north of the country.", {"ASSAULT"}),
+    ("The mayor dismissed the protesters as a noisy minority.", {"ACCUSE"}),
+    ("The junta dismissed the offer of talks as a stunt.", {"REJECT"}),
+    # "call for X to Y" is a request, and what is asked is not coded
+    ("The charity has called for the minister to resign.", {"REQUEST"}),
+    # scheduled and welcome meetings are intents
+    ("The foreign minister is due to meet his Greek counterpart next week.", {"AGREE"}),
+    ("The chancellor said she would be happy to meet the union leaders.", {"AGREE"}),
+    # a titled name the tagger misses is still an actor
+    ("Lord Hartwell rejected the proposal.", {"REJECT"}),
+    # held in custody is detention
+    ("The two suspects are being held in custody in Manchester.", {"COERCE"}),
+    # a nominal act the subject undergoes, its doer in a "from" phrase
+    ("The airline has drawn criticism from consumer groups.", {"ACCUSE"}),
+    # a nominal act measured in time
+    ("The capital saw a week of protests against the fuel tax.", {"PROTEST"}),
+    # raising: the subject of "is reported to" does the act
+    ("Several ministers are reported to be threatening to resign.", {"THREATEN"}),
+    # a participle clause with "having" shares its head's subject
+    ("The party said it was pleased, having earlier criticised the minister.", {"ACCUSE"}),
+])
+def test_general_rules(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "cut" is a sanction only for ties and transfers
+    "The bank is to cut 1,200 jobs next year.",
+    "The retailer has cut prices on its own-brand goods.",
+    # a forecast or a caution is no threat
+    "The carmaker warned the strike would reduce its output by a tenth.",
+    "Doctors warned of the risk of a flu outbreak this winter.",
+    # declining to comment has no PLOVER type
+    "The ministry declined to say whether the talks had failed.",
+    # an admission is no concession
+    "The minister conceded that the figures were disappointing.",
+    # a doer that is no actor, also through a relative pronoun or a passive agent
+    "The blast, which killed three people, was heard across the city.",
+    "The earthquake which destroyed the old town struck at dawn.",
+    "The company was hit by higher fuel costs.",
+    # receiving money with no giver named is no act
+    "The party received more than £2m in donations last year.",
+])
+def test_no_event(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "cut" of ties and transfers is still a sanction, "cut off" too
+    ("The government cut ties with the rebel group.", {"SANCTION"}),
+    ("Russia cut off gas supplies to its neighbour.", {"SANCTION"}),
+    # a warning of consequences stays a threat
+    ("The president warned of consequences if the ceasefire was broken.", {"THREATEN"}),
+    # the "of" phrase of an invasion or an arrest is its target, not its doer
+    ("The country condemned the invasion of its neighbour.", {"ACCUSE"}),
+    # what a noun asks or plans is not an act of its own
+    ("The party backed plans to expel the diplomats.", {"SUPPORT"}),
+    # one meeting, not two: "meet ... to discuss"
+    ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
+])
+def test_senses_kept(types, text, expected):
+    assert types(text) == expected
