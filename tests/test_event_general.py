@@ -71,6 +71,13 @@ def test_general_rules(types, text, expected):
     "The blast, which killed three people, was heard across the city.",
     "The earthquake which destroyed the old town struck at dawn.",
     "The company was hit by higher fuel costs.",
+    # a warned clause that says what there will be, a caution about a thing, a bare or thing-object threat
+    "The regulator warned there was a serious risk that savers would lose out.",
+    "The mill had been threatened with closure because of falling orders.",
+    "The visitors had rarely threatened before the interval.",
+    "The new unit will help fight fraud and money laundering.",
+    # a present-tense relative clause is a standing situation
+    "The army, which occupies the northern province, has a new commander.",
     # receiving money with no giver named is no act
     "The party received more than £2m in donations last year.",
 ])
@@ -88,6 +95,10 @@ def test_no_event(types, text):
     ("The country condemned the invasion of its neighbour.", {"ACCUSE"}),
     # what a noun asks or plans is not an act of its own
     ("The party backed plans to expel the diplomats.", {"SUPPORT"}),
+    # a founder, a family: actors
+    ("The founder of the charity has apologised to its donors.", {"CONCEDE"}),
+    # "would not bow to demands" is a refusal
+    ("The government said it would not bow to demands from the strikers.", {"REJECT", "REQUEST"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

@@ -311,18 +311,30 @@ class _Sentence:
 
     def _not_an_act(self, verb: Token, code: Code) -> bool:
         """Senses of an event verb that are no act between actors."""
-        if code.plover == "THREATEN" and not syntax.children(verb, syntax.DIRECT_OBJECTS):
-            # "warned of the potential for miscarriages", "warning about e-mails": a caution, not a threat
-            for prep in syntax.children(verb, syntax.PREPOSITIONS):
-                if prep.lower_ in {"of", "about"}:
-                    for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
-                        menace = lookup(self.rules.nouns, pobj.lemma_, pobj.text)
-                        if not is_actor(pobj) and not form_in(self.rules.menace_nouns, pobj.lemma_, pobj.text) and (
-                                menace is None or menace.plover not in self.rules.future_conflict_types | {"THREATEN"}):
-                            return True
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if code.plover == "THREATEN" and not objects and self._cautions(verb):
+            return True
+        if verb_lemma(verb) in self.rules.actor_object_verbs and arguments.passive_subject(verb) is None and (
+                objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) == "threaten"
+                and not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)):
+            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened"
+        if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
+            return True  # "Turkey, which occupies northern Cyprus": a standing situation
         if verb.dep_ == "advcl" and code.plover == "CONSULT" and verb_lemma(verb.head) in \
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y": one meeting
+        return False
+
+    def _cautions(self, verb: Token) -> bool:
+        """"warned of the potential for miscarriages", "warning about e-mails", "had been threatened with
+        collapse": a caution about a thing, not a threat; "warned of consequences" stays a threat."""
+        for prep in syntax.children(verb, syntax.PREPOSITIONS):
+            if prep.lower_ in {"of", "about", "with"}:
+                for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                    menace = lookup(self.rules.nouns, pobj.lemma_, pobj.text)
+                    if not is_actor(pobj) and not form_in(self.rules.menace_nouns, pobj.lemma_, pobj.text) and (
+                            menace is None or menace.plover not in self.rules.future_conflict_types | {"THREATEN"}):
+                        return True
         return False
 
     def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
@@ -403,10 +415,8 @@ class _Sentence:
         if code.plover == "REJECT" and verb_lemma(complement) in self.rules.speech_complements:
             self.consumed.add(complement.i)
             return []  # "declined to comment", "refused to say": no PLOVER act
-        if code.plover == "THREATEN" and complement.dep_ == "ccomp":
-            said_of = syntax.children(complement, syntax.SUBJECTS)
-            if said_of and not is_actor(said_of[0]):
-                return []  # "warned the move would cut its profits": a forecast
+        if code.plover == "THREATEN" and complement.dep_ == "ccomp" and self._forecast(complement):
+            return []  # "warned the move would cut its profits", "warned there was a real risk": a forecast
         if code.plover == "AGREE":  # "vowed to crush the rebels": a promise of conflict is a threat
             governed = self._code_verb(complement, verb_lemma(complement))
             if governed is not None and governed[0].plover in self.rules.future_conflict_types:
@@ -415,6 +425,17 @@ class _Sentence:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
+
+    def _forecast(self, clause: Token) -> bool:
+        """A warned clause about no actor's act: its subject is no actor, or it says what there will be
+        ("there was a real risk") other than a menace ("there will be consequences")."""
+        said_of = syntax.children(clause, syntax.SUBJECTS)
+        if said_of and not is_actor(said_of[0]):
+            return True
+        if syntax.children(clause, syntax.EXPLETIVES):
+            what = [c for c in clause.children if c.dep_ == "attr"]
+            return not what or not form_in(self.rules.menace_nouns, what[0].lemma_, what[0].text)
+        return False
 
     def _ready(self, adjective: Token) -> list[EventMention]:
         """"Moscow is ready to engage": intent to cooperate."""
@@ -460,7 +481,8 @@ class _Sentence:
         if source is None and verb is not None and not undergoer:
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
-        if source is None and (target is None or arguments.noun_is_setting(noun)) and not self._measured(noun):
+        if source is None and (target is None or arguments.noun_is_setting(noun) and not undergoer) and \
+                not self._measured(noun):
             return []
         hypothetical = any(c.lemma_.lower() in self.rules.hypothetical_words for c in noun.children) or \
             self._conditional_clause(noun)
