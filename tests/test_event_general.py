@@ -78,6 +78,11 @@ def test_general_rules(types, text, expected):
     "The new unit will help fight fraud and money laundering.",
     # a present-tense relative clause is a standing situation
     "The army, which occupies the northern province, has a new commander.",
+    # acts on actors only: releasing data, a campaign visit to a building
+    "The carmaker released its sales figures on Monday.",
+    "The opposition leader will visit a temple in Leeds on Friday.",
+    # an attributive participle is no act
+    "The striking drivers gathered outside the depot.",
     # receiving money with no giver named is no act
     "The party received more than £2m in donations last year.",
 ])
@@ -99,6 +104,13 @@ def test_no_event(types, text):
     ("The founder of the charity has apologised to its donors.", {"CONCEDE"}),
     # "would not bow to demands" is a refusal
     ("The government said it would not bow to demands from the strikers.", {"REJECT", "REQUEST"}),
+    # released people, charged suspects (charging is legal action: COERCE)
+    ("The junta released forty political prisoners on Sunday.", {"RETREAT"}),
+    ("Two men have been charged with assault.", {"COERCE"}),
+    # "denied that" governs its clause: the denied act is not coded
+    ("The ministry denied that its pilots had bombed the village.", {"REJECT"}),
+    # a nominal act measured in time is done by the subject of the verb that governs the measure
+    ("The two governments began a week of negotiations in Oslo.", {"CONSULT"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

@@ -41,13 +41,15 @@ TOO_GENERAL = frozenset({"be", "have", "do", "make", "take", "get", "go", "come"
                          "let", "become", "remain", "seem", "include", "use", "find", "know", "look", "want", "need"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Governing verbs whose "that" clause is the act governed ("warned that", "demanded that").
-GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose"})
+GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
+                            "deny"})
 PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as"})
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
 ACTOR_PREPOSITIONS = frozenset({"with"})
-# Types a verb of speech may code with a policy or a thing as its object ("branded the scheme a waste"):
-# petrarch2 verbs of these types need an actor subject only.
-VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+# CAMEO roots a verb of speech may code with a policy or a thing as its object ("branded the scheme a
+# waste": disapprove, 11x); petrarch2 verbs of these roots need an actor subject only. Other roots are too
+# loose with a thing as object: "promote smoking", "unveiled the budget", "escalating tensions", "study".
+VERBAL_ROOTS = ("11",)
 # Acts whose object is the actor's own forces ("deployed troops", "withdrew its soldiers").
 MOVED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
@@ -318,6 +320,8 @@ class _Sentence:
                 objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) == "threaten"
                 and not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)):
             return True  # "help fight crime", "beating artists", "Rangers had rarely threatened"
+        if verb.dep_ == "amod":
+            return True  # "defending champion", "striking teachers": an attributive participle
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
             return True  # "Turkey, which occupies northern Cyprus": a standing situation
         if verb.dep_ == "advcl" and code.plover == "CONSULT" and verb_lemma(verb.head) in \
@@ -406,7 +410,7 @@ class _Sentence:
         if cameo is None:
             return None
         plover = lexicon.plover(cameo).type
-        if not is_actor(objects[0]) and plover not in VERBAL_TYPES:
+        if not is_actor(objects[0]) and not cameo.startswith(VERBAL_ROOTS):
             return None  # a material act needs an actor on both sides; a verbal one may be about a policy
         return (Code(plover, cameo), "dictionary", verb) if plover else None
 
@@ -478,6 +482,8 @@ class _Sentence:
                 return []
         elif self._noun_is_about(noun, code, verb, source):
             return []
+        if verb is None and self._measured(noun):
+            verb = arguments.governor(noun.head.head)  # "kicked off a week of negotiations"
         if source is None and verb is not None and not undergoer:
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
@@ -627,7 +633,9 @@ class _Sentence:
         if subject is None:
             return False
         if subject.lower_ in arguments.RELATIVE_PRONOUNS:
-            if subject.head.dep_ != "relcl" or subject.lower_ == "who":
+            if subject.head.dep_ != "relcl":
+                return subject.lower_ == "that"  # "the decision that detaining suspects breaks": a conjunction
+            if subject.lower_ == "who":
                 return False
             subject = subject.head.head  # the antecedent
         return not is_actor(subject)
