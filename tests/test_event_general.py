@@ -83,6 +83,8 @@ def test_general_rules(types, text, expected):
     "The opposition leader will visit a temple in Leeds on Friday.",
     # an attributive participle is no act
     "The striking drivers gathered outside the depot.",
+    # a permission that grants no access
+    "The regulator will allow the banks to raise their charges.",
     # receiving money with no giver named is no act
     "The party received more than £2m in donations last year.",
 ])
@@ -111,6 +113,26 @@ def test_no_event(types, text):
     ("The ministry denied that its pilots had bombed the village.", {"REJECT"}),
     # a nominal act measured in time is done by the subject of the verb that governs the measure
     ("The two governments began a week of negotiations in Oslo.", {"CONSULT"}),
+    # kidnapping is an assault (abduct), a court's conviction an accusation
+    ("Gunmen kidnapped two aid workers near the border.", {"ASSAULT"}),
+    ("A court in Lyon convicted the former mayor of fraud.", {"ACCUSE"}),
+    # banning an organisation is coercion, banning imports a sanction
+    ("The supreme court banned the separatist party.", {"COERCE"}),
+    ("The government banned imports of Brazilian beef.", {"SANCTION"}),
+    # a batch of something transferred: what it is of
+    ("The Red Cross delivered 200 tonnes of food to the refugees.", {"AID"}),
+    # compound event nouns, a strike by workers
+    ("A strike by postal workers has closed sorting offices.", {"PROTEST"}),
+    ("Air strikes by the coalition hit the rebel stronghold.", {"ASSAULT"}),
+    # allowing actors in, laying down arms, surrendering, exchanging fire, training another's forces
+    ("The government allowed aid convoys to enter the city.", {"RETREAT"}),
+    ("The militia laid down its weapons on Sunday.", {"RETREAT"}),
+    ("The besieged soldiers surrendered to the rebels.", {"RETREAT"}),
+    ("The two armies exchanged fire across the river.", {"ASSAULT"}),
+    ("British officers are training Kenyan soldiers.", {"COOPERATE"}),
+    # the reason for an act and what is called for are not acts of their own
+    ("The bank froze the accounts over allegations of fraud.", {"SANCTION"}),
+    ("The envoy called for a truce in the north.", {"REQUEST"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

@@ -42,7 +42,7 @@ TOO_GENERAL = frozenset({"be", "have", "do", "make", "take", "get", "go", "come"
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Governing verbs whose "that" clause is the act governed ("warned that", "demanded that").
 GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
-                            "deny"})
+                            "deny", "allow", "permit"})
 PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as"})
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
 ACTOR_PREPOSITIONS = frozenset({"with"})
@@ -317,16 +317,16 @@ class _Sentence:
         if code.plover == "THREATEN" and not objects and self._cautions(verb):
             return True
         if verb_lemma(verb) in self.rules.actor_object_verbs and arguments.passive_subject(verb) is None and (
-                objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) == "threaten"
+                objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) in self.rules.objectless_no_act_verbs
                 and not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)):
             return True  # "help fight crime", "beating artists", "Rangers had rarely threatened"
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
             return True  # "Turkey, which occupies northern Cyprus": a standing situation
-        if verb.dep_ == "advcl" and code.plover == "CONSULT" and verb_lemma(verb.head) in \
+        if verb.dep_ == "advcl" and code.plover in self.rules.cooperative_types and verb_lemma(verb.head) in \
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
-            return True  # "will meet X to discuss Y": one meeting
+            return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
 
     def _cautions(self, verb: Token) -> bool:
@@ -384,6 +384,8 @@ class _Sentence:
             return None
         if "as" in senses and any(p.lower_ == "as" for p in syntax.children(verb, syntax.PREPOSITIONS)):
             return senses["as"]
+        if "organisation" in senses and objects[0].ent_type_ not in {"GPE", "NORP"}:
+            return senses["organisation"]
         person = arguments.is_titled_name(subject) or subject.ent_type_ == "PERSON"
         return senses.get("person") if person else None
 
@@ -393,7 +395,8 @@ class _Sentence:
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
         for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
             found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
-        return found
+        # "delivered 3,000 tonnes of food": what the batch is of
+        return found + [inner for obj in found for inner in arguments.partitive_objects(obj)]
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         """The petrarch2 verb patterns, for verbs newswire's own table lacks; only between two actors."""
@@ -416,6 +419,8 @@ class _Sentence:
 
     def _governing(self, verb: Token, lemma: str, complement: Token) -> list[EventMention]:
         code = self.rules.governing_verbs[lemma]
+        if code.plover == "RETREAT" and verb_lemma(complement) not in self.rules.access_verbs:
+            return []  # "will allow airlines to fly long-haul routes": a permission, not access granted
         if code.plover == "REJECT" and verb_lemma(complement) in self.rules.speech_complements:
             self.consumed.add(complement.i)
             return []  # "declined to comment", "refused to say": no PLOVER act
@@ -464,8 +469,8 @@ class _Sentence:
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, noun: Token, joined: str | None = None) -> list[EventMention]:
-        code = self.rules.nouns.get(joined) if joined else lookup(self.rules.nouns, noun.lemma_, noun.text)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES:
+        code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
+        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun):
             return []
         source, target = self._noun_sides(noun, code)
         if target is None and code.plover in MOVED_FORCES_TYPES:
@@ -505,6 +510,25 @@ class _Sentence:
                 code = self.rules.default("THREATEN")
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=noun)]
+
+    def _noun_code(self, noun: Token) -> Code | None:
+        """The noun's code, a compound before it first: "air strikes" are not "strikes"."""
+        for child in noun.children:
+            if child.dep_ == "compound" and child.i == noun.i - 1:
+                code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
+                if code is not None:
+                    return code
+        return lookup(self.rules.nouns, noun.lemma_, noun.text)
+
+    def _reason_or_content(self, noun: Token) -> bool:
+        """"suspended aid over its support for the rebels": the reason given for an act; "called for a
+        ceasefire", "urged for talks": what is asked is not an act of its own."""
+        if noun.dep_ != "pobj":
+            return False
+        prep, verb = noun.head, noun.head.head
+        if prep.lower_ == "over" and verb.pos_ in syntax.VERBAL:
+            return True
+        return prep.lower_ == "for" and verb.pos_ in syntax.VERBAL and verb_lemma(verb) in self.rules.governing_verbs
 
     def _noun_sides(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
         """Who does a nominal act and to whom. With the patient types the "of" phrase is the target

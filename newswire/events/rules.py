@@ -59,7 +59,9 @@ class Rules:
     duration_heads: frozenset[str] = frozenset()  # "weeks of protests": a new occurrence
     patient_types: frozenset[str] = frozenset()
     menace_nouns: frozenset[str] = frozenset()
-    actor_object_verbs: frozenset[str] = frozenset()  # "fight crime", "beating artists": no act  # "warned of consequences": a threat, not a caution
+    actor_object_verbs: frozenset[str] = frozenset()  # "fight crime", "beating artists": no act
+    objectless_no_act_verbs: frozenset[str] = frozenset()  # "had rarely threatened": no act
+    access_verbs: frozenset[str] = frozenset()  # "allowed inspectors to visit": access granted  # "warned of consequences": a threat, not a caution
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -107,7 +109,8 @@ def rules() -> Rules:
         speech_complements=words["speech_complements"], admission_verbs=words["admission_verbs"],
         undergoer_verbs=words["undergoer_verbs"], duration_heads=words["duration_heads"],
         patient_types=words["patient_types"], menace_nouns=words["menace_nouns"],
-        actor_object_verbs=words["actor_object_verbs"],
+        actor_object_verbs=words["actor_object_verbs"], objectless_no_act_verbs=words["objectless_no_act_verbs"],
+        access_verbs=words["access_verbs"],
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
