@@ -85,6 +85,8 @@ def test_general_rules(types, text, expected):
     "The striking drivers gathered outside the depot.",
     # a permission that grants no access
     "The regulator will allow the banks to raise their charges.",
+    # a campaign pledge: no act of its own, no counterpart
+    "The Green Party has promised to scrap the road-building programme.",
     # receiving money with no giver named is no act
     "The party received more than £2m in donations last year.",
 ])
@@ -133,6 +135,11 @@ def test_no_event(types, text):
     # the reason for an act and what is called for are not acts of their own
     ("The bank froze the accounts over allegations of fraud.", {"SANCTION"}),
     ("The envoy called for a truce in the north.", {"REQUEST"}),
+    # a seat of government acts for it
+    ("Downing Street rejected the report.", {"REJECT"}),
+    # a pledge to an actor, or of an act, stays a pledge
+    ("The donors pledged to help the flood victims.", {"AGREE"}),
+    ("The president vowed to cooperate with the inquiry.", {"AGREE"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

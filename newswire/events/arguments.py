@@ -63,9 +63,14 @@ def is_actor(token: Token) -> bool:
 
 
 def is_titled_name(token: Token) -> bool:
-    """"Mr Balls", "Lord Browne": a name after a title is a person, even one the tagger missed."""
-    return token.pos_ == "PROPN" and any(
-        child.dep_ == "compound" and child.lower_.rstrip(".") in rules().person_titles for child in token.children)
+    """"Mr Balls", "Lord Browne": a name after a title is a person, even one the tagger missed;
+    "Downing Street": a seat of government stands for it."""
+    if token.pos_ != "PROPN":
+        return False
+    compounds = [child for child in token.children if child.dep_ == "compound"]
+    if " ".join(t.lower_ for t in [*compounds, token]) in rules().seat_names:
+        return True
+    return any(child.lower_.rstrip(".") in rules().person_titles for child in compounds)
 
 
 def is_agent_noun(token: Token) -> bool:

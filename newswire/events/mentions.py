@@ -419,6 +419,8 @@ class _Sentence:
 
     def _governing(self, verb: Token, lemma: str, complement: Token) -> list[EventMention]:
         code = self.rules.governing_verbs[lemma]
+        if lemma in self.rules.pledge_verbs and self._campaign_pledge(verb, complement):
+            return []
         if code.plover == "RETREAT" and verb_lemma(complement) not in self.rules.access_verbs:
             return []  # "will allow airlines to fly long-haul routes": a permission, not access granted
         if code.plover == "REJECT" and verb_lemma(complement) in self.rules.speech_complements:
@@ -434,6 +436,17 @@ class _Sentence:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
+
+    def _campaign_pledge(self, verb: Token, complement: Token) -> bool:
+        """"The Tories promise to keep the payments": a party's pledge of no act of its own to no
+        counterpart is a campaign pledge to voters ("Mr Brown pledged to write off the debt" is not)."""
+        subject = arguments.subject_of(verb)
+        if subject is None or not (subject.ent_type_ == "NORP" or any(
+                t.lemma_.lower() == "party" for t in [subject, *subject.children] if t.dep_ in {"compound", *syntax.SUBJECTS})):
+            return False
+        if complement.dep_ != "xcomp" or self._code_verb(complement, verb_lemma(complement)) is not None:
+            return False
+        return arguments.target_of(verb, "AGREE") is None and arguments.target_of(complement, "AGREE") is None
 
     def _forecast(self, clause: Token) -> bool:
         """A warned clause about no actor's act: its subject is no actor, or it says what there will be

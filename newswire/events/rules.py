@@ -61,7 +61,9 @@ class Rules:
     menace_nouns: frozenset[str] = frozenset()
     actor_object_verbs: frozenset[str] = frozenset()  # "fight crime", "beating artists": no act
     objectless_no_act_verbs: frozenset[str] = frozenset()  # "had rarely threatened": no act
-    access_verbs: frozenset[str] = frozenset()  # "allowed inspectors to visit": access granted  # "warned of consequences": a threat, not a caution
+    access_verbs: frozenset[str] = frozenset()  # "allowed inspectors to visit": access granted
+    seat_names: frozenset[str] = frozenset()  # "Downing Street rejected": a seat of government acts
+    pledge_verbs: frozenset[str] = frozenset()  # "promise to keep the payments": a campaign pledge  # "warned of consequences": a threat, not a caution
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -110,7 +112,7 @@ def rules() -> Rules:
         undergoer_verbs=words["undergoer_verbs"], duration_heads=words["duration_heads"],
         patient_types=words["patient_types"], menace_nouns=words["menace_nouns"],
         actor_object_verbs=words["actor_object_verbs"], objectless_no_act_verbs=words["objectless_no_act_verbs"],
-        access_verbs=words["access_verbs"],
+        access_verbs=words["access_verbs"], seat_names=words["seat_names"], pledge_verbs=words["pledge_verbs"],
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
