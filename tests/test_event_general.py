@@ -140,6 +140,12 @@ def test_no_event(types, text):
     # a pledge to an actor, or of an act, stays a pledge
     ("The donors pledged to help the flood victims.", {"AGREE"}),
     ("The president vowed to cooperate with the inquiry.", {"AGREE"}),
+    # force used by protesters is a riot; a party's attack on another party is criticism
+    ("Rioters attacked the town hall and set cars on fire.", {"PROTEST"}),
+    ("Protesters who stormed the ministry were arrested.", {"PROTEST", "COERCE"}),
+    ("The Conservatives attacked Labour over hospital waiting lists.", {"ACCUSE"}),
+    # meeting "for talks" is the meeting, not undergoing talks
+    ("The two leaders will meet for further talks in Berlin next month.", {"AGREE"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

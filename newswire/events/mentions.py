@@ -280,6 +280,8 @@ class _Sentence:
         coded = self._code_verb(verb, lemma)
         if coded is not None and self._not_an_act(verb, coded[0]):
             return []
+        if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
+            coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
         if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
@@ -328,6 +330,12 @@ class _Sentence:
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
+
+    def _by_protesters(self, verb: Token) -> bool:
+        subject = arguments.subject_of(verb)
+        if subject is not None and subject.lower_ in arguments.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "protesters who stormed the chamber"
+        return subject is not None and arguments.real_head(subject).lemma_.lower() in self.rules.protester_nouns
 
     def _cautions(self, verb: Token) -> bool:
         """"warned of the potential for miscarriages", "warning about e-mails", "had been threatened with
@@ -386,7 +394,8 @@ class _Sentence:
             return senses["as"]
         if "organisation" in senses and objects[0].ent_type_ not in {"GPE", "NORP"}:
             return senses["organisation"]
-        person = arguments.is_titled_name(subject) or subject.ent_type_ == "PERSON"
+        person = arguments.is_titled_name(subject) or subject.ent_type_ in {"PERSON", "NORP"} or \
+            subject.lemma_.lower() in {"party", "critic", "mp", "minister", "leader"}
         return senses.get("person") if person else None
 
     def _objects(self, verb: Token) -> list[Token]:
@@ -395,8 +404,9 @@ class _Sentence:
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
         for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
             found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
-        # "delivered 3,000 tonnes of food": what the batch is of
-        return found + [inner for obj in found for inner in arguments.partitive_objects(obj)]
+        if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food": what the batch is of
+            found += [inner for obj in found for inner in arguments.partitive_objects(obj)]
+        return found
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         """The petrarch2 verb patterns, for verbs newswire's own table lacks; only between two actors."""
