@@ -146,6 +146,11 @@ def test_no_event(types, text):
     ("The Conservatives attacked Labour over hospital waiting lists.", {"ACCUSE"}),
     # meeting "for talks" is the meeting, not undergoing talks
     ("The two leaders will meet for further talks in Berlin next month.", {"AGREE"}),
+    # "told X to" is a request; "told X that" a report
+    ("The minister told the unions to call off the strike.", {"REQUEST"}),
+    ("The minister told reporters that the talks had been useful.", set()),
+    # support won from another actor
+    ("The chairman won backing from the main shareholders.", {"SUPPORT"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

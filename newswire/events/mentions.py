@@ -267,7 +267,8 @@ class _Sentence:
             # "open to talk" is intent to act, "open to other ideas" a stance
             return (self._ready(verb) if lemma in self.rules.ready_adjectives else []) or self._stance(verb)
         complement = self._complement(verb, lemma)
-        if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis"):
+        if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis") and not (
+                complement is not None and complement.dep_ == "xcomp" and lemma in self.rules.governing_verbs):
             return []
         if lemma in self.rules.transparent_verbs and complement is not None:
             return []
