@@ -151,6 +151,10 @@ def test_no_event(types, text):
     ("The minister told reporters that the talks had been useful.", set()),
     # support won from another actor
     ("The chairman won backing from the main shareholders.", {"SUPPORT"}),
+    # a politician's attack in words, and a dare
+    ("Mr Kennedy's attack on the government's record drew cheers.", {"ACCUSE"}),
+    ("The army said it would retaliate against any Syrian attack.", {"ASSAULT", "THREATEN"}),
+    ("The opposition leader challenged the prime minister to hold a televised debate.", {"REQUEST"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

@@ -160,6 +160,12 @@ def _hyphenated(token: Token) -> str:
     return "".join(words)
 
 
+def _speaker(token: Token) -> bool:
+    """A person or a party: whose attacks are mostly words ("Mr Howard attacked Labour")."""
+    return arguments.is_titled_name(token) or token.ent_type_ in {"PERSON", "NORP"} or \
+        token.lemma_.lower() in {"party", "critic", "mp", "minister", "leader"}
+
+
 def glued_word(token: Token) -> list[Token]:
     """The tokens of the hyphenated word a token belongs to ("co", "-", "operate"); the tokenizer splits
     "co-operate", "bail-out", "over-ruled" at the hyphen."""
@@ -395,9 +401,7 @@ class _Sentence:
             return senses["as"]
         if "organisation" in senses and objects[0].ent_type_ not in {"GPE", "NORP"}:
             return senses["organisation"]
-        person = arguments.is_titled_name(subject) or subject.ent_type_ in {"PERSON", "NORP"} or \
-            subject.lemma_.lower() in {"party", "critic", "mp", "minister", "leader"}
-        return senses.get("person") if person else None
+        return senses.get("person") if _speaker(subject) else None
 
     def _objects(self, verb: Token) -> list[Token]:
         found = syntax.children(verb, syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS)
@@ -497,6 +501,10 @@ class _Sentence:
         if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun):
             return []
         source, target = self._noun_sides(noun, code)
+        senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
+        if code.plover == "ASSAULT" and "person" in senses and source is not None and _speaker(source) and \
+                source.ent_type_ != "NORP":  # "any Israeli attack" is a state's
+            code = senses["person"]  # "Mr Howard's attack on Labour's record": criticism
         if target is None and code.plover in MOVED_FORCES_TYPES:
             target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         verb = arguments.governor(noun)
