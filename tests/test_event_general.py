@@ -87,6 +87,8 @@ def test_general_rules(types, text, expected):
     "The regulator will allow the banks to raise their charges.",
     # a campaign pledge: no act of its own, no counterpart
     "The Green Party has promised to scrap the road-building programme.",
+    # a corporate takeover is no coercion
+    "The brewer took over its smaller rival last year.",
     # receiving money with no giver named is no act
     "The party received more than £2m in donations last year.",
 ])
@@ -155,6 +157,9 @@ def test_no_event(types, text):
     ("Mr Kennedy's attack on the government's record drew cheers.", {"ACCUSE"}),
     ("The army said it would retaliate against any Syrian attack.", {"ASSAULT", "THREATEN"}),
     ("The opposition leader challenged the prime minister to hold a televised debate.", {"REQUEST"}),
+    # taking over a place is
+    ("Rebel fighters took over the town on Sunday.", {"COERCE"}),
+    ("The charity provided support to the flood victims.", {"AID"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

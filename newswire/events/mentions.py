@@ -360,8 +360,7 @@ class _Sentence:
         for child in verb.children:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
                 code = self.rules.verbs_with_particle.get(f"{lemma} {child.lower_}")
-                if code is not None and (child.lower_ not in ACTOR_PREPOSITIONS or any(
-                        is_actor(pobj) for pobj in syntax.children(child, syntax.PREPOSITION_OBJECTS))):
+                if code is not None and self._particle_fits(verb, f"{lemma} {child.lower_}", child):
                     return code, "verb", verb
         sense = self._verbal_sense(verb, lemma)
         if sense is not None:
@@ -385,6 +384,16 @@ class _Sentence:
         if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
             return None
         return self._dictionary(verb, lemma)
+
+    def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
+        """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments)."""
+        if particle.lower_ in ACTOR_PREPOSITIONS:
+            return any(is_actor(pobj) for pobj in syntax.children(particle, syntax.PREPOSITION_OBJECTS))
+        if phrase in self.rules.place_particle_verbs:
+            return any(obj.ent_type_ in arguments.PLACE_ENTITIES and obj.ent_type_ != "GPE" or
+                       obj.lemma_.lower() in self.rules.place_nouns or obj.lower_ in self.rules.place_nouns
+                       for obj in self._objects(verb))
+        return True
 
     def _verbal_sense(self, verb: Token, lemma: str) -> Code | None:
         """A verb of force used of words: "Mr Howard attacked Labour" (a named person's attack on an

@@ -65,7 +65,9 @@ class Rules:
     seat_names: frozenset[str] = frozenset()  # "Downing Street rejected": a seat of government acts
     pledge_verbs: frozenset[str] = frozenset()  # "promise to keep the payments": a campaign pledge
     protester_nouns: frozenset[str] = frozenset()  # "demonstrators attacked buildings": a riot
-    transfer_verbs: frozenset[str] = frozenset()  # "send", "deliver": read a batch through its "of"  # "warned of consequences": a threat, not a caution
+    transfer_verbs: frozenset[str] = frozenset()  # "send", "deliver": read a batch through its "of"
+    place_particle_verbs: frozenset[str] = frozenset()  # "took over the town", not "the firm"
+    place_nouns: frozenset[str] = frozenset()  # "warned of consequences": a threat, not a caution
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -116,6 +118,7 @@ def rules() -> Rules:
         actor_object_verbs=words["actor_object_verbs"], objectless_no_act_verbs=words["objectless_no_act_verbs"],
         access_verbs=words["access_verbs"], seat_names=words["seat_names"], pledge_verbs=words["pledge_verbs"],
         protester_nouns=words["protester_nouns"], transfer_verbs=words["transfer_verbs"],
+        place_particle_verbs=words["place_particle_verbs"], place_nouns=words["place_nouns"],
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
