@@ -160,6 +160,9 @@ def test_no_event(types, text):
     # taking over a place is
     ("Rebel fighters took over the town on Sunday.", {"COERCE"}),
     ("The charity provided support to the flood victims.", {"AID"}),
+    # a state's protest is an official complaint
+    ("The move followed a formal protest from the Japanese government.", {"ACCUSE"}),
+    ("Farmers staged a protest outside the ministry.", {"PROTEST"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

@@ -289,6 +289,8 @@ class _Sentence:
             return []
         if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
             coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
+        elif coded is not None and coded[0].plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
+            coded = Code("ACCUSE", "114"), coded[1], coded[2]  # "the foreign ministry protested": a complaint
         if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
@@ -337,6 +339,9 @@ class _Sentence:
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
+
+    def _state_body(self, token: Token | None) -> bool:
+        return token is not None and (token.ent_type_ == "GPE" or token.lemma_.lower() in self.rules.state_bodies)
 
     def _by_protesters(self, verb: Token) -> bool:
         subject = arguments.subject_of(verb)
@@ -510,10 +515,7 @@ class _Sentence:
         if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun):
             return []
         source, target = self._noun_sides(noun, code)
-        senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
-        if code.plover == "ASSAULT" and "person" in senses and source is not None and _speaker(source) and \
-                source.ent_type_ != "NORP":  # "any Israeli attack" is a state's
-            code = senses["person"]  # "Mr Howard's attack on Labour's record": criticism
+        code = self._noun_sense(noun, code, source)
         if target is None and code.plover in MOVED_FORCES_TYPES:
             target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         verb = arguments.governor(noun)
@@ -570,6 +572,17 @@ class _Sentence:
         if prep.lower_ == "over" and verb.pos_ in syntax.VERBAL:
             return True
         return prep.lower_ == "for" and verb.pos_ in syntax.VERBAL and verb_lemma(verb) in self.rules.governing_verbs
+
+    def _noun_sense(self, noun: Token, code: Code, source: Token | None) -> Code:
+        """"Mr Howard's attack on Labour's record": criticism ("any Israeli attack" is a state's);
+        "a protest from the Thai government": an official complaint."""
+        senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
+        if code.plover == "ASSAULT" and "person" in senses and source is not None and _speaker(source) and \
+                source.ent_type_ != "NORP":
+            return senses["person"]
+        if code.plover == "PROTEST" and self._state_body(source):
+            return Code("ACCUSE", "114")
+        return code
 
     def _noun_sides(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
         """Who does a nominal act and to whom. With the patient types the "of" phrase is the target
