@@ -163,6 +163,12 @@ def test_no_event(types, text):
     # a state's protest is an official complaint
     ("The move followed a formal protest from the Japanese government.", {"ACCUSE"}),
     ("Farmers staged a protest outside the ministry.", {"PROTEST"}),
+    # votes against and for, lobbying and pressure, partnering
+    ("Thirty Labour MPs voted against the bill.", {"REJECT"}),
+    ("The senators voted for the amendment.", {"SUPPORT"}),
+    ("Farmers lobbied the government to cut fuel duty.", {"REQUEST"}),
+    ("Campaigners have pressured ministers to drop the plan.", {"REQUEST"}),
+    ("The carmaker has partnered with Honda.", {"COOPERATE"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

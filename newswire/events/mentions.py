@@ -43,7 +43,7 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Governing verbs whose "that" clause is the act governed ("warned that", "demanded that").
 GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
                             "deny", "allow", "permit"})
-PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as"})
+PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
 ACTOR_PREPOSITIONS = frozenset({"with"})
 # CAMEO roots a verb of speech may code with a policy or a thing as its object ("branded the scheme a
