@@ -169,6 +169,9 @@ def test_no_event(types, text):
     ("Farmers lobbied the government to cut fuel duty.", {"REQUEST"}),
     ("Campaigners have pressured ministers to drop the plan.", {"REQUEST"}),
     ("The carmaker has partnered with Honda.", {"COOPERATE"}),
+    # not ruling out is a threat left open
+    ("The union did not rule out further strikes in the spring.", {"THREATEN"}),
+    ("The minister ruled out any tax rises.", {"REJECT"}),
     # one meeting, not two: "meet ... to discuss"
     ("The envoy will meet the Iranian foreign minister to discuss the nuclear deal.", {"AGREE"}),
 ])

@@ -14,7 +14,7 @@ Only acts with an actor on at least one side are events ("profits rose" is not).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -297,7 +297,14 @@ class _Sentence:
         if coded is None:
             return []
         code, basis, end_token = coded
+        if self._leaves_threat_open(verb, lemma):
+            # "did not rule out a strike": not a rejection that did not happen, but a threat
+            return [replace(m, negated=False) for m in self._emit(verb, self.rules.default("THREATEN"), basis, end_token)]
         return self._emit(verb, code, basis, end_token)
+
+    def _leaves_threat_open(self, verb: Token, lemma: str) -> bool:
+        phrases = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+        return bool(phrases & self.rules.open_threats) and self._modality(verb).negated
 
     def _complement(self, verb: Token, lemma: str) -> Token | None:
         for child in verb.children:

@@ -68,7 +68,8 @@ class Rules:
     transfer_verbs: frozenset[str] = frozenset()  # "send", "deliver": read a batch through its "of"
     place_particle_verbs: frozenset[str] = frozenset()  # "took over the town", not "the firm"
     place_nouns: frozenset[str] = frozenset()
-    state_bodies: frozenset[str] = frozenset()  # "a protest from the Thai government": a complaint  # "warned of consequences": a threat, not a caution
+    state_bodies: frozenset[str] = frozenset()
+    open_threats: frozenset[str] = frozenset()  # "did not rule out a strike": a threat  # "a protest from the Thai government": a complaint  # "warned of consequences": a threat, not a caution
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -120,7 +121,7 @@ def rules() -> Rules:
         access_verbs=words["access_verbs"], seat_names=words["seat_names"], pledge_verbs=words["pledge_verbs"],
         protester_nouns=words["protester_nouns"], transfer_verbs=words["transfer_verbs"],
         place_particle_verbs=words["place_particle_verbs"], place_nouns=words["place_nouns"],
-        state_bodies=words["state_bodies"],
+        state_bodies=words["state_bodies"], open_threats=words["open_threats"],
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
