@@ -59,7 +59,18 @@ def is_actor(token: Token) -> bool:
         return token.lower_ in the_rules.actor_pronouns
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return is_agent_noun(token)
+    return is_agent_noun(token) or is_titled_name(token)
+
+
+def is_titled_name(token: Token) -> bool:
+    """"Mr Balls", "Lord Browne": a name after a title is a person, even one the tagger missed;
+    "Downing Street": a seat of government stands for it."""
+    if token.pos_ != "PROPN":
+        return False
+    compounds = [child for child in token.children if child.dep_ == "compound"]
+    if " ".join(t.lower_ for t in [*compounds, token]) in rules().seat_names:
+        return True
+    return any(child.lower_.rstrip(".") in rules().person_titles for child in compounds)
 
 
 def is_agent_noun(token: Token) -> bool:
@@ -179,17 +190,22 @@ def subject_of(verb: Token) -> Token | None:
                 objects = syntax.children(child, syntax.PREPOSITION_OBJECTS)
                 if objects:
                     return objects[0]
-        if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.dep_ == "advcl" and _participle(verb):
             if verb.dep_ == "xcomp":
-                objects = syntax.children(verb.head, syntax.DIRECT_OBJECTS)
+                objects = syntax.children(verb.head, syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS)
                 if objects and is_actor(objects[0]):
-                    return objects[0]
+                    return objects[0]  # "urged Russia to withdraw", "is reported to be threatening"
             verb = verb.head
             continue
         if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
             return verb.head  # "troops massing near the border"
         return None
     return None
+
+
+def _participle(verb: Token) -> bool:
+    """"saying ...", "having criticised ...": a participle clause shares its head's subject."""
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
 
 
 def governor(noun: Token) -> Token | None:

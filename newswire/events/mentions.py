@@ -14,7 +14,7 @@ Only acts with an actor on at least one side are events ("profits rose" is not).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newswire import syntax
 from newswire.events import arguments, lexicon
 from newswire.events.arguments import Arguments, actor_spans, is_actor
-from newswire.events.rules import Code, lookup, rules, word_forms
+from newswire.events.rules import Code, form_in, lookup, rules, word_forms
 from newswire.quotes import find_marked
 
 # Past this many tokens a "sentence" is a list, a table or a parse gone wrong: no event
@@ -41,8 +41,15 @@ TOO_GENERAL = frozenset({"be", "have", "do", "make", "take", "get", "go", "come"
                          "let", "become", "remain", "seem", "include", "use", "find", "know", "look", "want", "need"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Governing verbs whose "that" clause is the act governed ("warned that", "demanded that").
-GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose"})
-PARTICLE_PREPOSITIONS = frozenset({"for", "on"})
+GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
+                            "deny", "allow", "permit"})
+PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
+# "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
+ACTOR_PREPOSITIONS = frozenset({"with"})
+# CAMEO roots a verb of speech may code with a policy or a thing as its object ("branded the scheme a
+# waste": disapprove, 11x); petrarch2 verbs of these roots need an actor subject only. Other roots are too
+# loose with a thing as object: "promote smoking", "unveiled the budget", "escalating tensions", "study".
+VERBAL_ROOTS = ("11",)
 # Acts whose object is the actor's own forces ("deployed troops", "withdrew its soldiers").
 MOVED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
@@ -156,6 +163,40 @@ def _hyphenated(token: Token) -> str:
     return "".join(words)
 
 
+def _speaker(token: Token) -> bool:
+    """A person or a party: whose attacks are mostly words ("Mr Howard attacked Labour")."""
+    return arguments.is_titled_name(token) or token.ent_type_ in {"PERSON", "NORP"} or \
+        token.lemma_.lower() in {"party", "critic", "mp", "minister", "leader"}
+
+
+def glued_word(token: Token) -> list[Token]:
+    """The tokens of the hyphenated word a token belongs to ("co", "-", "operate"); the tokenizer splits
+    "co-operate", "bail-out", "over-ruled" at the hyphen."""
+    doc, first, last = token.doc, token.i, token.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+        last += 2
+    return list(doc[first:last + 1])
+
+
+def joined_form(word: list[Token], known) -> str | None:
+    """The first dictionary form of a hyphenated word that `known` accepts, with and without its
+    hyphens ("co-operated": co-operate, cooperate), else None."""
+    prefix = "".join(t.lower_ for t in word[:-1])
+    for form in word_forms(word[-1].lemma_, word[-1].text):
+        for candidate in (prefix + form, prefix.replace("-", "") + form):
+            if known(candidate):
+                return candidate
+    return None
+
+
+def word_head(word: list[Token]) -> Token:
+    """The token a hyphenated word hangs on: headed outside the word, with the most dependents."""
+    outside = [t for t in word if t.head.i == t.i or t.head.i not in {w.i for w in word}] or word
+    return max(outside, key=lambda t: (len(list(t.children)), -t.i))
+
+
 @dataclass(frozen=True)
 class _Modality:
     negated: bool
@@ -198,43 +239,85 @@ class _Sentence:
 
     def mentions(self) -> list[EventMention]:
         out = []
+        joined = self._hyphenated_words()
         for token in self.sentence:
             if token.pos_ in {"VERB", "AUX", "ADJ"} and not self._inside_quote(token):
-                out.extend(self._verb(token))
+                out.extend(self._verb(token, joined.get(token.i)))
         for token in self.sentence:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in self.consumed and not self._inside_quote(token):
-                out.extend(self._noun(token))
+                out.extend(self._noun(token, joined.get(token.i)))
         return out
 
+    def _hyphenated_words(self) -> dict[int, str]:
+        """Hyphenated words the tables know ("co-operate", "bail-out"): token index of the word's head ->
+        its dictionary form; the word's other tokens are consumed."""
+        known_verbs = _known_verbs()
+        found: dict[int, str] = {}
+        for token in self.sentence:
+            if token.text != "-" or token.i in self.consumed or token.i == 0:
+                continue
+            word = glued_word(token.doc[token.i - 1])
+            if len(word) < 3:
+                continue
+            head = word_head(word)
+            tables = (known_verbs, self.rules.verbs_needing_an_object) if head.pos_ in syntax.VERBAL else (self.rules.nouns,)
+            form = joined_form(word, lambda f, tables=tables: any(f in table for table in tables))
+            if form is not None:
+                found[head.i] = form
+                self.consumed.update(t.i for t in word if t.i != head.i)
+        return found
+
     # ------------------------------------------------------------------ verbs
-    def _verb(self, verb: Token) -> list[EventMention]:
+    def _verb(self, verb: Token, joined: str | None = None) -> list[EventMention]:
         if verb.i in self.consumed:
             return []
-        lemma = verb_lemma(verb)
+        lemma = joined or verb_lemma(verb)
         if verb.pos_ == "ADJ":
             # "open to talk" is intent to act, "open to other ideas" a stance
             return (self._ready(verb) if lemma in self.rules.ready_adjectives else []) or self._stance(verb)
         complement = self._complement(verb, lemma)
-        if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis"):
+        if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis") and not (
+                complement is not None and complement.dep_ == "xcomp" and lemma in self.rules.governing_verbs):
             return []
         if lemma in self.rules.transparent_verbs and complement is not None:
             return []
         if lemma in self.rules.governing_verbs and complement is not None:
             return self._governing(verb, lemma, complement)
+        if lemma in self.rules.admission_verbs and any(c.dep_ == "ccomp" for c in verb.children):
+            return []  # "conceded that the US had a harder position": an admission
+        if self._content_of_noun(verb):
+            return []
         coded = self._code_verb(verb, lemma)
+        if coded is not None and self._not_an_act(verb, coded[0]):
+            return []
+        if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
+            coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
+        elif coded is not None and coded[0].plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
+            coded = Code("ACCUSE", "114"), coded[1], coded[2]  # "the foreign ministry protested": a complaint
         if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
         if coded is None:
             return []
         code, basis, end_token = coded
+        if self._leaves_threat_open(verb, lemma):
+            # "did not rule out a strike": not a rejection that did not happen, but a threat
+            return [replace(m, negated=False) for m in self._emit(verb, self.rules.default("THREATEN"), basis, end_token)]
         return self._emit(verb, code, basis, end_token)
+
+    def _leaves_threat_open(self, verb: Token, lemma: str) -> bool:
+        phrases = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+        return bool(phrases & self.rules.open_threats) and self._modality(verb).negated
 
     def _complement(self, verb: Token, lemma: str) -> Token | None:
         for child in verb.children:
             if child.dep_ == "xcomp" or child.dep_ == "ccomp" and (
                     lemma in self.rules.reporting_verbs or lemma in GOVERNING_THAT):
                 return child
+        if lemma in self.rules.governing_verbs:
+            for child in verb.children:  # "called for the embargo to be lifted", "called for him to go"
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+                    return child
         if lemma in {"accuse", "blame", "criticise", "criticize", "condemn", "praise", "thank", "commend"}:
             for prep in syntax.children(verb, syntax.PREPOSITIONS):
                 if prep.lower_ in {"of", "for", "over"}:
@@ -243,12 +326,60 @@ class _Sentence:
                             return inner
         return None
 
+    def _content_of_noun(self, verb: Token) -> bool:
+        """"demands to recognise the country", "moves to lift the ban", "the decision to send": what a
+        noun asks, plans or decides is not an act of its own."""
+        return verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+    def _not_an_act(self, verb: Token, code: Code) -> bool:
+        """Senses of an event verb that are no act between actors."""
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if code.plover == "THREATEN" and not objects and self._cautions(verb):
+            return True
+        if verb_lemma(verb) in self.rules.actor_object_verbs and arguments.passive_subject(verb) is None and (
+                objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) in self.rules.objectless_no_act_verbs
+                and not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)):
+            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened"
+        if verb.dep_ == "amod":
+            return True  # "defending champion", "striking teachers": an attributive participle
+        if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
+            return True  # "Turkey, which occupies northern Cyprus": a standing situation
+        if verb.dep_ == "advcl" and code.plover in self.rules.cooperative_types and verb_lemma(verb.head) in \
+                self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
+            return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
+        return False
+
+    def _state_body(self, token: Token | None) -> bool:
+        return token is not None and (token.ent_type_ == "GPE" or token.lemma_.lower() in self.rules.state_bodies)
+
+    def _by_protesters(self, verb: Token) -> bool:
+        subject = arguments.subject_of(verb)
+        if subject is not None and subject.lower_ in arguments.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "protesters who stormed the chamber"
+        return subject is not None and arguments.real_head(subject).lemma_.lower() in self.rules.protester_nouns
+
+    def _cautions(self, verb: Token) -> bool:
+        """"warned of the potential for miscarriages", "warning about e-mails", "had been threatened with
+        collapse": a caution about a thing, not a threat; "warned of consequences" stays a threat."""
+        for prep in syntax.children(verb, syntax.PREPOSITIONS):
+            if prep.lower_ in {"of", "about", "with"}:
+                for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                    menace = lookup(self.rules.nouns, pobj.lemma_, pobj.text)
+                    if not is_actor(pobj) and not form_in(self.rules.menace_nouns, pobj.lemma_, pobj.text) and (
+                            menace is None or menace.plover not in self.rules.future_conflict_types | {"THREATEN"}):
+                        return True
+        return False
+
     def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         for child in verb.children:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
                 code = self.rules.verbs_with_particle.get(f"{lemma} {child.lower_}")
-                if code is not None:
+                if code is not None and self._particle_fits(verb, f"{lemma} {child.lower_}", child):
                     return code, "verb", verb
+        sense = self._verbal_sense(verb, lemma)
+        if sense is not None:
+            return sense, "verb", verb
         objects = self.rules.verbs_needing_an_object.get(lemma)
         if objects:
             for obj in self._objects(verb):
@@ -269,12 +400,41 @@ class _Sentence:
             return None
         return self._dictionary(verb, lemma)
 
+    def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
+        """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments)."""
+        if particle.lower_ in ACTOR_PREPOSITIONS:
+            return any(is_actor(pobj) for pobj in syntax.children(particle, syntax.PREPOSITION_OBJECTS))
+        if phrase in self.rules.place_particle_verbs:
+            return any(obj.ent_type_ in arguments.PLACE_ENTITIES and obj.ent_type_ != "GPE" or
+                       obj.lemma_.lower() in self.rules.place_nouns or obj.lower_ in self.rules.place_nouns
+                       for obj in self._objects(verb))
+        return True
+
+    def _verbal_sense(self, verb: Token, lemma: str) -> Code | None:
+        """A verb of force used of words: "Mr Howard attacked Labour" (a named person's attack on an
+        actor is criticism), "dismissed the Conservatives as a fading force" (dismissing an actor, not
+        an offer). Keyed on the kinds of subject and object."""
+        senses = self.rules.verbal_senses.get(lemma)
+        if not senses:
+            return None
+        subject = arguments.subject_of(verb)
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if subject is None or not objects or not is_actor(objects[0]) or objects[0].ent_type_ in arguments.PLACE_ENTITIES:
+            return None
+        if "as" in senses and any(p.lower_ == "as" for p in syntax.children(verb, syntax.PREPOSITIONS)):
+            return senses["as"]
+        if "organisation" in senses and objects[0].ent_type_ not in {"GPE", "NORP"}:
+            return senses["organisation"]
+        return senses.get("person") if _speaker(subject) else None
+
     def _objects(self, verb: Token) -> list[Token]:
         found = syntax.children(verb, syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS)
         for prt in syntax.children(verb, frozenset({"prt"})):  # "carry out attacks", "step up pressure"
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
         for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
             found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
+        if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food": what the batch is of
+            found += [inner for obj in found for inner in arguments.partitive_objects(obj)]
         return found
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
@@ -284,7 +444,7 @@ class _Sentence:
             return None
         subject = arguments.subject_of(verb)
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
-        if subject is None or not is_actor(subject) or not objects or not is_actor(objects[0]):
+        if subject is None or not is_actor(subject) or not objects:
             return None
         preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
                  for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
@@ -292,10 +452,21 @@ class _Sentence:
         if cameo is None:
             return None
         plover = lexicon.plover(cameo).type
+        if not is_actor(objects[0]) and not cameo.startswith(VERBAL_ROOTS):
+            return None  # a material act needs an actor on both sides; a verbal one may be about a policy
         return (Code(plover, cameo), "dictionary", verb) if plover else None
 
     def _governing(self, verb: Token, lemma: str, complement: Token) -> list[EventMention]:
         code = self.rules.governing_verbs[lemma]
+        if lemma in self.rules.pledge_verbs and self._campaign_pledge(verb, complement):
+            return []
+        if code.plover == "RETREAT" and verb_lemma(complement) not in self.rules.access_verbs:
+            return []  # "will allow airlines to fly long-haul routes": a permission, not access granted
+        if code.plover == "REJECT" and verb_lemma(complement) in self.rules.speech_complements:
+            self.consumed.add(complement.i)
+            return []  # "declined to comment", "refused to say": no PLOVER act
+        if code.plover == "THREATEN" and complement.dep_ == "ccomp" and self._forecast(complement):
+            return []  # "warned the move would cut its profits", "warned there was a real risk": a forecast
         if code.plover == "AGREE":  # "vowed to crush the rebels": a promise of conflict is a threat
             governed = self._code_verb(complement, verb_lemma(complement))
             if governed is not None and governed[0].plover in self.rules.future_conflict_types:
@@ -304,6 +475,28 @@ class _Sentence:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
+
+    def _campaign_pledge(self, verb: Token, complement: Token) -> bool:
+        """"The Tories promise to keep the payments": a party's pledge of no act of its own to no
+        counterpart is a campaign pledge to voters ("Mr Brown pledged to write off the debt" is not)."""
+        subject = arguments.subject_of(verb)
+        if subject is None or not (subject.ent_type_ == "NORP" or any(
+                t.lemma_.lower() == "party" for t in [subject, *subject.children] if t.dep_ in {"compound", *syntax.SUBJECTS})):
+            return False
+        if complement.dep_ != "xcomp" or self._code_verb(complement, verb_lemma(complement)) is not None:
+            return False
+        return arguments.target_of(verb, "AGREE") is None and arguments.target_of(complement, "AGREE") is None
+
+    def _forecast(self, clause: Token) -> bool:
+        """A warned clause about no actor's act: its subject is no actor, or it says what there will be
+        ("there was a real risk") other than a menace ("there will be consequences")."""
+        said_of = syntax.children(clause, syntax.SUBJECTS)
+        if said_of and not is_actor(said_of[0]):
+            return True
+        if syntax.children(clause, syntax.EXPLETIVES):
+            what = [c for c in clause.children if c.dep_ == "attr"]
+            return not what or not form_in(self.rules.menace_nouns, what[0].lemma_, what[0].text)
+        return False
 
     def _ready(self, adjective: Token) -> list[EventMention]:
         """"Moscow is ready to engage": intent to cooperate."""
@@ -336,28 +529,37 @@ class _Sentence:
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=self._conditional_clause(noun), date_from=noun)]
 
-    def _noun(self, noun: Token) -> list[EventMention]:
-        concern = self.rules.concern_nouns.get(noun.lower_)
+    def _noun(self, noun: Token, joined: str | None = None) -> list[EventMention]:
+        concern = None if joined else self.rules.concern_nouns.get(noun.lower_)
         if concern is not None:
             return self._concern(noun, concern)
-        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES:
+        code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
+        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun):
             return []
-        source = arguments.owner(noun)
-        target = arguments.target_of(noun, code.plover)
+        source, target = self._noun_sides(noun, code)
+        code = self._noun_sense(noun, code, source)
         if target is None and code.plover in MOVED_FORCES_TYPES:
             target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         verb = arguments.governor(noun)
-        about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
-        if about is not None and verb_lemma(about) not in self.rules.support_verbs:
-            # "received US aid", "rejected NATO's proposal": what another act is about (an offer made before)
+        undergoer = verb is not None and verb_lemma(verb) in self.rules.undergoer_verbs
+        if undergoer and source is None:
+            # "drew criticism from environmental groups", "came in for criticism": the subject undergoes it
+            source = next((pobj for prep in syntax.children(verb, syntax.PREPOSITIONS) if prep.lower_ == "from"
+                           for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) if is_actor(pobj)), None)
+            subject = arguments.subject_of(verb)
+            target = target or (subject if subject is not None and is_actor(subject) else None)
+            if source is None and target is None:
+                return []
+        elif not self._measured(noun) and self._noun_is_about(noun, code, verb, source):
+            # a new occurrence measured in time ("saw a week of protests") is no other act's object
             return []
-        if source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs:
-            return []  # "rejected the offer", "covering the protest": the noun is what another act is about
-        if source is None and verb is not None:
+        if verb is None and self._measured(noun):
+            verb = arguments.governor(noun.head.head)  # "kicked off a week of negotiations"
+        if source is None and verb is not None and not undergoer:
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
-        if source is None and (target is None or arguments.noun_is_setting(noun)):
+        if source is None and (target is None or arguments.noun_is_setting(noun) and not undergoer) and \
+                not self._measured(noun):
             return []
         hypothetical = any(c.lemma_.lower() in self.rules.hypothetical_words for c in noun.children) or \
             self._conditional_clause(noun)
@@ -377,6 +579,60 @@ class _Sentence:
         date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
+
+    def _noun_code(self, noun: Token) -> Code | None:
+        """The noun's code, a compound before it first: "air strikes" are not "strikes"."""
+        for child in noun.children:
+            if child.dep_ == "compound" and child.i == noun.i - 1:
+                code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
+                if code is not None:
+                    return code
+        return lookup(self.rules.nouns, noun.lemma_, noun.text)
+
+    def _reason_or_content(self, noun: Token) -> bool:
+        """"suspended aid over its support for the rebels": the reason given for an act; "called for a
+        ceasefire", "urged for talks": what is asked is not an act of its own."""
+        if noun.dep_ != "pobj":
+            return False
+        prep, verb = noun.head, noun.head.head
+        if prep.lower_ == "over" and verb.pos_ in syntax.VERBAL:
+            return True
+        return prep.lower_ == "for" and verb.pos_ in syntax.VERBAL and verb_lemma(verb) in self.rules.governing_verbs
+
+    def _noun_sense(self, noun: Token, code: Code, source: Token | None) -> Code:
+        """"Mr Howard's attack on Labour's record": criticism ("any Israeli attack" is a state's);
+        "a protest from the Thai government": an official complaint."""
+        senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
+        if code.plover == "ASSAULT" and "person" in senses and source is not None and _speaker(source) and \
+                source.ent_type_ != "NORP":
+            return senses["person"]
+        if code.plover == "PROTEST" and self._state_body(source):
+            return Code("ACCUSE", "114")
+        return code
+
+    def _noun_sides(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
+        """Who does a nominal act and to whom. With the patient types the "of" phrase is the target
+        ("the invasion of Iraq", "the arrest of four men") and a "by" phrase the doer."""
+        source = arguments.owner(noun)
+        if source is not None and code.plover in self.rules.patient_types and source.dep_ == "pobj" and \
+                source.head.lower_ == "of" and source.head.head.i == noun.i:
+            doer = next((pobj for prep in syntax.children(noun, syntax.PREPOSITIONS) if prep.lower_ == "by"
+                         for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) if is_actor(pobj)), None)
+            return doer, source
+        return source, arguments.target_of(noun, code.plover)
+
+    def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
+        """"received US aid", "rejected NATO's proposal", "covering the protest": the noun is what
+        another act is about, not an act of its own."""
+        about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
+        if about is not None and verb_lemma(about) not in self.rules.support_verbs:
+            return True  # an offer made before
+        return source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs
+
+    def _measured(self, noun: Token) -> bool:
+        """"a weekend of violent protests", "weeks of strikes": a new occurrence measured in time."""
+        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in self.rules.duration_heads
 
     # ------------------------------------------------------------------ modality and arguments
     def _modality(self, verb: Token) -> _Modality:
@@ -456,8 +712,7 @@ class _Sentence:
             code, plover, negated, hypothetical = self.rules.default("REJECT"), "REJECT", False, False
         if code.plover != plover:
             code = self.rules.default(plover)
-        if passive is None and subject is not None and not is_actor(subject) and subject.lower_ not in \
-                arguments.RELATIVE_PRONOUNS and basis in {"verb", "light_verb", "dictionary"}:
+        if basis in {"verb", "light_verb", "dictionary"} and self._done_by_no_actor(verb, passive, subject):
             return []  # "the storm killed", "the decision hit": an act needs an actor doing it
         args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
         if not args.sources and not args.targets:
@@ -468,6 +723,26 @@ class _Sentence:
             _hyphenated(verb) if basis == "reported_obligation" else None
         return [self._mention(verb, end_token, code, basis, args, negated=negated, hypothetical=hypothetical,
                               date_from=verb, content=content)]
+
+    def _done_by_no_actor(self, verb: Token, passive: Token | None, subject: Token | None) -> bool:
+        """"the storm killed", "the attack, which killed five", "was hit by higher costs": the doer
+        named is no actor; "received more than £5m in donations": no giver, and no actor received."""
+        if passive is None and verb_lemma(verb) in self.rules.recipient_verbs:
+            return arguments.giver_of(verb) is None and not any(
+                is_actor(o) for o in syntax.children(verb, syntax.DIRECT_OBJECTS))
+        if passive is not None:
+            doers = [pobj for agent in syntax.children(verb, syntax.AGENTS)
+                     for pobj in syntax.children(agent, syntax.PREPOSITION_OBJECTS)]
+            return bool(doers) and not is_actor(doers[0])
+        if subject is None:
+            return False
+        if subject.lower_ in arguments.RELATIVE_PRONOUNS:
+            if subject.head.dep_ != "relcl":
+                return subject.lower_ == "that"  # "the decision that detaining suspects breaks": a conjunction
+            if subject.lower_ == "who":
+                return False
+            subject = subject.head.head  # the antecedent
+        return not is_actor(subject)
 
     def _mention(self, first: Token, last: Token, code: Code, basis: str, args: Arguments, *, negated: bool,
                  hypothetical: bool, date_from: Token, content: str | None = None) -> EventMention:

@@ -61,6 +61,25 @@ class Rules:
     actor_pronouns: frozenset[str]
     actor_nouns: frozenset[str]  # common nouns for actors the agents dictionary lacks ("officials", "rebels")
     not_actor_heads: frozenset[str]
+    person_titles: frozenset[str] = frozenset()  # "Mr Balls", "Lord Browne": a titled name is a person
+    speech_complements: frozenset[str] = frozenset()  # "declined to comment": no event
+    admission_verbs: frozenset[str] = frozenset()  # "conceded that": an admission, no event
+    undergoer_verbs: frozenset[str] = frozenset()  # "drew criticism from X": the subject undergoes the act
+    duration_heads: frozenset[str] = frozenset()  # "weeks of protests": a new occurrence
+    patient_types: frozenset[str] = frozenset()
+    menace_nouns: frozenset[str] = frozenset()
+    actor_object_verbs: frozenset[str] = frozenset()  # "fight crime", "beating artists": no act
+    objectless_no_act_verbs: frozenset[str] = frozenset()  # "had rarely threatened": no act
+    access_verbs: frozenset[str] = frozenset()  # "allowed inspectors to visit": access granted
+    seat_names: frozenset[str] = frozenset()  # "Downing Street rejected": a seat of government acts
+    pledge_verbs: frozenset[str] = frozenset()  # "promise to keep the payments": a campaign pledge
+    protester_nouns: frozenset[str] = frozenset()  # "demonstrators attacked buildings": a riot
+    transfer_verbs: frozenset[str] = frozenset()  # "send", "deliver": read a batch through its "of"
+    place_particle_verbs: frozenset[str] = frozenset()  # "took over the town", not "the firm"
+    place_nouns: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
+    open_threats: frozenset[str] = frozenset()  # "did not rule out a strike": a threat  # "a protest from the Thai government": a complaint  # "warned of consequences": a threat, not a caution
+    verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
         return Code(plover, self.type_defaults[plover])
@@ -110,7 +129,16 @@ def rules() -> Rules:
         obligation_auxiliaries=words["obligation_auxiliaries"], conditional_markers=words["conditional_markers"],
         hypothetical_words=words["hypothetical_words"], actor_pronouns=words["actor_pronouns"],
         actor_nouns=words["actor_nouns"],
-        not_actor_heads=words["not_actor_heads"],
+        not_actor_heads=words["not_actor_heads"], person_titles=words["person_titles"],
+        speech_complements=words["speech_complements"], admission_verbs=words["admission_verbs"],
+        undergoer_verbs=words["undergoer_verbs"], duration_heads=words["duration_heads"],
+        patient_types=words["patient_types"], menace_nouns=words["menace_nouns"],
+        actor_object_verbs=words["actor_object_verbs"], objectless_no_act_verbs=words["objectless_no_act_verbs"],
+        access_verbs=words["access_verbs"], seat_names=words["seat_names"], pledge_verbs=words["pledge_verbs"],
+        protester_nouns=words["protester_nouns"], transfer_verbs=words["transfer_verbs"],
+        place_particle_verbs=words["place_particle_verbs"], place_nouns=words["place_nouns"],
+        state_bodies=words["state_bodies"], open_threats=words["open_threats"],
+        verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
 
