@@ -28,6 +28,16 @@ PREPOSITIONS = frozenset({"prep"})
 PREPOSITION_OBJECTS = frozenset({"pobj"})
 # coarse parts of speech (Universal Dependencies) of verbs, auxiliaries included
 VERBAL = frozenset({"VERB", "AUX"})
+_TEXT_KEY = "newswire_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, read once per Doc: spaCy joins every token afresh on each read, which per mention
+    costs more than the rest of the actors extractor (kept in user_data, which stored parses leave out)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def children(token: Token, labels: frozenset[str]) -> list[Token]:

@@ -24,7 +24,7 @@ from newswire.actors.lexicon import (COMPANY_ENDINGS, EVENT_HEADS, INSTITUTION_W
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS)
 from newswire.data import load as load_data
 from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
-from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS
+from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
 _GIVEN = load_data("actors/given_names.json")
@@ -226,7 +226,7 @@ def _team_sheet(line: str) -> bool:
 def _team_sheet_vote(span: Span) -> str | None:
     """A name on a team sheet is a player, a person; one in its brackets a club ("A Masi
     (Viadana)"), unless a minute says it is a substitute ("Stone (Cisse 76)")."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end >= 0 else len(text)]

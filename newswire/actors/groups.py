@@ -14,7 +14,7 @@ from newswire.actors.sectors import sector_of_code
 from newswire.actors.spans import is_subject
 from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import country_in
-from newswire.syntax import NOMINAL_MODIFIERS
+from newswire.syntax import NOMINAL_MODIFIERS, doc_text
 
 STATE_SECTOR = "government"
 
@@ -35,7 +35,7 @@ def _counted(noun: Token) -> bool:
 
 
 def _negated(word: Token) -> bool:
-    before = word.doc.text[max(0, word.idx - 6):word.idx].lower()
+    before = doc_text(word.doc)[max(0, word.idx - 6):word.idx].lower()
     return any(before.endswith(prefix) and (len(before) == len(prefix) or not before[-len(prefix) - 1].isalpha())
                for prefix in GROUP_NEGATIONS)
 

@@ -29,6 +29,7 @@ from newswire.actors.spans import clean_span, is_subject
 from newswire.data import load as load_data
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
+from newswire.syntax import doc_text
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
@@ -425,7 +426,7 @@ def _unify_short_forms(draft: Draft) -> None:
 
 def extract_mentions(doc: Doc) -> ArticleEntities:
     """Entity mentions of one article (its Doc), with local keys, roles and countries. Never raises on odd text."""
-    draft = Draft(doc.text)
+    draft = Draft(doc_text(doc))
     spans = relabelled(entity_spans(doc))
     surnames = surnames_in(spans)
     # organisations named anywhere decide what "Brussels" stands for

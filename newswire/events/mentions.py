@@ -217,7 +217,7 @@ def codeable(sentence: Span) -> bool:
 
 def extract_events(doc: Doc) -> list[EventMention]:
     """Every codeable act in the article, in text order. Never raises on odd input."""
-    text = doc.text  # Doc.text joins every token afresh on each read: once per article
+    text = syntax.doc_text(doc)
     quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
     found: list[EventMention] = []
     for sentence in doc.sents:

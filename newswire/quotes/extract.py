@@ -10,11 +10,12 @@ from newswire.quotes.lexicon import load_lexicon
 from newswire.quotes.marks import find_marked
 from newswire.quotes.records import QuoteCandidate
 from newswire.quotes.spans import heading_lines
+from newswire.syntax import doc_text
 
 
 def extract_quotes(doc: Doc) -> list[QuoteCandidate]:
     """All quotations in an article's Doc, offsets into doc.text. Never raises on odd input."""
-    text = doc.text  # Doc.text rebuilds the string: read it once
+    text = doc_text(doc)
     if not text:
         return []
     lex = load_lexicon()
