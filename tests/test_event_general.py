@@ -47,6 +47,10 @@ def types():
     ("The airline has drawn criticism from consumer groups.", {"ACCUSE"}),
     # a nominal act measured in time
     ("The capital saw a week of protests against the fuel tax.", {"PROTEST"}),
+    # what a request noun asks, and what is coordinated with it, is no act of its own
+    ("Unions renewed calls for ministers to resign and withdraw the bill.", {"REQUEST"}),
+    ("The EU demand for Turkey to recognise Cyprus angered Ankara.", {"REQUEST"}),
+    ("The minister apologised for the remarks and withdrew them.", {"CONCEDE", "RETREAT"}),
     # raising: the subject of "is reported to" does the act
     ("Several ministers are reported to be threatening to resign.", {"THREATEN"}),
     # a participle clause with "having" shares its head's subject

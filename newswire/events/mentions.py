@@ -327,10 +327,15 @@ class _Sentence:
         return None
 
     def _content_of_noun(self, verb: Token) -> bool:
-        """"demands to recognise the country", "moves to lift the ban", "the decision to send": what a
-        noun asks, plans or decides is not an act of its own."""
-        return verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        """"demands to recognise the country", "moves to lift the ban", "the decision to send", "calls
+        for the mayor to apologise (and withdraw it)": what a noun asks, plans or decides is not an act
+        of its own, nor is what is coordinated with it."""
+        while verb.dep_ in syntax.CONJUNCTS and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.head.pos_ not in {"NOUN", "PROPN"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        return verb.dep_ == "acl" or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                                                  for c in verb.children)
 
     def _not_an_act(self, verb: Token, code: Code) -> bool:
         """Senses of an event verb that are no act between actors."""
