@@ -154,13 +154,7 @@ def _head_word(first: Token, last: Token, basis: str) -> str:
 
 def _hyphenated(token: Token) -> str:
     """A verb's dictionary form with the hyphenated word it belongs to: "de-escalate" is not "escalate"."""
-    doc, first, last = token.doc, token.i, token.i
-    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
-        first -= 2
-    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
-        last += 2
-    words = [t.lower_ for t in doc[first:token.i]] + [verb_lemma(token)] + [t.lower_ for t in doc[token.i + 1:last + 1]]
-    return "".join(words)
+    return "".join(verb_lemma(t) if t.i == token.i else t.lower_ for t in glued_word(token))
 
 
 def _speaker(token: Token) -> bool:
@@ -546,6 +540,7 @@ class _Sentence:
         if target is None and code.plover in MOVED_FORCES_TYPES:
             target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         verb = arguments.governor(noun)
+        measured = self._measured(noun)
         undergoer = verb is not None and verb_lemma(verb) in self.rules.undergoer_verbs
         if undergoer and source is None:
             # "drew criticism from environmental groups", "came in for criticism": the subject undergoes it
@@ -555,16 +550,16 @@ class _Sentence:
             target = target or (subject if subject is not None and is_actor(subject) else None)
             if source is None and target is None:
                 return []
-        elif not self._measured(noun) and self._noun_is_about(noun, code, verb, source):
+        elif not measured and self._noun_is_about(noun, code, verb, source):
             # a new occurrence measured in time ("saw a week of protests") is no other act's object
             return []
-        if verb is None and self._measured(noun):
+        if verb is None and measured:
             verb = arguments.governor(noun.head.head)  # "kicked off a week of negotiations"
         if source is None and verb is not None and not undergoer:
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
         if source is None and (target is None or arguments.noun_is_setting(noun) and not undergoer) and \
-                not self._measured(noun):
+                not measured:
             return []
         hypothetical = any(c.lemma_.lower() in self.rules.hypothetical_words for c in noun.children) or \
             self._conditional_clause(noun)
