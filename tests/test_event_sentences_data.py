@@ -18,6 +18,7 @@ EVENTS_DIR = Path(__file__).resolve().parent / "data" / "events"
 SENTENCES = EVENTS_DIR / "sentences.jsonl"
 BAD_INPUTS = EVENTS_DIR / "bad_inputs.jsonl"
 FRESH = EVENTS_DIR / "fresh_sentences.jsonl"  # the blind test set: checked for format only
+BLIND = EVENTS_DIR / "blind_sentences.jsonl"  # written blind test set: checked for format only
 
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST "
@@ -146,6 +147,20 @@ def test_the_fresh_blind_set_is_well_formed_and_disjoint_from_the_development_se
         splits[r["origin"]].add(r["split"])
     assert all(found in ({"tune"}, {"holdout"}) for found in splits.values())
     assert 0.4 <= sum(r["split"] == "holdout" for r in fresh) / len(fresh) <= 0.6
+
+
+def test_the_written_blind_set_is_well_formed_and_disjoint_from_the_other_sets(sentences):
+    blind = load_jsonl(BLIND)
+    found = [p for record in blind for p in record_problems(record, id_prefix="b")]
+    assert found == []
+    assert len({r["id"] for r in blind}) == len(blind) >= 240
+    assert len({r["text"] for r in blind}) == len(blind)
+    assert all(r["origin"] == "written" for r in blind)
+    positives = Counter(e["plover"] for r in blind for e in r["events"])
+    assert all(positives[t] >= MIN_POSITIVES_PER_TYPE for t in PLOVER_TYPES), positives
+    assert sum(1 for r in blind if not r["events"]) >= MIN_NEGATIVES
+    fresh = load_jsonl(FRESH)
+    assert not {r["text"] for r in blind} & ({s["text"] for s in sentences} | {f["text"] for f in fresh})
 
 
 def _good_record(**changes) -> dict:
