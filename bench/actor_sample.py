@@ -56,6 +56,14 @@ bench/actor_sample_judged_seed17.jsonl: a new release, 300 files drawn with rand
 recipe, run with the code of commit e8c2f99 (296 articles; 2,681 actors), sample --seed 17 --n 50, judged
 by another annotator before any rule looked at it: 34/50 fully right (68 %, 95 % CI 54-79 %; wrong_type 6,
 merged_other_entity 6 (three of them pronouns on the wrong person or place), not_an_actor 3, wrong_name 1).
+
+bench/actor_sample_judged_seed20.jsonl: a new release, 300 files drawn with random.Random(20) by the same
+recipe, run with the code of commit e19d006 (299 articles after 1 near-duplicate; 2,751 actors: PERSON
+1,273, ORG 1,022, GPE 351, NORP 105; 8,551 mentions), sample --seed 20 --n 50, judged before any rule
+looked at it: 33/50 fully right (66 %, 95 % CI 52-78 %; not_an_actor 7 (a film, a DVD extra, a benchmark,
+a cider brand, a photo service, a competition, pieces of titles), wrong_type 5 (two newspapers, a shipyard,
+a football club and a telecoms firm), merged_other_entity 4 (two pronouns on the wrong person, the Reynolds
+tobacco company in Burt Reynolds, the town in Blackburn Rovers), junk_name 1; PERSON 20/27, ORG 9/13).
 """
 
 from __future__ import annotations
