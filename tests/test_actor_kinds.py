@@ -1,5 +1,6 @@
-"""What the words around a name say it is, which names are no actor, and which namesakes stay
-apart (newswire/actors/kinds.py, languages.py, chunks.py, names.py): per word family of words.json, a rule table of
+"""What the words around a name say it is, which names are no actor, which pronouns are listed
+as an actor's mentions, and which namesakes stay apart (newswire/actors/kinds.py, languages.py,
+chunks.py, pronoun_listing.py, names.py): per word family of words.json, a rule table of
 (text, expected) on sentences the small model gets wrong, and of what the rules leave alone."""
 
 from __future__ import annotations
@@ -84,3 +85,27 @@ def test_an_initial_that_contradicts_the_given_name_blocks_the_merge():
 def test_an_initial_that_fits_one_person_joins_it():
     actors = actors_of("England prop Julian White started.", "Scotland named J White and C Smith.")
     assert actors["Julian White"] == ["J White", "Julian White"]
+
+
+def pronoun_rows(text: str, expression: str) -> list[tuple[str, str]]:
+    """(actor name, pronoun) of the pronoun mentions listed after resolving the speaker expression."""
+    corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])
+    start = text.rindex(expression)
+    corpus.resolve_speakers("a", text, start, start + len(expression))
+    actors, rows = corpus.tables()
+    names = {actor.actor_id: actor.name for actor in actors}
+    return [(names[row["actor_id"]], row["text"]) for row in rows if row["kind"] == "pronoun"]
+
+
+@pytest.mark.parametrize("family, text, expression, expected", [
+    ("pronouns", "Tony Blair spoke on Monday. He said the plan would work.", "He", [("Tony Blair", "He")]),
+    # two men in the window: unclear, so not listed
+    ("pronouns", "Tony Blair met Gordon Brown on Monday. He said the plan would work.", "He", []),
+    # a reporter relays quotes: the pronoun after them is seldom his
+    ("reporter_roles", "BBC correspondent Paul Reynolds read the letter. He added: \"Your endeavour is welcome.\"", "He", []),
+    # "we" is the quotation's speaker, "they" a company's staff
+    ("plural_pronouns", "Romania has poor wages. \"If we lock people up, we are no better,\" we said.", "we", []),
+    ("plural_pronouns", "A Texas company sells a camera and rifle. They can use it online, they said.", "they", []),
+])
+def test_pronouns_listed_only_when_clear(family, text, expression, expected):
+    assert pronoun_rows(text, expression) == expected, family
