@@ -42,6 +42,11 @@ def test_context_decides_the_type(family, text, expected):
     ("example_openers", "He helped create games of the last 15 years such as Populous, Theme Park and Dungeon Keeper.",
      "Dungeon Keeper"),
     ("kind_nouns", "Users of the music jukebox iTunes need to update it.", "iTunes"),
+    ("example_openers", "He was behind many of the ground-breaking games of the last 15 years such as Populous, "
+     "Theme Park, Dungeon Keeper and Black and White.", "Dungeon Keeper"),
+    ("kind_nouns", "Imagine what could be achieved by using CGI in a remake of Fingerbobs, the show.", "Fingerbobs"),
+    ("kind_nouns", "Microsoft released a new version of Windows. Microsoft said so.", "Windows"),
+    ("thing_nouns", "The Windows version is free, and Opera's Windows edition is faster.", "Windows"),
     ("event_heads", "Experts gathered in London for the 2nd European HDTV Summit on Monday.", "European HDTV Summit"),
     ("idioms", "Weather has been the Achilles' heel of this market.", "Achilles"),
     ("award_tails", "He was named European Footballer of the Year in December.", "European Footballer"),
@@ -53,6 +58,8 @@ def test_no_actor(family, text, absent):
 
 
 @pytest.mark.parametrize("family, text, expected", [
+    # a programme is its broadcaster's: the broadcaster stays
+    ("thing_nouns", "After the ABC television program earlier this month, Jones' lawyer spoke.", ("ABC", "ORG", "ORG:abc")),
     # a product noun after a name is its maker's: the maker stays
     ("kind_nouns_after_name", "Microsoft software is used widely. Microsoft said so.", ("Microsoft", "ORG", "ORG:microsoft")),
     # a nationality modifying a noun is no language

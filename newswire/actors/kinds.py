@@ -4,7 +4,8 @@
 "jazz composers John Coltrane and Theolonius Monk", "games like Warcraft, EverQuest, Ultima",
 "vehicles such as the BMW X5", "the Anfield club": the noun right before the name, in
 apposition to it, opening the list the name is in, before "like"/"such as" and the list of
-examples, or (for a few nouns) right after the name. The noun's kind is data (KIND_NOUNS,
+examples, (for a few nouns) right after the name, or (for works and products) the name is "of"
+("a remake of Fingerbobs"). The noun's kind is data (KIND_NOUNS,
 PERSON_NOUNS, WORK_NOUNS in newswire/data/actors/words.json), so every name in the list
 shares it.
 """
@@ -73,8 +74,9 @@ def _example_noun(span: Span) -> Token | None:
         depth += (doc[i].text == ")") - (doc[i].text == "(")
         i -= 1
     noun = doc[i] if i >= 0 else None
-    while noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.i:
-        noun = noun.head.head  # "games of the last 15 years such as": the games
+    while noun is not None and kind_of(noun, True) is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.i < noun.i:
+        noun = noun.head.head  # "many of the games of the last 15 years such as": the games, not the years
     return noun
 
 
@@ -84,6 +86,16 @@ def _after_name(span: Span) -> Token | None:
         return None
     after = span.doc[span.end]
     return after if after.lemma_.lower() in KIND_NOUNS_AFTER_NAME and span.root.head.i == after.i else None
+
+
+def _work_named_after(span: Span) -> Token | None:
+    """"a remake of Fingerbobs", "a version of Windows": the noun the name is named after with "of",
+    when it is a work's or a product's (a place noun is evidence.py's; "the charity of X" is not its name)."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.i >= span.start:
+        return None
+    noun = root.head.head
+    return noun if kind_of(noun) == NOT_ACTOR else None
 
 
 def kind_vote(span: Span) -> str | None:
@@ -97,5 +109,6 @@ def kind_vote(span: Span) -> str | None:
         (list_opening(span), True),
         (_example_noun(span), True),
         (_after_name(span), False),
+        (_work_named_after(span), False),
     ]
     return next((kind for token, plural in candidates if (kind := kind_of(token, plural)) is not None), None)
