@@ -32,6 +32,10 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Sacha Baron Cohen", "PERSON", "PERSON:cohen|sacha baron")),
     # a city named for all its clubs is not the club
     ("clubs_of_a_place", "Inter and AC Milan drew. The two Milan sides met in the final.", ("Milan", "GPE", "CITY:Milan")),
+    # a plural organisation ending outweighs the given name before it
+    ("org_name_endings", "Tim Daly of Michael Foods and Kenneth Bowman were charged.", ("Michael Foods", "ORG", "ORG:michael foods")),
+    # where a firm is based is a place
+    ("kind_nouns", "Oxford-based Natural Motion launched a new product.", ("Oxford", "GPE", "CITY:Oxford")),
 ])
 def test_context_decides_the_type(family, text, expected):
     assert expected in mentions_of(text), family
@@ -51,6 +55,11 @@ def test_context_decides_the_type(family, text, expected):
     ("idioms", "Weather has been the Achilles' heel of this market.", "Achilles"),
     ("award_tails", "He was named European Footballer of the Year in December.", "European Footballer"),
     ("language_cues", "Writers speak English, French and German.", "French"),
+    ("work_tails", "House of Flying Daggers, directed by Yimou Zhang, was named best foreign language film.",
+     "House of Flying Daggers"),
+    ("example_openers", "The tool, called Picasa, automatically detects photos.", "Picasa"),
+    ("example_openers", "Games titles like the acclaimed Knights Of The Old Republic and Jedi Knight have impressed.",
+     "Jedi Knight"),
     ("language_cues", "He knows three languages: English, French and Swiss-German.", "French"),
 ])
 def test_no_actor(family, text, absent):
@@ -66,6 +75,9 @@ def test_no_actor(family, text, absent):
     ("language_cues", "French troops left in March.", ("French", "NORP", "NORP:FRA")),
     ("language_cues", "The French said no to the plan.", ("French", "NORP", "NORP:FRA")),
     # a title before a name is not joined to it
+    # a day after "on" is cut from the name, not the name
+    ("date_words", "He wrote to the Commons Public Accounts Committee on Thursday about it.",
+     ("Commons Public Accounts Committee", "ORG", "ORG:commons public accounts committee")),
     ("party_adjectives", "Secretary of State Hillary Clinton met envoys on Monday.",
      ("Hillary Clinton", "PERSON", "PERSON:clinton|hilary")),
 ])

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS)
+                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.data import load as load_data
 from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
@@ -32,6 +32,8 @@ _GIVEN = load_data("actors/given_names.json")
 GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL, SINGULAR = "plural", "singular"
+# "Michael Foods", "Wolverhampton Wanderers": a plural organisation ending is no surname, whatever the given name before it
+_PLURAL_ORG_ENDINGS = frozenset(word for word in ORG_NAME_ENDINGS if word.endswith("s") and len(word) > 4)
 
 
 def name_of(span: Span) -> str:
@@ -67,7 +69,7 @@ def _opening_vote(span: Span) -> str | None:
         return None
     rest = span[1:]
     if not all(token.is_title or token.text in {"-", "'"} for token in rest) \
-            or {token.lower_ for token in rest} & (COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS):
+            or {token.lower_ for token in rest} & (COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | _PLURAL_ORG_ENDINGS):
         return None
     return PERSON
 
@@ -169,15 +171,19 @@ def _place_vote(span: Span) -> str | None:
 
 
 def _phrase_vote(span: Span) -> str | None:
-    """A name inside a set phrase ("the Achilles' heel of this market") or cut before an award's
-    tail ("European Footballer" + "of the Year") names no actor."""
+    """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
+    tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
+    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place."""
     doc = span.doc
     following = [token.lower_ for token in doc[span.end:span.end + 3]]
     if " ".join(following).startswith(tuple(tail + " " for tail in AWARD_TAILS)) or " ".join(following) in AWARD_TAILS:
         return NOT_ACTOR
     words = [token.lower_ for token in doc[span.start:span.end + 2] if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
-    return NOT_ACTOR if any(phrase.startswith(idiom) for idiom in IDIOMS) else None
+    after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
+    if any(phrase.startswith(idiom) for idiom in IDIOMS) or after.startswith(tuple(WORK_TAILS)):
+        return NOT_ACTOR
+    return PLACE if after.startswith("-based") else None
 
 
 def mention_votes(span: Span) -> list[str]:

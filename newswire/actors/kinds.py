@@ -58,13 +58,19 @@ def list_opening(span: Span) -> Token | None:
     return span.doc[start - 1] if start > 0 else None
 
 
+def _in_a_list(token: Token) -> bool:
+    """A word of a list of names, or of one name ("titles like the acclaimed Knights Of The Old
+    Republic and Jedi Knight"); the opener ends the list."""
+    return token.lower_ not in EXAMPLE_OPENERS and not token.is_sent_start and (
+        token.lower_ in _LIST_WORDS or token.is_title or token.pos_ in {"PROPN", "ADJ", "DET"})
+
+
 def _example_noun(span: Span) -> Token | None:
-    """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]": the noun
-    whose examples the list gives, read back over the names of the list to its opener."""
+    """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "the tool,
+    called [Picasa]": the noun whose examples (or name) follow, read back over the names of the list to its opener."""
     doc = span.doc
     i = span.start - 1
-    while i >= max(0, span.start - MAX_EXAMPLE_LIST) and (doc[i].lower_ in _LIST_WORDS or doc[i].is_title
-                                                          or doc[i].pos_ == "PROPN") and not doc[i].is_sent_start:
+    while i >= max(0, span.start - MAX_EXAMPLE_LIST) and _in_a_list(doc[i]):
         i -= 1
     if i < 1 or doc[i].lower_ not in EXAMPLE_OPENERS or (doc[i].lower_ == "as" and doc[i - 1].lower_ != "such"):
         return None

@@ -21,7 +21,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, CLUBS_OF_A_PLACE, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -140,7 +140,8 @@ def entity_spans(doc: Doc) -> list[Span]:
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
     merged = joined_person_names(merged)
-    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(span)) for span in merged])
+    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(span)))
+                                 for span in merged])
 
 
 def _without_leading_descriptor(span: Span) -> Span:
@@ -206,6 +207,13 @@ def _serves(org: Span, place: Span) -> bool:
     """The organisation ends in a head word and "of" or "for" (and "the") joins it to the place."""
     between = [token.lower_ for token in org.doc[org.end:place.start]]
     return org[-1].lower_ in ORG_PLACE_HEADS and org[-1].is_title and between in (["of"], ["for"], ["for", "the"], ["of", "the"])
+
+
+def _without_trailing_date(span: Span) -> Span:
+    """"the Commons on Thursday": a day or month the model ran a name into after "on" or "in" is no part of it."""
+    if len(span) > 2 and span[-1].lower_ in DATE_WORDS and span[-2].lower_ in {"on", "in"}:
+        return Span(span.doc, span.start, span.end - 2, label=span.label_)
+    return span
 
 
 def _without_trailing_honorific(span: Span) -> Span:
