@@ -56,6 +56,18 @@ bench/actor_sample_judged_seed17.jsonl: a new release, 300 files drawn with rand
 recipe, run with the code of commit e8c2f99 (296 articles; 2,681 actors), sample --seed 17 --n 50, judged
 by another annotator before any rule looked at it: 34/50 fully right (68 %, 95 % CI 54-79 %; wrong_type 6,
 merged_other_entity 6 (three of them pronouns on the wrong person or place), not_an_actor 3, wrong_name 1).
+
+bench/actor_sample_judged_seed19.jsonl: a new release, 300 files drawn with random.Random(19) by the same
+recipe, run with the code of commit 88f3221 (2,801 actors), sample --seed 19 --n 50, judged before the
+rules of branch actors4 were written, then studied for them: 33/50 fully right (not_an_actor 8, mostly
+works and products; merged_other_entity 3: an initial, two pronouns; wrong_type 3; wrong_name 2; junk 1).
+
+bench/actor_sample_judged_seed20.jsonl: a new release, 300 files drawn with random.Random(20), run with
+the code of commit d499174 (actors4: kind nouns, languages, cut names, initials, pronoun listing; 2,722
+actors), sample --seed 20 --n 50, judged before any rule looked at it: 29/50 fully right (not_an_actor
+10, works and products; wrong_type 8; merged_other_entity 2; wrong_name 1). Two verdicts are close
+calls: "Egyptian civilians" for "the Egyptian people" and "the Bryan twins" as one PERSON, both wrong.
+Rebuilt with commit 93a34da (the rules its errors led to), six of the 21 are fixed (35/50, tuned on).
 """
 
 from __future__ import annotations
