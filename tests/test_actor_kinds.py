@@ -78,6 +78,9 @@ def test_no_actor(family, text, absent):
     # a day after "on" is cut from the name, not the name
     ("date_words", "He wrote to the Commons Public Accounts Committee on Thursday about it.",
      ("Commons Public Accounts Committee", "ORG", "ORG:commons public accounts committee")),
+    # a cut name is not joined over a possessive, a line break, or to a name already whole
+    ("person_nouns", "It was Gordon Brown's Budget that won.", ("Gordon Brown", "PERSON", "PERSON:brown|gordon")),
+    ("person_nouns", "Children and Families Minister Margaret Hodge spoke.", ("Margaret Hodge", "PERSON", "PERSON:hodge|margaret")),
     ("party_adjectives", "Secretary of State Hillary Clinton met envoys on Monday.",
      ("Hillary Clinton", "PERSON", "PERSON:clinton|hilary")),
 ])
