@@ -223,9 +223,9 @@ def test_names_that_are_no_actors(family, text, absent):
 @pytest.mark.parametrize("family, text, expected", [
     # a name that does not end its phrase after "a" is a modifier: left to the other rules
     ("indefinite_article", "He is a Chelsea fan.", ("Chelsea", "ORG", "ORG:chelsea")),
-    # "A Foley" on a team sheet is an initial, not an article
+    # "A Foley" on a team sheet is an initial, not an article; the initial stays with the surname
     ("indefinite_article", "Ireland: R Corrigan, S Byrne, J Hayes, M O'Kelly, P O'Connell, A Foley.",
-     ("Foley", "PERSON", "PERSON:foley|")),
+     ("Foley", "PERSON", "PERSON:foley|a")),
     # a name ending in an office's word, with no name after it, is a name ("Mervyn King")
     ("role_heads", "The ONS echoed a caution from Bank of England governor Mervyn King not to read too much into it.",
      ("Mervyn King", "PERSON", "PERSON:king|mervyn")),

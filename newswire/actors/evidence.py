@@ -19,9 +19,10 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Span, Token
 
-from newswire.actors.lexicon import (COMPANY_ENDINGS, EVENT_HEADS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.kinds import kind_vote, list_opening
+from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS)
+                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.data import load as load_data
 from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
@@ -31,6 +32,8 @@ _GIVEN = load_data("actors/given_names.json")
 GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL, SINGULAR = "plural", "singular"
+# "Michael Foods", "Wolverhampton Wanderers": a plural organisation ending is no surname, whatever the given name before it
+_PLURAL_ORG_ENDINGS = frozenset(word for word in ORG_NAME_ENDINGS if word.endswith("s") and len(word) > 4)
 
 
 def name_of(span: Span) -> str:
@@ -66,7 +69,7 @@ def _opening_vote(span: Span) -> str | None:
         return None
     rest = span[1:]
     if not all(token.is_title or token.text in {"-", "'"} for token in rest) \
-            or {token.lower_ for token in rest} & (COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS):
+            or {token.lower_ for token in rest} & (COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | _PLURAL_ORG_ENDINGS):
         return None
     return PERSON
 
@@ -80,26 +83,13 @@ def _linked_nouns(span: Span) -> list[Token]:
     return linked
 
 
-def _list_opening(span: Span) -> Token | None:
-    """The word before the list a later entry belongs to ("soap operas Knots Landing and [Falcon Crest]")."""
-    top = span.root
-    while top.dep_ in CONJUNCTS and top.head.i < top.i:
-        top = top.head
-    if top is span.root:
-        return None
-    start = top.left_edge.i
-    while start < top.i and span.doc[start].is_lower:  # the list's own modifiers ("soap operas")
-        start += 1
-    return span.doc[start - 1] if start > 0 else None
-
-
 def _role_vote(span: Span) -> str | None:
     """A work noun right before the name, before the list it ends, or in apposition to it ("the
     film Robots", "soap operas Knots Landing and Falcon Crest"): a work's title; a person noun
     there ("midfielder Edith Agoye"): a person."""
     before = _before(span)
     linked = _linked_nouns(span)
-    if any(token is not None and token.lower_ in WORK_NOUNS and token.is_lower for token in (before, _list_opening(span))) \
+    if any(token is not None and token.lower_ in WORK_NOUNS and token.is_lower for token in (before, list_opening(span))) \
             or any(token.lower_ in WORK_NOUNS for token in linked):
         return NOT_ACTOR
     # "the billionaire Bhs owner": a noun before a name that modifies another noun is that noun's
@@ -180,9 +170,25 @@ def _place_vote(span: Span) -> str | None:
     return None
 
 
+def _phrase_vote(span: Span) -> str | None:
+    """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
+    tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
+    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place."""
+    doc = span.doc
+    following = [token.lower_ for token in doc[span.end:span.end + 3]]
+    if " ".join(following).startswith(tuple(tail + " " for tail in AWARD_TAILS)) or " ".join(following) in AWARD_TAILS:
+        return NOT_ACTOR
+    words = [token.lower_ for token in doc[span.start:span.end + 2] if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
+    phrase = " ".join(words).replace("'", "").replace("\u2019", "")
+    after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
+    if any(phrase.startswith(idiom) for idiom in IDIOMS) or after.startswith(tuple(WORK_TAILS)):
+        return NOT_ACTOR
+    return PLACE if after.startswith("-based") else None
+
+
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
-    rules = (_opening_vote, _role_vote, _clause_vote, _head_vote, _place_vote, _team_sheet_vote)
+    rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 
@@ -276,6 +282,6 @@ def _verdict(label: str, counts: Counter, known: bool) -> str | None:
         return PLACE
     if counts[PERSON] > counts[ORG] and label != PERSON and not known:
         return PERSON
-    if counts[ORG] > counts[PERSON] and label in {PERSON, "GPE", "LOC"} and not known:
+    if counts[ORG] > counts[PERSON] and label in {PERSON, "GPE", "LOC", "NORP"} and not known:
         return ORG
     return label

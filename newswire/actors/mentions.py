@@ -13,13 +13,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newswire.actors.chunks import joined_person_names
 from newswire.actors.descriptions import add_descriptions
 from newswire.actors.draft import Draft
 from newswire.actors.evidence import GIVEN_NAMES, relabelled
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
-from newswire.actors.lexicon import (BODY_HEADS, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.languages import used_as_language
+from newswire.actors.lexicon import (BODY_HEADS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -137,7 +139,9 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(span)) for span in merged])
+    merged = joined_person_names(merged)
+    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(span)))
+                                 for span in merged])
 
 
 def _without_leading_descriptor(span: Span) -> Span:
@@ -150,7 +154,8 @@ def _without_leading_descriptor(span: Span) -> Span:
     first = span[0]
     nationality = demonym_country(first.text) is not None and first.lower_ not in GIVEN_NAMES and len(span) > 2
     role = first.is_sent_start and first.lower_ in PERSON_NOUNS and first.lower_ not in GIVEN_NAMES
-    if first.is_title and (nationality or role):
+    party = first.lower_ in PARTY_ADJECTIVES and first.lower_ not in GIVEN_NAMES and len(span) > 2  # "Tory Dominic Grieve"
+    if first.is_title and (nationality or role or party):
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
     return span
 
@@ -202,6 +207,13 @@ def _serves(org: Span, place: Span) -> bool:
     """The organisation ends in a head word and "of" or "for" (and "the") joins it to the place."""
     between = [token.lower_ for token in org.doc[org.end:place.start]]
     return org[-1].lower_ in ORG_PLACE_HEADS and org[-1].is_title and between in (["of"], ["for"], ["for", "the"], ["of", "the"])
+
+
+def _without_trailing_date(span: Span) -> Span:
+    """"the Commons on Thursday": a day or month the model ran a name into after "on" or "in" is no part of it."""
+    if len(span) > 2 and span[-1].lower_ in DATE_WORDS and span[-2].lower_ in {"on", "in"}:
+        return Span(span.doc, span.start, span.end - 2, label=span.label_)
+    return span
 
 
 def _without_trailing_honorific(span: Span) -> Span:
@@ -268,9 +280,33 @@ def _office_before_name(span: Span) -> bool:
         and span.end < len(doc) and doc[span.end].is_title and doc[span.end].is_alpha
 
 
+def _no_actor_form(span: Span, bare: str) -> bool:
+    """Forms that name no actor whatever the model's label: a lone honorific ("[Mr] Justice
+    Sullivan"), a lower-case stance ("pro-Chavez squatters"), a nationality used for its language
+    ("in French")."""
+    if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
+        return True
+    if bare[:1].islower() and bare.startswith(tuple(GROUP_NEGATIONS)):
+        return True
+    return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
+
+
+def _modifying_nationality(span: Span, bare: str) -> bool:
+    """"Welsh households": a nationality word the model labelled an organisation, modifying a
+    common noun after it, is the nationality."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    nationality = demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))
+    return span.label_ == "ORG" and len(span) == 1 and nationality and organisation(bare) is None \
+        and after is not None and after.is_lower and after.pos_ == "NOUN"
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
+    if _no_actor_form(span, bare):
+        return None
+    if _modifying_nationality(span, bare):
+        return "NORP"
     if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
         return None  # "Allied troops": an adjective, not an organisation
     if label == "ORG" and len(span) > 1 and span[-1].lower_ in LAW_HEADS:
@@ -420,8 +456,16 @@ def _unify_short_forms(draft: Draft) -> None:
                   and name[: -len(folded) - 1].split()[-1] not in NAME_LINKS}
         if len(owners) == 1:
             remap[mention.key] = next(iter(owners))
+    # "the two Milan sides": the city naming all its clubs is none of them
+    clubs_of_place = {m.start for m in mentions if _next_word(draft.text, m.end) in CLUBS_OF_A_PLACE}
     if remap:
-        draft.entities.mentions = [replace(m, key=remap[m.key], type="ORG") if m.key in remap else m for m in mentions]
+        draft.entities.mentions = [replace(m, key=remap[m.key], type="ORG") if m.key in remap and m.start not in clubs_of_place
+                                   else m for m in mentions]
+
+
+def _next_word(text: str, position: int) -> str:
+    following = text[position:position + 40].split()
+    return following[0] if following else ""
 
 
 def extract_mentions(doc: Doc) -> ArticleEntities:

@@ -158,15 +158,18 @@ def resolve_single_names(draft: Draft) -> None:
     for mention, titles, styled in draft.pending_single:
         folded = name_key(mention.text)
         written = [form for form in (*titles, styled) if form]
+        initial = initial_before(draft.text, mention.start)
         namesakes = {key for key in by_surname.get(folded, ())
-                     if may_be(key, written, draft.entities.aliases.get(key, []), draft.entities.roles.get(key, []))}
+                     if may_be(key, written, draft.entities.aliases.get(key, []), draft.entities.roles.get(key, []))
+                     and given_names_match(initial, key.split("|")[1])}
+        name = None  # a known person's name stays theirs
         if len(namesakes) == 1:
             key, kind = next(iter(namesakes)), "surname"
         elif len(by_given.get(folded, ())) == 1 and not by_surname.get(folded):
             key, kind = next(iter(by_given[folded])), "given_name"
-        else:
-            key, kind = f"PERSON:{folded}|", "surname"
-        draft.add(replace(mention, key=key, kind=kind), mention.text if key.endswith("|") else None)
+        else:  # "T Smith": the initial stays with the surname, so the person joins no other Smith
+            key, kind, name = f"PERSON:{folded}|{initial}", "surname", mention.text
+        draft.add(replace(mention, key=key, kind=kind), name)
         draft.persons[key].append(mention.start)
         for title in titles:
             draft.add_role(key, title)
@@ -185,11 +188,22 @@ def add_unlabelled_surnames(draft: Draft, doc: Doc) -> None:
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", draft.text):
             start, end = match.span()
-            if not any(s < end and start < e for s, e in taken):
+            initial = initial_before(draft.text, start)
+            if not any(s < end and start < e for s, e in taken) and given_names_match(initial, key.split("|")[1]):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 draft.add(LocalMention(start, end, words[-1], "PERSON", "surname", key, span is not None and is_subject(span)))
                 draft.persons[key].append(start)
                 taken.append((start, end))
+
+
+# "T Smith", "J. White": an initial written right before a surname
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.?\s+$")
+
+
+def initial_before(text: str, start: int) -> str:
+    """The initial (lower case) written right before a surname, else "": "T Smith" is not C Smith."""
+    found = _INITIAL_BEFORE.search(text, max(0, start - 4), start)
+    return found.group(1).lower() if found else ""
 
 
 def _without_middle_initials(given: str) -> str:
@@ -223,7 +237,9 @@ def person_groups(keys: Iterable[str], countries: dict[str, str]) -> dict[str, s
     names merge when they fuzzily agree and no stated countries conflict.
     """
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(keys):
+    # full given names first: an initial then joins the one full name it fits, and never links two
+    # ("J White" is Jason or Julian White, so neither joins the other through it)
+    for key in sorted(keys, key=lambda key: (len(key.split("|")[1].replace(".", "")) == 1, key)):
         surname, given = key.removeprefix("PERSON:").split("|")
         if given:
             by_surname[surname].append(key)
@@ -232,12 +248,11 @@ def person_groups(keys: Iterable[str], countries: dict[str, str]) -> dict[str, s
         roots: list[str] = []
         for key in members:
             given = key.split("|")[1]
-            for root in roots:
-                if given_names_match(given, root.split("|")[1]) and not (
-                        countries.get(key) and countries.get(root) and countries[key] != countries[root]):
-                    representative[key] = root
-                    break
-            else:
+            fitting = [root for root in roots if given_names_match(given, root.split("|")[1]) and not (
+                countries.get(key) and countries.get(root) and countries[key] != countries[root])]
+            if len(fitting) > 1 and len(given.replace(".", "")) == 1:
+                fitting = []  # an initial that fits two people is neither
+            representative[key] = fitting[0] if fitting else key
+            if not fitting:
                 roots.append(key)
-                representative[key] = key
     return representative

@@ -12,6 +12,7 @@ from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
 from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
                                      ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS, STATE_BODIES)
+from newswire.actors.pronoun_listing import listed
 from newswire.actors.records import NAME_KINDS, LocalMention
 from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, gazetteer, org_key, organisation, role_data
 
@@ -156,9 +157,11 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     # "it", "they": things and groups that are no actor ("the report", "the posters") often come
     # between a group pronoun and the actor named before the sentence before its own; such a
     # guess serves the quote or event asking, but is not listed among the actor's mentions
-    if wanted != "PERSON" and antecedent(text, start, earlier, GROUP_PRONOUN_SENTENCES_BACK, fallback=False) is None:
+    found = LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+    if (wanted != "PERSON" and antecedent(text, start, earlier, GROUP_PRONOUN_SENTENCES_BACK, fallback=False) is None) \
+            or not listed(corpus, text, start, surface, best, earlier):
         corpus.unlisted.add((article_id, start, end))
-    return LocalMention(start, end, text[start:end], best.type, "pronoun", corpus.canonical(best.key), True)
+    return found
 
 
 def _compared(text: str, mention: LocalMention, sentence_start: int) -> bool:
