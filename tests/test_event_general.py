@@ -181,3 +181,61 @@ def test_no_event(types, text):
 ])
 def test_senses_kept(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons and aircraft stand for the force that uses them; weapons thrown, water cannon used
+    ("Israeli aircraft bombed targets in southern Lebanon on Sunday.", {"ASSAULT"}),
+    ("Assailants hurled grenades at a police patrol.", {"ASSAULT"}),
+    ("Riot police used water cannon against the marchers.", {"ASSAULT"}),
+    ("The army pounded rebel positions overnight.", {"ASSAULT"}),
+    ("Gunmen gunned down a local councillor outside his home.", {"ASSAULT"}),
+    ("Fighting between rebels and the army has left dozens dead.", {"ASSAULT"}),
+    # sanctions: assets frozen, aid halted, relations broken off or ended, controls imposed, envoys withdrawn
+    ("The US Treasury froze the assets of three senior officials.", {"SANCTION"}),
+    ("The World Bank halted aid to the country after the coup.", {"SANCTION"}),
+    ("The two countries broke off diplomatic relations in 1980.", {"SANCTION"}),
+    ("Japan imposed export controls on chemicals bound for South Korea.", {"SANCTION"}),
+    ("The US ended military cooperation with the junta.", {"SANCTION"}),
+    ("Canada withdrew its ambassador from Riyadh.", {"SANCTION"}),
+    # a ceasefire declared or observed, people handed back, weapons handed over; a bill withdrawn is a concession
+    ("The rebels declared a unilateral ceasefire.", {"RETREAT"}),
+    ("The rebels observed a truce over the holiday.", {"RETREAT"}),
+    ("Iran handed back the captured British sailors.", {"RETREAT"}),
+    ("Rebels handed over their weapons to UN peacekeepers.", {"RETREAT"}),
+    ("The government withdrew the controversial bill.", {"CONCEDE"}),
+    # indictments sought, a loan approved, a briefing given, tools downed, a state of emergency declared
+    ("Prosecutors are seeking indictments against three bankers.", {"ACCUSE"}),
+    ("The IMF approved a $2bn loan to Pakistan.", {"AID"}),
+    ("Officials gave a briefing to foreign diplomats on Monday.", {"CONSULT"}),
+    ("Workers at the plant downed tools on Monday.", {"PROTEST"}),
+    ("The G8 agreed to cancel the debts of the poorest countries.", {"AGREE"}),
+    ("The government declared a state of emergency in the capital.", {"COERCE"}),
+    # an adjective before the noun names the act: a nuclear test, joint patrols
+    ("North Korea conducted a nuclear test on Monday.", {"MOBILIZE"}),
+    ("The two navies carried out joint patrols in the strait.", {"COOPERATE"}),
+    ("Pakistani forces carried out airstrikes on militant camps.", {"ASSAULT"}),
+    # what is planned is not done: the embargo a plan would end
+    ("The minister defended plans to end the arms embargo on China.", {"SUPPORT"}),
+    ("The opposition leader threw his support behind the striking nurses.", {"SUPPORT"}),
+])
+def test_conflict_and_transfer_words(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # rates frozen, work halted, a product withdrawn, figures released: no actor on the other side
+    "The central bank froze interest rates at 4%.",
+    "The mining company halted work at the site.",
+    "The carmaker withdrew the model from sale.",
+    "Figures released by the statistics office showed a fall in output.",
+    # politicians clash in words; a fixture is no clash of forces
+    "The two party leaders clashed over tax in a television debate.",
+    "He was named in the squad for Saturday's clash with Wales.",
+    # aides are people, not aid; a statement or a press briefing is no consultation
+    "The minister's aides said he was tired.",
+    "The agency issued a statement on Monday.",
+    "Ministers held a press briefing on Monday.",
+])
+def test_no_conflict_or_transfer(types, text):
+    assert types(text) == set()

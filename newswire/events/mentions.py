@@ -163,6 +163,14 @@ def _speaker(token: Token) -> bool:
         token.lemma_.lower() in {"party", "critic", "mp", "minister", "leader"}
 
 
+def _person_or_party(token: Token | None, or_no_one: bool = False) -> bool:
+    """A person or a party named as the doer, not a people ("Palestinians clashed with troops" is force);
+    or_no_one: also no doer at all (a fixture: "named for Saturday's clash with Italy")."""
+    if token is None:
+        return or_no_one
+    return token.ent_type_ != "NORP" and _speaker(token)
+
+
 def glued_word(token: Token) -> list[Token]:
     """The tokens of the hyphenated word a token belongs to ("co", "-", "operate"); the tokenizer splits
     "co-operate", "bail-out", "over-ruled" at the hyphen."""
@@ -280,9 +288,11 @@ class _Sentence:
         if lemma in self.rules.admission_verbs and any(c.dep_ == "ccomp" for c in verb.children):
             return []  # "conceded that the US had a harder position": an admission
         if self._content_of_noun(verb):
+            # "plans to end the arms embargo": the object is part of what is planned, no act either
+            self.consumed.update(obj.i for obj in self._objects(verb))
             return []
         coded = self._code_verb(verb, lemma)
-        if coded is not None and self._not_an_act(verb, coded[0]):
+        if coded is not None and self._not_an_act(verb, coded[0], coded[1]):
             return []
         if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
             coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
@@ -331,15 +341,15 @@ class _Sentence:
         return verb.dep_ == "acl" or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
                                                                   for c in verb.children)
 
-    def _not_an_act(self, verb: Token, code: Code) -> bool:
+    def _not_an_act(self, verb: Token, code: Code, basis: str) -> bool:
         """Senses of an event verb that are no act between actors."""
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
         if code.plover == "THREATEN" and not objects and self._cautions(verb):
             return True
-        if verb_lemma(verb) in self.rules.actor_object_verbs and arguments.passive_subject(verb) is None and (
-                objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) in self.rules.objectless_no_act_verbs
-                and not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)):
-            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened"
+        if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb):
+            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"
+        if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
+            return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
@@ -348,6 +358,18 @@ class _Sentence:
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
+
+    def _acts_on_no_actor(self, verb: Token) -> bool:
+        """A verb that acts only on actors, here on a thing: its object or passive subject is no actor,
+        or it has neither and no prepositional phrase either, where that is no act."""
+        passive = arguments.passive_subject(verb)
+        if passive is not None:
+            return not is_actor(passive)
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if objects:
+            return not is_actor(objects[0])
+        return verb_lemma(verb) in self.rules.objectless_no_act_verbs and \
+            not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)
 
     def _state_body(self, token: Token | None) -> bool:
         return token is not None and (token.ent_type_ == "GPE" or token.lemma_.lower() in self.rules.state_bodies)
@@ -373,19 +395,21 @@ class _Sentence:
     def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         for child in verb.children:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
-                code = self.rules.verbs_with_particle.get(f"{lemma} {child.lower_}")
-                if code is not None and self._particle_fits(verb, f"{lemma} {child.lower_}", child):
+                phrase = f"{lemma} {child.lower_}"
+                # "handed over their weapons" is disarming, "handed over two suspects" cooperation
+                light = self._light_object(verb, self.rules.verbs_needing_an_object.get(phrase))
+                if light is not None:
+                    return light
+                code = self.rules.verbs_with_particle.get(phrase)
+                if code is not None and self._particle_fits(verb, phrase, child):
                     return code, "verb", verb
         sense = self._verbal_sense(verb, lemma)
         if sense is not None:
             return sense, "verb", verb
         objects = self.rules.verbs_needing_an_object.get(lemma)
-        if objects:
-            for obj in self._objects(verb):
-                code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower())
-                if code is not None:
-                    self.consumed.add(obj.i)
-                    return code, "light_verb", obj
+        light = self._light_object(verb, objects)
+        if light is not None:
+            return light
         in_preposition = self.rules.prepositional_objects.get(lemma, {})
         for prep in syntax.children(verb, syntax.PREPOSITIONS):
             for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
@@ -399,8 +423,20 @@ class _Sentence:
             return None
         return self._dictionary(verb, lemma)
 
+    def _light_object(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
+        """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed."""
+        for obj in self._objects(verb) if objects else ():
+            code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower())
+            if code is not None:
+                self.consumed.add(obj.i)
+                return code, "light_verb", obj
+        return None
+
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
-        """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments)."""
+        """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
+        "carried out airstrikes": a support verb's event noun is the act, not the phrase."""
+        if verb_lemma(verb) in self.rules.support_verbs and any(self._noun_code(obj) for obj in self._objects(verb)):
+            return False
         if particle.lower_ in ACTOR_PREPOSITIONS:
             return any(is_actor(pobj) for pobj in syntax.children(particle, syntax.PREPOSITION_OBJECTS))
         if phrase in self.rules.place_particle_verbs:
@@ -533,8 +569,9 @@ class _Sentence:
         if concern is not None:
             return self._concern(noun, concern)
         code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun):
-            return []
+        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun) or \
+                noun.lower_ not in self.rules.nouns and arguments.is_agent_noun(noun):
+            return []  # "aides" is no "aid"
         source, target = self._noun_sides(noun, code)
         code = self._noun_sense(noun, code, source)
         if target is None and code.plover in MOVED_FORCES_TYPES:
@@ -581,9 +618,10 @@ class _Sentence:
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
 
     def _noun_code(self, noun: Token) -> Code | None:
-        """The noun's code, a compound before it first: "air strikes" are not "strikes"."""
+        """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
+        "joint patrols" not "patrols"."""
         for child in noun.children:
-            if child.dep_ == "compound" and child.i == noun.i - 1:
+            if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1:
                 code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
                 if code is not None:
                     return code

@@ -79,6 +79,7 @@ class Rules:
     place_nouns: frozenset[str] = frozenset()
     state_bodies: frozenset[str] = frozenset()
     open_threats: frozenset[str] = frozenset()  # "did not rule out a strike": a threat  # "a protest from the Thai government": a complaint  # "warned of consequences": a threat, not a caution
+    verbal_force_verbs: frozenset[str] = frozenset()  # "the two leaders clashed": words, not force
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -138,6 +139,7 @@ def rules() -> Rules:
         protester_nouns=words["protester_nouns"], transfer_verbs=words["transfer_verbs"],
         place_particle_verbs=words["place_particle_verbs"], place_nouns=words["place_nouns"],
         state_bodies=words["state_bodies"], open_threats=words["open_threats"],
+        verbal_force_verbs=words["verbal_force_verbs"],
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
