@@ -239,3 +239,43 @@ def test_conflict_and_transfer_words(types, text, expected):
 ])
 def test_no_conflict_or_transfer(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb"s sense by the kind of its arguments: an object struck, an armed or a civilian doer
+    ("US warplanes struck militant hideouts in the north-west.", {"ASSAULT"}),
+    ("Enemy drones struck a fuel depot near the port.", {"ASSAULT"}),
+    ("The militants struck again on Sunday, killing two guards.", {"ASSAULT"}),
+    ("Dock workers struck for a second day over pay.", {"PROTEST"}),
+    ("Troops raided a village near the border at dawn.", {"ASSAULT"}),
+    ("Police raided the offices of the opposition newspaper.", {"COERCE"}),
+    ("Farmers blockaded fuel depots across the country.", {"PROTEST"}),
+    ("The navy blockaded the rebel-held port.", {"COERCE"}),
+    # an attack aimed at plans or a budget is criticism; acts reported as breaking out, or as killing
+    ("Labour launched a fierce attack on the Conservative tax plans.", {"ACCUSE"}),
+    ("The senator's attack on the president's budget drew applause.", {"ACCUSE"}),
+    ("Protests erupted in several cities after the verdict.", {"PROTEST"}),
+    ("Heavy fighting broke out between rebels and government troops on Monday.", {"ASSAULT"}),
+    ("Discussions have begun with the Irish government on the timing of the vote.", {"CONSULT"}),
+    ("At least 20 people died in a suicide bombing in the capital.", {"ASSAULT"}),
+    ("The group claimed responsibility for the bombing of the embassy.", {"ASSAULT"}),
+    # money given "in aid"; students and "the two sides" are actors
+    ("China gave Cambodia $600m in aid.", {"AID"}),
+    ("The agency delivered $5m in emergency assistance to the flood victims.", {"AID"}),
+    ("Hundreds of students marched on the presidential palace.", {"PROTEST"}),
+    ("The two sides agreed to a ceasefire on Friday.", {"AGREE"}),
+])
+def test_senses_by_argument_kind_and_new_occurrences(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # sport and figures of speech, a storm, talks that may resume, a market rally
+    "Federer struck the ball cleanly and won the first set.",
+    "The minister struck a conciliatory tone in his speech.",
+    "Officials would not say when the talks would resume.",
+    "Oil prices rallied on Friday.",
+    "The storm struck the coast overnight.",
+])
+def test_idioms_and_unreported_occurrences_are_no_act(types, text):
+    assert types(text) == set()

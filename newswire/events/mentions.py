@@ -348,6 +348,9 @@ class _Sentence:
             return True
         if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb):
             return True  # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"
+        if verb_lemma(verb) in self.rules.force_senses and objects and \
+                form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
+            return True  # "struck the ball", "struck a chord": no force
         if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
         if verb.dep_ == "amod":
@@ -410,13 +413,12 @@ class _Sentence:
         light = self._light_object(verb, objects)
         if light is not None:
             return light
-        in_preposition = self.rules.prepositional_objects.get(lemma, {})
-        for prep in syntax.children(verb, syntax.PREPOSITIONS):
-            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
-                code = lookup(in_preposition, pobj.lemma_, pobj.text)
-                if code is not None:
-                    self.consumed.add(pobj.i)
-                    return code, "light_verb", verb
+        light = self._in_preposition(verb, self.rules.prepositional_objects.get(lemma))
+        if light is not None:
+            return light
+        sense = self._force_sense(verb, lemma)
+        if sense is not None:
+            return sense, "verb", verb
         if lemma in self.rules.verbs:
             return self.rules.verbs[lemma], "verb", verb
         if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
@@ -424,13 +426,39 @@ class _Sentence:
         return self._dictionary(verb, lemma)
 
     def _light_object(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
-        """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed."""
+        """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
+        the noun's own sense decides ("launched a fierce attack on the tax plans" is criticism)."""
         for obj in self._objects(verb) if objects else ():
             code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower())
             if code is not None:
                 self.consumed.add(obj.i)
-                return code, "light_verb", obj
+                return self._noun_sense(obj, code, arguments.subject_of(verb)), "light_verb", obj
         return None
+
+    def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
+        """"put the army on alert", "held in custody": the act is in a preposition's object, consumed."""
+        for prep in syntax.children(verb, syntax.PREPOSITIONS) if objects else ():
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                code = lookup(objects, pobj.lemma_, pobj.text)
+                if code is not None:
+                    self.consumed.add(pobj.i)
+                    return code, "light_verb", verb
+        return None
+
+    def _force_sense(self, verb: Token, lemma: str) -> Code | None:
+        """A verb whose sense follows the kind of its arguments: "struck militant hideouts" (an object:
+        force, while "went on strike" is a walkout), "militants struck again" (an armed doer), "farmers
+        blockaded fuel depots" (a civilian doer: obstruction, not a state's blockade)."""
+        senses = self.rules.force_senses.get(lemma)
+        if not senses:
+            return None
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if objects and "object" in senses:
+            return senses["object"]
+        subject = arguments.subject_of(verb)
+        if subject is None or arguments.passive_subject(verb) is not None:
+            return None
+        return senses.get(arguments.force_kind(subject))
 
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
         """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
@@ -468,8 +496,9 @@ class _Sentence:
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
         for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
             found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
-        if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food": what the batch is of
-            found += [inner for obj in found for inner in arguments.partitive_objects(obj)]
+        if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food", "$5m in aid": what it is of
+            found += [inner for obj in found for inner in arguments.partitive_objects(obj, ("of", "in"))]
+            found += list(arguments.prepositional_objects(verb, ("in",)))
         return found
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
@@ -641,12 +670,19 @@ class _Sentence:
         """"Mr Howard's attack on Labour's record": criticism ("any Israeli attack" is a state's);
         "a protest from the Thai government": an official complaint."""
         senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
-        if code.plover == "ASSAULT" and "person" in senses and source is not None and _speaker(source) and \
-                source.ent_type_ != "NORP":
+        if code.plover == "ASSAULT" and "person" in senses and (source is not None and _person_or_party(source) or
+                                                                self._aimed_at_words(noun)):
             return senses["person"]
         if code.plover == "PROTEST" and self._state_body(source):
             return Code("ACCUSE", "114")
         return code
+
+    def _aimed_at_words(self, noun: Token) -> bool:
+        """"an attack on the government's tax plans": aimed at what an attack in words is aimed at (the
+        objects that make "attacked" criticism), not at an actor or a place."""
+        words = self.rules.verbs_needing_an_object.get(noun.lemma_.lower(), {})
+        return any(lookup(words, pobj.lemma_, pobj.text) is not None
+                   for pobj in arguments.prepositional_objects(noun, ("on", "against")))
 
     def _noun_sides(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
         """Who does a nominal act and to whom. With the patient types the "of" phrase is the target
@@ -657,7 +693,10 @@ class _Sentence:
             doer = next((pobj for prep in syntax.children(noun, syntax.PREPOSITIONS) if prep.lower_ == "by"
                          for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) if is_actor(pobj)), None)
             return doer, source
-        return source, arguments.target_of(noun, code.plover)
+        target = arguments.target_of(noun, code.plover)
+        if target is None and self._breaks_out(noun):
+            target = arguments.target_of(noun.head, code.plover)  # "fighting broke out between the army and rebels"
+        return source, target
 
     def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
         """"received US aid", "rejected NATO's proposal", "covering the protest": the noun is what
@@ -668,9 +707,15 @@ class _Sentence:
         return source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs
 
     def _measured(self, noun: Token) -> bool:
-        """"a weekend of violent protests", "weeks of strikes": a new occurrence measured in time."""
+        """"a weekend of violent protests", "weeks of strikes": a new occurrence measured in time; "protests
+        erupted", "fighting broke out": one reported as breaking out."""
         return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.lemma_.lower() in self.rules.duration_heads
+            noun.head.head.lemma_.lower() in self.rules.duration_heads or self._breaks_out(noun)
+
+    def _breaks_out(self, noun: Token) -> bool:
+        """Reported as breaking out, not as what might ("did not say when the talks would resume")."""
+        return noun.dep_ == "nsubj" and verb_lemma(noun.head) in self.rules.onset_verbs and \
+            not any(c.tag_ == "MD" for c in noun.head.children)
 
     # ------------------------------------------------------------------ modality and arguments
     def _modality(self, verb: Token) -> _Modality:
