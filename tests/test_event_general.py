@@ -104,8 +104,8 @@ def test_no_event(types, text):
     # "cut" of ties and transfers is still a sanction, "cut off" too
     ("The government cut ties with the rebel group.", {"SANCTION"}),
     ("Russia cut off gas supplies to its neighbour.", {"SANCTION"}),
-    # a warning of consequences stays a threat
-    ("The president warned of consequences if the ceasefire was broken.", {"THREATEN"}),
+    # a warning of consequences stays a threat (the breach it names is a possible act: hypothetical ASSAULT)
+    ("The president warned of consequences if the ceasefire was broken.", {"THREATEN", "ASSAULT"}),
     # the "of" phrase of an invasion or an arrest is its target, not its doer
     ("The country condemned the invasion of its neighbour.", {"ACCUSE"}),
     # what a noun asks or plans is not an act of its own
@@ -278,4 +278,36 @@ def test_senses_by_argument_kind_and_new_occurrences(types, text, expected):
     "The storm struck the coast overnight.",
 ])
 def test_idioms_and_unreported_occurrences_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agentless passive whose subject is an act reports it
+    ("Agreement was finally reached on the new border crossing.", {"AGREE"}),
+    ("The negotiations were suspended in March.", {"SANCTION"}),
+    # agreeing to demands or terms concedes them; an owned demand is an act of its own
+    ("The junta agreed to the protesters' demands.", {"CONCEDE", "REQUEST"}),
+    ("The government agreed to the terms of the ceasefire.", {"CONCEDE"}),
+    # restrictions on the press and the constitution; protests broken up or dispersed by force
+    ("Authorities shut down the opposition newspaper.", {"COERCE"}),
+    ("The junta suspended the constitution.", {"COERCE"}),
+    ("Police broke up the demonstration with tear gas.", {"ASSAULT"}),
+    ("Riot police dispersed the protesters with batons.", {"ASSAULT"}),
+    # a base overrun, a town recaptured (seized), villages handed over
+    ("Rebels overran an army base in the north.", {"ASSAULT"}),
+    ("Government forces recaptured the town from the rebels.", {"COERCE"}),
+    ("Armenia handed over three villages to Azerbaijan.", {"RETREAT"}),
+    # drivers are actors; arriving for talks holds them
+    ("Lorry drivers blocked motorways across the country.", {"PROTEST"}),
+    ("The US secretary of state arrived in Cairo for talks with Egyptian leaders.", {"CONSULT"}),
+])
+def test_passive_acts_demands_and_repression(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd dispersed peacefully after the speeches.",
+    "The club suspended the player for three matches.",
+])
+def test_no_repression_or_sanction(types, text):
     assert types(text) == set()

@@ -436,12 +436,15 @@ class _Sentence:
         return None
 
     def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
-        """"put the army on alert", "held in custody": the act is in a preposition's object, consumed."""
+        """"put the army on alert", "held in custody", "agreed to all the demands": the act is in a
+        preposition's object, consumed unless it is an actor's act of its own ("the farmers' demands")."""
         for prep in syntax.children(verb, syntax.PREPOSITIONS) if objects else ():
             for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                pobj = arguments.real_head(pobj)
                 code = lookup(objects, pobj.lemma_, pobj.text)
                 if code is not None:
-                    self.consumed.add(pobj.i)
+                    if arguments.owner(pobj) is None:
+                        self.consumed.add(pobj.i)
                     return code, "light_verb", verb
         return None
 
@@ -798,7 +801,7 @@ class _Sentence:
         if basis in {"verb", "light_verb", "dictionary"} and self._done_by_no_actor(verb, passive, subject):
             return []  # "the storm killed", "the decision hit": an act needs an actor doing it
         args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
-        if not args.sources and not args.targets:
+        if not args.sources and not args.targets and not self._act_named_by_subject(passive, source_token):
             return []
         # what is asked or governed tells two requests of one day apart ("urged X to de-escalate",
         # "called on X to withdraw")
@@ -806,6 +809,13 @@ class _Sentence:
             _hyphenated(verb) if basis == "reported_obligation" else None
         return [self._mention(verb, end_token, code, basis, args, negated=negated, hypothetical=hypothetical,
                               date_from=verb, content=content)]
+
+    def _act_named_by_subject(self, passive: Token | None, source: Token | None) -> bool:
+        """"agreement was reached", "the negotiations were suspended": an agentless passive whose subject
+        is itself an act reports that act, though it names no actor; a possible one is still coded, as
+        hypothetical ("unless agreement was reached")."""
+        return passive is not None and source is None and passive.pos_ == "NOUN" and \
+            self._noun_code(passive) is not None
 
     def _done_by_no_actor(self, verb: Token, passive: Token | None, subject: Token | None) -> bool:
         """"the storm killed", "the attack, which killed five", "was hit by higher costs": the doer
