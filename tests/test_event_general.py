@@ -311,3 +311,41 @@ def test_passive_acts_demands_and_repression(types, text, expected):
 ])
 def test_no_repression_or_sanction(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack on a thing that is no target of force, or with a reason given, is in words
+    ("Critics have attacked the scheme as unworkable.", {"ACCUSE"}),
+    ("The union attacked the company's pay offer.", {"ACCUSE"}),
+    ("Labour attacked the Conservatives over their spending plans.", {"ACCUSE"}),
+    ("The watchdog attacked the bank for its treatment of customers.", {"ACCUSE"}),
+    ("Gunmen attacked a hotel in the capital.", {"ASSAULT"}),
+    ("Insurgents attacked a US convoy near Baghdad.", {"ASSAULT"}),
+    ("Israel attacked targets in Gaza overnight.", {"ASSAULT"}),
+    # a ban is coded by what it is on
+    ("The government banned all political rallies in the capital.", {"COERCE"}),
+    ("Russia banned imports of Polish meat.", {"SANCTION"}),
+    ("The ban on British beef exports was imposed by the EU in 1996.", {"SANCTION"}),
+    # a protest "that" is a complaint; walkouts and industrial action are protest
+    ("Opposition MPs protested that the bill had been rushed through.", {"ACCUSE"}),
+    ("Civil servants staged a walkout over pension changes.", {"PROTEST"}),
+    ("The union announced a series of one-day walkouts.", {"PROTEST"}),
+    # a sum given is aid; pulling out of talks halts negotiations
+    ("The UK has given £50m to the relief effort in Asia.", {"AID"}),
+    ("The union pulled out of the negotiations on Friday.", {"SANCTION"}),
+    ("The rebels withdrew from the peace talks.", {"SANCTION"}),
+    ("The army withdrew from the town on Friday.", {"RETREAT"}),
+])
+def test_words_bans_protests_and_money(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The government has banned smoking in public places.",
+    "The hunting ban comes into force next month.",
+    "The company issued a press release on Monday.",
+    "He protested his innocence throughout the trial.",
+    "The two supermarkets are locked in a price war.",
+])
+def test_domestic_bans_releases_and_idioms_are_no_act(types, text):
+    assert types(text) == set()

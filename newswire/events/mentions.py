@@ -400,7 +400,8 @@ class _Sentence:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
                 phrase = f"{lemma} {child.lower_}"
                 # "handed over their weapons" is disarming, "handed over two suspects" cooperation
-                light = self._light_object(verb, self.rules.verbs_needing_an_object.get(phrase))
+                light = self._light_object(verb, self.rules.verbs_needing_an_object.get(phrase)) or \
+                    self._in_preposition(verb, self.rules.prepositional_objects.get(phrase))
                 if light is not None:
                     return light
                 code = self.rules.verbs_with_particle.get(phrase)
@@ -429,7 +430,9 @@ class _Sentence:
         """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
         the noun's own sense decides ("launched a fierce attack on the tax plans" is criticism)."""
         for obj in self._objects(verb) if objects else ():
-            code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower())
+            # "gave £50m to the relief effort": a sum given is money
+            code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
+                (objects.get("money") if obj.ent_type_ == "MONEY" else None)
             if code is not None:
                 self.consumed.add(obj.i)
                 return self._noun_sense(obj, code, arguments.subject_of(verb)), "light_verb", obj
@@ -438,7 +441,9 @@ class _Sentence:
     def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
         """"put the army on alert", "held in custody", "agreed to all the demands": the act is in a
         preposition's object, consumed unless it is an actor's act of its own ("the farmers' demands")."""
-        for prep in syntax.children(verb, syntax.PREPOSITIONS) if objects else ():
+        preps = syntax.children(verb, syntax.PREPOSITIONS) if objects else []
+        preps += [inner for prep in preps for inner in syntax.children(prep, syntax.PREPOSITIONS)]  # "pulled out of"
+        for prep in preps:
             for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
                 pobj = arguments.real_head(pobj)
                 code = lookup(objects, pobj.lemma_, pobj.text)
@@ -456,12 +461,24 @@ class _Sentence:
         if not senses:
             return None
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
-        if objects and "object" in senses:
-            return senses["object"]
         subject = arguments.subject_of(verb)
-        if subject is None or arguments.passive_subject(verb) is not None:
-            return None
-        return senses.get(arguments.force_kind(subject))
+        doer = arguments.force_kind(subject) if subject is not None and arguments.passive_subject(verb) is None else None
+        kinds = ["that"] if any(c.dep_ == "ccomp" for c in verb.children) else []
+        if objects and doer != "armed" and not self._by_protesters(verb) and self._aimed_at_words(verb, objects[0]):
+            kinds.append("words")  # rioters and armed men attack things with force
+        if objects:
+            kinds.append("object")
+        kinds.append(doer)
+        return next((senses[kind] for kind in kinds if kind in senses), None)
+
+    def _aimed_at_words(self, verb: Token, obj: Token) -> bool:
+        """"attacked the scheme as unworkable", "attacked the bank for its treatment of customers": aimed at
+        a thing that is no target of force, or with a reason given, an attack is in words."""
+        if not is_actor(obj) and obj.ent_type_ not in arguments.PLACE_ENTITIES and \
+                not form_in(self.rules.force_targets, obj.lemma_, obj.text):
+            return True
+        return any(not is_actor(pobj) and not pobj.like_num and pobj.ent_type_ not in {"DATE", "TIME", "ORDINAL"}
+                   for pobj in arguments.prepositional_objects(verb, ("over", "for")))
 
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
         """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
@@ -654,10 +671,27 @@ class _Sentence:
         "joint patrols" not "patrols"."""
         for child in noun.children:
             if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1:
+                if f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
+                    return None  # "a press release", "a press conference"
                 code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
                 if code is not None:
                     return code
-        return lookup(self.rules.nouns, noun.lemma_, noun.text)
+        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+        return self._keyed_on_object(noun, code) if code is not None else None
+
+    def _keyed_on_object(self, noun: Token, code: Code) -> Code | None:
+        """"a ban on beef imports" is a sanction, "a ban on rallies" a restriction, "the hunting ban" or "a
+        ban on smoking" no act between actors: such a noun is coded by what it is on (its verb's object
+        table), an actor keeping the noun's own code."""
+        table = self.rules.verbs_needing_an_object.get(noun.lemma_.lower())
+        if noun.lemma_.lower() not in self.rules.object_keyed_nouns or table is None:
+            return code
+        for thing in [*(c for c in noun.children if c.dep_ in {"compound", "amod"}),
+                      *arguments.prepositional_objects(noun, ("on", "against"))]:
+            found = lookup(table, thing.lemma_, thing.text)
+            if found is not None or is_actor(thing):
+                return found or code
+        return None
 
     def _reason_or_content(self, noun: Token) -> bool:
         """"suspended aid over its support for the rebels": the reason given for an act; "called for a
@@ -674,13 +708,13 @@ class _Sentence:
         "a protest from the Thai government": an official complaint."""
         senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
         if code.plover == "ASSAULT" and "person" in senses and (source is not None and _person_or_party(source) or
-                                                                self._aimed_at_words(noun)):
+                                                                self._attack_on_words(noun)):
             return senses["person"]
         if code.plover == "PROTEST" and self._state_body(source):
             return Code("ACCUSE", "114")
         return code
 
-    def _aimed_at_words(self, noun: Token) -> bool:
+    def _attack_on_words(self, noun: Token) -> bool:
         """"an attack on the government's tax plans": aimed at what an attack in words is aimed at (the
         objects that make "attacked" criticism), not at an actor or a place."""
         words = self.rules.verbs_needing_an_object.get(noun.lemma_.lower(), {})

@@ -85,6 +85,9 @@ class Rules:
     armed_sectors: frozenset[str] = frozenset()  # agent sectors that bear arms (~MIL, ~REB, ...)
     armed_nouns: frozenset[str] = frozenset()  # "jets", "drones": weapons that stand for the force using them
     onset_verbs: frozenset[str] = frozenset()  # "protests erupted", "fighting broke out": a new occurrence
+    force_targets: frozenset[str] = frozenset()  # "attacked a convoy": things force is aimed at, not words
+    not_event_compounds: frozenset[str] = frozenset()  # "a press release": no release
+    object_keyed_nouns: frozenset[str] = frozenset()  # "a ban on imports", not "a ban on smoking"
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -145,7 +148,8 @@ def rules() -> Rules:
         place_particle_verbs=words["place_particle_verbs"], place_nouns=words["place_nouns"],
         state_bodies=words["state_bodies"], open_threats=words["open_threats"],
         verbal_force_verbs=words["verbal_force_verbs"], idiom_objects=words["idiom_objects"],
-        armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        force_targets=words["force_targets"], not_event_compounds=words["not_event_compounds"],
+        object_keyed_nouns=words["object_keyed_nouns"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
         force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
