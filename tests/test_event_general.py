@@ -349,3 +349,29 @@ def test_words_bans_protests_and_money(types, text, expected):
 ])
 def test_domestic_bans_releases_and_idioms_are_no_act(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # strikes by unions are walkouts, also over an object that is no target of force
+    ("In 1979 the unions carried out strikes that shut the ports.", {"PROTEST"}),
+    ("Union members voted to strike over pension cuts.", {"PROTEST"}),
+    # a town captured is seized; a sum in a named currency is money
+    ("Rebel fighters captured the town on Sunday.", {"COERCE"}),
+    ("The EU will provide 20 million euros in aid to the flood victims.", {"AGREE"}),
+    ("Fighting between the army and the rebels has killed hundreds of people.", {"ASSAULT"}),
+])
+def test_walkouts_seizures_and_sums(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # nothing done, what is usual; a boardroom fight; a heart attack; a market captured
+    "No arrests have been made in connection with the fire.",
+    "No formal offer has been made for the club.",
+    "Cyber attacks are increasingly launched from rented servers.",
+    "Fighting between the chairman and Mr Forbes has unsettled investors.",
+    "One of the guests died of a heart attack.",
+    "The browser aims to capture a fifth of the market.",
+])
+def test_passive_nothing_boardroom_fights_and_illness_are_no_act(types, text):
+    assert types(text) == set()

@@ -168,7 +168,7 @@ def _person_or_party(token: Token | None, or_no_one: bool = False) -> bool:
     or_no_one: also no doer at all (a fixture: "named for Saturday's clash with Italy")."""
     if token is None:
         return or_no_one
-    return token.ent_type_ != "NORP" and _speaker(token)
+    return arguments.is_titled_name(token) or token.ent_type_ != "NORP" and _speaker(token)
 
 
 def glued_word(token: Token) -> list[Token]:
@@ -353,6 +353,8 @@ class _Sentence:
             return True  # "struck the ball", "struck a chord": no force
         if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
+        if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
+            return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
@@ -432,11 +434,15 @@ class _Sentence:
         for obj in self._objects(verb) if objects else ():
             # "gave £50m to the relief effort": a sum given is money
             code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
-                (objects.get("money") if obj.ent_type_ == "MONEY" else None)
+                (objects.get("money") if self._sum_of_money(obj) else None)
             if code is not None:
                 self.consumed.add(obj.i)
                 return self._noun_sense(obj, code, arguments.subject_of(verb)), "light_verb", obj
         return None
+
+    def _sum_of_money(self, obj: Token) -> bool:
+        """"£50m", "20 million euros" (the tagger also calls "40 A300s" money: a currency must be named)."""
+        return obj.ent_type_ == "MONEY" and any(t.is_currency or t.lower_ in self.rules.currency_words for t in obj.subtree)
 
     def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
         """"put the army on alert", "held in custody", "agreed to all the demands": the act is in a
@@ -465,8 +471,8 @@ class _Sentence:
         doer = arguments.force_kind(subject) if subject is not None and arguments.passive_subject(verb) is None else None
         kinds = ["that"] if any(c.dep_ == "ccomp" for c in verb.children) else []
         if objects and doer != "armed" and not self._by_protesters(verb) and self._aimed_at_words(verb, objects[0]):
-            kinds.append("words")  # rioters and armed men attack things with force
-        if objects:
+            kinds.append("words")  # rioters and armed men attack things with force; "strike over cuts" is a walkout
+        elif objects:
             kinds.append("object")
         kinds.append(doer)
         return next((senses[kind] for kind in kinds if kind in senses), None)
@@ -617,14 +623,13 @@ class _Sentence:
         concern = None if joined else self.rules.concern_nouns.get(noun.lower_)
         if concern is not None:
             return self._concern(noun, concern)
-        code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun) or \
-                noun.lower_ not in self.rules.nouns and arguments.is_agent_noun(noun):
-            return []  # "aides" is no "aid"
+        code = self._event_noun_code(noun, joined)
+        if code is None:
+            return []
         source, target = self._noun_sides(noun, code)
         code = self._noun_sense(noun, code, source)
-        if target is None and code.plover in MOVED_FORCES_TYPES:
-            target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
+        if self._fight_in_words(noun, source, target):
+            return []
         verb = arguments.governor(noun)
         measured = self._measured(noun)
         undergoer = verb is not None and verb_lemma(verb) in self.rules.undergoer_verbs
@@ -665,6 +670,15 @@ class _Sentence:
         date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
         return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
+
+    def _event_noun_code(self, noun: Token, joined: str | None) -> Code | None:
+        """The code of a noun that names an act of its own: not a name, not the reason for or the content of
+        another act, not an actor ("aides" is no "aid")."""
+        code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
+        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun) or \
+                noun.lower_ not in self.rules.nouns and arguments.is_agent_noun(noun):
+            return None
+        return code
 
     def _noun_code(self, noun: Token) -> Code | None:
         """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
@@ -712,7 +726,18 @@ class _Sentence:
             return senses["person"]
         if code.plover == "PROTEST" and self._state_body(source):
             return Code("ACCUSE", "114")
+        if code.plover == "ASSAULT" and form_in(self.rules.walkout_nouns, noun.lemma_, noun.text) and \
+                not any(c.dep_ == "compound" for c in noun.children) and \
+                source is not None and arguments.force_kind(source) != "armed":  # "air strikes" stay force
+            return self.rules.default("PROTEST")  # "trade unions carried out strikes": walkouts
         return code
+
+    def _fight_in_words(self, trigger: Token, source: Token | None, target: Token | None) -> bool:
+        """"fighting between Mr Camus and Mr Forgeard": people or parties, none of them armed, fight in words."""
+        sides = [side for found in (source, target) if found is not None for side in syntax.conjuncts_of(found)]
+        return form_in(self.rules.verbal_force_verbs, trigger.lemma_, trigger.text) is not None and \
+            any(_person_or_party(side) for side in sides) \
+            and not any(arguments.force_kind(side) == "armed" for side in sides)
 
     def _attack_on_words(self, noun: Token) -> bool:
         """"an attack on the government's tax plans": aimed at what an attack in words is aimed at (the
@@ -733,6 +758,8 @@ class _Sentence:
         target = arguments.target_of(noun, code.plover)
         if target is None and self._breaks_out(noun):
             target = arguments.target_of(noun.head, code.plover)  # "fighting broke out between the army and rebels"
+        if target is None and code.plover in MOVED_FORCES_TYPES:
+            target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
         return source, target
 
     def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
@@ -835,7 +862,8 @@ class _Sentence:
         if basis in {"verb", "light_verb", "dictionary"} and self._done_by_no_actor(verb, passive, subject):
             return []  # "the storm killed", "the decision hit": an act needs an actor doing it
         args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
-        if not args.sources and not args.targets and not self._act_named_by_subject(passive, source_token):
+        if not args.sources and not args.targets and \
+                not self._act_named_by_subject(verb, passive, source_token, basis, hypothetical):
             return []
         # what is asked or governed tells two requests of one day apart ("urged X to de-escalate",
         # "called on X to withdraw")
@@ -844,12 +872,19 @@ class _Sentence:
         return [self._mention(verb, end_token, code, basis, args, negated=negated, hypothetical=hypothetical,
                               date_from=verb, content=content)]
 
-    def _act_named_by_subject(self, passive: Token | None, source: Token | None) -> bool:
+    def _act_named_by_subject(self, verb: Token, passive: Token | None, source: Token | None, basis: str,
+                              hypothetical: bool) -> bool:
         """"agreement was reached", "the negotiations were suspended": an agentless passive whose subject
         is itself an act reports that act, though it names no actor; a possible one is still coded, as
         hypothetical ("unless agreement was reached")."""
-        return passive is not None and source is None and passive.pos_ == "NOUN" and \
-            self._noun_code(passive) is not None
+        if passive is None or source is not None or passive.pos_ != "NOUN" or self._noun_code(passive) is None:
+            return False
+        if hypothetical and basis != "light_verb" or verb.dep_ == "relcl":
+            return False  # "demand may not be met", "a year in which proposals were made": no act reported
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in passive.children):
+            return False  # "no arrests have been made": nothing happened
+        # "attacks are increasingly launched": a simple present passive tells what is usual
+        return not any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
     def _done_by_no_actor(self, verb: Token, passive: Token | None, subject: Token | None) -> bool:
         """"the storm killed", "the attack, which killed five", "was hit by higher costs": the doer

@@ -88,6 +88,8 @@ class Rules:
     force_targets: frozenset[str] = frozenset()  # "attacked a convoy": things force is aimed at, not words
     not_event_compounds: frozenset[str] = frozenset()  # "a press release": no release
     object_keyed_nouns: frozenset[str] = frozenset()  # "a ban on imports", not "a ban on smoking"
+    walkout_nouns: frozenset[str] = frozenset()  # "unions carried out strikes": walkouts, not air strikes
+    currency_words: frozenset[str] = frozenset()  # "20 million euros": a sum of money
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -149,7 +151,8 @@ def rules() -> Rules:
         state_bodies=words["state_bodies"], open_threats=words["open_threats"],
         verbal_force_verbs=words["verbal_force_verbs"], idiom_objects=words["idiom_objects"],
         force_targets=words["force_targets"], not_event_compounds=words["not_event_compounds"],
-        object_keyed_nouns=words["object_keyed_nouns"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        object_keyed_nouns=words["object_keyed_nouns"], walkout_nouns=words["walkout_nouns"],
+        currency_words=words["currency_words"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
         force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
