@@ -331,7 +331,7 @@ def test_no_repression_or_sanction(types, text):
     ("Civil servants staged a walkout over pension changes.", {"PROTEST"}),
     ("The union announced a series of one-day walkouts.", {"PROTEST"}),
     # a sum given is aid; pulling out of talks halts negotiations
-    ("The UK has given £50m to the relief effort in Asia.", {"AID"}),
+    ("Japan has given $50m to Indonesia for reconstruction.", {"AID"}),
     ("The union pulled out of the negotiations on Friday.", {"SANCTION"}),
     ("The rebels withdrew from the peace talks.", {"SANCTION"}),
     ("The army withdrew from the town on Friday.", {"RETREAT"}),
@@ -346,6 +346,10 @@ def test_words_bans_protests_and_money(types, text, expected):
     "The company issued a press release on Monday.",
     "He protested his innocence throughout the trial.",
     "The two supermarkets are locked in a price war.",
+    # money spent at home is no aid; a test of a law is no weapons test
+    "The government gives £200 to pensioners for winter fuel.",
+    "Campaigners will go out and test the new law to its limits.",
+    "Civil servants have stepped up the shredding of documents.",
 ])
 def test_domestic_bans_releases_and_idioms_are_no_act(types, text):
     assert types(text) == set()

@@ -441,8 +441,17 @@ class _Sentence:
         return None
 
     def _sum_of_money(self, obj: Token) -> bool:
-        """"£50m", "20 million euros" (the tagger also calls "40 A300s" money: a currency must be named)."""
-        return obj.ent_type_ == "MONEY" and any(t.is_currency or t.lower_ in self.rules.currency_words for t in obj.subtree)
+        """"gave £50m to Haiti", "20 million euros for the UN agency": a sum in a named currency (the tagger also
+        calls "40 A300s" money) given to a state, a people or an organisation ("gives £200 to households" and
+        "£1bn for local councils" are domestic spending, no aid)."""
+        amount = list(obj.subtree)
+        if not any(t.ent_type_ == "MONEY" for t in amount) or \
+                not any(t.is_currency or t.lower_ in self.rules.currency_words for t in amount):
+            return False
+        verb = obj.head
+        recipients = [*syntax.children(verb, syntax.INDIRECT_OBJECTS),
+                      *arguments.prepositional_objects(verb, ("to", "for")), *arguments.prepositional_objects(obj, ("to", "for"))]
+        return any(recipient.ent_type_ in arguments.ACTOR_ENTITIES for recipient in recipients)
 
     def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
         """"put the army on alert", "held in custody", "agreed to all the demands": the act is in a
@@ -472,8 +481,8 @@ class _Sentence:
         kinds = ["that"] if any(c.dep_ == "ccomp" for c in verb.children) else []
         if objects and doer != "armed" and not self._by_protesters(verb) and self._aimed_at_words(verb, objects[0]):
             kinds.append("words")  # rioters and armed men attack things with force; "strike over cuts" is a walkout
-        elif objects:
-            kinds.append("object")
+        elif objects and subject is not None:
+            kinds.append("object")  # "striking civil servants", parsed as a verb and its object, is no force
         kinds.append(doer)
         return next((senses[kind] for kind in kinds if kind in senses), None)
 
@@ -534,8 +543,8 @@ class _Sentence:
             return None
         subject = arguments.subject_of(verb)
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
-        if subject is None or not is_actor(subject) or not objects:
-            return None
+        if subject is None or not is_actor(subject) or not objects or objects[0].lower_ in self.rules.armed_nouns:
+            return None  # "to buy 10 aircraft from Airbus": weapons and craft as objects are goods
         preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
                  for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
         cameo = entry.code_for({o.lemma_.lower() for o in objects}, preps, {subject.lemma_.lower()})
