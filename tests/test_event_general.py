@@ -379,3 +379,14 @@ def test_walkouts_seizures_and_sums(types, text, expected):
 ])
 def test_passive_nothing_boardroom_fights_and_illness_are_no_act(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle that describes a thing reports no cooperation; a summit's "from" phrase is a sender
+    ("Ukraine agreed to pay more for gas supplied by Turkmenistan.", {"AGREE"}),
+    ("The president will miss a speech to the summit from the Iraqi prime minister.", set()),
+    # a participle that describes a person reports what was done to them
+    ("The family of a man allegedly shot by police officers has called for an inquiry.", {"ASSAULT", "REQUEST"}),
+])
+def test_participles_and_summit_senders(types, text, expected):
+    assert types(text) == expected

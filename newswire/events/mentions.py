@@ -357,6 +357,11 @@ class _Sentence:
             return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and code.plover in self.rules.cooperative_types and \
+                not is_actor(verb.head) and not any(is_actor(pobj) for pobj in arguments.prepositional_objects(verb, ("to",))):
+            # "gas supplied by Turkmenistan": a participle that describes a thing, no act reported ("the reply,
+            # delivered by the ambassador to the ministry" names whom it went to: reported)
+            return True
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
             return True  # "Turkey, which occupies northern Cyprus": a standing situation
         if verb.dep_ == "advcl" and code.plover in self.rules.cooperative_types and verb_lemma(verb.head) in \
@@ -759,6 +764,9 @@ class _Sentence:
         """Who does a nominal act and to whom. With the patient types the "of" phrase is the target
         ("the invasion of Iraq", "the arrest of four men") and a "by" phrase the doer."""
         source = arguments.owner(noun)
+        if source is not None and source.dep_ == "pobj" and source.head.lower_ == "from" and \
+                noun.lemma_.lower() in self.rules.mutual_triggers.get(code.plover, ()):
+            source = None  # "an address to the summit from the Iraqi leader": the sender, not who holds the summit
         if source is not None and code.plover in self.rules.patient_types and source.dep_ == "pobj" and \
                 source.head.lower_ == "of" and source.head.head.i == noun.i:
             doer = next((pobj for prep in syntax.children(noun, syntax.PREPOSITIONS) if prep.lower_ == "by"
