@@ -387,6 +387,9 @@ def test_passive_nothing_boardroom_fights_and_illness_are_no_act(types, text):
     ("The president will miss a speech to the summit from the Iraqi prime minister.", set()),
     # a participle that describes a person reports what was done to them
     ("The family of a man allegedly shot by police officers has called for an inquiry.", {"ASSAULT", "REQUEST"}),
+    # a passive conjunct shares its head's subject; a movement is an actor
+    ("Mr Osei was arrested on Monday and was released on bail the next day.", {"COERCE", "RETREAT"}),
+    ("The rebel movement freed three crew members of the tanker on Wednesday.", {"RETREAT"}),
 ])
 def test_participles_and_summit_senders(types, text, expected):
     assert types(text) == expected

@@ -295,6 +295,9 @@ def passive_subject(verb: Token) -> Token | None:
     found = syntax.children(verb, syntax.PASSIVE_SUBJECTS)
     if found:
         return found[0]
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and \
+            not syntax.children(verb, syntax.SUBJECTS):
+        return passive_subject(verb.head)  # "was arrested and was released on bail": the same person
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
         return verb.head  # "troops deployed near the border": the troops were deployed
     return None
