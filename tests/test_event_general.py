@@ -390,6 +390,8 @@ def test_passive_nothing_boardroom_fights_and_illness_are_no_act(types, text):
     # a passive conjunct shares its head's subject; a movement is an actor
     ("Mr Osei was arrested on Monday and was released on bail the next day.", {"COERCE", "RETREAT"}),
     ("The rebel movement freed three crew members of the tanker on Wednesday.", {"RETREAT"}),
+    # a diplomat ordered to leave is expelled
+    ("Kuwait ordered the Iranian ambassador to leave the country.", {"SANCTION"}),
 ])
 def test_participles_and_summit_senders(types, text, expected):
     assert types(text) == expected

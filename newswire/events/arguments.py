@@ -170,8 +170,11 @@ def partitive_objects(noun: Token, prepositions: Iterable[str] = ("of",)) -> lis
 
 def force_kind(token: Token) -> str | None:
     """"armed" for a force or a state that may use force ("militants", "Israeli jets", "Israel"),
-    "civilian" for a group of people outside the state ("farmers", "activists"), else None."""
+    "civilian" for a group of people outside the state ("farmers", "activists"), "envoy" for a
+    diplomat ("ordered the ambassador to leave"), else None."""
     token = real_head(token)
+    if token.lemma_.lower() in rules().envoy_nouns or token.lower_ in rules().envoy_nouns:
+        return "envoy"
     sector = agent_sector(token.lemma_.lower()) or agent_sector(token.lower_)
     if sector in rules().armed_sectors or token.ent_type_ in {"GPE", "NORP"} or \
             token.lower_ in rules().armed_nouns:

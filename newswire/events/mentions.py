@@ -483,6 +483,8 @@ class _Sentence:
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
         subject = arguments.subject_of(verb)
         doer = arguments.force_kind(subject) if subject is not None and arguments.passive_subject(verb) is None else None
+        if doer == "envoy" and verb.dep_ != "xcomp":
+            doer = None  # "told the ambassador to leave" expels him; "the ambassador left Moscow" is a journey
         kinds = ["that"] if any(c.dep_ == "ccomp" for c in verb.children) else []
         if objects and doer != "armed" and not self._by_protesters(verb) and self._aimed_at_words(verb, objects[0]):
             kinds.append("words")  # rioters and armed men attack things with force; "strike over cuts" is a walkout
