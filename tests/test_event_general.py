@@ -395,3 +395,18 @@ def test_passive_nothing_boardroom_fights_and_illness_are_no_act(types, text):
 ])
 def test_participles_and_summit_senders(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bomb stands for its bombers; bare crowds march; streets taken; a sit-in; warships sent; an exercise
+    ("A roadside bomb killed three soldiers in Helmand province.", {"ASSAULT"}),
+    ("Thousands marched through the capital demanding the president's resignation.", {"PROTEST"}),
+    ("Opposition supporters took to the streets of Tbilisi.", {"PROTEST"}),
+    ("Miners staged a sit-in at the mine.", {"PROTEST"}),
+    ("The navy dispatched two frigates to the Gulf of Aden.", {"MOBILIZE"}),
+    ("Iran launched a large-scale military exercise near the Strait of Hormuz.", {"MOBILIZE"}),
+    # an act named as the time of another is not the other doer's
+    ("Authorities imposed a curfew after the riots.", {"COERCE"}),
+])
+def test_weapons_crowds_and_background_acts(types, text, expected):
+    assert types(text) == expected

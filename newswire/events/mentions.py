@@ -149,6 +149,8 @@ def _head_word(first: Token, last: Token, basis: str) -> str:
     is), else the trigger's own dictionary form."""
     if basis == "light_verb" and last.i != first.i and last.pos_ in {"NOUN", "PROPN"}:
         return last.lemma_.lower()
+    if basis == "noun" and last.i != first.i:
+        return "".join(t.lower_ for t in first.doc[first.i:last.i + 1])  # a hyphenated noun: "sit-in"
     return verb_lemma(first) if first.pos_ in syntax.VERBAL else first.lemma_.lower()
 
 
@@ -662,7 +664,7 @@ class _Sentence:
             return []
         if verb is None and measured:
             verb = arguments.governor(noun.head.head)  # "kicked off a week of negotiations"
-        if source is None and verb is not None and not undergoer:
+        if source is None and verb is not None and not undergoer and not self._background(noun):
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
         if source is None and (target is None or arguments.noun_is_setting(noun) and not undergoer) and \
@@ -684,7 +686,8 @@ class _Sentence:
         # "held a round of talks in Geneva on Jan. 10": the date of the verb that holds the act
         held = verb if verb is not None and verb_lemma(verb) in self.rules.support_verbs else None
         date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
-        return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
+        word = glued_word(noun) if joined else [noun]  # "a sit-in": the trigger is the whole word
+        return [self._mention(word[0], word[-1], code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
 
     def _event_noun_code(self, noun: Token, joined: str | None) -> Code | None:
@@ -788,6 +791,11 @@ class _Sentence:
         if about is not None and verb_lemma(about) not in self.rules.support_verbs:
             return True  # an offer made before
         return source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs
+
+    def _background(self, noun: Token) -> bool:
+        """"imposed a curfew after the riots": an act named as the time or the cause of another is not its
+        doer's act."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.rules.background_prepositions
 
     def _measured(self, noun: Token) -> bool:
         """"a weekend of violent protests", "weeks of strikes": a new occurrence measured in time; "protests

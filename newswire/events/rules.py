@@ -91,6 +91,7 @@ class Rules:
     walkout_nouns: frozenset[str] = frozenset()  # "unions carried out strikes": walkouts, not air strikes
     currency_words: frozenset[str] = frozenset()  # "20 million euros": a sum of money
     envoy_nouns: frozenset[str] = frozenset()  # "ordered the ambassador to leave": an expulsion
+    background_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after the riots": not the doer's
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -153,7 +154,8 @@ def rules() -> Rules:
         verbal_force_verbs=words["verbal_force_verbs"], idiom_objects=words["idiom_objects"],
         force_targets=words["force_targets"], not_event_compounds=words["not_event_compounds"],
         object_keyed_nouns=words["object_keyed_nouns"], walkout_nouns=words["walkout_nouns"],
-        currency_words=words["currency_words"], envoy_nouns=words["envoy_nouns"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        currency_words=words["currency_words"], envoy_nouns=words["envoy_nouns"],
+        background_prepositions=words["background_prepositions"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
         force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
