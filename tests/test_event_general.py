@@ -407,6 +407,9 @@ def test_participles_and_summit_senders(types, text, expected):
     ("Iran launched a large-scale military exercise near the Strait of Hormuz.", {"MOBILIZE"}),
     # an act named as the time of another is not the other doer's
     ("Authorities imposed a curfew after the riots.", {"COERCE"}),
+    # the infinitives a request governs, however the parser attaches the second, are no acts of their own
+    ("The Green leader wrote to the mayor on Friday criticising his remarks and calling for him to apologise for "
+     "the \"careless\" comment and withdraw it at once.", {"ACCUSE", "REQUEST"}),
 ])
 def test_weapons_crowds_and_background_acts(types, text, expected):
     assert types(text) == expected

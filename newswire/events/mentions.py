@@ -579,7 +579,11 @@ class _Sentence:
             governed = self._code_verb(complement, verb_lemma(complement))
             if governed is not None and governed[0].plover in self.rules.future_conflict_types:
                 code = self.rules.default("THREATEN")
-        for token in syntax.conjuncts_of(complement):
+        # "calling for him to apologise and withdraw it", parsed with "withdraw" on "calling": a bare infinitive
+        # coordinated with a verb that is none belongs to the infinitive governed
+        stray = [token for token in syntax.conjuncts_of(verb)[1:] if token.tag_ == "VB" and verb.tag_ != "VB"
+                 and not syntax.children(token, syntax.SUBJECTS | syntax.AUXILIARIES)]
+        for token in [*syntax.conjuncts_of(complement), *stray]:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
