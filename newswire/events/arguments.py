@@ -161,10 +161,28 @@ def giver_of(verb: Token) -> Token | None:
     return None
 
 
-def partitive_objects(noun: Token) -> list[Token]:
-    """What a noun is a part or a batch of: "another installment of aid", "a package of sanctions"."""
-    return [pobj for prep in noun.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ == "of"
+def partitive_objects(noun: Token, prepositions: Iterable[str] = ("of",)) -> list[Token]:
+    """What a noun is a part or a batch of: "another installment of aid", "a package of sanctions"
+    (with "in": "$5m in aid")."""
+    return [pobj for prep in noun.children if prep.dep_ in syntax.PREPOSITIONS and prep.lower_ in prepositions
             for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)]
+
+
+def force_kind(token: Token) -> str | None:
+    """"armed" for a force or a state that may use force ("militants", "Israeli jets", "Israel"),
+    "civilian" for a group of people outside the state ("farmers", "activists"), "envoy" for a
+    diplomat ("ordered the ambassador to leave"), else None."""
+    token = real_head(token)
+    if token.lemma_.lower() in rules().envoy_nouns or token.lower_ in rules().envoy_nouns:
+        return "envoy"
+    sector = agent_sector(token.lemma_.lower()) or agent_sector(token.lower_)
+    if sector in rules().armed_sectors or token.ent_type_ in {"GPE", "NORP"} or \
+            token.lower_ in rules().armed_nouns:
+        return "armed"
+    if sector is not None and not sector.startswith(("~GOV", "~COP", "~JUD", "~LEG")) or \
+            token.lemma_.lower() in rules().protester_nouns:
+        return "civilian"
+    return None
 
 
 def object_of(noun: Token) -> Token | None:
@@ -211,9 +229,9 @@ def _participle(verb: Token) -> bool:
 def governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition ("began a strike",
     "took part in a strike", "were on strike"), or through a batch the noun names the acts of
-    ("held a series of talks", "imposed a package of sanctions")."""
+    ("held a series of talks", "imposed a package of sanctions", "claimed responsibility for the bombing")."""
     head = noun.head
-    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+    if noun.dep_ in syntax.PREPOSITION_OBJECTS and head.lower_ in {"of", "for"} and head.head.pos_ == "NOUN" and \
             head.head.lemma_.lower() in rules().batch_heads:
         noun, head = head.head, head.head.head
     if noun.dep_ == "pobj" and head.dep_ in syntax.PREPOSITIONS:
@@ -280,9 +298,17 @@ def passive_subject(verb: Token) -> Token | None:
     found = syntax.children(verb, syntax.PASSIVE_SUBJECTS)
     if found:
         return found[0]
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and \
+            not syntax.children(verb, syntax.SUBJECTS):
+        return passive_subject(verb.head)  # "was arrested and was released on bail": the same person
     if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
         return verb.head  # "troops deployed near the border": the troops were deployed
     return None
+
+
+def prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterable[Token]:
+    """The objects of the token's prepositions of these ("an attack on the plans": plans)."""
+    return _prepositional_objects(token, prepositions)
 
 
 def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterable[Token]:

@@ -149,6 +149,8 @@ def _head_word(first: Token, last: Token, basis: str) -> str:
     is), else the trigger's own dictionary form."""
     if basis == "light_verb" and last.i != first.i and last.pos_ in {"NOUN", "PROPN"}:
         return last.lemma_.lower()
+    if basis == "noun" and last.i != first.i:
+        return "".join(t.lower_ for t in first.doc[first.i:last.i + 1])  # a hyphenated noun: "sit-in"
     return verb_lemma(first) if first.pos_ in syntax.VERBAL else first.lemma_.lower()
 
 
@@ -161,6 +163,14 @@ def _speaker(token: Token) -> bool:
     """A person or a party: whose attacks are mostly words ("Mr Howard attacked Labour")."""
     return arguments.is_titled_name(token) or token.ent_type_ in {"PERSON", "NORP"} or \
         token.lemma_.lower() in {"party", "critic", "mp", "minister", "leader"}
+
+
+def _person_or_party(token: Token | None, or_no_one: bool = False) -> bool:
+    """A person or a party named as the doer, not a people ("Palestinians clashed with troops" is force);
+    or_no_one: also no doer at all (a fixture: "named for Saturday's clash with Italy")."""
+    if token is None:
+        return or_no_one
+    return arguments.is_titled_name(token) or token.ent_type_ != "NORP" and _speaker(token)
 
 
 def glued_word(token: Token) -> list[Token]:
@@ -280,9 +290,11 @@ class _Sentence:
         if lemma in self.rules.admission_verbs and any(c.dep_ == "ccomp" for c in verb.children):
             return []  # "conceded that the US had a harder position": an admission
         if self._content_of_noun(verb):
+            # "plans to end the arms embargo": the object is part of what is planned, no act either
+            self.consumed.update(obj.i for obj in self._objects(verb))
             return []
         coded = self._code_verb(verb, lemma)
-        if coded is not None and self._not_an_act(verb, coded[0]):
+        if coded is not None and self._not_an_act(verb, coded[0], coded[1]):
             return []
         if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
             coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
@@ -331,23 +343,45 @@ class _Sentence:
         return verb.dep_ == "acl" or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
                                                                   for c in verb.children)
 
-    def _not_an_act(self, verb: Token, code: Code) -> bool:
+    def _not_an_act(self, verb: Token, code: Code, basis: str) -> bool:
         """Senses of an event verb that are no act between actors."""
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
         if code.plover == "THREATEN" and not objects and self._cautions(verb):
             return True
-        if verb_lemma(verb) in self.rules.actor_object_verbs and arguments.passive_subject(verb) is None and (
-                objects and not is_actor(objects[0]) or not objects and verb_lemma(verb) in self.rules.objectless_no_act_verbs
-                and not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)):
-            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened"
+        if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb):
+            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"
+        if verb_lemma(verb) in self.rules.force_senses and objects and \
+                form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
+            return True  # "struck the ball", "struck a chord": no force
+        if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
+            return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
+        if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
+            return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and code.plover in self.rules.cooperative_types and \
+                not is_actor(verb.head) and not any(is_actor(pobj) for pobj in arguments.prepositional_objects(verb, ("to",))):
+            # "gas supplied by Turkmenistan": a participle that describes a thing, no act reported ("the reply,
+            # delivered by the ambassador to the ministry" names whom it went to: reported)
+            return True
         if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children):
             return True  # "Turkey, which occupies northern Cyprus": a standing situation
         if verb.dep_ == "advcl" and code.plover in self.rules.cooperative_types and verb_lemma(verb.head) in \
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
+
+    def _acts_on_no_actor(self, verb: Token) -> bool:
+        """A verb that acts only on actors, here on a thing: its object or passive subject is no actor,
+        or it has neither and no prepositional phrase either, where that is no act."""
+        passive = arguments.passive_subject(verb)
+        if passive is not None:
+            return not is_actor(passive)
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if objects:
+            return not is_actor(objects[0])
+        return verb_lemma(verb) in self.rules.objectless_no_act_verbs and \
+            not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)
 
     def _state_body(self, token: Token | None) -> bool:
         return token is not None and (token.ent_type_ == "GPE" or token.lemma_.lower() in self.rules.state_bodies)
@@ -373,34 +407,108 @@ class _Sentence:
     def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         for child in verb.children:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
-                code = self.rules.verbs_with_particle.get(f"{lemma} {child.lower_}")
-                if code is not None and self._particle_fits(verb, f"{lemma} {child.lower_}", child):
+                phrase = f"{lemma} {child.lower_}"
+                # "handed over their weapons" is disarming, "handed over two suspects" cooperation
+                light = self._light_object(verb, self.rules.verbs_needing_an_object.get(phrase)) or \
+                    self._in_preposition(verb, self.rules.prepositional_objects.get(phrase))
+                if light is not None:
+                    return light
+                code = self.rules.verbs_with_particle.get(phrase)
+                if code is not None and self._particle_fits(verb, phrase, child):
                     return code, "verb", verb
         sense = self._verbal_sense(verb, lemma)
         if sense is not None:
             return sense, "verb", verb
         objects = self.rules.verbs_needing_an_object.get(lemma)
-        if objects:
-            for obj in self._objects(verb):
-                code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower())
-                if code is not None:
-                    self.consumed.add(obj.i)
-                    return code, "light_verb", obj
-        in_preposition = self.rules.prepositional_objects.get(lemma, {})
-        for prep in syntax.children(verb, syntax.PREPOSITIONS):
-            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
-                code = lookup(in_preposition, pobj.lemma_, pobj.text)
-                if code is not None:
-                    self.consumed.add(pobj.i)
-                    return code, "light_verb", verb
+        light = self._light_object(verb, objects)
+        if light is not None:
+            return light
+        light = self._in_preposition(verb, self.rules.prepositional_objects.get(lemma))
+        if light is not None:
+            return light
+        sense = self._force_sense(verb, lemma)
+        if sense is not None:
+            return sense, "verb", verb
         if lemma in self.rules.verbs:
             return self.rules.verbs[lemma], "verb", verb
         if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
             return None
         return self._dictionary(verb, lemma)
 
+    def _light_object(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
+        """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
+        the noun's own sense decides ("launched a fierce attack on the tax plans" is criticism)."""
+        for obj in self._objects(verb) if objects else ():
+            # "gave £50m to the relief effort": a sum given is money
+            code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
+                (objects.get("money") if self._sum_of_money(obj) else None)
+            if code is not None:
+                self.consumed.add(obj.i)
+                return self._noun_sense(obj, code, arguments.subject_of(verb)), "light_verb", obj
+        return None
+
+    def _sum_of_money(self, obj: Token) -> bool:
+        """"gave £50m to Haiti", "20 million euros for the UN agency": a sum in a named currency (the tagger also
+        calls "40 A300s" money) given to a state, a people or an organisation ("gives £200 to households" and
+        "£1bn for local councils" are domestic spending, no aid)."""
+        amount = list(obj.subtree)
+        if not any(t.ent_type_ == "MONEY" for t in amount) or \
+                not any(t.is_currency or t.lower_ in self.rules.currency_words for t in amount):
+            return False
+        verb = obj.head
+        recipients = [*syntax.children(verb, syntax.INDIRECT_OBJECTS),
+                      *arguments.prepositional_objects(verb, ("to", "for")), *arguments.prepositional_objects(obj, ("to", "for"))]
+        return any(recipient.ent_type_ in arguments.ACTOR_ENTITIES for recipient in recipients)
+
+    def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
+        """"put the army on alert", "held in custody", "agreed to all the demands": the act is in a
+        preposition's object, consumed unless it is an actor's act of its own ("the farmers' demands")."""
+        preps = syntax.children(verb, syntax.PREPOSITIONS) if objects else []
+        preps += [inner for prep in preps for inner in syntax.children(prep, syntax.PREPOSITIONS)]  # "pulled out of"
+        for prep in preps:
+            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
+                pobj = arguments.real_head(pobj)
+                code = lookup(objects, pobj.lemma_, pobj.text)
+                if code is not None:
+                    if arguments.owner(pobj) is None:
+                        self.consumed.add(pobj.i)
+                    return code, "light_verb", verb
+        return None
+
+    def _force_sense(self, verb: Token, lemma: str) -> Code | None:
+        """A verb whose sense follows the kind of its arguments: "struck militant hideouts" (an object:
+        force, while "went on strike" is a walkout), "militants struck again" (an armed doer), "farmers
+        blockaded fuel depots" (a civilian doer: obstruction, not a state's blockade)."""
+        senses = self.rules.force_senses.get(lemma)
+        if not senses:
+            return None
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        subject = arguments.subject_of(verb)
+        doer = arguments.force_kind(subject) if subject is not None and arguments.passive_subject(verb) is None else None
+        if doer == "envoy" and verb.dep_ != "xcomp":
+            doer = None  # "told the ambassador to leave" expels him; "the ambassador left Moscow" is a journey
+        kinds = ["that"] if any(c.dep_ == "ccomp" for c in verb.children) else []
+        if objects and doer != "armed" and not self._by_protesters(verb) and self._aimed_at_words(verb, objects[0]):
+            kinds.append("words")  # rioters and armed men attack things with force; "strike over cuts" is a walkout
+        elif objects and subject is not None:
+            kinds.append("object")  # "striking civil servants", parsed as a verb and its object, is no force
+        kinds.append(doer)
+        return next((senses[kind] for kind in kinds if kind in senses), None)
+
+    def _aimed_at_words(self, verb: Token, obj: Token) -> bool:
+        """"attacked the scheme as unworkable", "attacked the bank for its treatment of customers": aimed at
+        a thing that is no target of force, or with a reason given, an attack is in words."""
+        if not is_actor(obj) and obj.ent_type_ not in arguments.PLACE_ENTITIES and \
+                not form_in(self.rules.force_targets, obj.lemma_, obj.text):
+            return True
+        return any(not is_actor(pobj) and not pobj.like_num and pobj.ent_type_ not in {"DATE", "TIME", "ORDINAL"}
+                   for pobj in arguments.prepositional_objects(verb, ("over", "for")))
+
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
-        """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments)."""
+        """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
+        "carried out airstrikes": a support verb's event noun is the act, not the phrase."""
+        if verb_lemma(verb) in self.rules.support_verbs and any(self._noun_code(obj) for obj in self._objects(verb)):
+            return False
         if particle.lower_ in ACTOR_PREPOSITIONS:
             return any(is_actor(pobj) for pobj in syntax.children(particle, syntax.PREPOSITION_OBJECTS))
         if phrase in self.rules.place_particle_verbs:
@@ -432,8 +540,9 @@ class _Sentence:
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
         for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
             found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
-        if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food": what the batch is of
-            found += [inner for obj in found for inner in arguments.partitive_objects(obj)]
+        if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food", "$5m in aid": what it is of
+            found += [inner for obj in found for inner in arguments.partitive_objects(obj, ("of", "in"))]
+            found += list(arguments.prepositional_objects(verb, ("in",)))
         return found
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
@@ -443,8 +552,8 @@ class _Sentence:
             return None
         subject = arguments.subject_of(verb)
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
-        if subject is None or not is_actor(subject) or not objects:
-            return None
+        if subject is None or not is_actor(subject) or not objects or objects[0].lower_ in self.rules.armed_nouns:
+            return None  # "to buy 10 aircraft from Airbus": weapons and craft as objects are goods
         preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
                  for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
         cameo = entry.code_for({o.lemma_.lower() for o in objects}, preps, {subject.lemma_.lower()})
@@ -470,7 +579,11 @@ class _Sentence:
             governed = self._code_verb(complement, verb_lemma(complement))
             if governed is not None and governed[0].plover in self.rules.future_conflict_types:
                 code = self.rules.default("THREATEN")
-        for token in syntax.conjuncts_of(complement):
+        # "calling for him to apologise and withdraw it", parsed with "withdraw" on "calling": a bare infinitive
+        # coordinated with a verb that is none belongs to the infinitive governed
+        stray = [token for token in syntax.conjuncts_of(verb)[1:] if token.tag_ == "VB" and verb.tag_ != "VB"
+                 and not syntax.children(token, syntax.SUBJECTS | syntax.AUXILIARIES)]
+        for token in [*syntax.conjuncts_of(complement), *stray]:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
@@ -532,13 +645,13 @@ class _Sentence:
         concern = None if joined else self.rules.concern_nouns.get(noun.lower_)
         if concern is not None:
             return self._concern(noun, concern)
-        code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun):
+        code = self._event_noun_code(noun, joined)
+        if code is None:
             return []
         source, target = self._noun_sides(noun, code)
         code = self._noun_sense(noun, code, source)
-        if target is None and code.plover in MOVED_FORCES_TYPES:
-            target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
+        if self._fight_in_words(noun, source, target):
+            return []
         verb = arguments.governor(noun)
         measured = self._measured(noun)
         undergoer = verb is not None and verb_lemma(verb) in self.rules.undergoer_verbs
@@ -555,7 +668,7 @@ class _Sentence:
             return []
         if verb is None and measured:
             verb = arguments.governor(noun.head.head)  # "kicked off a week of negotiations"
-        if source is None and verb is not None and not undergoer:
+        if source is None and verb is not None and not undergoer and not self._background(noun):
             subject = arguments.subject_of(verb)  # "workers began a strike": the verb's subject holds it
             source = subject if subject is not None and is_actor(subject) else None
         if source is None and (target is None or arguments.noun_is_setting(noun) and not undergoer) and \
@@ -577,17 +690,45 @@ class _Sentence:
         # "held a round of talks in Geneva on Jan. 10": the date of the verb that holds the act
         held = verb if verb is not None and verb_lemma(verb) in self.rules.support_verbs else None
         date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
-        return [self._mention(noun, noun, code, "noun", Arguments(actor_spans(source), actor_spans(target)),
+        word = glued_word(noun) if joined else [noun]  # "a sit-in": the trigger is the whole word
+        return [self._mention(word[0], word[-1], code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
 
+    def _event_noun_code(self, noun: Token, joined: str | None) -> Code | None:
+        """The code of a noun that names an act of its own: not a name, not the reason for or the content of
+        another act, not an actor ("aides" is no "aid")."""
+        code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
+        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun) or \
+                noun.lower_ not in self.rules.nouns and arguments.is_agent_noun(noun):
+            return None
+        return code
+
     def _noun_code(self, noun: Token) -> Code | None:
-        """The noun's code, a compound before it first: "air strikes" are not "strikes"."""
+        """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
+        "joint patrols" not "patrols"."""
         for child in noun.children:
-            if child.dep_ == "compound" and child.i == noun.i - 1:
+            if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1:
+                if f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
+                    return None  # "a press release", "a press conference"
                 code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
                 if code is not None:
                     return code
-        return lookup(self.rules.nouns, noun.lemma_, noun.text)
+        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+        return self._keyed_on_object(noun, code) if code is not None else None
+
+    def _keyed_on_object(self, noun: Token, code: Code) -> Code | None:
+        """"a ban on beef imports" is a sanction, "a ban on rallies" a restriction, "the hunting ban" or "a
+        ban on smoking" no act between actors: such a noun is coded by what it is on (its verb's object
+        table), an actor keeping the noun's own code."""
+        table = self.rules.verbs_needing_an_object.get(noun.lemma_.lower())
+        if noun.lemma_.lower() not in self.rules.object_keyed_nouns or table is None:
+            return code
+        for thing in [*(c for c in noun.children if c.dep_ in {"compound", "amod"}),
+                      *arguments.prepositional_objects(noun, ("on", "against"))]:
+            found = lookup(table, thing.lemma_, thing.text)
+            if found is not None or is_actor(thing):
+                return found or code
+        return None
 
     def _reason_or_content(self, noun: Token) -> bool:
         """"suspended aid over its support for the rebels": the reason given for an act; "called for a
@@ -603,23 +744,49 @@ class _Sentence:
         """"Mr Howard's attack on Labour's record": criticism ("any Israeli attack" is a state's);
         "a protest from the Thai government": an official complaint."""
         senses = self.rules.verbal_senses.get(noun.lemma_.lower(), {})
-        if code.plover == "ASSAULT" and "person" in senses and source is not None and _speaker(source) and \
-                source.ent_type_ != "NORP":
+        if code.plover == "ASSAULT" and "person" in senses and (source is not None and _person_or_party(source) or
+                                                                self._attack_on_words(noun)):
             return senses["person"]
         if code.plover == "PROTEST" and self._state_body(source):
             return Code("ACCUSE", "114")
+        if code.plover == "ASSAULT" and form_in(self.rules.walkout_nouns, noun.lemma_, noun.text) and \
+                not any(c.dep_ == "compound" for c in noun.children) and \
+                source is not None and arguments.force_kind(source) != "armed":  # "air strikes" stay force
+            return self.rules.default("PROTEST")  # "trade unions carried out strikes": walkouts
         return code
+
+    def _fight_in_words(self, trigger: Token, source: Token | None, target: Token | None) -> bool:
+        """"fighting between Mr Camus and Mr Forgeard": people or parties, none of them armed, fight in words."""
+        sides = [side for found in (source, target) if found is not None for side in syntax.conjuncts_of(found)]
+        return form_in(self.rules.verbal_force_verbs, trigger.lemma_, trigger.text) is not None and \
+            any(_person_or_party(side) for side in sides) \
+            and not any(arguments.force_kind(side) == "armed" for side in sides)
+
+    def _attack_on_words(self, noun: Token) -> bool:
+        """"an attack on the government's tax plans": aimed at what an attack in words is aimed at (the
+        objects that make "attacked" criticism), not at an actor or a place."""
+        words = self.rules.verbs_needing_an_object.get(noun.lemma_.lower(), {})
+        return any(lookup(words, pobj.lemma_, pobj.text) is not None
+                   for pobj in arguments.prepositional_objects(noun, ("on", "against")))
 
     def _noun_sides(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
         """Who does a nominal act and to whom. With the patient types the "of" phrase is the target
         ("the invasion of Iraq", "the arrest of four men") and a "by" phrase the doer."""
         source = arguments.owner(noun)
+        if source is not None and source.dep_ == "pobj" and source.head.lower_ == "from" and \
+                noun.lemma_.lower() in self.rules.mutual_triggers.get(code.plover, ()):
+            source = None  # "an address to the summit from the Iraqi leader": the sender, not who holds the summit
         if source is not None and code.plover in self.rules.patient_types and source.dep_ == "pobj" and \
                 source.head.lower_ == "of" and source.head.head.i == noun.i:
             doer = next((pobj for prep in syntax.children(noun, syntax.PREPOSITIONS) if prep.lower_ == "by"
                          for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) if is_actor(pobj)), None)
             return doer, source
-        return source, arguments.target_of(noun, code.plover)
+        target = arguments.target_of(noun, code.plover)
+        if target is None and self._breaks_out(noun):
+            target = arguments.target_of(noun.head, code.plover)  # "fighting broke out between the army and rebels"
+        if target is None and code.plover in MOVED_FORCES_TYPES:
+            target = arguments.faced_by_forces(noun, code.plover)  # "a buildup of troops near the border"
+        return source, target
 
     def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
         """"received US aid", "rejected NATO's proposal", "covering the protest": the noun is what
@@ -629,10 +796,21 @@ class _Sentence:
             return True  # an offer made before
         return source is None and verb is not None and verb_lemma(verb) not in self.rules.support_verbs
 
+    def _background(self, noun: Token) -> bool:
+        """"imposed a curfew after the riots": an act named as the time or the cause of another is not its
+        doer's act."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.rules.background_prepositions
+
     def _measured(self, noun: Token) -> bool:
-        """"a weekend of violent protests", "weeks of strikes": a new occurrence measured in time."""
+        """"a weekend of violent protests", "weeks of strikes": a new occurrence measured in time; "protests
+        erupted", "fighting broke out": one reported as breaking out."""
         return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.lemma_.lower() in self.rules.duration_heads
+            noun.head.head.lemma_.lower() in self.rules.duration_heads or self._breaks_out(noun)
+
+    def _breaks_out(self, noun: Token) -> bool:
+        """Reported as breaking out, not as what might ("did not say when the talks would resume")."""
+        return noun.dep_ == "nsubj" and verb_lemma(noun.head) in self.rules.onset_verbs and \
+            not any(c.tag_ == "MD" for c in noun.head.children)
 
     # ------------------------------------------------------------------ modality and arguments
     def _modality(self, verb: Token) -> _Modality:
@@ -715,7 +893,8 @@ class _Sentence:
         if basis in {"verb", "light_verb", "dictionary"} and self._done_by_no_actor(verb, passive, subject):
             return []  # "the storm killed", "the decision hit": an act needs an actor doing it
         args = Arguments(actor_spans(source_token), actor_spans(target_token), arguments.location_of(verb))
-        if not args.sources and not args.targets:
+        if not args.sources and not args.targets and \
+                not self._act_named_by_subject(verb, passive, source_token, basis, hypothetical):
             return []
         # what is asked or governed tells two requests of one day apart ("urged X to de-escalate",
         # "called on X to withdraw")
@@ -723,6 +902,20 @@ class _Sentence:
             _hyphenated(verb) if basis == "reported_obligation" else None
         return [self._mention(verb, end_token, code, basis, args, negated=negated, hypothetical=hypothetical,
                               date_from=verb, content=content)]
+
+    def _act_named_by_subject(self, verb: Token, passive: Token | None, source: Token | None, basis: str,
+                              hypothetical: bool) -> bool:
+        """"agreement was reached", "the negotiations were suspended": an agentless passive whose subject
+        is itself an act reports that act, though it names no actor; a possible one is still coded, as
+        hypothetical ("unless agreement was reached")."""
+        if passive is None or source is not None or passive.pos_ != "NOUN" or self._noun_code(passive) is None:
+            return False
+        if hypothetical and basis != "light_verb" or verb.dep_ == "relcl":
+            return False  # "demand may not be met", "a year in which proposals were made": no act reported
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in passive.children):
+            return False  # "no arrests have been made": nothing happened
+        # "attacks are increasingly launched": a simple present passive tells what is usual
+        return not any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
     def _done_by_no_actor(self, verb: Token, passive: Token | None, subject: Token | None) -> bool:
         """"the storm killed", "the attack, which killed five", "was hit by higher costs": the doer

@@ -79,6 +79,19 @@ class Rules:
     place_nouns: frozenset[str] = frozenset()
     state_bodies: frozenset[str] = frozenset()
     open_threats: frozenset[str] = frozenset()  # "did not rule out a strike": a threat  # "a protest from the Thai government": a complaint  # "warned of consequences": a threat, not a caution
+    verbal_force_verbs: frozenset[str] = frozenset()  # "the two leaders clashed": words, not force
+    force_senses: dict[str, dict[str, Code]] | None = None  # "struck hideouts", "farmers blockaded": by argument kind
+    idiom_objects: frozenset[str] = frozenset()  # "struck the ball", "struck a chord": no force
+    armed_sectors: frozenset[str] = frozenset()  # agent sectors that bear arms (~MIL, ~REB, ...)
+    armed_nouns: frozenset[str] = frozenset()  # "jets", "drones": weapons that stand for the force using them
+    onset_verbs: frozenset[str] = frozenset()  # "protests erupted", "fighting broke out": a new occurrence
+    force_targets: frozenset[str] = frozenset()  # "attacked a convoy": things force is aimed at, not words
+    not_event_compounds: frozenset[str] = frozenset()  # "a press release": no release
+    object_keyed_nouns: frozenset[str] = frozenset()  # "a ban on imports", not "a ban on smoking"
+    walkout_nouns: frozenset[str] = frozenset()  # "unions carried out strikes": walkouts, not air strikes
+    currency_words: frozenset[str] = frozenset()  # "20 million euros": a sum of money
+    envoy_nouns: frozenset[str] = frozenset()  # "ordered the ambassador to leave": an expulsion
+    background_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after the riots": not the doer's
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -138,6 +151,12 @@ def rules() -> Rules:
         protester_nouns=words["protester_nouns"], transfer_verbs=words["transfer_verbs"],
         place_particle_verbs=words["place_particle_verbs"], place_nouns=words["place_nouns"],
         state_bodies=words["state_bodies"], open_threats=words["open_threats"],
+        verbal_force_verbs=words["verbal_force_verbs"], idiom_objects=words["idiom_objects"],
+        force_targets=words["force_targets"], not_event_compounds=words["not_event_compounds"],
+        object_keyed_nouns=words["object_keyed_nouns"], walkout_nouns=words["walkout_nouns"],
+        currency_words=words["currency_words"], envoy_nouns=words["envoy_nouns"],
+        background_prepositions=words["background_prepositions"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
 
