@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newswire import nlp
+from newswire import nlp, syntax
 from newswire.actors import ArticleEntities
 from newswire.events.mentions import EventMention
 from newswire.extractors import EXTRACTORS, Extractor
@@ -108,7 +108,7 @@ class Cache(FileCache):
         except Exception:
             self.rejected += 1
             return None
-        if doc.text != text:
+        if syntax.doc_text(doc) != text:  # read once here, kept for the extractors
             self.rejected += 1
             return None
         return doc
