@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -27,7 +28,7 @@ from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_sur
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
 from newswire.actors.records import ArticleEntities, LocalMention
-from newswire.actors.spans import clean_span, is_subject
+from newswire.actors.spans import clean_span, is_subject, tokens_with, word_ids
 from newswire.data import load as load_data
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
@@ -76,10 +77,14 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     # one pass over the tokens, then windows over plain flags: a Span per window costs more
     # than the rest of the actor extractor
     candidate = [token.is_title and token.is_alpha and token.i not in covered for token in doc]
+    # run[i]: how many candidates in a row from token i, so only the windows that are all candidates are visited
+    run = [0] * (len(doc) + 1)
+    for i in range(len(doc) - 1, -1, -1):
+        run[i] = run[i + 1] + 1 if candidate[i] else 0
     spans = []
     for length in (3, 2):
-        for start in range(len(doc) - length + 1):
-            if not all(candidate[start:start + length]) or any(i in covered for i in range(start, start + length)):
+        for start in (i for i in range(len(doc) - length + 1) if run[i] >= length):
+            if any(i in covered for i in range(start, start + length)):
                 continue
             tokens = doc[start:start + length]
             place = lookup_place(tokens.text)
@@ -89,6 +94,9 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     return spans
 
 
+_BODY_HEAD_IDS = word_ids(BODY_HEADS)
+
+
 def _named_bodies(doc: Doc) -> list[Span]:
     """Bodies named by their members and what they are, which the model leaves untagged or tags
     as their members ("the Russia-NATO council", "the Normandy format", "a 5,000-strong NATO
@@ -96,8 +104,8 @@ def _named_bodies(doc: Doc) -> list[Span]:
     A lone country before the head is that country's own body ("the US force"): left to the
     country and institution rules."""
     spans = []
-    for head in doc:
-        if head.lower_ not in BODY_HEADS or head.tag_ != "NN" or not head.is_lower:
+    for head in tokens_with(doc, LOWER, _BODY_HEAD_IDS):
+        if head.tag_ != "NN" or not head.is_lower:
             continue
         start = head.i
         while start > head.left_edge.i and _body_modifier(doc[start - 1]):
