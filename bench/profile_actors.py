@@ -9,7 +9,7 @@ of --repeat runs):
   - the actors extractor (`EXTRACTORS["actors"].extract(doc)`) over every Doc: ms per article;
   - corpus resolution: `Corpus(...)` and `.tables()` over the records, as stages.corpus_tables builds it
     (an empty registry, as a new output folder has), and the whole of `stages.corpus_tables`;
-and prints a cProfile of one run of each (top functions by own time and by cumulative time), and a
+and prints a cProfile of one run of each (and of corpus_tables; top functions by own time and by cumulative time), and a
 fingerprint (sha256) of the extractor's records and of the corpus tables, so a change that should keep
 every output can be checked at a glance before the full release comparison.
 """
@@ -123,6 +123,7 @@ def main() -> None:
 
     profile("actors extractor", lambda: [actors.extract(doc) for doc in docs], args.top)
     profile("corpus resolution", resolve, args.top)
+    profile("stages.corpus_tables", lambda: stages.corpus_tables(spine, extracted, Registries.empty()), args.top)
 
 
 if __name__ == "__main__":
