@@ -196,7 +196,7 @@ def add_unlabelled_surnames(draft: Draft, doc: Doc) -> None:
 
 
 def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each occurrence of the word that is no part of a longer word or hyphenated name,
+    r"""(start, end) of each occurrence of the word that is no part of a longer word or hyphenated name,
     left to right without overlaps: what re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
     finds, without compiling a pattern for every surname (that cost more than the rest of
     add_unlabelled_surnames). A character is \w when it is alphanumeric (str.isalnum) or "_"."""
