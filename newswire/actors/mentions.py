@@ -46,6 +46,7 @@ MAX_PARTICLE_NAME_TOKENS = 6
 # Trade and Industry", "Committee to Protect Journalists").
 COORDINATION_SEPARATORS = {",", "or", "v", "vs"}
 LINKING_SEPARATORS = {"and", "to"}
+SEPARATORS = COORDINATION_SEPARATORS | LINKING_SEPARATORS
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
@@ -244,14 +245,17 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     for span in spans:
         parts, start = [], span.start
         for token in span[1:-1]:
-            if token.text in COORDINATION_SEPARATORS | LINKING_SEPARATORS:  # "Guide To The Galaxy" is one title
+            if token.text in SEPARATORS:  # "Guide To The Galaxy" is one title
                 parts.append((span.doc[start:token.i], token.text))
                 start = token.i + 1
         parts.append((span.doc[start:span.end], ""))
         names = [part for part, _ in parts]
+        if len(names) < 2:  # one name (most spans): nothing to split, nor to ask the gazetteer
+            out.append(span)
+            continue
         separators = {separator for _, separator in parts[:-1]}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
-        if len(names) < 2 or not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
+        if not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
                 or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
             out.append(span)
             continue
