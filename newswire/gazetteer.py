@@ -20,13 +20,25 @@ POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 # Two or more single letters or digits in a row, as fold() leaves "F.B.I." ("f b i") and "G-8" ("g 8").
 _LETTER_RUN = re.compile(r"\b[a-z0-9](?: [a-z0-9]\b)+")
+_NON_WORD = re.compile(r"[^\w]+")
+# fold and the keys and lookups built on it are pure functions of one string, called on the same few
+# thousand names and words over and over (every rule of the actors extractor and of corpus resolution
+# folds what it compares; fold was the largest single cost of both): each keeps its recent answers.
+# Every answer is a string or None, so no caller can change a kept one.
+FOLD_CACHE = 1 << 16
+_SPELLING_ENDING = re.compile(r"(?:iy|yy|yi|ij|ii)\b")
+_DOUBLED_LETTER = re.compile(r"(\w)\1+")
+_UNITED_NATIONS = re.compile(r"\bunited nations\b")
+_UNITED_STATES = re.compile(r"\bunited states\b")
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form for matching names."""
-    return re.sub(r"[^\w]+", " ", without_accents(text).lower().replace("\u2019", "'")).strip()
+    return _NON_WORD.sub(" ", without_accents(text).lower().replace("\u2019", "'")).strip()
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def abbreviation_fold(text: str) -> str:
     """fold() with dotted and spaced abbreviations closed up: "F.B.I." and "FBI" -> "fbi"."""
     return _LETTER_RUN.sub(lambda run: run.group(0).replace(" ", ""), fold(text))
@@ -92,6 +104,7 @@ def gazetteer() -> dict[str, object]:
             "brussels": data["brussels"]}
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def organisation(surface: str) -> str | None:
     """Canonical name of a gazetteer organisation written this way ("F.B.I.", "the Fed"), or None."""
     return gazetteer()["organisations"].get(abbreviation_fold(LEADING_ARTICLE.sub("", surface)))
@@ -133,6 +146,7 @@ def _folded_country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def demonym_country(word: str) -> str | None:
     return gazetteer()["demonyms"].get(fold(word))
 
@@ -161,20 +175,25 @@ def country_in(words: Iterable[str]) -> str | None:
     return None
 
 
-def categories_of(role: str) -> set[str]:
+@lru_cache(maxsize=FOLD_CACHE)
+def categories_of(role: str) -> frozenset[str]:
+    """The role categories a role is in ("any" always); kept per role, as corpus resolution asks of
+    every candidate's roles for every description."""
     folded = fold(role)
     found = {category for category, phrases in role_data()["categories"].items()
              if any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)}
-    return found | {"any"}
+    return frozenset(found | {"any"})
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def name_key(name: str) -> str:
     """Spelling-insensitive form of a name: Zelensky/Zelenskiy/Zelenskyy, Kozak/Kozack."""
     key = fold(name)
-    key = re.sub(r"(?:iy|yy|yi|ij|ii)\b", "y", key)
-    return re.sub(r"(\w)\1+", r"\1", key)
+    key = _SPELLING_ENDING.sub("y", key)
+    return _DOUBLED_LETTER.sub(r"\1", key)
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def org_key(name: str) -> str:
     """Key of an organisation: folded with abbreviations closed up ("E.P.A." = "EPA"), with one
     spelling for the UN and the US and agencies' full names mapped to their short names
@@ -182,8 +201,8 @@ def org_key(name: str) -> str:
     folded = abbreviation_fold(name)
     if (agency := _agency_names().get(fold(name))) is not None:
         return f"ORG:{fold(agency)}"
-    folded = re.sub(r"\bunited nations\b", "un", folded)
-    folded = re.sub(r"\bunited states\b", "us", folded)
+    folded = _UNITED_NATIONS.sub("un", folded)
+    folded = _UNITED_STATES.sub("us", folded)
     return f"ORG:{folded}"
 
 

@@ -5,6 +5,7 @@ against the merged knowledge; `tables()` gives actor rows and mention rows."""
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ class Corpus:
         self.extra: dict[str, list[LocalMention]] = defaultdict(list)  # resolved descriptions and speakers
         self.unnamed: dict[tuple[str, str], LocalMention] = {}  # (article, head noun) -> who "an official" stood for
         self.unlisted: set[tuple[str, int, int]] = set()  # (article, start, end) of pronouns resolved by a distant guess
+        self._by_start: dict[str, tuple[int, list[LocalMention]]] = {}  # see mentions_by_start
         self._genders: dict[str, str | None] | None = None
         self._resolve_descriptions()
         self._members: dict[str, set[str]] = defaultdict(set)
@@ -219,6 +221,22 @@ class Corpus:
                     subjects.add(key)
         return persons, subjects
 
+    def mentions_by_start(self, article_id: str) -> list[LocalMention]:
+        """The article's mentions and those resolved in it since (extra), in the order
+        sorted(mentions + extra, key=start) gives. Every speaker of the article asks, so the order
+        is kept per article (with how many of extra it holds) and extra's later mentions, which are
+        only ever appended, are put in after those of the same start, where the stable sort puts
+        them. A copy: the caller's list is its own."""
+        extra = self.extra.get(article_id, [])
+        held, ordered = self._by_start.get(article_id, (0, None))
+        if ordered is None:
+            ordered = sorted(self.articles[article_id].mentions + extra, key=_start)
+        else:
+            for mention in extra[held:]:
+                insort(ordered, mention, key=_start)
+        self._by_start[article_id] = (len(extra), ordered)
+        return list(ordered)
+
     def resolve_description(self, article_id: str, description: Description) -> LocalMention | None:
         """The mention of the person a description of this article means, or None."""
         persons, subjects = self._people(article_id, before=description.start)
@@ -333,6 +351,10 @@ class _Tally:
     mention_count: Counter = field(default_factory=Counter)
     article_sets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     display: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # each article's best name
+
+
+def _start(mention: LocalMention) -> int:
+    return mention.start
 
 
 def _single_countries(articles: Iterable[ArticleEntities]) -> dict[str, str]:

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from newswire.actors.draft import Draft
 from newswire.actors.lexicon import DESCRIPTION_FILLERS, DETERMINERS
 from newswire.actors.records import Description, LocalMention
-from newswire.gazetteer import POSSESSIVE, categories_of, country_in, fold, gazetteer, role_data
+from newswire.gazetteer import FOLD_CACHE, POSSESSIVE, categories_of, country_in, fold, gazetteer, role_data
 from newswire.syntax import APPOSITIONS, SUBJECTS
 
 # Descriptions ("the diplomat") refer back; a forward reference reaches this far at most.
 CATAPHORA_CHARS = 300
 # A description's "of"/"to" phrase longer than this many tokens is a clause, not part of the title.
 MAX_DESCRIPTION_TOKENS = 10
+_ROLE_WORD = re.compile(r"[\w.'-]+")
 
 
 def description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None] | None:
@@ -54,6 +56,13 @@ def describe(start: int, end: int, text: str, words: Sequence[str], subject: boo
     return Description(start, end, text, head, tuple(content), country, subject)
 
 
+@lru_cache(maxsize=FOLD_CACHE)
+def _role_words(role: str) -> frozenset[str]:
+    """The folded words of a role; kept per role, as every description asks of the roles of every
+    person of its article."""
+    return frozenset(fold(w) for w in _ROLE_WORD.findall(role))
+
+
 def match_description(description: Description, persons: dict[str, list[int]], roles: dict[str, list[str]],
                       countries: dict[str, str], subjects_before: set[str]) -> str | None:
     """The person a description means: one whose roles fit it, nearest before it (or just after).
@@ -69,7 +78,7 @@ def match_description(description: Description, persons: dict[str, list[int]], r
         country = countries.get(key)
         if description.country and country and country != description.country:
             continue
-        role_words = {fold(w) for role in person_roles for w in re.findall(r"[\w.'-]+", role)}
+        role_words = set().union(*(_role_words(role) for role in person_roles))
         categories = set().union(*(categories_of(r) for r in person_roles)) if person_roles else set()
         wanted = category_words.get(head)
         if wanted == "counterpart":  # "his Russian counterpart": someone else, of the stated country

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -24,7 +25,7 @@ from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, 
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.data import load as load_data
-from newswire.gazetteer import LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
+from newswire.gazetteer import FOLD_CACHE, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
@@ -170,18 +171,24 @@ def _place_vote(span: Span) -> str | None:
     return None
 
 
+# the word families _phrase_vote tests phrases against, as str.startswith takes them (built once, not per mention)
+_AWARD_TAIL_OPENINGS = tuple(tail + " " for tail in AWARD_TAILS)
+_IDIOM_OPENINGS = tuple(IDIOMS)
+_WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
+
+
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
     tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
     Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place."""
     doc = span.doc
-    following = [token.lower_ for token in doc[span.end:span.end + 3]]
-    if " ".join(following).startswith(tuple(tail + " " for tail in AWARD_TAILS)) or " ".join(following) in AWARD_TAILS:
+    following = " ".join(token.lower_ for token in doc[span.end:span.end + 3])
+    if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
         return NOT_ACTOR
     words = [token.lower_ for token in doc[span.start:span.end + 2] if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
-    if any(phrase.startswith(idiom) for idiom in IDIOMS) or after.startswith(tuple(WORK_TAILS)):
+    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
         return NOT_ACTOR
     return PLACE if after.startswith("-based") else None
 
@@ -203,6 +210,7 @@ def _modifies_a_thing(span: Span) -> bool:
         after.lemma_.lower() in THING_NOUNS and after.is_lower and after.dep_ in COMPOUNDS)
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def _known(name: str) -> bool:
     """A name the gazetteer knows as a place, an organisation or a nationality ("the unseeded
     Argentine, who") keeps its label."""
@@ -218,6 +226,7 @@ _SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
 _SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
 
 
+@lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
 def _team_sheet(line: str) -> bool:
     """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
     header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
@@ -252,8 +261,8 @@ def relabelled(spans: list[Span]) -> list[Span]:
     of the full names it ends ("Berbatov" after "Dimitar Berbatov", "United" after "Manchester United")."""
     votes: dict[str, Counter] = defaultdict(Counter)
     thing_modifiers: dict[str, list[bool]] = defaultdict(list)
-    for span in spans:
-        name = name_of(span)
+    names = [name_of(span) for span in spans]
+    for span, name in zip(spans, names):
         votes[name].update(mention_votes(span))
         thing_modifiers[name].append(_modifies_a_thing(span))
     for name, modifies in thing_modifiers.items():
@@ -264,8 +273,7 @@ def relabelled(spans: list[Span]) -> list[Span]:
         if len(words) > 1 and words[-1] in votes:
             votes[words[-1]].update({PERSON: counts[PERSON], ORG: counts[ORG]})
     out = []
-    for span in spans:
-        name = name_of(span)
+    for span, name in zip(spans, names):
         label = _verdict(span.label_, votes.get(name, Counter()), _known(span.text) or _known(name))
         if label is None:
             continue

@@ -5,18 +5,21 @@ the state itself and are left to the speaker rules."""
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from newswire.actors.draft import Draft
 from newswire.actors.lexicon import GROUP_NEGATIONS, MEMBER_COUNTS, SECTOR_COLLECTIVES
 from newswire.actors.records import LocalMention
 from newswire.actors.sectors import sector_of_code
-from newswire.actors.spans import is_subject
+from newswire.actors.spans import is_subject, tokens_with
 from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import country_in
 from newswire.syntax import NOMINAL_MODIFIERS, doc_text
 
 STATE_SECTOR = "government"
+_NOUN = frozenset({NOUN})  # the POS value of a common noun
 
 
 def _nationality(noun: Token) -> Token | None:
@@ -46,8 +49,8 @@ def sector_key(country: str, sector: str) -> str:
 
 def add_national_groups(draft: Draft, doc: Doc) -> None:
     taken = [(m.start, m.end) for m in draft.entities.mentions if m.type in {"PERSON", "ORG"}]
-    for noun in doc:
-        if noun.pos_ != "NOUN" or (nationality := _nationality(noun)) is None:
+    for noun in tokens_with(doc, POS, _NOUN):
+        if (nationality := _nationality(noun)) is None:
             continue
         sector = sector_of_code(agent_sector(noun.lemma_) or agent_sector(noun.lower_))
         if sector is None or sector == STATE_SECTOR:

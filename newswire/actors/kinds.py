@@ -12,6 +12,8 @@ shares it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from newswire.actors.lexicon import (EXAMPLE_OPENERS, KIND_NOUNS, KIND_NOUNS_AFTER_NAME, PERSON_NOUNS,
@@ -104,17 +106,19 @@ def _work_named_after(span: Span) -> Token | None:
     return noun if kind_of(noun) == NOT_ACTOR else None
 
 
-def kind_vote(span: Span) -> str | None:
-    """The type the kind nouns around the name give it, first found first."""
+def _kind_nouns(span: Span) -> Iterator[tuple[Token | None, bool]]:
+    """The nouns that may say what the name is, nearest evidence first, each with whether a plural
+    person noun counts; a generator, so the searches after the first noun that tells are not made."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     names_itself = span.root.dep_ not in COMPOUNDS
-    coordinated = _coordinated(span)
-    candidates = [
-        (before if names_itself else None, coordinated and before is not None and before.tag_ == "NNS"),
-        *((token, False) for token in span.root.children if token.dep_ in APPOSITIONS and token.i >= span.end),
-        (list_opening(span), True),
-        (_example_noun(span), True),
-        (_after_name(span), False),
-        (_work_named_after(span), False),
-    ]
-    return next((kind for token, plural in candidates if (kind := kind_of(token, plural)) is not None), None)
+    yield before if names_itself else None, _coordinated(span) and before is not None and before.tag_ == "NNS"
+    yield from ((token, False) for token in span.root.children if token.dep_ in APPOSITIONS and token.i >= span.end)
+    yield list_opening(span), True
+    yield _example_noun(span), True
+    yield _after_name(span), False
+    yield _work_named_after(span), False
+
+
+def kind_vote(span: Span) -> str | None:
+    """The type the kind nouns around the name give it, first found first."""
+    return next((kind for token, plural in _kind_nouns(span) if (kind := kind_of(token, plural)) is not None), None)

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -27,7 +28,7 @@ from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_sur
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
 from newswire.actors.records import ArticleEntities, LocalMention
-from newswire.actors.spans import clean_span, is_subject
+from newswire.actors.spans import clean_span, is_subject, tokens_with, word_ids
 from newswire.data import load as load_data
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
@@ -45,6 +46,7 @@ MAX_PARTICLE_NAME_TOKENS = 6
 # Trade and Industry", "Committee to Protect Journalists").
 COORDINATION_SEPARATORS = {",", "or", "v", "vs"}
 LINKING_SEPARATORS = {"and", "to"}
+SEPARATORS = COORDINATION_SEPARATORS | LINKING_SEPARATORS
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
@@ -76,10 +78,14 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     # one pass over the tokens, then windows over plain flags: a Span per window costs more
     # than the rest of the actor extractor
     candidate = [token.is_title and token.is_alpha and token.i not in covered for token in doc]
+    # run[i]: how many candidates in a row from token i, so only the windows that are all candidates are visited
+    run = [0] * (len(doc) + 1)
+    for i in range(len(doc) - 1, -1, -1):
+        run[i] = run[i + 1] + 1 if candidate[i] else 0
     spans = []
     for length in (3, 2):
-        for start in range(len(doc) - length + 1):
-            if not all(candidate[start:start + length]) or any(i in covered for i in range(start, start + length)):
+        for start in (i for i in range(len(doc) - length + 1) if run[i] >= length):
+            if any(i in covered for i in range(start, start + length)):
                 continue
             tokens = doc[start:start + length]
             place = lookup_place(tokens.text)
@@ -89,6 +95,9 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     return spans
 
 
+_BODY_HEAD_IDS = word_ids(BODY_HEADS)
+
+
 def _named_bodies(doc: Doc) -> list[Span]:
     """Bodies named by their members and what they are, which the model leaves untagged or tags
     as their members ("the Russia-NATO council", "the Normandy format", "a 5,000-strong NATO
@@ -96,8 +105,8 @@ def _named_bodies(doc: Doc) -> list[Span]:
     A lone country before the head is that country's own body ("the US force"): left to the
     country and institution rules."""
     spans = []
-    for head in doc:
-        if head.lower_ not in BODY_HEADS or head.tag_ != "NN" or not head.is_lower:
+    for head in tokens_with(doc, LOWER, _BODY_HEAD_IDS):
+        if head.tag_ != "NN" or not head.is_lower:
             continue
         start = head.i
         while start > head.left_edge.i and _body_modifier(doc[start - 1]):
@@ -236,14 +245,17 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     for span in spans:
         parts, start = [], span.start
         for token in span[1:-1]:
-            if token.text in COORDINATION_SEPARATORS | LINKING_SEPARATORS:  # "Guide To The Galaxy" is one title
+            if token.text in SEPARATORS:  # "Guide To The Galaxy" is one title
                 parts.append((span.doc[start:token.i], token.text))
                 start = token.i + 1
         parts.append((span.doc[start:span.end], ""))
         names = [part for part, _ in parts]
+        if len(names) < 2:  # one name (most spans): nothing to split, nor to ask the gazetteer
+            out.append(span)
+            continue
         separators = {separator for _, separator in parts[:-1]}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
-        if len(names) < 2 or not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
+        if not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
                 or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
             out.append(span)
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -186,14 +186,32 @@ def add_unlabelled_surnames(draft: Draft, doc: Doc) -> None:
             words = words[:-1]
         if not key.startswith("PERSON:") or len(words) < 2 or len(words[-1]) < 3:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", draft.text):
-            start, end = match.span()
+        for start, end in _whole_words(draft.text, words[-1]):
             initial = initial_before(draft.text, start)
             if not any(s < end and start < e for s, e in taken) and given_names_match(initial, key.split("|")[1]):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 draft.add(LocalMention(start, end, words[-1], "PERSON", "surname", key, span is not None and is_subject(span)))
                 draft.persons[key].append(start)
                 taken.append((start, end))
+
+
+def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
+    r"""(start, end) of each occurrence of the word that is no part of a longer word or hyphenated name,
+    left to right without overlaps: what re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    finds, without compiling a pattern for every surname (that cost more than the rest of
+    add_unlabelled_surnames). A character is \w when it is alphanumeric (str.isalnum) or "_"."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _joins_words(text[start - 1])) and (end == len(text) or not _joins_words(text[end])):
+            yield start, end
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+
+
+def _joins_words(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 # "T Smith", "J. White": an initial written right before a surname

@@ -16,31 +16,27 @@ from typing import TYPE_CHECKING
 
 from newswire.actors.lexicon import PLURAL_PRONOUNS, REPORTER_ROLES
 from newswire.actors.records import LocalMention
+from newswire.actors.sentences import sentence_start
 from newswire.gazetteer import fold
 
 if TYPE_CHECKING:
     from newswire.actors.corpus import Corpus
 
 FIRST_PERSON = frozenset({"we", "i"})
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"")
-
-
-def _sentence_start(text: str, position: int) -> int:
-    return max([0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, position)])
 
 
 def _window_start(text: str, position: int) -> int:
     """Where the sentence before the pronoun's own starts."""
-    own = _sentence_start(text, position)
-    return _sentence_start(text, max(0, own - 1)) if own else 0
+    own = sentence_start(text, position)
+    return sentence_start(text, max(0, own - 1)) if own else 0
 
 
 def _quoted_between(text: str, best: LocalMention, start: int) -> bool:
     """A quotation lies between the antecedent and the pronoun that does not open in the
     antecedent's own sentence: it may be someone else's."""
-    home = _sentence_start(text, best.start)
-    return any(quote.start() > best.end and _sentence_start(text, quote.start()) != home
+    home = sentence_start(text, best.start)
+    return any(quote.start() > best.end and sentence_start(text, quote.start()) != home
                for quote in _QUOTED.finditer(text, best.end, start))
 
 

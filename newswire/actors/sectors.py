@@ -5,10 +5,11 @@ noun ("Foreign Minister" -> government, "Interior Ministry" -> government, "troo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newswire.data import load as load_data
 from newswire.events.lexicon import agent_sector
-from newswire.gazetteer import country_in, fold
+from newswire.gazetteer import FOLD_CACHE, country_in, fold
 
 SECTOR_NAMES: dict[str, str] = load_data("actors/sectors.json")
 PREPOSITIONS = {"of", "to", "for", "at", "in", "on"}
@@ -28,6 +29,7 @@ def _tail_sector(words: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=FOLD_CACHE)  # asked of every role and organisation name of the corpus, many alike
 def sector_of_phrase(phrase: str) -> str | None:
     """The sector of the longest final part of a phrase the agents dictionary knows ("Russian
     Foreign Minister" -> "foreign minister" -> government), else of the part before its first

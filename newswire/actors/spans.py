@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Iterable
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from newswire.gazetteer import POSSESSIVE
 from newswire.syntax import APPOSITIONS, SUBJECTS
@@ -23,6 +26,18 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
     return start, end
+
+
+def word_ids(words: Iterable[str]) -> frozenset[int]:
+    """The ids spaCy stores these strings under (what Doc.to_array gives for LOWER, TAG, ...)."""
+    return frozenset(get_string_id(word) for word in words)
+
+
+def tokens_with(doc: Doc, attr: int, values: frozenset[int]) -> list[Token]:
+    """The tokens whose attribute (a spacy.attrs id: LOWER, POS, ...) has one of these values, read in
+    one Doc.to_array: a rule that scans every word of the article for a few makes a Token of each and
+    asks it for a string, which costs more than the rule."""
+    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in values]
 
 
 def is_subject(span: Span) -> bool:

@@ -14,6 +14,7 @@ from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INST
                                      ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS, STATE_BODIES)
 from newswire.actors.pronoun_listing import listed
 from newswire.actors.records import NAME_KINDS, LocalMention
+from newswire.actors.sentences import SENTENCE_END, sentence_ends
 from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, gazetteer, org_key, organisation, role_data
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ APPOSITION_COMMA = re.compile(r"\s*,\s*")
 LIST_COMMA = re.compile(r"\s*,\s*(?!and\b)")
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|(?=\n))|\"[^\"\n]*\"|\u00ab[^\u00bb\n]*\u00bb")
 _CLOSING_QUOTE = re.compile(r"[\"\u201d\u00bb]|'(?=\s)|\u2019(?=[\s,])")
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 # "Netherlands-based group LNM said it": a name hyphened to a lower-case word modifies it; no pronoun stands for it
 HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 SINGULAR_GROUP_PRONOUNS = frozenset({"it", "its"})
@@ -46,7 +46,7 @@ def antecedent(text: str, position: int, earlier: list[LocalMention], sentences_
     earlier = [m for m in earlier if not any(s < m.start < e for s, e in quoted)]
     if not earlier:
         return None
-    boundaries = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    boundaries = [0] + sentence_ends(text, position)
     # the pronoun's own sentence first: "Asked about it, he said" has no earlier person in it
     for start, end in list(zip(boundaries, boundaries[1:] + [position]))[::-1][:sentences_back]:
         inside = [m for m in earlier if start <= m.start < end]
@@ -60,7 +60,7 @@ def antecedent(text: str, position: int, earlier: list[LocalMention], sentences_
 
 def resolve_speakers(corpus: Corpus, article_id: str, text: str, start: int, end: int) -> list[LocalMention]:
     """See Corpus.resolve_speakers."""
-    mentions = sorted(corpus.articles[article_id].mentions + corpus.extra.get(article_id, []), key=lambda m: m.start)
+    mentions = corpus.mentions_by_start(article_id)
     # "The United States and NATO said": the expression may stop at the first conjunct
     while (joined := COORDINATION.match(text, end)) is not None:
         following = [m for m in mentions if m.start == joined.end()]
@@ -148,7 +148,7 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     agreeing = [m for m in mentions if (m.type == "PERSON") == (wanted == "PERSON")
                 and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))
                 and not (m.type == "NORP" and surface.lower() in SINGULAR_GROUP_PRONOUNS)]
-    sentence_start = max([0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)])
+    sentence_start = max([0] + sentence_ends(text, start))
     earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)
                and not HYPHEN_MODIFIER.match(text, m.end) and not (m.type == "NORP" and NOUN_AFTER.match(text, m.end))]
     best = _named_after_opening(text, start, surface, sentence_start, agreeing) or antecedent(text, start, earlier)
@@ -177,7 +177,7 @@ def _named_after_opening(text: str, start: int, surface: str, sentence_start: in
     if surface.lower() not in CATAPHORIC_PRONOUNS or any(sentence_start <= m.start < start for m in agreeing):
         return None
     comma = text.find(",", start)
-    if comma < 0 or _SENTENCE_END.search(text, start, comma):
+    if comma < 0 or SENTENCE_END.search(text, start, comma):
         return None
     after = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
     return next((m for m in agreeing if m.start == after), None)
