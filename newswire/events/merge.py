@@ -187,8 +187,11 @@ def _bases(published: Mapping[str, tuple[date, str]], argued: list[ResolvedMenti
             by_key[item.key][bases[item.article_id][0]] += 1
             for key in item.sources + item.targets:
                 by_actor[key][bases[item.article_id][0]] += 1
-    for article_id in {item.article_id for item in argued} - set(bases):
-        mine = [item for item in argued if item.article_id == article_id]
+    by_article: dict[str, list[ResolvedMention]] = defaultdict(list)
+    for item in argued:  # grouped once: a scan of every mention per undated article is quadratic
+        by_article[item.article_id].append(item)
+    for article_id in set(by_article) - set(bases):
+        mine = by_article[article_id]
         votes: Counter = Counter()
         for item in mine:
             votes.update(by_key.get(item.key, {}))
