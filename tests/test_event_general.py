@@ -413,3 +413,52 @@ def test_participles_and_summit_senders(types, text, expected):
 ])
 def test_weapons_crowds_and_background_acts(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cooperation carried out: joint exercises, ties set up or mended, an embassy opened, an act done jointly
+    ("The navies of India and Japan held joint exercises in the Bay of Bengal.", {"COOPERATE"}),
+    ("Russia and China held joint military drills in the Sea of Japan.", {"COOPERATE"}),
+    ("Israel and Oman established diplomatic relations in 1994.", {"COOPERATE"}),
+    ("The two countries restored diplomatic ties after a decade.", {"COOPERATE"}),
+    ("South Korea opened an embassy in Hanoi on Friday.", {"COOPERATE"}),
+    ("Police in France and Spain jointly investigated the smuggling ring.", {"COOPERATE"}),
+    ("The two agencies worked together to track the suspects.", {"COOPERATE"}),
+    # aid received from a giver, shelter given, aid brought by a means of transport
+    ("The refugees received a $21m aid package from the European Union.", {"AID"}),
+    ("Hundreds of families were given shelter by the Red Cross.", {"AID"}),
+    ("Aid was delivered to the refugees by helicopter.", {"AID"}),
+    # people expelled are coerced, diplomats expelled a sanction
+    ("The regime expelled foreign journalists.", {"COERCE"}),
+    ("The regime expelled two diplomats.", {"SANCTION"}),
+    # an act threatened or vowed is a threat
+    ("The union threatened a national strike.", {"THREATEN"}),
+    ("Turkey threatened military action against the Kurdish fighters.", {"THREATEN"}),
+    ("Pyongyang vowed a merciless response to any attack.", {"THREATEN"}),
+    # forces moved
+    ("Turkey moved tanks to the border with Syria.", {"MOBILIZE"}),
+    # force against people stays force
+    ("Police beat the protesters with batons.", {"ASSAULT"}),
+    ("India and Pakistan clashed along the border.", {"ASSAULT"}),
+    ("The leaders will meet on 12-13 March in Brussels.", {"AGREE"}),
+])
+def test_cooperation_aid_threats_and_moves(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # sport: named rivals, a score
+    "Henman beat Federer in straight sets.",
+    "England beat Wales in Cardiff on Saturday.",
+    "Chelsea beat Arsenal 2-0 at Stamford Bridge.",
+    "Rooney fired United into a 2-0 lead.",
+    "Andy Roddick rallied to beat Thomas Enqvist 3-6 7-6 7-5.",
+    # a natural disaster is no actor
+    "The Tsunami, which struck on 26 December, devastated coastal towns.",
+    # money lent to a company is business
+    "The banks continued to lend money to the company.",
+    # a thing threatened is no threat
+    "The mill had been threatened with closure because of falling orders.",
+])
+def test_sport_disasters_and_business_are_no_act(types, text):
+    assert types(text) == set()

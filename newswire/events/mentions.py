@@ -14,6 +14,7 @@ Only acts with an actor on at least one side are events ("profits rose" is not).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -44,6 +45,8 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
                             "deny", "allow", "permit"})
 PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
+# "won 2-0", "a 3-1 defeat": a score, so the sentence reports sport
+SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
 ACTOR_PREPOSITIONS = frozenset({"with"})
 # CAMEO roots a verb of speech may code with a policy or a thing as its object ("branded the scheme a
@@ -173,6 +176,15 @@ def _person_or_party(token: Token | None, or_no_one: bool = False) -> bool:
     return arguments.is_titled_name(token) or token.ent_type_ != "NORP" and _speaker(token)
 
 
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in arguments.ACTOR_ENTITIES
+
+
+def _means(token: Token) -> bool:
+    """"delivered by helicopter", "sent by road": a bare singular noun after "by" is the means, not the doer."""
+    return token.tag_ == "NN" and token.ent_type_ == "" and not any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
 def glued_word(token: Token) -> list[Token]:
     """The tokens of the hyphenated word a token belongs to ("co", "-", "operate"); the tokenizer splits
     "co-operate", "bail-out", "over-ruled" at the hyphen."""
@@ -300,6 +312,8 @@ class _Sentence:
             coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
         elif coded is not None and coded[0].plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
             coded = Code("ACCUSE", "114"), coded[1], coded[2]  # "the foreign ministry protested": a complaint
+        if self._done_jointly(verb, coded):
+            coded = self.rules.default("COOPERATE"), "verb", verb  # "jointly investigated the ring"
         if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
@@ -310,6 +324,14 @@ class _Sentence:
             # "did not rule out a strike": not a rejection that did not happen, but a threat
             return [replace(m, negated=False) for m in self._emit(verb, self.rules.default("THREATEN"), basis, end_token)]
         return self._emit(verb, code, basis, end_token)
+
+    def _done_jointly(self, verb: Token, coded: tuple[Code, str, Token] | None) -> bool:
+        """"jointly investigated", "worked together": an act two sides do together is cooperation, unless it
+        is force or pressure they aim at a third ("jointly attacked")."""
+        conflict = self.rules.future_conflict_types | {"THREATEN", "REJECT"}
+        return verb.pos_ == "VERB" and (coded is None or coded[0].plover not in conflict) and any(
+            c.dep_ == "advmod" and (c.lower_ in self.rules.joint_adverbs or f"{verb_lemma(verb)} {c.lower_}" in
+                                    self.rules.joint_adverbs) for c in verb.children)
 
     def _leaves_threat_open(self, verb: Token, lemma: str) -> bool:
         phrases = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
@@ -348,8 +370,12 @@ class _Sentence:
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
         if code.plover == "THREATEN" and not objects and self._cautions(verb):
             return True
-        if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb):
-            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"
+        if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb) \
+                and not (code.plover == "THREATEN" and objects and
+                         form_in(self.rules.menace_nouns, objects[0].lemma_, objects[0].text)):
+            # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"; "threatened
+            # a national strike" names the act threatened
+            return True
         if verb_lemma(verb) in self.rules.force_senses and objects and \
                 form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
             return True  # "struck the ball", "struck a chord": no force
@@ -357,6 +383,10 @@ class _Sentence:
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
         if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
             return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
+        if verb_lemma(verb) in self.rules.contest_verbs and self._contest(verb, objects):
+            return True  # "Henman beat Federer": sport or an election
+        if self._reports_sport():
+            return True  # "fired United into a 2-0 lead", "rallied to beat Enqvist 3-6 7-6": sport
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and code.plover in self.rules.cooperative_types and \
@@ -370,6 +400,22 @@ class _Sentence:
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
+
+    def _reports_sport(self) -> bool:
+        """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"): the sentence reports sport."""
+        doc = self.sentence.doc
+        for found in SCORELINE.finditer(self.sentence.text):
+            start = self.sentence.start_char + found.start()
+            span = doc.char_span(start, start + len(found.group()), alignment_mode="expand")
+            if span is not None and not any(t.ent_type_ in {"DATE", "TIME"} for t in span):
+                return True
+        return False
+
+    def _contest(self, verb: Token, objects: list[Token]) -> bool:
+        """A named side beats another: a team, a player or a party wins ("Henman beat Federer", "Labour beat
+        the Tories"); police who beat a man use force."""
+        subject = arguments.subject_of(verb)
+        return subject is not None and _named(subject) and (not objects or _named(objects[0]))
 
     def _acts_on_no_actor(self, verb: Token) -> bool:
         """A verb that acts only on actors, here on a thing: its object or passive subject is no actor,
@@ -439,8 +485,11 @@ class _Sentence:
         """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
         the noun's own sense decides ("launched a fierce attack on the tax plans" is criticism)."""
         for obj in self._objects(verb) if objects else ():
+            # "held joint military drills", "received an aid package": a modifier names the act first;
             # "gave £50m to the relief effort": a sum given is money
-            code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
+            code = next((objects[key] for key in (f"{c.lower_} {obj.lower_}" for c in obj.children
+                                                   if c.dep_ in {"amod", "compound"}) if key in objects), None) or \
+                objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
                 (objects.get("money") if self._sum_of_money(obj) else None)
             if code is not None:
                 self.consumed.add(obj.i)
@@ -646,8 +695,8 @@ class _Sentence:
         if concern is not None:
             return self._concern(noun, concern)
         code = self._event_noun_code(noun, joined)
-        if code is None:
-            return []
+        if code is None or self._reports_sport():
+            return []  # "United's attack ... in the 2-0 win": sport
         source, target = self._noun_sides(noun, code)
         code = self._noun_sense(noun, code, source)
         if self._fight_in_words(noun, source, target):
@@ -925,7 +974,7 @@ class _Sentence:
                 is_actor(o) for o in syntax.children(verb, syntax.DIRECT_OBJECTS))
         if passive is not None:
             doers = [pobj for agent in syntax.children(verb, syntax.AGENTS)
-                     for pobj in syntax.children(agent, syntax.PREPOSITION_OBJECTS)]
+                     for pobj in syntax.children(agent, syntax.PREPOSITION_OBJECTS) if not _means(pobj)]
             return bool(doers) and not is_actor(doers[0])
         if subject is None:
             return False
