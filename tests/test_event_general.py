@@ -462,3 +462,32 @@ def test_cooperation_aid_threats_and_moves(types, text, expected):
 ])
 def test_sport_disasters_and_business_are_no_act(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cooperation named as how an act was done
+    ("Spanish police arrested the suspects in a joint operation with French officers.", {"COERCE", "COOPERATE"}),
+    # what a recipient is provided with; refugees taken in
+    ("Washington has provided Kyiv with billions of dollars in military aid.", {"AID"}),
+    ("The United States supplied Israel with bunker-busting bombs.", {"AID"}),
+    ("Germany took in more than a million refugees.", {"AID"}),
+    # an editor or a suspect is an actor; the state's obstruction is repression, a crowd's a protest
+    ("The editor was arrested on Tuesday and charged with sedition.", {"COERCE"}),
+    ("The suspect was extradited to Britain last month.", {"COOPERATE"}),
+    ("The authorities blocked access to Twitter.", {"COERCE"}),
+    ("Farmers blocked access to the port with tractors.", {"PROTEST"}),
+    # armour moved; a vow to avenge is a threat
+    ("The army moved armoured vehicles into the city.", {"MOBILIZE"}),
+    ("The militants vowed to avenge the killing of their leader.", {"THREATEN"}),
+])
+def test_manner_recipients_and_state_obstruction(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # words only sport reports use
+    "United attacked from the start and scored twice.",
+    "The striker was shot down by a late tackle.",
+])
+def test_sport_words_are_no_act(types, text):
+    assert types(text) == set()

@@ -45,6 +45,8 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
                             "deny", "allow", "permit"})
 PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
+# CAMEO's obstruction (blocking roads, access): a protest by civilians, repression by the state
+OBSTRUCTION = "1432"
 # "won 2-0", "a 3-1 defeat": a score, so the sentence reports sport
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
@@ -174,6 +176,11 @@ def _person_or_party(token: Token | None, or_no_one: bool = False) -> bool:
     if token is None:
         return or_no_one
     return arguments.is_titled_name(token) or token.ent_type_ != "NORP" and _speaker(token)
+
+
+@lru_cache(maxsize=1)
+def _sport_words() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in sorted(rules().sport_words)) + r")\b")
 
 
 def _named(token: Token) -> bool:
@@ -308,10 +315,7 @@ class _Sentence:
         coded = self._code_verb(verb, lemma)
         if coded is not None and self._not_an_act(verb, coded[0], coded[1]):
             return []
-        if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
-            coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
-        elif coded is not None and coded[0].plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
-            coded = Code("ACCUSE", "114"), coded[1], coded[2]  # "the foreign ministry protested": a complaint
+        coded = self._by_whom(verb, coded)
         if self._done_jointly(verb, coded):
             coded = self.rules.default("COOPERATE"), "verb", verb  # "jointly investigated the ring"
         if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
@@ -324,6 +328,20 @@ class _Sentence:
             # "did not rule out a strike": not a rejection that did not happen, but a threat
             return [replace(m, negated=False) for m in self._emit(verb, self.rules.default("THREATEN"), basis, end_token)]
         return self._emit(verb, code, basis, end_token)
+
+    def _by_whom(self, verb: Token, coded: tuple[Code, str, Token] | None) -> tuple[Code, str, Token] | None:
+        """The act as its doer makes it: force by protesters is a riot, a protest by a state body a complaint,
+        an obstruction by the state repression."""
+        if coded is None:
+            return None
+        code, basis, end_token = coded
+        if code.plover == "ASSAULT" and self._by_protesters(verb):
+            return self.rules.default("PROTEST"), basis, end_token  # "demonstrators attacked buildings": a riot
+        if code.plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
+            return Code("ACCUSE", "114"), basis, end_token  # "the foreign ministry protested": a complaint
+        if code.cameo == OBSTRUCTION and self._state_side(arguments.subject_of(verb)):
+            return self.rules.default("COERCE"), basis, end_token  # "authorities blocked access to Twitter"
+        return coded
 
     def _done_jointly(self, verb: Token, coded: tuple[Code, str, Token] | None) -> bool:
         """"jointly investigated", "worked together": an act two sides do together is cooperation, unless it
@@ -402,7 +420,10 @@ class _Sentence:
         return False
 
     def _reports_sport(self) -> bool:
-        """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"): the sentence reports sport."""
+        """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
+        ("scored", "striker"): the sentence reports sport."""
+        if _sport_words().search(self.sentence.text.lower()):
+            return True
         doc = self.sentence.doc
         for found in SCORELINE.finditer(self.sentence.text):
             start = self.sentence.start_char + found.start()
@@ -428,6 +449,11 @@ class _Sentence:
             return not is_actor(objects[0])
         return verb_lemma(verb) in self.rules.objectless_no_act_verbs and \
             not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)
+
+    def _state_side(self, token: Token | None) -> bool:
+        """The state or its forces, whose obstruction is repression, not a protest."""
+        return token is not None and (self._state_body(token) or arguments.force_kind(token) == "armed" or
+                                      str(lexicon.agent_sector(token.lemma_.lower())).startswith(("~GOV", "~COP", "~JUD")))
 
     def _state_body(self, token: Token | None) -> bool:
         return token is not None and (token.ent_type_ == "GPE" or token.lemma_.lower() in self.rules.state_bodies)
@@ -592,6 +618,11 @@ class _Sentence:
         if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food", "$5m in aid": what it is of
             found += [inner for obj in found for inner in arguments.partitive_objects(obj, ("of", "in"))]
             found += list(arguments.prepositional_objects(verb, ("in",)))
+            # "provided Kyiv with billions of dollars in military aid": what the recipient is provided with
+            given = list(arguments.prepositional_objects(verb, ("with",)))
+            found += given + [inner for obj in given for inner in arguments.partitive_objects(obj, ("of", "in"))]
+            found += [inner for obj in given for partitive in arguments.partitive_objects(obj, ("of",))
+                      for inner in arguments.partitive_objects(partitive, ("in",))]
         return found
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
@@ -840,6 +871,8 @@ class _Sentence:
     def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
         """"received US aid", "rejected NATO's proposal", "covering the protest": the noun is what
         another act is about, not an act of its own."""
+        if code.plover == "COOPERATE" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            return False  # "arrested the suspects in a joint operation with French police": how the act was done
         about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
         if about is not None and verb_lemma(about) not in self.rules.support_verbs:
             return True  # an offer made before

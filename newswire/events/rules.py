@@ -94,6 +94,7 @@ class Rules:
     background_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after the riots": not the doer's
     contest_verbs: frozenset[str] = frozenset()  # "Henman beat Federer": named rivals, no force
     joint_adverbs: frozenset[str] = frozenset()  # "jointly investigated", "work together": cooperation
+    sport_words: frozenset[str] = frozenset()  # "scored", "striker": the sentence reports a game
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -158,7 +159,7 @@ def rules() -> Rules:
         object_keyed_nouns=words["object_keyed_nouns"], walkout_nouns=words["walkout_nouns"],
         currency_words=words["currency_words"], envoy_nouns=words["envoy_nouns"],
         background_prepositions=words["background_prepositions"], contest_verbs=words["contest_verbs"],
-        joint_adverbs=words["joint_adverbs"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        joint_adverbs=words["joint_adverbs"], sport_words=words["sport_words"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
         force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
