@@ -491,3 +491,31 @@ def test_manner_recipients_and_state_obstruction(types, text, expected):
 ])
 def test_sport_words_are_no_act(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a month is no march
+    "France take on Wales on 26 February and Ireland in Dublin on 12 March.",
+    # a pronoun or a side not named that beats a named one is a player or a team
+    "She became the first Indian woman to reach the third round when she beat Petra Mandula on Wednesday.",
+    "Oldham's reward for beating Manchester City is a home tie with Bolton.",
+    "Safin has overtaken Hewitt to become the new leader of the Champions Race.",
+    # force verbs aimed at no actor, place or target, and idioms
+    "He had targeted a return in the Champions League tie with AC Milan.",
+    "Substitute Ryan Giggs hit the post late on.",
+    "Warnock struck a penalty at the other end.",
+    "The coaches have been attempting to arrest the decline of the national side.",
+])
+def test_months_games_and_idioms_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers beat Mr Osei and two other men at the checkpoint.", {"ASSAULT"}),
+    ("Israeli jets hit targets in southern Lebanon overnight.", {"ASSAULT"}),
+    ("Unidentified gunmen shot dead a presidential candidate in Quito.", {"ASSAULT"}),
+    ("Senator Kerry attacked President Bush's economic record.", {"ACCUSE"}),
+    ("Thousands of protesters marched on parliament on 12 March.", {"PROTEST"}),
+])
+def test_force_kept_against_people_and_targets(types, text, expected):
+    assert types(text) == expected

@@ -45,6 +45,8 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
                             "deny", "allow", "permit"})
 PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
+# a name or a date ("on 12 March") is no event noun
+NOT_ACT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"})
 # CAMEO's obstruction (blocking roads, access): a protest by civilians, repression by the state
 OBSTRUCTION = "1432"
 # "won 2-0", "a 3-1 defeat": a score, so the sentence reports sport
@@ -394,17 +396,12 @@ class _Sentence:
             # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"; "threatened
             # a national strike" names the act threatened
             return True
-        if verb_lemma(verb) in self.rules.force_senses and objects and \
-                form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
-            return True  # "struck the ball", "struck a chord": no force
+        if self._game_or_idiom(verb, code, objects):
+            return True
         if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
         if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
             return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
-        if verb_lemma(verb) in self.rules.contest_verbs and self._contest(verb, objects):
-            return True  # "Henman beat Federer": sport or an election
-        if self._reports_sport():
-            return True  # "fired United into a 2-0 lead", "rallied to beat Enqvist 3-6 7-6": sport
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and code.plover in self.rules.cooperative_types and \
@@ -418,6 +415,18 @@ class _Sentence:
                 self.rules.mutual_triggers.get("CONSULT", ()) and any(c.lower_ == "to" for c in verb.children):
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
+
+    def _game_or_idiom(self, verb: Token, code: Code, objects: list[Token]) -> bool:
+        """Verbs of force used of a game or in an idiom."""
+        lemma = verb_lemma(verb)
+        if objects and (lemma in self.rules.force_senses or code.plover in self.rules.future_conflict_types) and \
+                form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
+            return True  # "struck the ball", "hit the post", "arrest the decline": no force
+        if lemma in self.rules.aimed_force_verbs and objects and not self._force_target(objects[0]):
+            return True  # "shot a film", "targeted a return to the side": aimed at no actor, place or target
+        if lemma in self.rules.contest_verbs and self._contest(verb, objects):
+            return True  # "Henman beat Federer", "she beat Petra Mandula": sport or an election
+        return self._reports_sport()  # "fired United into a 2-0 lead", "rallied to beat Enqvist 3-6 7-6"
 
     def _reports_sport(self) -> bool:
         """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
@@ -433,10 +442,12 @@ class _Sentence:
         return False
 
     def _contest(self, verb: Token, objects: list[Token]) -> bool:
-        """A named side beats another: a team, a player or a party wins ("Henman beat Federer", "Labour beat
-        the Tories"); police who beat a man use force."""
+        """A named side beats another, or one is beaten by a side named or not: a team, a player or a party
+        wins ("Henman beat Federer", "she beat Petra Mandula", "Labour beat the Tories"); police or soldiers
+        who beat a man, named or not, use force."""
         subject = arguments.subject_of(verb)
-        return subject is not None and _named(subject) and (not objects or _named(objects[0]))
+        by_name = subject is None or subject.pos_ == "PRON" or _named(subject)
+        return by_name and (_named(objects[0]) if objects else subject is not None and _named(subject))
 
     def _acts_on_no_actor(self, verb: Token) -> bool:
         """A verb that acts only on actors, here on a thing: its object or passive subject is no actor,
@@ -573,11 +584,15 @@ class _Sentence:
     def _aimed_at_words(self, verb: Token, obj: Token) -> bool:
         """"attacked the scheme as unworkable", "attacked the bank for its treatment of customers": aimed at
         a thing that is no target of force, or with a reason given, an attack is in words."""
-        if not is_actor(obj) and obj.ent_type_ not in arguments.PLACE_ENTITIES and \
-                not form_in(self.rules.force_targets, obj.lemma_, obj.text):
+        if not self._force_target(obj):
             return True
         return any(not is_actor(pobj) and not pobj.like_num and pobj.ent_type_ not in {"DATE", "TIME", "ORDINAL"}
                    for pobj in arguments.prepositional_objects(verb, ("over", "for")))
+
+    def _force_target(self, obj: Token) -> bool:
+        """An actor, a place or a thing force is aimed at ("a convoy", "the embassy")."""
+        return is_actor(obj) or obj.ent_type_ in arguments.PLACE_ENTITIES or \
+            form_in(self.rules.force_targets, obj.lemma_, obj.text) is not None
 
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
         """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
@@ -778,7 +793,7 @@ class _Sentence:
         """The code of a noun that names an act of its own: not a name, not the reason for or the content of
         another act, not an actor ("aides" is no "aid")."""
         code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun) or \
+        if code is None or noun.ent_type_ in NOT_ACT_ENTITIES or self._reason_or_content(noun) or \
                 noun.lower_ not in self.rules.nouns and arguments.is_agent_noun(noun):
             return None
         return code
