@@ -519,3 +519,22 @@ def test_months_games_and_idioms_are_no_act(types, text):
 ])
 def test_force_kept_against_people_and_targets(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # business: firms bought and merged, people fired, a top spot seized
+    "Last year, GE bought Vivendi Universal, merging it with NBC to form NBC Universal.",
+    "US retail giant Federated Department Stores is to buy rival May Department Stores for $11bn.",
+    "Nortel's head and two other executives were fired in January.",
+    "It seized the top spot in the wine market in 2003.",
+])
+def test_trade_dismissals_and_rankings_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police fired tear gas at the crowd.", {"ASSAULT"}),
+    ("Soldiers fired on protesters in the capital.", {"ASSAULT"}),
+])
+def test_force_fired(types, text, expected):
+    assert types(text) == expected

@@ -424,9 +424,17 @@ class _Sentence:
             return True  # "struck the ball", "hit the post", "arrest the decline": no force
         if lemma in self.rules.aimed_force_verbs and objects and not self._force_target(objects[0]):
             return True  # "shot a film", "targeted a return to the side": aimed at no actor, place or target
+        if lemma in self.rules.dismissal_verbs and self._dismissed(verb, objects):
+            return True  # "two executives were fired": a dismissal
         if lemma in self.rules.contest_verbs and self._contest(verb, objects):
             return True  # "Henman beat Federer", "she beat Petra Mandula": sport or an election
         return self._reports_sport()  # "fired United into a 2-0 lead", "rallied to beat Enqvist 3-6 7-6"
+
+    def _dismissed(self, verb: Token, objects: list[Token]) -> bool:
+        """A person fired, not force fired at or on someone."""
+        fired = objects[0] if objects else arguments.passive_subject(verb)
+        return fired is not None and is_actor(fired) and not any(
+            prep.lower_ in {"at", "on", "upon", "into"} for prep in syntax.children(verb, syntax.PREPOSITIONS))
 
     def _reports_sport(self) -> bool:
         """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
@@ -514,7 +522,8 @@ class _Sentence:
             return sense, "verb", verb
         if lemma in self.rules.verbs:
             return self.rules.verbs[lemma], "verb", verb
-        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
+        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None or \
+                lemma in self.rules.trade_verbs:
             return None
         return self._dictionary(verb, lemma)
 

@@ -95,7 +95,9 @@ class Rules:
     contest_verbs: frozenset[str] = frozenset()  # "Henman beat Federer": named rivals, no force
     joint_adverbs: frozenset[str] = frozenset()  # "jointly investigated", "work together": cooperation
     sport_words: frozenset[str] = frozenset()  # "scored", "striker": the sentence reports a game
-    aimed_force_verbs: frozenset[str] = frozenset()  # "shot a film", "targeted a return": no force
+    aimed_force_verbs: frozenset[str] = frozenset()  # "targeted a return", "hit the headlines": no force
+    trade_verbs: frozenset[str] = frozenset()  # "GE bought Vivendi": business, the dictionary not consulted
+    dismissal_verbs: frozenset[str] = frozenset()  # "executives were fired": a dismissal
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -161,7 +163,8 @@ def rules() -> Rules:
         currency_words=words["currency_words"], envoy_nouns=words["envoy_nouns"],
         background_prepositions=words["background_prepositions"], contest_verbs=words["contest_verbs"],
         joint_adverbs=words["joint_adverbs"], sport_words=words["sport_words"],
-        aimed_force_verbs=words["aimed_force_verbs"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        aimed_force_verbs=words["aimed_force_verbs"], trade_verbs=words["trade_verbs"],
+        dismissal_verbs=words["dismissal_verbs"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
         force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
