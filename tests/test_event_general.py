@@ -538,3 +538,18 @@ def test_trade_dismissals_and_rankings_are_no_act(types, text):
 ])
 def test_force_fired(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force vowed; custody; a war footing; reinforcements rushed; intelligence sharing stepped up
+    ("Beijing vowed to crush any attempt at independence.", {"THREATEN"}),
+    ("The journalist was taken into custody.", {"COERCE"}),
+    ("The navy has been put on a war footing.", {"MOBILIZE"}),
+    ("Police reinforcements were rushed to the city.", {"MOBILIZE"}),
+    ("Britain and Pakistan have stepped up intelligence sharing.", {"COOPERATE"}),
+    # demands met and deadlines met are no meeting
+    ("The firm said it had met all its targets for the year.", set()),
+    ("The minister met union leaders on Tuesday.", {"CONSULT"}),
+])
+def test_vows_custody_footing_and_meetings(types, text, expected):
+    assert types(text) == expected
