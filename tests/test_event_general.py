@@ -553,3 +553,17 @@ def test_force_fired(types, text, expected):
 ])
 def test_vows_custody_footing_and_meetings(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modifier not next to the noun; what a level is of; pilots trained are forces
+    ("Estonia and Latvia began joint naval patrols in the Baltic.", {"COOPERATE"}),
+    ("The army was put on the highest level of alert.", {"MOBILIZE"}),
+    ("British instructors have begun training Kenyan pilots at a base in Nanyuki.", {"COOPERATE"}),
+    # "point scoring" is no sport
+    ("The minister accused the opposition of political point scoring.", {"ACCUSE"}),
+    # a sentence about sport holds no act, a warning to a player included
+    ("The coach has warned goalkeeper Jens Lehmann he may have to quit the club.", set()),
+])
+def test_modifiers_levels_trainees_and_sport_sentences(types, text, expected):
+    assert types(text) == expected

@@ -263,6 +263,8 @@ class _Sentence:
         return any(start <= token.idx < end for start, end in self.quoted)
 
     def mentions(self) -> list[EventMention]:
+        if self._reports_sport():
+            return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
         for token in self.sentence:
@@ -428,7 +430,7 @@ class _Sentence:
             return True  # "two executives were fired": a dismissal
         if lemma in self.rules.contest_verbs and self._contest(verb, objects):
             return True  # "Henman beat Federer", "she beat Petra Mandula": sport or an election
-        return self._reports_sport()  # "fired United into a 2-0 lead", "rallied to beat Enqvist 3-6 7-6"
+        return False
 
     def _dismissed(self, verb: Token, objects: list[Token]) -> bool:
         """A person fired, not force fired at or on someone."""
@@ -561,8 +563,9 @@ class _Sentence:
         preps = syntax.children(verb, syntax.PREPOSITIONS) if objects else []
         preps += [inner for prep in preps for inner in syntax.children(prep, syntax.PREPOSITIONS)]  # "pulled out of"
         for prep in preps:
-            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
-                pobj = arguments.real_head(pobj)
+            # "on the highest level of combat readiness": what the level is of
+            pobjs = [arguments.real_head(pobj) for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)]
+            for pobj in pobjs + [inner for pobj in pobjs for inner in arguments.partitive_objects(pobj)]:
                 code = lookup(objects, pobj.lemma_, pobj.text)
                 if code is not None:
                     if arguments.owner(pobj) is None:
@@ -750,8 +753,8 @@ class _Sentence:
         if concern is not None:
             return self._concern(noun, concern)
         code = self._event_noun_code(noun, joined)
-        if code is None or self._reports_sport():
-            return []  # "United's attack ... in the 2-0 win": sport
+        if code is None:
+            return []
         source, target = self._noun_sides(noun, code)
         code = self._noun_sense(noun, code, source)
         if self._fight_in_words(noun, source, target):
@@ -811,9 +814,10 @@ class _Sentence:
         """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
         "joint patrols" not "patrols"."""
         for child in noun.children:
-            if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1:
-                if f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
-                    return None  # "a press release", "a press conference"
+            if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1 and \
+                    f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
+                return None  # "a press release", "a press conference"
+            if child.dep_ in {"compound", "amod"}:  # "joint border patrols": a modifier not next to the noun
                 code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
                 if code is not None:
                     return code
