@@ -567,3 +567,20 @@ def test_vows_custody_footing_and_meetings(types, text, expected):
 ])
 def test_modifiers_levels_trainees_and_sport_sentences(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agentless passive whose subject the verb's table names; tanks deployed are the deployer's
+    ("A curfew was imposed on the city after the riots.", {"COERCE"}),
+    ("Tanks were deployed around the presidential palace.", {"MOBILIZE"}),
+    ("The president ordered troops to the border.", {"MOBILIZE"}),
+    # intelligence exchanged, offices searched, restrictions placed, held without charge
+    ("Egypt and Israel have exchanged intelligence on the attack.", {"COOPERATE"}),
+    ("Police searched the offices of the charity.", {"COERCE"}),
+    ("The government has placed restrictions on foreign journalists.", {"COERCE"}),
+    ("The activist has been held without charge since March.", {"COERCE"}),
+    # a strike threatened is the threat's content
+    ("Teachers have threatened to go on strike next month.", {"THREATEN"}),
+])
+def test_passive_tables_orders_searches_and_threatened_strikes(types, text, expected):
+    assert types(text) == expected

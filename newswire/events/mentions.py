@@ -693,6 +693,9 @@ class _Sentence:
         for token in [*syntax.conjuncts_of(complement), *stray]:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
+            # "threatened to go on strike": the strike is what is threatened, not an act of its own
+            self.consumed.update(pobj.i for prep in syntax.children(token, syntax.PREPOSITIONS)
+                                 for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
 
     def _campaign_pledge(self, verb: Token, complement: Token) -> bool:
@@ -1015,11 +1018,12 @@ class _Sentence:
 
     def _act_named_by_subject(self, verb: Token, passive: Token | None, source: Token | None, basis: str,
                               hypothetical: bool) -> bool:
-        """"agreement was reached", "the negotiations were suspended": an agentless passive whose subject
+        """"agreement was reached", "the negotiations were suspended", "a curfew was imposed": an agentless passive whose subject
         is itself an act reports that act, though it names no actor; a possible one is still coded, as
         hypothetical ("unless agreement was reached")."""
-        if passive is None or source is not None or passive.pos_ != "NOUN" or self._noun_code(passive) is None:
-            return False
+        if passive is None or source is not None or passive.pos_ != "NOUN" or \
+                self._noun_code(passive) is None and basis != "light_verb":
+            return False  # ("a curfew was imposed": the verb's table names the act)
         if hypothetical and basis != "light_verb" or verb.dep_ == "relcl":
             return False  # "demand may not be met", "a year in which proposals were made": no act reported
         if any(c.dep_ == "det" and c.lower_ == "no" for c in passive.children):
