@@ -584,3 +584,23 @@ def test_modifiers_levels_trainees_and_sport_sentences(types, text, expected):
 ])
 def test_passive_tables_orders_searches_and_threatened_strikes(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # leaving open a conflict is a threat; leaving open anything else is nothing
+    ("The government has not ruled out military action.", {"THREATEN"}),
+    ("The Fed did not rule out raising rates once again in December.", set()),
+    ("Siemens did not rule out an earlier date.", set()),
+    # a warned state with no modal is a report, a warned act to come a threat
+    ("Argonaut warned that it was low on cash.", set()),
+    ("The firm warned it was heading for losses of £6m.", set()),
+    ("Iran warned it would close the Strait of Hormuz.", {"THREATEN"}),
+    # a verb no table codes, done jointly, is no act between actors
+    ("Matt Lucas and David Walliams jointly won best TV comedy actor.", set()),
+])
+def test_left_open_warned_states_and_joint_wins(types, text, expected):
+    assert types(text) == expected
+
+
+def test_warned_present_readiness_is_a_threat(types):
+    assert types('The secretary general warned that NATO "is prepared for the worst".') == {"THREATEN"}

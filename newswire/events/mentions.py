@@ -328,9 +328,12 @@ class _Sentence:
         if coded is None:
             return []
         code, basis, end_token = coded
-        if self._leaves_threat_open(verb, lemma):
-            # "did not rule out a strike": not a rejection that did not happen, but a threat
-            return [replace(m, negated=False) for m in self._emit(verb, self.rules.default("THREATEN"), basis, end_token)]
+        if self._leaves_open(verb, lemma):
+            # "did not rule out a strike": not a rejection that did not happen, but a threat; not ruling out "an
+            # earlier date" refuses and threatens nothing
+            threat = self._emit(verb, self.rules.default("THREATEN"), basis, end_token) \
+                if self._conflict_left_open(verb) else []
+            return [replace(m, negated=False) for m in threat]
         return self._emit(verb, code, basis, end_token)
 
     def _by_whom(self, verb: Token, coded: tuple[Code, str, Token] | None) -> tuple[Code, str, Token] | None:
@@ -351,13 +354,25 @@ class _Sentence:
         """"jointly investigated", "worked together": an act two sides do together is cooperation, unless it
         is force or pressure they aim at a third ("jointly attacked")."""
         conflict = self.rules.future_conflict_types | {"THREATEN", "REJECT"}
-        return verb.pos_ == "VERB" and (coded is None or coded[0].plover not in conflict) and any(
-            c.dep_ == "advmod" and (c.lower_ in self.rules.joint_adverbs or f"{verb_lemma(verb)} {c.lower_}" in
-                                    self.rules.joint_adverbs) for c in verb.children)
+        if verb.pos_ != "VERB" or coded is not None and coded[0].plover in conflict:
+            return False
+        # a verb no table codes done jointly is no act between actors ("jointly won the award")
+        return any(c.dep_ == "advmod" and (coded is not None and c.lower_ in self.rules.joint_adverbs or
+                                           f"{verb_lemma(verb)} {c.lower_}" in self.rules.joint_adverbs)
+                   for c in verb.children)
 
-    def _leaves_threat_open(self, verb: Token, lemma: str) -> bool:
+    def _leaves_open(self, verb: Token, lemma: str) -> bool:
         phrases = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
         return bool(phrases & self.rules.open_threats) and self._modality(verb).negated
+
+    def _conflict_left_open(self, verb: Token) -> bool:
+        """"did not rule out a strike", "military action": a threat; not ruling out "an earlier date" or "charging
+        people" leaves no conflict open."""
+        conflict = self.rules.future_conflict_types | {"THREATEN"}
+        left_open = [*self._objects(verb), *(c for c in verb.children if c.dep_ in {"xcomp", "pcomp"})]
+        return any(form_in(self.rules.menace_nouns, thing.lemma_, thing.text) or
+                   (lookup(self.rules.nouns, thing.lemma_, thing.text) or lookup(self.rules.verbs, thing.lemma_, thing.text)
+                    or Code("", "")).plover in conflict for thing in left_open)
 
     def _complement(self, verb: Token, lemma: str) -> Token | None:
         for child in verb.children:
@@ -710,11 +725,16 @@ class _Sentence:
         return arguments.target_of(verb, "AGREE") is None and arguments.target_of(complement, "AGREE") is None
 
     def _forecast(self, clause: Token) -> bool:
-        """A warned clause about no actor's act: its subject is no actor, or it says what there will be
-        ("there was a real risk") other than a menace ("there will be consequences")."""
+        """A warned clause about no actor's act: its subject is no actor, it tells a past state with no
+        modal ("it was low on cash"), or it says what there will be ("there was a real risk") other than a menace
+        ("there will be consequences")."""
         said_of = syntax.children(clause, syntax.SUBJECTS)
         if said_of and not is_actor(said_of[0]):
             return True
+        if said_of and not any(c.tag_ == "MD" for c in clause.children) and \
+                (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children)):
+            return True  # "warned that it was low on cash", "it was running out of cash": a past state ("NATO is prepared
+            # for the worst" is a threat)
         if syntax.children(clause, syntax.EXPLETIVES):
             what = [c for c in clause.children if c.dep_ == "attr"]
             return not what or not form_in(self.rules.menace_nouns, what[0].lemma_, what[0].text)
