@@ -604,3 +604,13 @@ def test_left_open_warned_states_and_joint_wins(types, text, expected):
 
 def test_warned_present_readiness_is_a_threat(types):
     assert types('The secretary general warned that NATO "is prepared for the worst".') == {"THREATEN"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sharing is cooperation when what is shared is intelligence, information or the like
+    ("Jordan shared intelligence with the United States about the plot.", {"COOPERATE"}),
+    ("Mobile companies have introduced more ways for people to share photos with other people.", set()),
+    ("Alicia Keys and Usher share eight nominations each.", set()),
+])
+def test_what_is_shared(types, text, expected):
+    assert types(text) == expected
