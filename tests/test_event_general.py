@@ -614,3 +614,14 @@ def test_warned_present_readiness_is_a_threat(types):
 ])
 def test_what_is_shared(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat faced with no one making it, or described, is a danger
+    ("TV companies faced a major long-term threat over the next five years.", set()),
+    ("We knew all along that we would be a huge threat.", set()),
+    ("The company faced threats from the union.", {"THREATEN"}),
+    ("Russia repeated its threat to cut off gas supplies.", {"THREATEN"}),
+])
+def test_dangers_are_no_threats(types, text, expected):
+    assert types(text) == expected

@@ -791,8 +791,8 @@ class _Sentence:
                            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) if is_actor(pobj)), None)
             subject = arguments.subject_of(verb)
             target = target or (subject if subject is not None and is_actor(subject) else None)
-            if source is None and target is None:
-                return []
+            if source is None and (target is None or code.plover == "THREATEN"):
+                return []  # ("faced a long-term threat": a danger, no one threatening)
         elif not measured and self._noun_is_about(noun, code, verb, source):
             # a new occurrence measured in time ("saw a week of protests") is no other act's object
             return []
@@ -922,6 +922,8 @@ class _Sentence:
     def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
         """"received US aid", "rejected NATO's proposal", "covering the protest": the noun is what
         another act is about, not an act of its own."""
+        if code.plover == "THREATEN" and verb is not None and verb_lemma(verb) in self.rules.danger_verbs:
+            return True  # "we would be a huge threat", "remains a threat to the region": a danger described
         if code.plover == "COOPERATE" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
             return False  # "arrested the suspects in a joint operation with French police": how the act was done
         about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
