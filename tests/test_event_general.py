@@ -625,3 +625,16 @@ def test_what_is_shared(types, text, expected):
 ])
 def test_dangers_are_no_threats(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid confirmed, loaned, granted as a status, deposited in a state's bank
+    ("The EU also confirmed a new $21m aid package.", {"AID"}),
+    ("China loaned Pakistan $2bn last year.", {"AID"}),
+    ("The asylum seekers were granted refugee status.", {"AID"}),
+    ("Qatar deposited $3 billion in Egypt's central bank last week.", {"AID"}),
+    # an attack confirmed is no act of the one confirming it
+    ("The army confirmed the attack on the convoy.", set()),
+])
+def test_aid_confirmed_loaned_granted_and_deposited(types, text, expected):
+    assert types(text) == expected

@@ -570,6 +570,9 @@ class _Sentence:
         verb = obj.head
         recipients = [*syntax.children(verb, syntax.INDIRECT_OBJECTS),
                       *arguments.prepositional_objects(verb, ("to", "for")), *arguments.prepositional_objects(obj, ("to", "for"))]
+        # "deposited $3 billion in Pakistan's central bank": the bank's owner receives it
+        recipients += [owner for head in (verb, obj) for pobj in arguments.prepositional_objects(head, ("in", "into"))
+                       if (owner := arguments.owner(pobj)) is not None]
         return any(recipient.ent_type_ in arguments.ACTOR_ENTITIES for recipient in recipients)
 
     def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
