@@ -638,3 +638,17 @@ def test_dangers_are_no_threats(types, text, expected):
 ])
 def test_aid_confirmed_loaned_granted_and_deposited(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a batch of arrests carried out; martial law, a news blackout; confinement, a cordon; deportations named
+    ("Police carried out a wave of arrests in the capital.", {"COERCE"}),
+    ("The regime has declared martial law.", {"COERCE"}),
+    ("The authorities imposed a news blackout.", {"COERCE"}),
+    ("The activists were placed in solitary confinement.", {"COERCE"}),
+    ("Police put the area under a security cordon.", {"COERCE"}),
+    ("The deportation of 300 Afghans began on Monday.", {"COERCE"}),
+    ("The couple were deported to Pakistan.", {"COERCE"}),
+])
+def test_batches_martial_law_confinement_and_deportations(types, text, expected):
+    assert types(text) == expected

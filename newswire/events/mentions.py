@@ -627,7 +627,9 @@ class _Sentence:
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
         """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
         "carried out airstrikes": a support verb's event noun is the act, not the phrase."""
-        if verb_lemma(verb) in self.rules.support_verbs and any(self._noun_code(obj) for obj in self._objects(verb)):
+        objects = self._objects(verb)  # "carried out a wave of arrests": the acts a batch is of
+        if verb_lemma(verb) in self.rules.support_verbs and any(
+                self._noun_code(obj) for obj in [*objects, *(inner for obj in objects for inner in arguments.partitive_objects(obj))]):
             return False
         if particle.lower_ in ACTOR_PREPOSITIONS:
             return any(is_actor(pobj) for pobj in syntax.children(particle, syntax.PREPOSITION_OBJECTS))
