@@ -652,3 +652,13 @@ def test_aid_confirmed_loaned_granted_and_deposited(types, text, expected):
 ])
 def test_batches_martial_law_confinement_and_deportations(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # votes, ranges and a prime minister's premiership are no sport
+    ("The appeal court rejected the claim in a 2-1 decision.", {"REJECT"}),
+    ("The union rejected the offer, which would cover 14-19 year olds.", {"REJECT"}),
+    ("Mr Brown accused Mr Blair of clinging to the premiership.", {"ACCUSE"}),
+])
+def test_votes_ranges_and_premierships_are_no_sport(types, text, expected):
+    assert types(text) == expected

@@ -49,8 +49,10 @@ PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
 NOT_ACT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"})
 # CAMEO's obstruction (blocking roads, access): a protest by civilians, repression by the state
 OBSTRUCTION = "1432"
-# "won 2-0", "a 3-1 defeat": a score, so the sentence reports sport
-SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# "beat Arsenal 2-0 at Stamford Bridge", "into a 2-0 lead": a score, so the sentence reports sport; a vote ("rejected in
+# a 2-1 decision", "voted 8-1 for"), a range ("14-19 qualifications", "2-3%", "0.7-0.8%") is followed by other words
+SCORELINE = re.compile(r"(?<![.$£€\d])\b\d{1,2}-\d{1,2}\b(?!\.\d)(?=\s*(?:win\b|victory|defeat|lead\b|draw\b|loss\b|home\b|away\b|"
+                       r"thrashing|at\b|in\b(?! favour)|against\b|on\b|with\b|after\b|[.,;()]|$))")
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
 ACTOR_PREPOSITIONS = frozenset({"with"})
 # CAMEO roots a verb of speech may code with a policy or a thing as its object ("branded the scheme a
