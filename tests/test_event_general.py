@@ -662,3 +662,14 @@ def test_batches_martial_law_confinement_and_deportations(types, text, expected)
 ])
 def test_votes_ranges_and_premierships_are_no_sport(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act of conflict threatened; countermeasures promised; the army called out; patrols increased
+    ("The militants threatened further attacks on foreigners.", {"THREATEN"}),
+    ('Pyongyang said it would take "strong countermeasures" if the drills went ahead.', {"THREATEN"}),
+    ("The government has called out the army.", {"MOBILIZE"}),
+    ("The navy has increased patrols in the strait.", {"MOBILIZE"}),
+])
+def test_attacks_threatened_countermeasures_and_patrols(types, text, expected):
+    assert types(text) == expected

@@ -410,8 +410,7 @@ class _Sentence:
         if code.plover == "THREATEN" and not objects and self._cautions(verb):
             return True
         if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb) \
-                and not (code.plover == "THREATEN" and objects and
-                         form_in(self.rules.menace_nouns, objects[0].lemma_, objects[0].text)):
+                and not (code.plover == "THREATEN" and objects and self._menace(objects[0])):
             # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"; "threatened
             # a national strike" names the act threatened
             return True
@@ -475,6 +474,13 @@ class _Sentence:
         subject = arguments.subject_of(verb)
         by_name = subject is None or subject.pos_ == "PRON" or _named(subject)
         return by_name and (_named(objects[0]) if objects else subject is not None and _named(subject))
+
+    def _menace(self, thing: Token) -> bool:
+        """What may be threatened: a menace ("consequences", "military action") or an act of conflict ("further
+        attacks")."""
+        act = lookup(self.rules.nouns, thing.lemma_, thing.text)
+        return form_in(self.rules.menace_nouns, thing.lemma_, thing.text) is not None or \
+            act is not None and act.plover in self.rules.future_conflict_types
 
     def _acts_on_no_actor(self, verb: Token) -> bool:
         """A verb that acts only on actors, here on a thing: its object or passive subject is no actor,
