@@ -673,3 +673,12 @@ def test_votes_ranges_and_premierships_are_no_sport(types, text, expected):
 ])
 def test_attacks_threatened_countermeasures_and_patrols(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a means after "by" is no doer; a doer that is no actor still makes no act
+    ("Three protesters were killed by gunfire.", {"ASSAULT"}),
+    ("The company was hit by inflation.", set()),
+])
+def test_means_and_non_actor_doers(types, text, expected):
+    assert types(text) == expected

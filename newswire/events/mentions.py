@@ -192,8 +192,8 @@ def _named(token: Token) -> bool:
 
 
 def _means(token: Token) -> bool:
-    """"delivered by helicopter", "sent by road": a bare singular noun after "by" is the means, not the doer."""
-    return token.tag_ == "NN" and token.ent_type_ == "" and not any(c.dep_ in {"det", "poss"} for c in token.children)
+    """"delivered by helicopter", "killed by gunfire": a bare means noun after "by" is no doer ("hit by inflation" is)."""
+    return token.lower_ in rules().means_nouns and not any(c.dep_ in {"det", "poss"} for c in token.children)
 
 
 def glued_word(token: Token) -> list[Token]:
