@@ -682,3 +682,11 @@ def test_attacks_threatened_countermeasures_and_patrols(types, text, expected):
 ])
 def test_means_and_non_actor_doers(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They beat Mr Osei to death outside his home.",
+    "Police beat up Mr Osei in his cell.",
+])
+def test_beaten_to_death_or_up_is_force(types, text):
+    assert types(text) == {"ASSAULT"}

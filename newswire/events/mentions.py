@@ -471,6 +471,9 @@ class _Sentence:
         """A named side beats another, or one is beaten by a side named or not: a team, a player or a party
         wins ("Henman beat Federer", "she beat Petra Mandula", "Labour beat the Tories"); police or soldiers
         who beat a man, named or not, use force."""
+        if any(c.dep_ == "prt" for c in verb.children) or any(
+                pobj.lemma_.lower() in {"death", "unconsciousness"} for pobj in arguments.prepositional_objects(verb, ("to", "into"))):
+            return False  # "beat him up", "they beat Mr Osei to death": force
         subject = arguments.subject_of(verb)
         by_name = subject is None or subject.pos_ == "PRON" or _named(subject)
         return by_name and (_named(objects[0]) if objects else subject is not None and _named(subject))
