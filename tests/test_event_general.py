@@ -413,3 +413,280 @@ def test_participles_and_summit_senders(types, text, expected):
 ])
 def test_weapons_crowds_and_background_acts(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cooperation carried out: joint exercises, ties set up or mended, an embassy opened, an act done jointly
+    ("The navies of India and Japan held joint exercises in the Bay of Bengal.", {"COOPERATE"}),
+    ("Russia and China held joint military drills in the Sea of Japan.", {"COOPERATE"}),
+    ("Israel and Oman established diplomatic relations in 1994.", {"COOPERATE"}),
+    ("The two countries restored diplomatic ties after a decade.", {"COOPERATE"}),
+    ("South Korea opened an embassy in Hanoi on Friday.", {"COOPERATE"}),
+    ("Police in France and Spain jointly investigated the smuggling ring.", {"COOPERATE"}),
+    ("The two agencies worked together to track the suspects.", {"COOPERATE"}),
+    # aid received from a giver, shelter given, aid brought by a means of transport
+    ("The refugees received a $21m aid package from the European Union.", {"AID"}),
+    ("Hundreds of families were given shelter by the Red Cross.", {"AID"}),
+    ("Aid was delivered to the refugees by helicopter.", {"AID"}),
+    # people expelled are coerced, diplomats expelled a sanction
+    ("The regime expelled foreign journalists.", {"COERCE"}),
+    ("The regime expelled two diplomats.", {"SANCTION"}),
+    # an act threatened or vowed is a threat
+    ("The union threatened a national strike.", {"THREATEN"}),
+    ("Turkey threatened military action against the Kurdish fighters.", {"THREATEN"}),
+    ("Pyongyang vowed a merciless response to any attack.", {"THREATEN"}),
+    # forces moved
+    ("Turkey moved tanks to the border with Syria.", {"MOBILIZE"}),
+    # force against people stays force
+    ("Police beat the protesters with batons.", {"ASSAULT"}),
+    ("India and Pakistan clashed along the border.", {"ASSAULT"}),
+    ("The leaders will meet on 12-13 March in Brussels.", {"AGREE"}),
+])
+def test_cooperation_aid_threats_and_moves(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # sport: named rivals, a score
+    "Henman beat Federer in straight sets.",
+    "England beat Wales in Cardiff on Saturday.",
+    "Chelsea beat Arsenal 2-0 at Stamford Bridge.",
+    "Rooney fired United into a 2-0 lead.",
+    "Andy Roddick rallied to beat Thomas Enqvist 3-6 7-6 7-5.",
+    # a natural disaster is no actor
+    "The Tsunami, which struck on 26 December, devastated coastal towns.",
+    # money lent to a company is business
+    "The banks continued to lend money to the company.",
+    # a thing threatened is no threat
+    "The mill had been threatened with closure because of falling orders.",
+])
+def test_sport_disasters_and_business_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cooperation named as how an act was done
+    ("Spanish police arrested the suspects in a joint operation with French officers.", {"COERCE", "COOPERATE"}),
+    # what a recipient is provided with; refugees taken in
+    ("Washington has provided Kyiv with billions of dollars in military aid.", {"AID"}),
+    ("The United States supplied Israel with bunker-busting bombs.", {"AID"}),
+    ("Germany took in more than a million refugees.", {"AID"}),
+    # an editor or a suspect is an actor; the state's obstruction is repression, a crowd's a protest
+    ("The editor was arrested on Tuesday and charged with sedition.", {"COERCE"}),
+    ("The suspect was extradited to Britain last month.", {"COOPERATE"}),
+    ("The authorities blocked access to Twitter.", {"COERCE"}),
+    ("Farmers blocked access to the port with tractors.", {"PROTEST"}),
+    # armour moved; a vow to avenge is a threat
+    ("The army moved armoured vehicles into the city.", {"MOBILIZE"}),
+    ("The militants vowed to avenge the killing of their leader.", {"THREATEN"}),
+])
+def test_manner_recipients_and_state_obstruction(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # words only sport reports use
+    "United attacked from the start and scored twice.",
+    "The striker was shot down by a late tackle.",
+])
+def test_sport_words_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a month is no march
+    "France take on Wales on 26 February and Ireland in Dublin on 12 March.",
+    # a pronoun or a side not named that beats a named one is a player or a team
+    "She became the first Indian woman to reach the third round when she beat Petra Mandula on Wednesday.",
+    "Oldham's reward for beating Manchester City is a home tie with Bolton.",
+    "Safin has overtaken Hewitt to become the new leader of the Champions Race.",
+    # force verbs aimed at no actor, place or target, and idioms
+    "He had targeted a return in the Champions League tie with AC Milan.",
+    "Substitute Ryan Giggs hit the post late on.",
+    "Warnock struck a penalty at the other end.",
+    "The coaches have been attempting to arrest the decline of the national side.",
+])
+def test_months_games_and_idioms_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers beat Mr Osei and two other men at the checkpoint.", {"ASSAULT"}),
+    ("Israeli jets hit targets in southern Lebanon overnight.", {"ASSAULT"}),
+    ("Unidentified gunmen shot dead a presidential candidate in Quito.", {"ASSAULT"}),
+    ("Senator Kerry attacked President Bush's economic record.", {"ACCUSE"}),
+    ("Thousands of protesters marched on parliament on 12 March.", {"PROTEST"}),
+])
+def test_force_kept_against_people_and_targets(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # business: firms bought and merged, people fired, a top spot seized
+    "Last year, GE bought Vivendi Universal, merging it with NBC to form NBC Universal.",
+    "US retail giant Federated Department Stores is to buy rival May Department Stores for $11bn.",
+    "Nortel's head and two other executives were fired in January.",
+    "It seized the top spot in the wine market in 2003.",
+])
+def test_trade_dismissals_and_rankings_are_no_act(types, text):
+    assert types(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police fired tear gas at the crowd.", {"ASSAULT"}),
+    ("Soldiers fired on protesters in the capital.", {"ASSAULT"}),
+])
+def test_force_fired(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force vowed; custody; a war footing; reinforcements rushed; intelligence sharing stepped up
+    ("Beijing vowed to crush any attempt at independence.", {"THREATEN"}),
+    ("The journalist was taken into custody.", {"COERCE"}),
+    ("The navy has been put on a war footing.", {"MOBILIZE"}),
+    ("Police reinforcements were rushed to the city.", {"MOBILIZE"}),
+    ("Britain and Pakistan have stepped up intelligence sharing.", {"COOPERATE"}),
+    # demands met and deadlines met are no meeting
+    ("The firm said it had met all its targets for the year.", set()),
+    ("The minister met union leaders on Tuesday.", {"CONSULT"}),
+])
+def test_vows_custody_footing_and_meetings(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a modifier not next to the noun; what a level is of; pilots trained are forces
+    ("Estonia and Latvia began joint naval patrols in the Baltic.", {"COOPERATE"}),
+    ("The army was put on the highest level of alert.", {"MOBILIZE"}),
+    ("British instructors have begun training Kenyan pilots at a base in Nanyuki.", {"COOPERATE"}),
+    # "point scoring" is no sport
+    ("The minister accused the opposition of political point scoring.", {"ACCUSE"}),
+    # a sentence about sport holds no act, a warning to a player included
+    ("The coach has warned goalkeeper Jens Lehmann he may have to quit the club.", set()),
+])
+def test_modifiers_levels_trainees_and_sport_sentences(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agentless passive whose subject the verb's table names; tanks deployed are the deployer's
+    ("A curfew was imposed on the city after the riots.", {"COERCE"}),
+    ("Tanks were deployed around the presidential palace.", {"MOBILIZE"}),
+    ("The president ordered troops to the border.", {"MOBILIZE"}),
+    # intelligence exchanged, offices searched, restrictions placed, held without charge
+    ("Egypt and Israel have exchanged intelligence on the attack.", {"COOPERATE"}),
+    ("Police searched the offices of the charity.", {"COERCE"}),
+    ("The government has placed restrictions on foreign journalists.", {"COERCE"}),
+    ("The activist has been held without charge since March.", {"COERCE"}),
+    # a strike threatened is the threat's content
+    ("Teachers have threatened to go on strike next month.", {"THREATEN"}),
+])
+def test_passive_tables_orders_searches_and_threatened_strikes(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # leaving open a conflict is a threat; leaving open anything else is nothing
+    ("The government has not ruled out military action.", {"THREATEN"}),
+    ("The Fed did not rule out raising rates once again in December.", set()),
+    ("Siemens did not rule out an earlier date.", set()),
+    # a warned state with no modal is a report, a warned act to come a threat
+    ("Argonaut warned that it was low on cash.", set()),
+    ("The firm warned it was heading for losses of £6m.", set()),
+    ("Iran warned it would close the Strait of Hormuz.", {"THREATEN"}),
+    # a verb no table codes, done jointly, is no act between actors
+    ("Matt Lucas and David Walliams jointly won best TV comedy actor.", set()),
+])
+def test_left_open_warned_states_and_joint_wins(types, text, expected):
+    assert types(text) == expected
+
+
+def test_warned_present_readiness_is_a_threat(types):
+    assert types('The secretary general warned that NATO "is prepared for the worst".') == {"THREATEN"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sharing is cooperation when what is shared is intelligence, information or the like
+    ("Jordan shared intelligence with the United States about the plot.", {"COOPERATE"}),
+    ("Mobile companies have introduced more ways for people to share photos with other people.", set()),
+    ("Alicia Keys and Usher share eight nominations each.", set()),
+])
+def test_what_is_shared(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat faced with no one making it, or described, is a danger
+    ("TV companies faced a major long-term threat over the next five years.", set()),
+    ("We knew all along that we would be a huge threat.", set()),
+    ("The company faced threats from the union.", {"THREATEN"}),
+    ("Russia repeated its threat to cut off gas supplies.", {"THREATEN"}),
+])
+def test_dangers_are_no_threats(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid confirmed, loaned, granted as a status, deposited in a state's bank
+    ("The EU also confirmed a new $21m aid package.", {"AID"}),
+    ("China loaned Pakistan $2bn last year.", {"AID"}),
+    ("The asylum seekers were granted refugee status.", {"AID"}),
+    ("Qatar deposited $3 billion in Egypt's central bank last week.", {"AID"}),
+    # an attack confirmed is no act of the one confirming it
+    ("The army confirmed the attack on the convoy.", set()),
+])
+def test_aid_confirmed_loaned_granted_and_deposited(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a batch of arrests carried out; martial law, a news blackout; confinement, a cordon; deportations named
+    ("Police carried out a wave of arrests in the capital.", {"COERCE"}),
+    ("The regime has declared martial law.", {"COERCE"}),
+    ("The authorities imposed a news blackout.", {"COERCE"}),
+    ("The activists were placed in solitary confinement.", {"COERCE"}),
+    ("Police put the area under a security cordon.", {"COERCE"}),
+    ("The deportation of 300 Afghans began on Monday.", {"COERCE"}),
+    ("The couple were deported to Pakistan.", {"COERCE"}),
+])
+def test_batches_martial_law_confinement_and_deportations(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # votes, ranges and a prime minister's premiership are no sport
+    ("The appeal court rejected the claim in a 2-1 decision.", {"REJECT"}),
+    ("The union rejected the offer, which would cover 14-19 year olds.", {"REJECT"}),
+    ("Mr Brown accused Mr Blair of clinging to the premiership.", {"ACCUSE"}),
+])
+def test_votes_ranges_and_premierships_are_no_sport(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act of conflict threatened; countermeasures promised; the army called out; patrols increased
+    ("The militants threatened further attacks on foreigners.", {"THREATEN"}),
+    ('Pyongyang said it would take "strong countermeasures" if the drills went ahead.', {"THREATEN"}),
+    ("The government has called out the army.", {"MOBILIZE"}),
+    ("The navy has increased patrols in the strait.", {"MOBILIZE"}),
+])
+def test_attacks_threatened_countermeasures_and_patrols(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a means after "by" is no doer; a doer that is no actor still makes no act
+    ("Three protesters were killed by gunfire.", {"ASSAULT"}),
+    ("The company was hit by inflation.", set()),
+])
+def test_means_and_non_actor_doers(types, text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They beat Mr Osei to death outside his home.",
+    "Police beat up Mr Osei in his cell.",
+])
+def test_beaten_to_death_or_up_is_force(types, text):
+    assert types(text) == {"ASSAULT"}

@@ -304,7 +304,7 @@ def test_a_leaders_administration_acts_for_the_state(expression, expected):
     ("The ministry has rejected the offer from the union.", "rejected", "perfect"),
     ("The army is massing troops near the border with Chad.", "massing troops", "progressive"),
     # a past perfect under a past reporting verb is the reported past, not an earlier one
-    ("Kenya said it had received the aid from Japan.", "received", "perfect"),
+    ("Kenya said it had received the aid from Japan.", "received the aid", "perfect"),  # aid received: a light verb
     ("Japan rejected the offer from Korea.", "rejected", None),
     # a participle modifier is a state the act left; a noun no verb governs has no tense
     ("Chile sent troops to deal with Peruvian troops deployed near the border.", "deployed", "perfect"),

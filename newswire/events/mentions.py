@@ -14,6 +14,7 @@ Only acts with an actor on at least one side are events ("profits rose" is not).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -44,6 +45,14 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 GOVERNING_THAT = frozenset({"warn", "demand", "agree", "promise", "pledge", "threaten", "urge", "insist", "vow", "propose",
                             "deny", "allow", "permit"})
 PARTICLE_PREPOSITIONS = frozenset({"for", "on", "with", "to", "as", "against"})
+# a name or a date ("on 12 March") is no event noun
+NOT_ACT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"})
+# CAMEO's obstruction (blocking roads, access): a protest by civilians, repression by the state
+OBSTRUCTION = "1432"
+# "beat Arsenal 2-0 at Stamford Bridge", "into a 2-0 lead": a score, so the sentence reports sport; a vote ("rejected in
+# a 2-1 decision", "voted 8-1 for"), a range ("14-19 qualifications", "2-3%", "0.7-0.8%") is followed by other words
+SCORELINE = re.compile(r"(?<![.$£€\d])\b\d{1,2}-\d{1,2}\b(?!\.\d)(?=\s*(?:win\b|victory|defeat|lead\b|draw\b|loss\b|home\b|away\b|"
+                       r"thrashing|at\b|in\b(?! favour)|against\b|on\b|with\b|after\b|[.,;()]|$))")
 # "work with", "side with": coded only when the preposition's object is an actor ("work with computers" is not)
 ACTOR_PREPOSITIONS = frozenset({"with"})
 # CAMEO roots a verb of speech may code with a policy or a thing as its object ("branded the scheme a
@@ -173,6 +182,20 @@ def _person_or_party(token: Token | None, or_no_one: bool = False) -> bool:
     return arguments.is_titled_name(token) or token.ent_type_ != "NORP" and _speaker(token)
 
 
+@lru_cache(maxsize=1)
+def _sport_words() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in sorted(rules().sport_words)) + r")\b")
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in arguments.ACTOR_ENTITIES
+
+
+def _means(token: Token) -> bool:
+    """"delivered by helicopter", "killed by gunfire": a bare means noun after "by" is no doer ("hit by inflation" is)."""
+    return token.lower_ in rules().means_nouns and not any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
 def glued_word(token: Token) -> list[Token]:
     """The tokens of the hyphenated word a token belongs to ("co", "-", "operate"); the tokenizer splits
     "co-operate", "bail-out", "over-ruled" at the hyphen."""
@@ -242,6 +265,8 @@ class _Sentence:
         return any(start <= token.idx < end for start, end in self.quoted)
 
     def mentions(self) -> list[EventMention]:
+        if self._reports_sport():
+            return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
         for token in self.sentence:
@@ -296,24 +321,60 @@ class _Sentence:
         coded = self._code_verb(verb, lemma)
         if coded is not None and self._not_an_act(verb, coded[0], coded[1]):
             return []
-        if coded is not None and coded[0].plover == "ASSAULT" and self._by_protesters(verb):
-            coded = self.rules.default("PROTEST"), coded[1], coded[2]  # "demonstrators attacked buildings": a riot
-        elif coded is not None and coded[0].plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
-            coded = Code("ACCUSE", "114"), coded[1], coded[2]  # "the foreign ministry protested": a complaint
+        coded = self._by_whom(verb, coded)
+        if self._done_jointly(verb, coded):
+            coded = self.rules.default("COOPERATE"), "verb", verb  # "jointly investigated the ring"
         if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
         if coded is None:
             return []
         code, basis, end_token = coded
-        if self._leaves_threat_open(verb, lemma):
-            # "did not rule out a strike": not a rejection that did not happen, but a threat
-            return [replace(m, negated=False) for m in self._emit(verb, self.rules.default("THREATEN"), basis, end_token)]
+        if self._leaves_open(verb, lemma):
+            # "did not rule out a strike": not a rejection that did not happen, but a threat; not ruling out "an
+            # earlier date" refuses and threatens nothing
+            threat = self._emit(verb, self.rules.default("THREATEN"), basis, end_token) \
+                if self._conflict_left_open(verb) else []
+            return [replace(m, negated=False) for m in threat]
         return self._emit(verb, code, basis, end_token)
 
-    def _leaves_threat_open(self, verb: Token, lemma: str) -> bool:
+    def _by_whom(self, verb: Token, coded: tuple[Code, str, Token] | None) -> tuple[Code, str, Token] | None:
+        """The act as its doer makes it: force by protesters is a riot, a protest by a state body a complaint,
+        an obstruction by the state repression."""
+        if coded is None:
+            return None
+        code, basis, end_token = coded
+        if code.plover == "ASSAULT" and self._by_protesters(verb):
+            return self.rules.default("PROTEST"), basis, end_token  # "demonstrators attacked buildings": a riot
+        if code.plover == "PROTEST" and self._state_body(arguments.subject_of(verb)):
+            return Code("ACCUSE", "114"), basis, end_token  # "the foreign ministry protested": a complaint
+        if code.cameo == OBSTRUCTION and self._state_side(arguments.subject_of(verb)):
+            return self.rules.default("COERCE"), basis, end_token  # "authorities blocked access to Twitter"
+        return coded
+
+    def _done_jointly(self, verb: Token, coded: tuple[Code, str, Token] | None) -> bool:
+        """"jointly investigated", "worked together": an act two sides do together is cooperation, unless it
+        is force or pressure they aim at a third ("jointly attacked")."""
+        conflict = self.rules.future_conflict_types | {"THREATEN", "REJECT"}
+        if verb.pos_ != "VERB" or coded is not None and coded[0].plover in conflict:
+            return False
+        # a verb no table codes done jointly is no act between actors ("jointly won the award")
+        return any(c.dep_ == "advmod" and (coded is not None and c.lower_ in self.rules.joint_adverbs or
+                                           f"{verb_lemma(verb)} {c.lower_}" in self.rules.joint_adverbs)
+                   for c in verb.children)
+
+    def _leaves_open(self, verb: Token, lemma: str) -> bool:
         phrases = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
         return bool(phrases & self.rules.open_threats) and self._modality(verb).negated
+
+    def _conflict_left_open(self, verb: Token) -> bool:
+        """"did not rule out a strike", "military action": a threat; not ruling out "an earlier date" or "charging
+        people" leaves no conflict open."""
+        conflict = self.rules.future_conflict_types | {"THREATEN"}
+        left_open = [*self._objects(verb), *(c for c in verb.children if c.dep_ in {"xcomp", "pcomp"})]
+        return any(form_in(self.rules.menace_nouns, thing.lemma_, thing.text) or
+                   (lookup(self.rules.nouns, thing.lemma_, thing.text) or lookup(self.rules.verbs, thing.lemma_, thing.text)
+                    or Code("", "")).plover in conflict for thing in left_open)
 
     def _complement(self, verb: Token, lemma: str) -> Token | None:
         for child in verb.children:
@@ -348,11 +409,13 @@ class _Sentence:
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
         if code.plover == "THREATEN" and not objects and self._cautions(verb):
             return True
-        if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb):
-            return True  # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"
-        if verb_lemma(verb) in self.rules.force_senses and objects and \
-                form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
-            return True  # "struck the ball", "struck a chord": no force
+        if basis != "light_verb" and verb_lemma(verb) in self.rules.actor_object_verbs and self._acts_on_no_actor(verb) \
+                and not (code.plover == "THREATEN" and objects and self._menace(objects[0])):
+            # "help fight crime", "beating artists", "Rangers had rarely threatened", "figures released"; "threatened
+            # a national strike" names the act threatened
+            return True
+        if self._game_or_idiom(verb, code, objects):
+            return True
         if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
         if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
@@ -371,6 +434,57 @@ class _Sentence:
             return True  # "will meet X to discuss Y", "met to coordinate their response": one meeting
         return False
 
+    def _game_or_idiom(self, verb: Token, code: Code, objects: list[Token]) -> bool:
+        """Verbs of force used of a game or in an idiom."""
+        lemma = verb_lemma(verb)
+        if objects and (lemma in self.rules.force_senses or code.plover in self.rules.future_conflict_types) and \
+                form_in(self.rules.idiom_objects, objects[0].lemma_, objects[0].text):
+            return True  # "struck the ball", "hit the post", "arrest the decline": no force
+        if lemma in self.rules.aimed_force_verbs and objects and not self._force_target(objects[0]):
+            return True  # "shot a film", "targeted a return to the side": aimed at no actor, place or target
+        if lemma in self.rules.dismissal_verbs and self._dismissed(verb, objects):
+            return True  # "two executives were fired": a dismissal
+        if lemma in self.rules.contest_verbs and self._contest(verb, objects):
+            return True  # "Henman beat Federer", "she beat Petra Mandula": sport or an election
+        return False
+
+    def _dismissed(self, verb: Token, objects: list[Token]) -> bool:
+        """A person fired, not force fired at or on someone."""
+        fired = objects[0] if objects else arguments.passive_subject(verb)
+        return fired is not None and is_actor(fired) and not any(
+            prep.lower_ in {"at", "on", "upon", "into"} for prep in syntax.children(verb, syntax.PREPOSITIONS))
+
+    def _reports_sport(self) -> bool:
+        """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
+        ("scored", "striker"): the sentence reports sport."""
+        if _sport_words().search(self.sentence.text.lower()):
+            return True
+        doc = self.sentence.doc
+        for found in SCORELINE.finditer(self.sentence.text):
+            start = self.sentence.start_char + found.start()
+            span = doc.char_span(start, start + len(found.group()), alignment_mode="expand")
+            if span is not None and not any(t.ent_type_ in {"DATE", "TIME"} for t in span):
+                return True
+        return False
+
+    def _contest(self, verb: Token, objects: list[Token]) -> bool:
+        """A named side beats another, or one is beaten by a side named or not: a team, a player or a party
+        wins ("Henman beat Federer", "she beat Petra Mandula", "Labour beat the Tories"); police or soldiers
+        who beat a man, named or not, use force."""
+        if any(c.dep_ == "prt" for c in verb.children) or any(
+                pobj.lemma_.lower() in {"death", "unconsciousness"} for pobj in arguments.prepositional_objects(verb, ("to", "into"))):
+            return False  # "beat him up", "they beat Mr Osei to death": force
+        subject = arguments.subject_of(verb)
+        by_name = subject is None or subject.pos_ == "PRON" or _named(subject)
+        return by_name and (_named(objects[0]) if objects else subject is not None and _named(subject))
+
+    def _menace(self, thing: Token) -> bool:
+        """What may be threatened: a menace ("consequences", "military action") or an act of conflict ("further
+        attacks")."""
+        act = lookup(self.rules.nouns, thing.lemma_, thing.text)
+        return form_in(self.rules.menace_nouns, thing.lemma_, thing.text) is not None or \
+            act is not None and act.plover in self.rules.future_conflict_types
+
     def _acts_on_no_actor(self, verb: Token) -> bool:
         """A verb that acts only on actors, here on a thing: its object or passive subject is no actor,
         or it has neither and no prepositional phrase either, where that is no act."""
@@ -382,6 +496,11 @@ class _Sentence:
             return not is_actor(objects[0])
         return verb_lemma(verb) in self.rules.objectless_no_act_verbs and \
             not any(c.dep_ in syntax.PREPOSITIONS for c in verb.children)
+
+    def _state_side(self, token: Token | None) -> bool:
+        """The state or its forces, whose obstruction is repression, not a protest."""
+        return token is not None and (self._state_body(token) or arguments.force_kind(token) == "armed" or
+                                      str(lexicon.agent_sector(token.lemma_.lower())).startswith(("~GOV", "~COP", "~JUD")))
 
     def _state_body(self, token: Token | None) -> bool:
         return token is not None and (token.ent_type_ == "GPE" or token.lemma_.lower() in self.rules.state_bodies)
@@ -431,7 +550,8 @@ class _Sentence:
             return sense, "verb", verb
         if lemma in self.rules.verbs:
             return self.rules.verbs[lemma], "verb", verb
-        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None:
+        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None or \
+                lemma in self.rules.trade_verbs:
             return None
         return self._dictionary(verb, lemma)
 
@@ -439,8 +559,11 @@ class _Sentence:
         """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
         the noun's own sense decides ("launched a fierce attack on the tax plans" is criticism)."""
         for obj in self._objects(verb) if objects else ():
+            # "held joint military drills", "received an aid package": a modifier names the act first;
             # "gave £50m to the relief effort": a sum given is money
-            code = objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
+            code = next((objects[key] for key in (f"{c.lower_} {obj.lower_}" for c in obj.children
+                                                   if c.dep_ in {"amod", "compound"}) if key in objects), None) or \
+                objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
                 (objects.get("money") if self._sum_of_money(obj) else None)
             if code is not None:
                 self.consumed.add(obj.i)
@@ -458,6 +581,9 @@ class _Sentence:
         verb = obj.head
         recipients = [*syntax.children(verb, syntax.INDIRECT_OBJECTS),
                       *arguments.prepositional_objects(verb, ("to", "for")), *arguments.prepositional_objects(obj, ("to", "for"))]
+        # "deposited $3 billion in Pakistan's central bank": the bank's owner receives it
+        recipients += [owner for head in (verb, obj) for pobj in arguments.prepositional_objects(head, ("in", "into"))
+                       if (owner := arguments.owner(pobj)) is not None]
         return any(recipient.ent_type_ in arguments.ACTOR_ENTITIES for recipient in recipients)
 
     def _in_preposition(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
@@ -466,8 +592,9 @@ class _Sentence:
         preps = syntax.children(verb, syntax.PREPOSITIONS) if objects else []
         preps += [inner for prep in preps for inner in syntax.children(prep, syntax.PREPOSITIONS)]  # "pulled out of"
         for prep in preps:
-            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS):
-                pobj = arguments.real_head(pobj)
+            # "on the highest level of combat readiness": what the level is of
+            pobjs = [arguments.real_head(pobj) for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)]
+            for pobj in pobjs + [inner for pobj in pobjs for inner in arguments.partitive_objects(pobj)]:
                 code = lookup(objects, pobj.lemma_, pobj.text)
                 if code is not None:
                     if arguments.owner(pobj) is None:
@@ -498,16 +625,22 @@ class _Sentence:
     def _aimed_at_words(self, verb: Token, obj: Token) -> bool:
         """"attacked the scheme as unworkable", "attacked the bank for its treatment of customers": aimed at
         a thing that is no target of force, or with a reason given, an attack is in words."""
-        if not is_actor(obj) and obj.ent_type_ not in arguments.PLACE_ENTITIES and \
-                not form_in(self.rules.force_targets, obj.lemma_, obj.text):
+        if not self._force_target(obj):
             return True
         return any(not is_actor(pobj) and not pobj.like_num and pobj.ent_type_ not in {"DATE", "TIME", "ORDINAL"}
                    for pobj in arguments.prepositional_objects(verb, ("over", "for")))
 
+    def _force_target(self, obj: Token) -> bool:
+        """An actor, a place or a thing force is aimed at ("a convoy", "the embassy")."""
+        return is_actor(obj) or obj.ent_type_ in arguments.PLACE_ENTITIES or \
+            form_in(self.rules.force_targets, obj.lemma_, obj.text) is not None
+
     def _particle_fits(self, verb: Token, phrase: str, particle: Token) -> bool:
         """"work with" an actor (not "with computers"); "take over" a place (not a firm or payments);
         "carried out airstrikes": a support verb's event noun is the act, not the phrase."""
-        if verb_lemma(verb) in self.rules.support_verbs and any(self._noun_code(obj) for obj in self._objects(verb)):
+        objects = self._objects(verb)  # "carried out a wave of arrests": the acts a batch is of
+        if verb_lemma(verb) in self.rules.support_verbs and any(
+                self._noun_code(obj) for obj in [*objects, *(inner for obj in objects for inner in arguments.partitive_objects(obj))]):
             return False
         if particle.lower_ in ACTOR_PREPOSITIONS:
             return any(is_actor(pobj) for pobj in syntax.children(particle, syntax.PREPOSITION_OBJECTS))
@@ -543,6 +676,11 @@ class _Sentence:
         if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food", "$5m in aid": what it is of
             found += [inner for obj in found for inner in arguments.partitive_objects(obj, ("of", "in"))]
             found += list(arguments.prepositional_objects(verb, ("in",)))
+            # "provided Kyiv with billions of dollars in military aid": what the recipient is provided with
+            given = list(arguments.prepositional_objects(verb, ("with",)))
+            found += given + [inner for obj in given for inner in arguments.partitive_objects(obj, ("of", "in"))]
+            found += [inner for obj in given for partitive in arguments.partitive_objects(obj, ("of",))
+                      for inner in arguments.partitive_objects(partitive, ("in",))]
         return found
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
@@ -586,6 +724,9 @@ class _Sentence:
         for token in [*syntax.conjuncts_of(complement), *stray]:
             self.consumed.add(token.i)
             self.consumed.update(obj.i for obj in syntax.children(token, syntax.DIRECT_OBJECTS))
+            # "threatened to go on strike": the strike is what is threatened, not an act of its own
+            self.consumed.update(pobj.i for prep in syntax.children(token, syntax.PREPOSITIONS)
+                                 for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS))
         return self._emit(verb, code, "governing", verb, complement=complement)
 
     def _campaign_pledge(self, verb: Token, complement: Token) -> bool:
@@ -600,11 +741,16 @@ class _Sentence:
         return arguments.target_of(verb, "AGREE") is None and arguments.target_of(complement, "AGREE") is None
 
     def _forecast(self, clause: Token) -> bool:
-        """A warned clause about no actor's act: its subject is no actor, or it says what there will be
-        ("there was a real risk") other than a menace ("there will be consequences")."""
+        """A warned clause about no actor's act: its subject is no actor, it tells a past state with no
+        modal ("it was low on cash"), or it says what there will be ("there was a real risk") other than a menace
+        ("there will be consequences")."""
         said_of = syntax.children(clause, syntax.SUBJECTS)
         if said_of and not is_actor(said_of[0]):
             return True
+        if said_of and not any(c.tag_ == "MD" for c in clause.children) and \
+                (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children)):
+            return True  # "warned that it was low on cash", "it was running out of cash": a past state ("NATO is prepared
+            # for the worst" is a threat)
         if syntax.children(clause, syntax.EXPLETIVES):
             what = [c for c in clause.children if c.dep_ == "attr"]
             return not what or not form_in(self.rules.menace_nouns, what[0].lemma_, what[0].text)
@@ -661,8 +807,8 @@ class _Sentence:
                            for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS) if is_actor(pobj)), None)
             subject = arguments.subject_of(verb)
             target = target or (subject if subject is not None and is_actor(subject) else None)
-            if source is None and target is None:
-                return []
+            if source is None and (target is None or code.plover == "THREATEN"):
+                return []  # ("faced a long-term threat": a danger, no one threatening)
         elif not measured and self._noun_is_about(noun, code, verb, source):
             # a new occurrence measured in time ("saw a week of protests") is no other act's object
             return []
@@ -698,7 +844,7 @@ class _Sentence:
         """The code of a noun that names an act of its own: not a name, not the reason for or the content of
         another act, not an actor ("aides" is no "aid")."""
         code = self.rules.nouns.get(joined) if joined else self._noun_code(noun)
-        if code is None or noun.ent_type_ in arguments.ACTOR_ENTITIES or self._reason_or_content(noun) or \
+        if code is None or noun.ent_type_ in NOT_ACT_ENTITIES or self._reason_or_content(noun) or \
                 noun.lower_ not in self.rules.nouns and arguments.is_agent_noun(noun):
             return None
         return code
@@ -707,9 +853,10 @@ class _Sentence:
         """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
         "joint patrols" not "patrols"."""
         for child in noun.children:
-            if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1:
-                if f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
-                    return None  # "a press release", "a press conference"
+            if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1 and \
+                    f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
+                return None  # "a press release", "a press conference"
+            if child.dep_ in {"compound", "amod"}:  # "joint border patrols": a modifier not next to the noun
                 code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
                 if code is not None:
                     return code
@@ -791,6 +938,10 @@ class _Sentence:
     def _noun_is_about(self, noun: Token, code: Code, verb: Token | None, source: Token | None) -> bool:
         """"received US aid", "rejected NATO's proposal", "covering the protest": the noun is what
         another act is about, not an act of its own."""
+        if code.plover == "THREATEN" and verb is not None and verb_lemma(verb) in self.rules.danger_verbs:
+            return True  # "we would be a huge threat", "remains a threat to the region": a danger described
+        if code.plover == "COOPERATE" and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            return False  # "arrested the suspects in a joint operation with French police": how the act was done
         about = arguments.object_of(noun) if code.plover in self.rules.cooperative_types else None
         if about is not None and verb_lemma(about) not in self.rules.support_verbs:
             return True  # an offer made before
@@ -905,11 +1056,12 @@ class _Sentence:
 
     def _act_named_by_subject(self, verb: Token, passive: Token | None, source: Token | None, basis: str,
                               hypothetical: bool) -> bool:
-        """"agreement was reached", "the negotiations were suspended": an agentless passive whose subject
+        """"agreement was reached", "the negotiations were suspended", "a curfew was imposed": an agentless passive whose subject
         is itself an act reports that act, though it names no actor; a possible one is still coded, as
         hypothetical ("unless agreement was reached")."""
-        if passive is None or source is not None or passive.pos_ != "NOUN" or self._noun_code(passive) is None:
-            return False
+        if passive is None or source is not None or passive.pos_ != "NOUN" or \
+                self._noun_code(passive) is None and basis != "light_verb":
+            return False  # ("a curfew was imposed": the verb's table names the act)
         if hypothetical and basis != "light_verb" or verb.dep_ == "relcl":
             return False  # "demand may not be met", "a year in which proposals were made": no act reported
         if any(c.dep_ == "det" and c.lower_ == "no" for c in passive.children):
@@ -925,7 +1077,7 @@ class _Sentence:
                 is_actor(o) for o in syntax.children(verb, syntax.DIRECT_OBJECTS))
         if passive is not None:
             doers = [pobj for agent in syntax.children(verb, syntax.AGENTS)
-                     for pobj in syntax.children(agent, syntax.PREPOSITION_OBJECTS)]
+                     for pobj in syntax.children(agent, syntax.PREPOSITION_OBJECTS) if not _means(pobj)]
             return bool(doers) and not is_actor(doers[0])
         if subject is None:
             return False

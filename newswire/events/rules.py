@@ -92,6 +92,14 @@ class Rules:
     currency_words: frozenset[str] = frozenset()  # "20 million euros": a sum of money
     envoy_nouns: frozenset[str] = frozenset()  # "ordered the ambassador to leave": an expulsion
     background_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after the riots": not the doer's
+    contest_verbs: frozenset[str] = frozenset()  # "Henman beat Federer": named rivals, no force
+    joint_adverbs: frozenset[str] = frozenset()  # "jointly investigated", "work together": cooperation
+    sport_words: frozenset[str] = frozenset()  # "scored", "striker": the sentence reports a game
+    aimed_force_verbs: frozenset[str] = frozenset()  # "targeted a return", "hit the headlines": no force
+    trade_verbs: frozenset[str] = frozenset()  # "GE bought Vivendi": business, the dictionary not consulted
+    dismissal_verbs: frozenset[str] = frozenset()  # "executives were fired": a dismissal
+    means_nouns: frozenset[str] = frozenset()  # "delivered by helicopter": the means, not the doer
+    danger_verbs: frozenset[str] = frozenset()  # "would be a threat": a danger, no threat made
     verbal_senses: dict[str, dict[str, Code]] | None = None  # "attacked Labour" said by a person: criticism  # "the invasion of Iraq": the "of" phrase is the target
 
     def default(self, plover: str) -> Code:
@@ -155,7 +163,11 @@ def rules() -> Rules:
         force_targets=words["force_targets"], not_event_compounds=words["not_event_compounds"],
         object_keyed_nouns=words["object_keyed_nouns"], walkout_nouns=words["walkout_nouns"],
         currency_words=words["currency_words"], envoy_nouns=words["envoy_nouns"],
-        background_prepositions=words["background_prepositions"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
+        background_prepositions=words["background_prepositions"], contest_verbs=words["contest_verbs"],
+        joint_adverbs=words["joint_adverbs"], sport_words=words["sport_words"],
+        aimed_force_verbs=words["aimed_force_verbs"], trade_verbs=words["trade_verbs"],
+        dismissal_verbs=words["dismissal_verbs"], danger_verbs=words["danger_verbs"],
+        means_nouns=words["means_nouns"], armed_sectors=words["armed_sectors"], armed_nouns=words["armed_nouns"], onset_verbs=words["onset_verbs"],
         force_senses={verb: _codes(senses) for verb, senses in data["force_senses"].items()},
         verbal_senses={verb: _codes(senses) for verb, senses in data["verbal_senses"].items() if not verb.startswith("_")},
     )
