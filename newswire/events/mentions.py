@@ -233,13 +233,19 @@ class _Modality:
     reporter: Token | None  # the reporting verb whose clause this is ("X said Y would ...")
 
 
+def span_text(span: Span) -> str:
+    """span.text, sliced from the Doc's text read once (spaCy joins the span's tokens on every read)."""
+    return syntax.doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def codeable(sentence: Span) -> bool:
-    letters = [c for c in sentence.text if c.isalpha()]
+    text = span_text(sentence)
+    letters = [c for c in text if c.isalpha()]
     if len(sentence) > MAX_SENTENCE_TOKENS or len(letters) < 8:
         return False
     if sum(c.isupper() for c in letters) > MAX_CAPITALS_SHARE * len(letters):
         return False
-    return sum(c.isdigit() for c in sentence.text) <= MAX_DIGITS_SHARE * len(sentence.text.strip())
+    return sum(c.isdigit() for c in text) <= MAX_DIGITS_SHARE * len(text.strip())
 
 
 def extract_events(doc: Doc) -> list[EventMention]:
@@ -256,6 +262,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
 class _Sentence:
     def __init__(self, sentence: Span, quoted: list[tuple[int, int]]):
         self.sentence = sentence
+        self.text = span_text(sentence)
+        self.tokens = list(sentence)  # iterated several times: one Token object each, made once
         self.quoted = [(start, end) for start, end in quoted  # only the quotes this sentence overlaps
                        if start < sentence.end_char and end > sentence.start_char]
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
@@ -269,10 +277,10 @@ class _Sentence:
             return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
-        for token in self.sentence:
+        for token in self.tokens:
             if token.pos_ in {"VERB", "AUX", "ADJ"} and not self._inside_quote(token):
                 out.extend(self._verb(token, joined.get(token.i)))
-        for token in self.sentence:
+        for token in self.tokens:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in self.consumed and not self._inside_quote(token):
                 out.extend(self._noun(token, joined.get(token.i)))
         return out
@@ -282,7 +290,7 @@ class _Sentence:
         its dictionary form; the word's other tokens are consumed."""
         known_verbs = _known_verbs()
         found: dict[int, str] = {}
-        for token in self.sentence:
+        for token in self.tokens:
             if token.text != "-" or token.i in self.consumed or token.i == 0:
                 continue
             word = glued_word(token.doc[token.i - 1])
@@ -457,10 +465,10 @@ class _Sentence:
     def _reports_sport(self) -> bool:
         """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
         ("scored", "striker"): the sentence reports sport."""
-        if _sport_words().search(self.sentence.text.lower()):
+        if _sport_words().search(self.text.lower()):
             return True
         doc = self.sentence.doc
-        for found in SCORELINE.finditer(self.sentence.text):
+        for found in SCORELINE.finditer(self.text):
             start = self.sentence.start_char + found.start()
             span = doc.char_span(start, start + len(found.group()), alignment_mode="expand")
             if span is not None and not any(t.ent_type_ in {"DATE", "TIME"} for t in span):
@@ -1096,7 +1104,7 @@ class _Sentence:
         doc = first.doc
         start, end = first.idx, last.idx + len(last.text)
         trigger = doc[first.i: last.i + 1].text
-        sentence_text = self.sentence.text.rstrip()
+        sentence_text = self.text.rstrip()
         date = arguments.date_of(date_from, self.sentence)
         confidence = CONFIDENCE[basis] * (1.0 if args.sources else NO_SOURCE_FACTOR) * \
             (HYPOTHETICAL_FACTOR if hypothetical else 1.0)
