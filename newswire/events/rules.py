@@ -173,6 +173,7 @@ def rules() -> Rules:
     )
 
 
+@lru_cache(maxsize=65536)  # asked of every verb and noun, with few distinct words
 def word_forms(lemma: str, written: str) -> tuple[str, ...]:
     """Candidate dictionary forms of a word, the model's lemma first: the small model's
     lemmatizer errs on news verbs ("hopes" -> "hop"), so regular inflections of the written
