@@ -40,6 +40,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """span.text, sliced from the Doc's text read once (spaCy joins the span's tokens on every read)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def children(token: Token, labels: frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in labels]
 
@@ -54,6 +59,14 @@ def conjuncts_of(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return out
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first entry of the list the token is a later entry of ("English, French and [German]":
+    English); the token itself when it is first or in no list."""
+    while token.dep_ in CONJUNCTS and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def ancestors_until_sentence_root(token: Token) -> Iterator[Token]:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.lexicon import (EXAMPLE_OPENERS, KIND_NOUNS, KIND_NOUNS_AFTER_NAME, PERSON_NOUNS,
                                      WORK_NOUNS)
-from newswire.syntax import APPOSITIONS, COMPOUNDS, CONJUNCTS
+from newswire.syntax import APPOSITIONS, COMPOUNDS, CONJUNCTS, first_conjunct
 
 PERSON, NOT_ACTOR = "PERSON", "NOT_ACTOR"
 # a list of examples is scanned back over at most this many tokens ("games like A, B, C and D")
@@ -49,9 +49,7 @@ def _coordinated(span: Span) -> bool:
 def list_opening(span: Span) -> Token | None:
     """The word before the list a later entry belongs to ("jazz composers John Coltrane and [Monk]",
     "soap operas Knots Landing and [Falcon Crest]")."""
-    top = span.root
-    while top.dep_ in CONJUNCTS and top.head.i < top.i:
-        top = top.head
+    top = first_conjunct(span.root)
     if top.i == span.root.i:  # the first entry, or no list
         return None
     start = top.left_edge.i

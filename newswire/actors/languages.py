@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newswire.actors.lexicon import LANGUAGE_CUES
-from newswire.syntax import CONJUNCTS
+from newswire.syntax import first_conjunct
 
 
 def used_as_language(span: Span) -> bool:
@@ -16,9 +16,7 @@ def used_as_language(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
         return False
-    first = span.root
-    while first.dep_ in CONJUNCTS and first.head.i < first.i:  # "English, French and German": the list's first
-        first = first.head
+    first = first_conjunct(span.root)  # "English, French and German": the list's first
     opening = doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
     while opening is not None and opening.is_punct and opening.i > 0:  # "three languages: English"
         opening = doc[opening.i - 1]

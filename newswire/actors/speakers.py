@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newswire.actors import sentences
 from newswire.actors.descriptions import describe
 from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
@@ -148,7 +149,7 @@ def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, en
     agreeing = [m for m in mentions if (m.type == "PERSON") == (wanted == "PERSON")
                 and (m.type != "PERSON" or compatible(gender, corpus.gender(corpus.canonical(m.key))))
                 and not (m.type == "NORP" and surface.lower() in SINGULAR_GROUP_PRONOUNS)]
-    sentence_start = max([0] + sentence_ends(text, start))
+    sentence_start = sentences.sentence_start(text, start)
     earlier = [m for m in agreeing if m.end <= start and not _compared(text, m, sentence_start)
                and not HYPHEN_MODIFIER.match(text, m.end) and not (m.type == "NORP" and NOUN_AFTER.match(text, m.end))]
     best = _named_after_opening(text, start, surface, sentence_start, agreeing) or antecedent(text, start, earlier)

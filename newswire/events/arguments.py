@@ -251,7 +251,7 @@ def concern_about(noun: Token) -> Token | None:
     if noun.dep_ == "conj":
         places.append(noun.head)
     for place in places:
-        for pobj in _prepositional_objects(place, the_rules.concern_prepositions):
+        for pobj in prepositional_objects(place, the_rules.concern_prepositions):
             if is_actor(pobj):
                 return pobj
             if pobj.lemma_.lower() in the_rules.conduct_nouns or pobj.lower_ in the_rules.conduct_nouns:
@@ -308,16 +308,12 @@ def passive_subject(verb: Token) -> Token | None:
 
 def prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterable[Token]:
     """The objects of the token's prepositions of these ("an attack on the plans": plans)."""
-    return _prepositional_objects(token, prepositions)
-
-
-def _prepositional_objects(token: Token, prepositions: Iterable[str]) -> Iterable[Token]:
     wanted = set(prepositions)
     for child in token.children:
         if (child.dep_ in syntax.PREPOSITIONS or child.dep_ in syntax.INDIRECT_OBJECTS) and child.lower_ in wanted:
             yield from syntax.children(child, syntax.PREPOSITION_OBJECTS)
         if child.dep_ == "prt":  # "pull out of": the preposition hangs off the particle
-            yield from _prepositional_objects(child, wanted)
+            yield from prepositional_objects(child, wanted)
 
 
 def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> Token | None:
@@ -333,15 +329,15 @@ def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> T
         if is_actor(passive):
             return passive
         # "the document submitted by the ambassador to the ministry": the ministry, not the document's owner
-        aimed = [pobj for pobj in _prepositional_objects(trigger, prepositions) if is_actor(pobj)]
+        aimed = [pobj for pobj in prepositional_objects(trigger, prepositions) if is_actor(pobj)]
         return aimed[0] if aimed else owner(passive)
     objects = syntax.children(trigger, syntax.DIRECT_OBJECTS | syntax.INDIRECT_OBJECTS)
-    prepositional = list(_prepositional_objects(trigger, prepositions))
+    prepositional = list(prepositional_objects(trigger, prepositions))
     for candidate in [*objects, *prepositional]:
         if is_actor(candidate):
             return candidate
     for obj in objects:
-        for inner in _prepositional_objects(obj, prepositions):
+        for inner in prepositional_objects(obj, prepositions):
             if is_actor(inner) or (inner := owner(inner)) is not None:
                 return inner
         if (found := owner(obj)) is not None:
@@ -349,8 +345,8 @@ def target_of(trigger: Token, plover: str, *, passive: Token | None = None) -> T
     for obj in prepositional:
         if (found := owner(obj)) is not None:
             return found
-    for setting in _prepositional_objects(trigger, {child.lower_ for child in trigger.children}):
-        for inner in _prepositional_objects(setting, prepositions):
+    for setting in prepositional_objects(trigger, {child.lower_ for child in trigger.children}):
+        for inner in prepositional_objects(setting, prepositions):
             if is_actor(inner):
                 return inner
     return None
@@ -364,11 +360,11 @@ def faced_by_forces(trigger: Token, plover: str) -> Token | None:
     places = [trigger, *syntax.children(trigger, syntax.DIRECT_OBJECTS),
               *(child for child in trigger.children if child.dep_ in {"advmod", "amod"})]
     for place in places:
-        for pobj in _prepositional_objects(place, prepositions):
+        for pobj in prepositional_objects(place, prepositions):
             if is_actor(pobj):
                 return pobj
             if pobj.lower_ in rules().frontier_nouns:
-                beyond = [inner for inner in _prepositional_objects(pobj, {"with"}) if is_actor(inner)]
+                beyond = [inner for inner in prepositional_objects(pobj, {"with"}) if is_actor(inner)]
                 if beyond or (beyond := [found] if (found := owner(pobj)) is not None else []):
                     return beyond[0]
     return None
@@ -376,7 +372,7 @@ def faced_by_forces(trigger: Token, plover: str) -> Token | None:
 
 def location_of(trigger: Token) -> CharSpan | None:
     """A place the clause names with "in"/"at": "met in Geneva"."""
-    for obj in _prepositional_objects(trigger, LOCATIVE_PREPOSITIONS):
+    for obj in prepositional_objects(trigger, LOCATIVE_PREPOSITIONS):
         if obj.ent_type_ in PLACE_ENTITIES:
             return actor_span(obj)
     return None

@@ -233,13 +233,8 @@ class _Modality:
     reporter: Token | None  # the reporting verb whose clause this is ("X said Y would ...")
 
 
-def span_text(span: Span) -> str:
-    """span.text, sliced from the Doc's text read once (spaCy joins the span's tokens on every read)."""
-    return syntax.doc_text(span.doc)[span.start_char:span.end_char]
-
-
 def codeable(sentence: Span) -> bool:
-    text = span_text(sentence)
+    text = syntax.span_text(sentence)
     letters = "".join(filter(str.isalpha, text))  # map/filter: the per-character tests at C speed
     if len(sentence) > MAX_SENTENCE_TOKENS or len(letters) < 8:
         return False
@@ -262,7 +257,7 @@ def extract_events(doc: Doc) -> list[EventMention]:
 class _Sentence:
     def __init__(self, sentence: Span, quoted: list[tuple[int, int]]):
         self.sentence = sentence
-        self.text = span_text(sentence)
+        self.text = syntax.span_text(sentence)
         self.tokens = list(sentence)  # iterated several times: one Token object each, made once
         self.quoted = [(start, end) for start, end in quoted  # only the quotes this sentence overlaps
                        if start < sentence.end_char and end > sentence.start_char]
