@@ -75,7 +75,7 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("structure"):
         structured, uncached = stages.structure_from_cache(files, cache)
         structured = stages.StructuredBatch.merge([structured, *run_batches(
-            structure_task, list(stages.batched(uncached, batch_size)), cache,
+            structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)

@@ -34,8 +34,9 @@ T = TypeVar("T")
 MAX_BATCH_CHARS = 1_000_000
 # The spaCy model is English; "und" is text too short to tell, which extraction still reads.
 MODEL_LANGUAGES = frozenset({"en", "und"})
-# Enough batches per worker that the last ones finishing leave no core idle for long.
-BATCHES_PER_WORKER = 8
+# The smallest batch guided_batches makes: below this, a task's own cost (~15 ms, an API call or
+# two) is no longer noise against structuring (~5 ms a file) or parsing (~60 ms an article).
+MIN_BATCH_ITEMS = 16
 # Starting the task runner's worker processes costs seconds on two cores (a Python process each,
 # its imports, and for extraction the spaCy model). Less work than this runs in the flow process,
 # where it takes less time than that start-up alone: structuring a file takes ~4 ms, parsing an
@@ -202,21 +203,35 @@ def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
     return articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
 
 
+def guided_batches(items: Sequence[T], most: int, workers: int) -> list[Sequence[T]]:
+    """Consecutive batches that shrink as the work runs out (guided self-scheduling): each holds
+    at most `most` items and at most the items left over twice the workers, and no fewer than
+    MIN_BATCH_ITEMS. Workers take them in order, so the last ones are small and no core idles
+    long while another finishes a big batch (at ~60 ms an article, a 130-article batch is ~8 s)."""
+    batches: list[Sequence[T]] = []
+    start = 0
+    while start < len(items):
+        size = min(most, max(MIN_BATCH_ITEMS, math.ceil((len(items) - start) / (2 * workers))))
+        batches.append(items[start:start + size])
+        start += size
+    return batches
+
+
 def extraction_batches(items: Sequence[tuple[str, str, str]], max_articles: int,
                        workers: int) -> list[list[tuple[str, str, str]]]:
-    """Consecutive batches of at most max_articles and about MAX_BATCH_CHARS of text, and at
-    least BATCHES_PER_WORKER per worker when there are enough articles."""
-    size = max(1, min(max_articles, math.ceil(len(items) / (workers * BATCHES_PER_WORKER))))
+    """guided_batches of at most max_articles, each cut again where its text passes MAX_BATCH_CHARS."""
     batches: list[list[tuple[str, str, str]]] = []
-    current: list[tuple[str, str, str]] = []
-    chars = 0
-    for item in items:
-        if current and (len(current) >= size or chars + len(item[2]) > MAX_BATCH_CHARS):
-            batches.append(current)
-            current, chars = [], 0
-        current.append(item)
-        chars += len(item[2])
-    return batches + ([current] if current else [])
+    for guided in guided_batches(items, max_articles, workers):
+        current: list[tuple[str, str, str]] = []
+        chars = 0
+        for item in guided:
+            if current and chars + len(item[2]) > MAX_BATCH_CHARS:
+                batches.append(current)
+                current, chars = [], 0
+            current.append(item)
+            chars += len(item[2])
+        batches.append(current)
+    return batches
 
 
 def merge_extracted(batches: Iterable[ExtractedBatch]) -> ExtractedBatch:
