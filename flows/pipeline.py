@@ -12,6 +12,7 @@ from pathlib import Path
 
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import wait
 from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -35,6 +36,17 @@ def structure_task(files, cache_dir: Path | None):
 @task(name="extract", retries=1, retry_delay_seconds=1, **STAGE)
 def extract_task(items, cache_dir: Path | None):
     return extract.extract_batch(items, cache_dir)
+
+
+@task(name="load model", **STAGE)
+def load_model_task(worker: int) -> None:
+    extract.load_model()
+
+
+def load_models_ahead(needed: bool) -> list:
+    """Each worker loads the spaCy model (starting first, when the structure stage did not need
+    it) while this process dedupes alone: ~2 s of a run that parses or re-runs an extractor."""
+    return load_model_task.map(range(usable_cores())) if needed else []
 
 
 def run_batches(batch_task, batches: list, cache_dir: Path | None, inline: bool, progress: bool) -> list:
@@ -77,12 +89,14 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         structured = stages.StructuredBatch.merge([structured, *run_batches(
             structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
+        models_ahead = load_models_ahead(stages.extraction_expected(Path(out_dir), cache, len(uncached)))
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
         items = stages.extraction_inputs(spine["articles"])
         inline = len(extract.uncached(items, cache)) <= stages.INLINE_ARTICLES
+        wait(models_ahead)
         batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
         extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
     with clock("corpus resolution"):

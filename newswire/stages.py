@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from newswire import release, tables
+from newswire import extract, release, tables
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
@@ -201,6 +201,24 @@ def not_in_model_language(articles: pd.DataFrame) -> int:
 def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
     """Not a duplicate, and with body text (a page with no article is published with none)."""
     return articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
+
+
+def extraction_expected(out_dir: Path, cache_dir: Path | None, files_left: int) -> bool:
+    """Whether the extract stage will likely run on worker processes, known before dedupe: more
+    files left to structure (new or changed) than the flow process extracts itself, or as many
+    of the latest release's articles missing an extraction in the cache (an extractor or the
+    parse changed since). A guess that only decides what to start early, not what runs."""
+    if files_left > INLINE_ARTICLES:
+        return True
+    latest = release.latest_release(out_dir)
+    if cache_dir is None or latest is None:  # without a cache every file is left to structure
+        return False
+    try:
+        articles = pd.read_parquet(latest / "articles.parquet",
+                                   columns=["article_id", "source", "text", "duplicate_of", "language"])
+    except Exception:  # a damaged or older release: the real decision is made after dedupe all the same
+        return False
+    return len(extract.uncached(extraction_inputs(articles), cache_dir)) > INLINE_ARTICLES
 
 
 def guided_batches(items: Sequence[T], most: int, workers: int) -> list[Sequence[T]]:

@@ -8,8 +8,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
+
 from flows.pipeline import release_flow
-from newswire import stages
+from newswire import extract, stages
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 
@@ -39,3 +41,18 @@ def test_an_incremental_run_publishes_what_a_run_from_scratch_does(prefect_harne
     assert (scratch.counts["structure"]["from_cache"], scratch.counts["extract"]["parsed"]) == (0, len(first) + 1)
     assert incremental.created and scratch.created
     assert _table_hashes(incremental.release_path) == _table_hashes(scratch.release_path)
+
+
+def test_a_run_expects_extraction_when_files_changed_or_the_latest_articles_miss_an_extraction(
+        sample_release, tmp_path, monkeypatch):
+    monkeypatch.setattr(stages, "INLINE_ARTICLES", 0)  # any work left counts, as on a large corpus
+    out, cache = sample_release.parent, tmp_path / "cache"
+    assert stages.extraction_expected(out, cache, files_left=1)
+    assert not stages.extraction_expected(tmp_path / "no releases yet", cache, files_left=0)
+    assert not stages.extraction_expected(out, None, files_left=0)
+    assert stages.extraction_expected(out, cache, files_left=0)  # nothing cached for the latest articles
+
+    extract.extract_batch(stages.extraction_inputs(pd.read_parquet(sample_release / "articles.parquet")), cache)
+    assert not stages.extraction_expected(out, cache, files_left=0)
+    shutil.rmtree(cache / "quotes")  # the quotes extractor changed since
+    assert stages.extraction_expected(out, cache, files_left=0)
