@@ -147,9 +147,18 @@ MAX_ANCHORED_PROMO_WORDS = 30
 # A line in another language is judged only when long enough for the identifier to be sure.
 MIN_WORDS_FOR_LANGUAGE = 8
 MIN_LANGUAGE_CONFIDENCE = 0.85
+# The identifier reads a text's beginning: enough to tell, and its cost grows with the length.
+MAX_IDENTIFIED_CHARS = 20_000
 ENGLISH_FUNCTION_WORDS = {"the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "said", "has",
                           "have", "it", "by", "at", "from", "be", "are", "would", "will", "this", "which", "its"}
 MIN_FUNCTION_WORDS = 3
+# A whole text is plainly English prose when these function words are a fifth of its words
+# (12-35 % in the BBC corpus, the lowest in sport results); the foreign-language pages of the
+# tests, accents stripped, stay under a tenth.
+MIN_ENGLISH_FUNCTION_WORD_SHARE = 0.2
+MIN_WORDS_FOR_FUNCTION_WORD_SHARE = 30
+_ASCII_WORD = re.compile(r"[a-z]+")
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
 _APPEAL_HEADING = re.compile(r"^(a (message|note) from\b|dear readers?\b|please support\b|we need your (help|support)\b"
@@ -187,8 +196,27 @@ def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and confidence; ("und", 0.0) when there is nothing to judge."""
     if not re.search(r"\w", text):
         return "und", 0.0
-    language, confidence = _language_identifier().classify(text[:20_000])
+    language, confidence = _language_identifier().classify(text[:MAX_IDENTIFIED_CHARS])
     return str(language), float(confidence)
+
+
+def text_language(text: str) -> str:
+    """The language of an article's text: detect_language's, except that plainly English prose is
+    told by its function words. The identifier walks every byte of the text in Python and was
+    the structure stage's main cost; on such prose it answers "en" every time (all 2,307 such
+    texts of the BBC corpus, the test pages and the hostile corpus)."""
+    if _plainly_english_text(text[:MAX_IDENTIFIED_CHARS]):
+        return "en"
+    return detect_language(text)[0]
+
+
+def _plainly_english_text(text: str) -> bool:
+    """No letter outside ASCII, enough words, and a fifth of them English function words."""
+    if _NON_ASCII_LETTER.search(text):
+        return False
+    words = _ASCII_WORD.findall(text.lower())
+    return (len(words) >= MIN_WORDS_FOR_FUNCTION_WORD_SHARE
+            and sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) >= MIN_ENGLISH_FUNCTION_WORD_SHARE * len(words))
 
 
 @lru_cache(maxsize=4096)
@@ -219,7 +247,7 @@ def _plainly_english(lowered: str, article_language: str) -> bool:
     line with several English function words is not chrome in another language."""
     if article_language != "en":
         return False
-    return len(set(re.findall(r"[a-z]+", lowered)) & ENGLISH_FUNCTION_WORDS) >= MIN_FUNCTION_WORDS
+    return len(set(_ASCII_WORD.findall(lowered)) & ENGLISH_FUNCTION_WORDS) >= MIN_FUNCTION_WORDS
 
 
 def classify_line(line: str, article_language: str, article_script: str | None) -> Verdict | None:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 from functools import lru_cache
 
-from newswire.boilerplate import Verdict, classify_lines, detect_language, normalise_line
+from newswire.boilerplate import Verdict, classify_lines, normalise_line, text_language
 from newswire.data import load as load_data
 from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
@@ -278,7 +278,7 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
     # a second opinion: trafilatura's own extraction, without the fallback extractors it
     # compares it with (on a teaser-heavy page the fallback may take the teasers)
     fast = trafilatura.extract(html, fast=True, **options) or ""
-    language = language_hint or detect_language("\n".join(texts) or title or "")[0]
+    language = language_hint or text_language("\n".join(texts) or title or "")
     reconciled = reconcile_body(html, [texts, fast.split("\n")], language, title)
     published = published_text = None
     if markup.published and (stated := parse_iso_time(markup.published)) and stated[1]:
@@ -408,8 +408,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
     article_id = stable_hash(content_hash, doc.source)
     html = _html_article(doc.text) if doc.kind == "html" else None
     lines = html.lines if html is not None else split_lines(doc.text)
-    language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
-                                  or "\n".join(line.text for line in lines))
+    language = text_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
+                             or "\n".join(line.text for line in lines))
     if html is not None and not lines:  # no article: the language of what the page says
         language = html.language
     verdicts = classify_lines([line.text for line in lines], language)
