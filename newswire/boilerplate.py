@@ -158,6 +158,11 @@ MIN_FUNCTION_WORDS = 3
 MIN_ENGLISH_FUNCTION_WORD_SHARE = 0.2
 MIN_WORDS_FOR_FUNCTION_WORD_SHARE = 30
 _ASCII_WORD = re.compile(r"[a-z]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE_LOWER_CASE = re.compile(r"\b([^\W\d_]+)\s+(?=[^\W\d_A-Z\u00c0-\u00de])")
+_WORD_CHARACTER = re.compile(r"\w")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_WHITESPACE = re.compile(r"\s+")
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
@@ -194,7 +199,7 @@ def _language_identifier():
 
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and confidence; ("und", 0.0) when there is nothing to judge."""
-    if not re.search(r"\w", text):
+    if not _WORD_CHARACTER.search(text):
         return "und", 0.0
     language, confidence = _language_identifier().classify(text[:MAX_IDENTIFIED_CHARS])
     return str(language), float(confidence)
@@ -226,20 +231,36 @@ def _script(ch: str) -> str:
 
 
 _ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_letters(text: str) -> int:
+    ascii_only = text.encode("ascii", errors="ignore")
+    return len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTERS))  # C speed
 
 
 def dominant_script(text: str) -> tuple[str | None, int]:
-    """The script most letters belong to (first word of the Unicode name), and the letter count."""
+    """The script most letters belong to (first word of the Unicode name), and the letter count;
+    of scripts with as many letters, the one that comes first in the text."""
     if text.isascii():  # the common case, without a Unicode lookup per character
-        letters = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))  # C speed
+        letters = _ascii_letters(text)
         return ("LATIN" if letters else None), letters
+    # ASCII letters are Latin, counted at C speed; only the other characters are looked up
+    # (a "£" or a curly quote in English text no longer costs a lookup per character)
     scripts: Counter[str] = Counter()
-    for ch in text:
-        if ch.isalpha():
-            scripts[_script(ch)] += 1
+    first_seen: dict[str, int] = {}
+    if latin := _ascii_letters(text):
+        scripts["LATIN"] = latin
+        first_seen["LATIN"] = _ASCII_LETTER.search(text).start()
+    for match in _NON_ASCII.finditer(text):
+        if match.group().isalpha():
+            script = _script(match.group())
+            scripts[script] += 1
+            first_seen[script] = min(first_seen.get(script, match.start()), match.start())
     if not scripts:
         return None, 0
-    return scripts.most_common(1)[0][0], sum(scripts.values())
+    return max(scripts, key=lambda script: (scripts[script], -first_seen[script])), sum(scripts.values())
 
 
 def _plainly_english(lowered: str, article_language: str) -> bool:
@@ -261,7 +282,7 @@ def classify_line(line: str, article_language: str, article_script: str | None) 
     lowered = stripped.lower()
     if _ANCHORED_PROMO.match(lowered) and words <= MAX_ANCHORED_PROMO_WORDS:
         return Verdict("promo", "newsletter or subscription call to action")
-    if not re.search(r"[^\W_]", stripped):
+    if not _LETTER_OR_DIGIT.search(stripped):
         return Verdict("navigation", "no letters or digits: a separator")
     for kind, patterns in _CHROME.items():
         if words > MAX_CHROME_WORDS.get(kind, DEFAULT_MAX_CHROME_WORDS):
@@ -313,11 +334,12 @@ def _foreign_function_words(line: str, article_language: str) -> bool:
     caption full of names): evidence the identifier misses on short or name-heavy lines."""
     if article_language != "en":
         return False
-    words = re.findall(r"[^\W\d_]+", line.lower())
+    if not ENGLISH_FUNCTION_WORDS.isdisjoint(_LETTER_RUN.findall(line.lower())):
+        return False  # most lines: the costlier look for foreign function words is not needed
     # a function word before a capitalised word is a name particle ("van der Linde", "du Preez")
-    foreign = [m.group(1).lower() for m in re.finditer(r"\b([^\W\d_]+)\s+(?=[^\W\d_A-Z\u00c0-\u00de])", line)
+    foreign = [m.group(1).lower() for m in _WORD_BEFORE_LOWER_CASE.finditer(line)
                if m.group(1).lower() in FOREIGN_FUNCTION_WORDS and (m.start() == 0 or m.group(1)[0].islower())]
-    return bool(foreign) and not set(words) & ENGLISH_FUNCTION_WORDS and (len(foreign) >= 2 or not line.isascii())
+    return bool(foreign) and (len(foreign) >= 2 or not line.isascii())
 
 
 def classify_lines(lines: list[str], article_language: str) -> list[Verdict | None]:
@@ -341,7 +363,7 @@ def classify_lines(lines: list[str], article_language: str) -> list[Verdict | No
 
 
 def normalise_line(line: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip().lower()
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", line)).strip().lower()
 
 
 def recurring_lines(articles_lines: Iterable[Iterable[str]]) -> set[str]:
