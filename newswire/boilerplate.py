@@ -40,6 +40,14 @@ _TRAILING_PHOTO_CREDIT = re.compile(
     r"\|\s*(?:getty images|reuters|afp|ap|epa|shutterstock)[^.]*)\s*$",
     re.IGNORECASE,
 )
+
+
+def _has_trailing_photo_credit(line: str) -> bool:
+    # Every form of the credit has a colon or a bar: a line with neither (most lines) is not
+    # searched, which saves an unanchored search tried at every character.
+    return (":" in line or "|" in line) and bool(_TRAILING_PHOTO_CREDIT.search(line))
+
+
 # Whole-line chrome, matched against the lower-cased line.
 _CHROME_PATTERNS: dict[str, list[str]] = {
     "caption": [
@@ -277,7 +285,7 @@ def classify_line(line: str, article_language: str, article_script: str | None) 
     words = word_count(stripped)
     if _LEADING_PHOTO_CREDIT.match(stripped):
         return Verdict("caption", "starts with a photo credit (AGENCY/PHOTOGRAPHER - ...)")
-    if _TRAILING_PHOTO_CREDIT.search(stripped) and not stripped.endswith(('"', "\u201d")):
+    if _has_trailing_photo_credit(stripped) and not stripped.endswith(('"', "\u201d")):
         return Verdict("caption", "ends with a photo credit (Photo: ...)")
     lowered = stripped.lower()
     if _ANCHORED_PROMO.match(lowered) and words <= MAX_ANCHORED_PROMO_WORDS:
