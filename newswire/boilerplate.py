@@ -170,7 +170,6 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE_LOWER_CASE = re.compile(r"\b([^\W\d_]+)\s+(?=[^\W\d_A-Z\u00c0-\u00de])")
 _WORD_CHARACTER = re.compile(r"\w")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_WHITESPACE = re.compile(r"\s+")
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 # Another script (Cyrillic in a Latin-script article) is certain from a few letters.
 MIN_LETTERS_FOR_SCRIPT = 8
@@ -371,7 +370,9 @@ def classify_lines(lines: list[str], article_language: str) -> list[Verdict | No
 
 
 def normalise_line(line: str) -> str:
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", line)).strip().lower()
+    """NFKC, whitespace runs as one space, stripped, lower-cased. (split() and the regex \\s
+    agree on what whitespace is, for every code point; split is several times faster.)"""
+    return " ".join(unicodedata.normalize("NFKC", line).split()).lower()
 
 
 def recurring_lines(articles_lines: Iterable[Iterable[str]]) -> set[str]:
