@@ -679,9 +679,15 @@ def body_text(article: ParsedArticle) -> str:
     return "\n".join(line.text for line in article.body)
 
 
+def body_word_count(article: ParsedArticle) -> int:
+    """word_count(body_text(article)), counted line by line: no word runs across a line break, and
+    the line rules have counted (and word_count kept) each line's words already."""
+    return sum(word_count(line.text) for line in article.body)
+
+
 def subheadings(article: ParsedArticle) -> list[str]:
     return [line.text for line in article.body if is_subheading(line.text)]
 
 
-__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "html_main_text", "parse_date_line",
-           "split_lines", "structure", "subheadings"]
+__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "body_word_count", "drop_recurring", "html_main_text",
+           "parse_date_line", "split_lines", "structure", "subheadings"]
