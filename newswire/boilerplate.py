@@ -166,7 +166,11 @@ MIN_FUNCTION_WORDS = 3
 MIN_ENGLISH_FUNCTION_WORD_SHARE = 0.2
 MIN_WORDS_FOR_FUNCTION_WORD_SHARE = 30
 _ASCII_WORD = re.compile(r"[a-z]+")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A function word as a whole run of ASCII letters (an _ASCII_WORD), or of letters of any script,
+# found by one search that stops at the first instead of listing every word of the line.
+_FUNCTION_WORDS_PATTERN = "|".join(sorted(ENGLISH_FUNCTION_WORDS, key=len, reverse=True))
+_ENGLISH_FUNCTION_WORD = re.compile(rf"(?<![a-z])(?:{_FUNCTION_WORDS_PATTERN})(?![a-z])")
+_ENGLISH_FUNCTION_WORD_AMONG_LETTERS = re.compile(rf"(?<![^\W\d_])(?:{_FUNCTION_WORDS_PATTERN})(?![^\W\d_])")
 _WORD_BEFORE_LOWER_CASE = re.compile(r"\b([^\W\d_]+)\s+(?=[^\W\d_A-Z\u00c0-\u00de])")
 _WORD_CHARACTER = re.compile(r"\w")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -275,7 +279,12 @@ def _plainly_english(lowered: str, article_language: str) -> bool:
     line with several English function words is not chrome in another language."""
     if article_language != "en":
         return False
-    return len(set(_ASCII_WORD.findall(lowered)) & ENGLISH_FUNCTION_WORDS) >= MIN_FUNCTION_WORDS
+    found: set[str] = set()
+    for match in _ENGLISH_FUNCTION_WORD.finditer(lowered):  # stops at the third, often early in the line
+        found.add(match.group())
+        if len(found) >= MIN_FUNCTION_WORDS:
+            return True
+    return False
 
 
 def classify_line(line: str, article_language: str, article_script: str | None) -> Verdict | None:
@@ -341,7 +350,7 @@ def _foreign_function_words(line: str, article_language: str) -> bool:
     caption full of names): evidence the identifier misses on short or name-heavy lines."""
     if article_language != "en":
         return False
-    if not ENGLISH_FUNCTION_WORDS.isdisjoint(_LETTER_RUN.findall(line.lower())):
+    if _ENGLISH_FUNCTION_WORD_AMONG_LETTERS.search(line.lower()):
         return False  # most lines: the costlier look for foreign function words is not needed
     # a function word before a capitalised word is a name particle ("van der Linde", "du Preez")
     foreign = [m.group(1).lower() for m in _WORD_BEFORE_LOWER_CASE.finditer(line)
