@@ -342,6 +342,24 @@ class PageVerdicts:
     no_article_reason: str | None
 
 
+def _enough_page_chrome(texts: list[str], verdicts: list, stoplist: frozenset[str]) -> bool:
+    """Whether MIN_PAGE_CHROME_LINES lines are neither explained by a line rule nor paragraphs.
+
+    Stops as soon as the answer is known: is_paragraph is the costly part, and most articles
+    have fewer unexplained lines in all than the threshold.
+    """
+    unexplained = [text for text, verdict in zip(texts, verdicts) if verdict is None]
+    needed = MIN_PAGE_CHROME_LINES
+    for index, text in enumerate(unexplained):
+        if needed > len(unexplained) - index:
+            return False
+        if not is_paragraph(text, stoplist):
+            needed -= 1
+            if needed == 0:
+                return True
+    return False
+
+
 def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdicts | None:
     """For whole-page text, the lines outside the article; None for an article with a little chrome.
 
@@ -351,8 +369,7 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
     """
     texts = [line.text for line in lines]
     stoplist = stopwords(language)
-    if sum(verdict is None and not is_paragraph(text, stoplist) for text, verdict in zip(texts, verdicts)) \
-            < MIN_PAGE_CHROME_LINES:
+    if not _enough_page_chrome(texts, verdicts, stoplist):
         return None  # not enough short unexplained lines for page chrome: an article, however long
     decision: PageArticle = find_article(texts, language)
     if decision.found:
