@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from newswire.boilerplate import READ_ALSO, classify_line, dominant_script
 from newswire.data import load as load_data
@@ -225,8 +226,10 @@ class PageArticle:
 def _words(line: str) -> tuple[str, ...]:
     """Whitespace-separated words, lower-cased, without surrounding punctuation. Not \\w+ runs:
     those break Bengali or Hindi words at every vowel sign."""
-    tokens = (token.strip(_PUNCTUATION) for token in line.lower().split())
-    return tuple(word for word in tokens if _WORD_CHARACTER.search(word))
+    # map and filter rather than a generator: a line has dozens of tokens, and the page decision
+    # measures every line
+    tokens = map(str.strip, line.lower().split(), repeat(_PUNCTUATION))
+    return tuple(filter(_WORD_CHARACTER.search, tokens))
 
 
 def word_units(line: str) -> int:
@@ -249,7 +252,7 @@ def stopwords(language: str) -> frozenset[str]:
 
 def stopword_density(line: str, stoplist: frozenset[str]) -> float:
     words = _words(line)
-    return sum(word in stoplist for word in words) / len(words) if words else 0.0
+    return sum(map(stoplist.__contains__, words)) / len(words) if words else 0.0
 
 
 def ends_like_sentence(line: str) -> bool:

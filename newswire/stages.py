@@ -39,7 +39,7 @@ MODEL_LANGUAGES = frozenset({"en", "und"})
 MIN_BATCH_ITEMS = 16
 # Starting the task runner's worker processes costs seconds on two cores (a Python process each,
 # its imports, and for extraction the spaCy model). Less work than this runs in the flow process,
-# where it takes less time than that start-up alone: structuring a file takes ~4 ms, parsing an
+# where it takes less time than that start-up alone: structuring a file takes ~1 ms, parsing an
 # article ~70 ms.
 INLINE_FILES = 200
 INLINE_ARTICLES = 30

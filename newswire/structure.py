@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 from functools import lru_cache
 
-from newswire.boilerplate import Verdict, classify_lines, detect_language, normalise_line
+from newswire.boilerplate import Verdict, classify_lines, normalise_line, text_language
 from newswire.data import load as load_data
 from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
@@ -278,7 +278,7 @@ def _html_article(html: str, language_hint: str | None = None) -> HtmlArticle:
     # a second opinion: trafilatura's own extraction, without the fallback extractors it
     # compares it with (on a teaser-heavy page the fallback may take the teasers)
     fast = trafilatura.extract(html, fast=True, **options) or ""
-    language = language_hint or detect_language("\n".join(texts) or title or "")[0]
+    language = language_hint or text_language("\n".join(texts) or title or "")
     reconciled = reconcile_body(html, [texts, fast.split("\n")], language, title)
     published = published_text = None
     if markup.published and (stated := parse_iso_time(markup.published)) and stated[1]:
@@ -342,6 +342,24 @@ class PageVerdicts:
     no_article_reason: str | None
 
 
+def _enough_page_chrome(texts: list[str], verdicts: list, stoplist: frozenset[str]) -> bool:
+    """Whether MIN_PAGE_CHROME_LINES lines are neither explained by a line rule nor paragraphs.
+
+    Stops as soon as the answer is known: is_paragraph is the costly part, and most articles
+    have fewer unexplained lines in all than the threshold.
+    """
+    unexplained = [text for text, verdict in zip(texts, verdicts) if verdict is None]
+    needed = MIN_PAGE_CHROME_LINES
+    for index, text in enumerate(unexplained):
+        if needed > len(unexplained) - index:
+            return False
+        if not is_paragraph(text, stoplist):
+            needed -= 1
+            if needed == 0:
+                return True
+    return False
+
+
 def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdicts | None:
     """For whole-page text, the lines outside the article; None for an article with a little chrome.
 
@@ -351,8 +369,7 @@ def page_verdicts(lines: list[Line], verdicts: list, language: str) -> PageVerdi
     """
     texts = [line.text for line in lines]
     stoplist = stopwords(language)
-    if sum(verdict is None and not is_paragraph(text, stoplist) for text, verdict in zip(texts, verdicts)) \
-            < MIN_PAGE_CHROME_LINES:
+    if not _enough_page_chrome(texts, verdicts, stoplist):
         return None  # not enough short unexplained lines for page chrome: an article, however long
     decision: PageArticle = find_article(texts, language)
     if decision.found:
@@ -408,8 +425,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
     article_id = stable_hash(content_hash, doc.source)
     html = _html_article(doc.text) if doc.kind == "html" else None
     lines = html.lines if html is not None else split_lines(doc.text)
-    language, _ = detect_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
-                                  or "\n".join(line.text for line in lines))
+    language = text_language("\n".join(line.text for line in lines if word_count(line.text) >= 6)
+                             or "\n".join(line.text for line in lines))
     if html is not None and not lines:  # no article: the language of what the page says
         language = html.language
     verdicts = classify_lines([line.text for line in lines], language)
@@ -679,9 +696,15 @@ def body_text(article: ParsedArticle) -> str:
     return "\n".join(line.text for line in article.body)
 
 
+def body_word_count(article: ParsedArticle) -> int:
+    """word_count(body_text(article)), counted line by line: no word runs across a line break, and
+    the line rules have counted (and word_count kept) each line's words already."""
+    return sum(word_count(line.text) for line in article.body)
+
+
 def subheadings(article: ParsedArticle) -> list[str]:
     return [line.text for line in article.body if is_subheading(line.text)]
 
 
-__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "drop_recurring", "html_main_text", "parse_date_line",
-           "split_lines", "structure", "subheadings"]
+__all__ = ["Line", "ParsedArticle", "RemovedLine", "body_text", "body_word_count", "drop_recurring", "html_main_text",
+           "parse_date_line", "split_lines", "structure", "subheadings"]

@@ -12,8 +12,8 @@ import pandas as pd
 from newswire.dedupe import DuplicateLink
 from newswire.ingest import Rejection
 from newswire.quotes import cluster_quotes
-from newswire.structure import ParsedArticle, body_text, subheadings
-from newswire.text import stable_hash, word_count
+from newswire.structure import ParsedArticle, body_text, body_word_count, subheadings
+from newswire.text import stable_hash
 from schemas import TABLES
 
 if TYPE_CHECKING:  # the extraction modules import quarantine_row from here
@@ -88,7 +88,7 @@ def articles_table(articles: Iterable[ParsedArticle], links: Mapping[str, Duplic
             "published": pd.Timestamp(article.published).as_unit("us") if article.published else pd.NaT,
             "published_tz": article.published_tz, "published_text": article.published_text,
             "dateline": article.dateline or "", "credits": list(article.credits), "subheadings": subheadings(article),
-            "language": article.language, "text": text, "word_count": word_count(text),
+            "language": article.language, "text": text, "word_count": body_word_count(article),
             "duplicate_of": link.duplicate_of if link else None, "similarity": link.similarity if link else None,
         }
         for name, value in row.items():  # the row's dict is dropped: only its values are kept

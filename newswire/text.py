@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]\u201c"
@@ -16,6 +17,7 @@ def without_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=4096)  # the line rules count each line's words several times
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
