@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -264,6 +264,10 @@ class _Sentence:
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
         self.rules = rules()
 
+    @cached_property
+    def dates(self) -> list[Span]:
+        return arguments.dates_in(self.sentence)
+
     def _inside_quote(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.quoted)
 
@@ -327,7 +331,7 @@ class _Sentence:
         coded = self._by_whom(verb, coded)
         if self._done_jointly(verb, coded):
             coded = self.rules.default("COOPERATE"), "verb", verb  # "jointly investigated the ring"
-        if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
+        if coded is None and verb.pos_ == "VERB" and self._obliged(verb):
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
         if coded is None:
@@ -838,7 +842,7 @@ class _Sentence:
                 code = self.rules.default("THREATEN")
         # "held a round of talks in Geneva on Jan. 10": the date of the verb that holds the act
         held = verb if verb is not None and verb_lemma(verb) in self.rules.support_verbs else None
-        date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
+        date_from = held if held is not None and arguments.date_of(noun, self.dates) is None else noun
         word = glued_word(noun) if joined else [noun]  # "a sit-in": the trigger is the whole word
         return [self._mention(word[0], word[-1], code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
@@ -967,7 +971,8 @@ class _Sentence:
             not any(c.tag_ == "MD" for c in noun.head.children)
 
     # ------------------------------------------------------------------ modality and arguments
-    def _modality(self, verb: Token) -> _Modality:
+    def _auxiliaries(self, verb: Token) -> tuple[set[str], Token]:
+        """The verb's auxiliaries, with those of the verb it takes them from, and that verb."""
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in syntax.AUXILIARIES}
         head = verb
         # "will continue to talk", "will meet and discuss": the bare verb shares its head's auxiliaries;
@@ -975,6 +980,14 @@ class _Sentence:
         while (head.dep_ == "xcomp" or head.dep_ == "conj" and head.tag_ == "VB") and head.head.i != head.i:
             head = head.head
             auxiliaries |= {c.lower_ for c in head.children if c.dep_ in syntax.AUXILIARIES}
+        return auxiliaries, head
+
+    def _obliged(self, verb: Token) -> bool:
+        """"must", "should": the modality's obligation alone, asked of every verb no table codes."""
+        return bool(self._auxiliaries(verb)[0] & self.rules.obligation_auxiliaries)
+
+    def _modality(self, verb: Token) -> _Modality:
+        auxiliaries, head = self._auxiliaries(verb)
         negated = any(c.dep_ in syntax.NEGATIONS or c.lower_ == "never" for c in list(verb.children) + list(head.children))
         reporter = self._reporter(head)
         future = bool(auxiliaries & self.rules.future_auxiliaries) or ("would" in auxiliaries and reporter is not None)
@@ -1100,7 +1113,7 @@ class _Sentence:
         start, end = first.idx, last.idx + len(last.text)
         trigger = doc[first.i: last.i + 1].text
         sentence_text = self.text.rstrip()
-        date = arguments.date_of(date_from, self.sentence)
+        date = arguments.date_of(date_from, self.dates)
         confidence = CONFIDENCE[basis] * (1.0 if args.sources else NO_SOURCE_FACTOR) * \
             (HYPOTHETICAL_FACTOR if hypothetical else 1.0)
         return EventMention(
