@@ -104,10 +104,21 @@ def _known_verbs() -> frozenset[str]:
                      | {phrase.split()[0] for phrase in the_rules.verbs_with_particle})
 
 
+@lru_cache(maxsize=1)
+def _last_words_of_noun_phrases() -> frozenset[str]:
+    """The nouns the noun table holds after a modifier ("air strikes": strikes)."""
+    return frozenset(phrase.rsplit(" ", 1)[1] for phrase in rules().nouns if " " in phrase)
+
+
 def verb_lemma(token: Token) -> str:
     """The dictionary form of a verb: the first candidate newswire's tables know, else the model's lemma."""
+    return _verb_form(token.lemma_, token.text)
+
+
+@lru_cache(maxsize=65536)  # asked several times of every verb, with few distinct words
+def _verb_form(lemma: str, written: str) -> str:
     known = _known_verbs()
-    return next((form for form in word_forms(token.lemma_, token.text) if form in known), token.lemma_.lower())
+    return next((form for form in word_forms(lemma, written) if form in known), lemma.lower())
 
 
 # Clauses whose tense a bare, modal or participle verb takes on: "had informed him that the US would
@@ -289,6 +300,8 @@ class _Sentence:
         its dictionary form; the word's other tokens are consumed."""
         known_verbs = _known_verbs()
         found: dict[int, str] = {}
+        if "-" not in self.text:
+            return found  # most sentences: no hyphen token to look at
         for token in self.tokens:
             if token.text != "-" or token.i in self.consumed or token.i == 0:
                 continue
@@ -466,6 +479,8 @@ class _Sentence:
         ("scored", "striker"): the sentence reports sport."""
         if _sport_words().search(self.text.lower()):
             return True
+        if "-" not in self.text:
+            return False  # no score (most sentences)
         doc = self.sentence.doc
         for found in SCORELINE.finditer(self.text):
             start = self.sentence.start_char + found.start()
@@ -859,15 +874,17 @@ class _Sentence:
     def _noun_code(self, noun: Token) -> Code | None:
         """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
         "joint patrols" not "patrols"."""
+        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+        if code is None and noun.lower_ not in _last_words_of_noun_phrases():
+            return None  # most nouns: in the table neither alone nor after a modifier (their children not read)
         for child in noun.children:
             if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1 and \
                     f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
                 return None  # "a press release", "a press conference"
             if child.dep_ in {"compound", "amod"}:  # "joint border patrols": a modifier not next to the noun
-                code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
-                if code is not None:
-                    return code
-        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+                phrase_code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
+                if phrase_code is not None:
+                    return phrase_code
         return self._keyed_on_object(noun, code) if code is not None else None
 
     def _keyed_on_object(self, noun: Token, code: Code) -> Code | None:
