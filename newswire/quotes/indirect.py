@@ -44,7 +44,7 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
     out: list[QuoteCandidate] = []
     seen: set[tuple[int, int]] = set()
     for tok in doc:
-        if outer.covering(tok.idx) is not None or headings.covering(tok.idx) is not None:
+        if not _may_report(tok, lex) or outer.covering(tok.idx) is not None or headings.covering(tok.idx) is not None:
             continue
         found = _reported_clauses(tok, spoken, lex)
         if found is None:
@@ -59,6 +59,12 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
             out.append(candidate(text, start, end, "indirect", tok.lemma_.lower(), speaker_fields(speaker, text),
                                  relay, CONFIDENCE[key]))
     return out
+
+
+def _may_report(tok: Token, lex: Lexicon) -> bool:
+    """A cue or an "according" word: the only tokens _indirect_for finds content for (the test asked of
+    every token first, as the cheapest)."""
+    return tok.lower_ in lex.according or is_cue(tok, lex)
 
 
 _Clause = tuple[list[Token], bool]  # the clause's tokens, and whether it kept all its words
