@@ -62,9 +62,9 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
 
 
 def _may_report(tok: Token, lex: Lexicon) -> bool:
-    """A cue or an "according" word: the only tokens _indirect_for finds content for (the test asked of
-    every token first, as the cheapest)."""
-    return tok.lower_ in lex.according or is_cue(tok, lex)
+    """An "according" word or the lemma of a cue: only such tokens have content _indirect_for finds (the
+    test asked of every token first, as the cheapest; is_cue is asked of the few that pass)."""
+    return tok.lower_ in lex.according or tok.lemma_.lower() in lex.speech
 
 
 _Clause = tuple[list[Token], bool]  # the clause's tokens, and whether it kept all its words
