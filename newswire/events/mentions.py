@@ -15,6 +15,7 @@ Only acts with an actor on at least one side are events ("profits rose" is not).
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -245,13 +246,26 @@ class _Modality:
 
 
 def codeable(sentence: Span) -> bool:
+    if len(sentence) > MAX_SENTENCE_TOKENS:
+        return False
     text = syntax.span_text(sentence)
+    letters, capitals, digits = _letters_capitals_digits(text)
+    if letters < 8 or capitals > MAX_CAPITALS_SHARE * letters:
+        return False
+    return digits <= MAX_DIGITS_SHARE * len(text.strip())
+
+
+_ASCII_CLASSES = (string.ascii_letters.encode(), string.ascii_uppercase.encode(), string.digits.encode())
+
+
+def _letters_capitals_digits(text: str) -> tuple[int, int, int]:
+    """How many letters, capital letters and digits the text has (str.isalpha, isupper, isdigit)."""
+    if text.isascii():  # most sentences: in ASCII these are the only ones, counted by bytes.translate at C speed
+        raw = text.encode("ascii")
+        letters, capitals, digits = (len(raw) - len(raw.translate(None, chars)) for chars in _ASCII_CLASSES)
+        return letters, capitals, digits
     letters = "".join(filter(str.isalpha, text))  # map/filter: the per-character tests at C speed
-    if len(sentence) > MAX_SENTENCE_TOKENS or len(letters) < 8:
-        return False
-    if sum(map(str.isupper, letters)) > MAX_CAPITALS_SHARE * len(letters):
-        return False
-    return sum(map(str.isdigit, text)) <= MAX_DIGITS_SHARE * len(text.strip())
+    return len(letters), sum(map(str.isupper, letters)), sum(map(str.isdigit, text))
 
 
 def extract_events(doc: Doc) -> list[EventMention]:
@@ -287,11 +301,13 @@ class _Sentence:
             return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
-        for token in self.tokens:
-            if token.pos_ in {"VERB", "AUX", "ADJ"} and not self._inside_quote(token):
+        words = [token for token in self.tokens if not self._inside_quote(token)] if self.quoted else self.tokens
+        tagged = [(token, token.pos_) for token in words]  # verbs first, then nouns: the tags read once
+        for token, pos in tagged:
+            if pos in {"VERB", "AUX", "ADJ"}:
                 out.extend(self._verb(token, joined.get(token.i)))
-        for token in self.tokens:
-            if token.pos_ in {"NOUN", "PROPN"} and token.i not in self.consumed and not self._inside_quote(token):
+        for token, pos in tagged:
+            if pos in {"NOUN", "PROPN"} and token.i not in self.consumed:
                 out.extend(self._noun(token, joined.get(token.i)))
         return out
 
