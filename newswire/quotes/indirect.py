@@ -44,7 +44,7 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
     spoken = Spans.of((q.start, q.end) for q in quoted if q.kind != "scare")
     out: list[QuoteCandidate] = []
     seen: set[tuple[int, int]] = set()
-    for tok in _may_report(doc, lex):
+    for tok in _cue_and_according_words(doc, lex):
         if outer.covering(tok.idx) is not None or headings.covering(tok.idx) is not None:
             continue
         found = _reported_clauses(tok, spoken, lex)
@@ -62,7 +62,7 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
     return out
 
 
-def _may_report(doc: Doc, lex: Lexicon) -> list[Token]:
+def _cue_and_according_words(doc: Doc, lex: Lexicon) -> list[Token]:
     """The "according" words and the tokens with a cue's lemma, in text order: only these have content
     _indirect_for finds (is_cue is asked of these few). Found by their string ids in one array, each
     distinct word read as a string once, not by making and asking every token."""
