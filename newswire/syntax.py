@@ -95,9 +95,10 @@ def is_word(token: Token) -> bool:
 
 
 def newline_between(a: Token, b: Token) -> bool:
-    """A line break between two tokens: they sit in different paragraphs."""
-    lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.text for t in a.doc[lo:hi])
+    """A line break between two tokens: they sit in different paragraphs. Read off the Doc's text, not its
+    tokens: a token's trailing whitespace is one space at most, a line break is a token of its own."""
+    first, last = (a, b) if a.i <= b.i else (b, a)
+    return "\n" in doc_text(a.doc)[first.idx:last.idx]
 
 
 def span_roots(tokens: list[Token]) -> list[Token]:

@@ -378,11 +378,16 @@ def location_of(trigger: Token) -> CharSpan | None:
     return None
 
 
-def date_of(trigger: Token, sentence: Span) -> Span | None:
+def dates_in(sentence: Span) -> list[Span]:
+    """The sentence's date expressions (read once per sentence: spaCy makes every entity of the Doc
+    anew on each read of a sentence's entities)."""
+    return [ent for ent in sentence.ents if ent.label_ in DATE_ENTITIES]
+
+
+def date_of(trigger: Token, dates: list[Span]) -> Span | None:
     """The date expression of the trigger's clause ("on Wednesday", "in 2008"), else the only
-    date of the sentence that no other verb governs."""
+    date of the sentence (`dates`: dates_in the trigger's sentence) that no other verb governs."""
     clause = {t.i for t in trigger.subtree}
-    dates = [ent for ent in sentence.ents if ent.label_ in DATE_ENTITIES]
     inside = [ent for ent in dates if ent.root.i in clause and _governing_verb(ent.root) in {trigger, None}]
     if inside:
         return inside[0]

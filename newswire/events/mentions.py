@@ -15,8 +15,9 @@ Only acts with an actor on at least one side are events ("profits rose" is not).
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -104,10 +105,21 @@ def _known_verbs() -> frozenset[str]:
                      | {phrase.split()[0] for phrase in the_rules.verbs_with_particle})
 
 
+@lru_cache(maxsize=1)
+def _last_words_of_noun_phrases() -> frozenset[str]:
+    """The nouns the noun table holds after a modifier ("air strikes": strikes)."""
+    return frozenset(phrase.rsplit(" ", 1)[1] for phrase in rules().nouns if " " in phrase)
+
+
 def verb_lemma(token: Token) -> str:
     """The dictionary form of a verb: the first candidate newswire's tables know, else the model's lemma."""
+    return _verb_form(token.lemma_, token.text)
+
+
+@lru_cache(maxsize=65536)  # asked several times of every verb, with few distinct words
+def _verb_form(lemma: str, written: str) -> str:
     known = _known_verbs()
-    return next((form for form in word_forms(token.lemma_, token.text) if form in known), token.lemma_.lower())
+    return next((form for form in word_forms(lemma, written) if form in known), lemma.lower())
 
 
 # Clauses whose tense a bare, modal or participle verb takes on: "had informed him that the US would
@@ -234,13 +246,26 @@ class _Modality:
 
 
 def codeable(sentence: Span) -> bool:
+    if len(sentence) > MAX_SENTENCE_TOKENS:
+        return False
     text = syntax.span_text(sentence)
+    letters, capitals, digits = _letters_capitals_digits(text)
+    if letters < 8 or capitals > MAX_CAPITALS_SHARE * letters:
+        return False
+    return digits <= MAX_DIGITS_SHARE * len(text.strip())
+
+
+_ASCII_CLASSES = (string.ascii_letters.encode(), string.ascii_uppercase.encode(), string.digits.encode())
+
+
+def _letters_capitals_digits(text: str) -> tuple[int, int, int]:
+    """How many letters, capital letters and digits the text has (str.isalpha, isupper, isdigit)."""
+    if text.isascii():  # most sentences: in ASCII these are the only ones, counted by bytes.translate at C speed
+        raw = text.encode("ascii")
+        letters, capitals, digits = (len(raw) - len(raw.translate(None, chars)) for chars in _ASCII_CLASSES)
+        return letters, capitals, digits
     letters = "".join(filter(str.isalpha, text))  # map/filter: the per-character tests at C speed
-    if len(sentence) > MAX_SENTENCE_TOKENS or len(letters) < 8:
-        return False
-    if sum(map(str.isupper, letters)) > MAX_CAPITALS_SHARE * len(letters):
-        return False
-    return sum(map(str.isdigit, text)) <= MAX_DIGITS_SHARE * len(text.strip())
+    return len(letters), sum(map(str.isupper, letters)), sum(map(str.isdigit, text))
 
 
 def extract_events(doc: Doc) -> list[EventMention]:
@@ -264,6 +289,10 @@ class _Sentence:
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
         self.rules = rules()
 
+    @cached_property
+    def dates(self) -> list[Span]:
+        return arguments.dates_in(self.sentence)
+
     def _inside_quote(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.quoted)
 
@@ -272,11 +301,13 @@ class _Sentence:
             return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
-        for token in self.tokens:
-            if token.pos_ in {"VERB", "AUX", "ADJ"} and not self._inside_quote(token):
+        words = [token for token in self.tokens if not self._inside_quote(token)] if self.quoted else self.tokens
+        tagged = [(token, token.pos_) for token in words]  # verbs first, then nouns: the tags read once
+        for token, pos in tagged:
+            if pos in {"VERB", "AUX", "ADJ"}:
                 out.extend(self._verb(token, joined.get(token.i)))
-        for token in self.tokens:
-            if token.pos_ in {"NOUN", "PROPN"} and token.i not in self.consumed and not self._inside_quote(token):
+        for token, pos in tagged:
+            if pos in {"NOUN", "PROPN"} and token.i not in self.consumed:
                 out.extend(self._noun(token, joined.get(token.i)))
         return out
 
@@ -285,6 +316,8 @@ class _Sentence:
         its dictionary form; the word's other tokens are consumed."""
         known_verbs = _known_verbs()
         found: dict[int, str] = {}
+        if "-" not in self.text:
+            return found  # most sentences: no hyphen token to look at
         for token in self.tokens:
             if token.text != "-" or token.i in self.consumed or token.i == 0:
                 continue
@@ -327,7 +360,7 @@ class _Sentence:
         coded = self._by_whom(verb, coded)
         if self._done_jointly(verb, coded):
             coded = self.rules.default("COOPERATE"), "verb", verb  # "jointly investigated the ring"
-        if coded is None and verb.pos_ == "VERB" and self._modality(verb).obligation:
+        if coded is None and verb.pos_ == "VERB" and self._obliged(verb):
             # "Kyiv must stop the shelling": whatever is demanded, the demand is the act
             coded = self.rules.default("REQUEST"), "reported_obligation", verb
         if coded is None:
@@ -462,6 +495,8 @@ class _Sentence:
         ("scored", "striker"): the sentence reports sport."""
         if _sport_words().search(self.text.lower()):
             return True
+        if "-" not in self.text:
+            return False  # no score (most sentences)
         doc = self.sentence.doc
         for found in SCORELINE.finditer(self.text):
             start = self.sentence.start_char + found.start()
@@ -838,7 +873,7 @@ class _Sentence:
                 code = self.rules.default("THREATEN")
         # "held a round of talks in Geneva on Jan. 10": the date of the verb that holds the act
         held = verb if verb is not None and verb_lemma(verb) in self.rules.support_verbs else None
-        date_from = held if held is not None and arguments.date_of(noun, self.sentence) is None else noun
+        date_from = held if held is not None and arguments.date_of(noun, self.dates) is None else noun
         word = glued_word(noun) if joined else [noun]  # "a sit-in": the trigger is the whole word
         return [self._mention(word[0], word[-1], code, "noun", Arguments(actor_spans(source), actor_spans(target)),
                               negated=False, hypothetical=hypothetical, date_from=date_from)]
@@ -855,15 +890,17 @@ class _Sentence:
     def _noun_code(self, noun: Token) -> Code | None:
         """The noun's code, a compound or an adjective before it first: "air strikes" are not "strikes",
         "joint patrols" not "patrols"."""
+        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+        if code is None and noun.lower_ not in _last_words_of_noun_phrases():
+            return None  # most nouns: in the table neither alone nor after a modifier (their children not read)
         for child in noun.children:
             if child.dep_ in {"compound", "amod"} and child.i == noun.i - 1 and \
                     f"{child.lower_} {noun.lemma_.lower()}" in self.rules.not_event_compounds:
                 return None  # "a press release", "a press conference"
             if child.dep_ in {"compound", "amod"}:  # "joint border patrols": a modifier not next to the noun
-                code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
-                if code is not None:
-                    return code
-        code = lookup(self.rules.nouns, noun.lemma_, noun.text)
+                phrase_code = self.rules.nouns.get(f"{child.lower_} {noun.lower_}")
+                if phrase_code is not None:
+                    return phrase_code
         return self._keyed_on_object(noun, code) if code is not None else None
 
     def _keyed_on_object(self, noun: Token, code: Code) -> Code | None:
@@ -967,7 +1004,8 @@ class _Sentence:
             not any(c.tag_ == "MD" for c in noun.head.children)
 
     # ------------------------------------------------------------------ modality and arguments
-    def _modality(self, verb: Token) -> _Modality:
+    def _auxiliaries(self, verb: Token) -> tuple[set[str], Token]:
+        """The verb's auxiliaries, with those of the verb it takes them from, and that verb."""
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in syntax.AUXILIARIES}
         head = verb
         # "will continue to talk", "will meet and discuss": the bare verb shares its head's auxiliaries;
@@ -975,6 +1013,14 @@ class _Sentence:
         while (head.dep_ == "xcomp" or head.dep_ == "conj" and head.tag_ == "VB") and head.head.i != head.i:
             head = head.head
             auxiliaries |= {c.lower_ for c in head.children if c.dep_ in syntax.AUXILIARIES}
+        return auxiliaries, head
+
+    def _obliged(self, verb: Token) -> bool:
+        """"must", "should": the modality's obligation alone, asked of every verb no table codes."""
+        return bool(self._auxiliaries(verb)[0] & self.rules.obligation_auxiliaries)
+
+    def _modality(self, verb: Token) -> _Modality:
+        auxiliaries, head = self._auxiliaries(verb)
         negated = any(c.dep_ in syntax.NEGATIONS or c.lower_ == "never" for c in list(verb.children) + list(head.children))
         reporter = self._reporter(head)
         future = bool(auxiliaries & self.rules.future_auxiliaries) or ("would" in auxiliaries and reporter is not None)
@@ -1100,7 +1146,7 @@ class _Sentence:
         start, end = first.idx, last.idx + len(last.text)
         trigger = doc[first.i: last.i + 1].text
         sentence_text = self.text.rstrip()
-        date = arguments.date_of(date_from, self.sentence)
+        date = arguments.date_of(date_from, self.dates)
         confidence = CONFIDENCE[basis] * (1.0 if args.sources else NO_SOURCE_FACTOR) * \
             (HYPOTHETICAL_FACTOR if hypothetical else 1.0)
         return EventMention(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from newswire.quotes.lexicon import Lexicon
 from newswire.quotes.records import NO_SPEAKER, SpeakerFields
 from newswire.syntax import (ACTIVE_SUBJECTS, AGENTS, CONJUNCTS, DIRECT_OBJECTS, INDIRECT_OBJECTS, PREPOSITION_OBJECTS,
-                             PREPOSITIONS, VERBAL, children, newline_between)
+                             PREPOSITIONS, VERBAL, children, newline_between, span_text)
 
 # Steps up the tree from a subjectless cue ("..., saying", "but warned") to the verb whose
 # subject is the speaker.
@@ -159,15 +160,22 @@ def via(cue: Token, lex: Lexicon) -> str | None:
     for noun in _addressees(cue, lex):
         first, last = np_bounds(noun)
         span = noun.doc[first.i:last.i + 1]
+        written = span_text(span)
         for outlet in lex.outlets:
-            if re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", span.text):
-                return outlet if outlet in span.text else None
+            if outlet in written and _outlet_pattern(outlet).search(written):  # the substring test first: cheaper
+                return outlet
         if noun.lemma_.lower() in lex.outlet_nouns:
             names = [t.text for t in span if t.pos_ == "PROPN" and t.dep_ != "poss"
                      and not any(a.dep_ == "poss" for a in t.ancestors if a.i in range(first.i, last.i + 1))]
             if names:
                 return " ".join(names)
     return None
+
+
+@lru_cache(maxsize=None)
+def _outlet_pattern(outlet: str) -> re.Pattern:
+    """The outlet's name as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)")
 
 
 def _addressees(cue: Token, lex: Lexicon) -> list[Token]:

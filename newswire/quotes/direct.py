@@ -129,7 +129,8 @@ def _attribution_of(ctx: _Context, lex: Lexicon) -> tuple[_Attribution | None, b
     """The attribution of a marked span and whether it reads as a full quote."""
     allowed = {t.i for t in ctx.before} | {t.i for t in ctx.after}
     for tok in ctx.inside[:1] + ctx.inside[-1:]:
-        allowed |= {t.i for t in tok.sent}
+        sentence = tok.sent
+        allowed.update(range(sentence.start, sentence.end))
     allowed -= {t.i for t in ctx.inside}
     quoted = frozenset(t.i for t in ctx.inside)
     before_words = [t for t in ctx.before if is_word(t)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newswire.quotes.attribution import according_source, coordinated_cue, is_cue, speaker_fields, speaker_token, via
@@ -43,7 +44,7 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
     spoken = Spans.of((q.start, q.end) for q in quoted if q.kind != "scare")
     out: list[QuoteCandidate] = []
     seen: set[tuple[int, int]] = set()
-    for tok in doc:
+    for tok in _cue_and_according_words(doc, lex):
         if outer.covering(tok.idx) is not None or headings.covering(tok.idx) is not None:
             continue
         found = _reported_clauses(tok, spoken, lex)
@@ -59,6 +60,17 @@ def indirect_candidates(doc: Doc, text: str, marked: list[Marked], headings: Spa
             out.append(candidate(text, start, end, "indirect", tok.lemma_.lower(), speaker_fields(speaker, text),
                                  relay, CONFIDENCE[key]))
     return out
+
+
+def _cue_and_according_words(doc: Doc, lex: Lexicon) -> list[Token]:
+    """The "according" words and the tokens with a cue's lemma, in text order: only these have content
+    _indirect_for finds (is_cue is asked of these few). Found by their string ids in one array, each
+    distinct word read as a string once, not by making and asking every token."""
+    strings = doc.vocab.strings
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist()
+    according = {key for key in set(lowers) if strings[key] in lex.according}
+    speech = {key for key in set(lemmas) if strings[key].lower() in lex.speech}
+    return [doc[i] for i, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in according or lemma in speech]
 
 
 _Clause = tuple[list[Token], bool]  # the clause's tokens, and whether it kept all its words
