@@ -36,6 +36,17 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("org_name_endings", "Tim Daly of Michael Foods and Kenneth Bowman were charged.", ("Michael Foods", "ORG", "ORG:michael foods")),
     # where a firm is based is a place
     ("kind_nouns", "Oxford-based Natural Motion launched a new product.", ("Oxford", "GPE", "CITY:Oxford")),
+    # ... and the firm based there an organisation
+    ("kind_nouns", "He was investigated in the Balco scandal. The San Francisco-based Balco laboratory faces charges.",
+     ("Balco", "ORG", "ORG:balco")),
+    # a name the sentence puts something in, at a match at, or some distance from is a place (locatives.py)
+    ("non_locative_in_heads", "It was found in a street in Mayfair by a man.", ("Mayfair", "GPE", "CITY:Mayfair")),
+    ("venue_heads", "Scotland slumped to a new low with defeat by Italy at Murrayfield.",
+     ("Murrayfield", "GPE", "CITY:Murrayfield")),
+    ("distance_units", "They were hurt in the towns close to Bouira, about 100 kilometres (60 miles) south of the capital.",
+     ("Bouira", "GPE", "CITY:Bouira")),
+    ("distance_units", "The firm is 50 miles north of Carlisle, he said.", ("Carlisle", "GPE", "CITY:Carlisle")),
+    ("place_nouns", "He will receive the award in Anderson's hometown of Odense.", ("Odense", "GPE", "CITY:Odense")),
 ])
 def test_context_decides_the_type(family, text, expected):
     assert expected in mentions_of(text), family
@@ -61,6 +72,20 @@ def test_context_decides_the_type(family, text, expected):
     ("example_openers", "Games titles like the acclaimed Knights Of The Old Republic and Jedi Knight have impressed.",
      "Jedi Knight"),
     ("language_cues", "He knows three languages: English, French and Swiss-German.", "French"),
+    ("kind_nouns", "He was banned for taking the anabolic steroid THG last year.", "THG"),
+    ("work_nouns", "It was inspired by works such as Larry Niven's Ringworld and the film Starship Troopers.", "Ringworld"),
+    ("event_heads", "They must win the Rugby World Cup Sevens in Hong Kong next month.", "Rugby World Cup Sevens"),
+    # a lower-case prefix or a hyphened word makes a name an adjective
+    ("group_negations", "There are trans-Atlantic differences on the issue.", "trans-Atlantic"),
+    ("nationality_endings", "Scottish-based band Snow Patrol won.", "Scottish"),
+    # the opening of an office's title before its holder's name (role heads of roles.json)
+    ("role_heads", "Shadow Home Secretary David Davis said no.", "Shadow Home"),
+    ("role_heads", "Meanwhile the likes of Health Secretary John Reid are warning.", "Health"),
+    # a common noun after "a" and an adjective; a product's version
+    ("indefinite_article", "He said the new rules were not part of a binding Treaty and could be changed.", "Treaty"),
+    ("version_number", "The release of Firefox 1.0 on 9 November was big.", "Firefox 1.0"),
+    ("event_heads", "Toshiba spoke at a press conference at the Consumer Electronics Show in Las Vegas.",
+     "Consumer Electronics Show"),
 ])
 def test_no_actor(family, text, absent):
     assert absent not in [surface for surface, _, _ in mentions_of(text)], family
@@ -83,6 +108,13 @@ def test_no_actor(family, text, absent):
     ("person_nouns", "Children and Families Minister Margaret Hodge spoke.", ("Margaret Hodge", "PERSON", "PERSON:hodge|margaret")),
     ("party_adjectives", "Secretary of State Hillary Clinton met envoys on Monday.",
      ("Hillary Clinton", "PERSON", "PERSON:clinton|hilary")),
+    # a share's "in" and an employer's "at" are no place's
+    ("non_locative_in_heads", "He is a scientist at Intel and has shares in Cegetel.", ("Cegetel", "ORG", "ORG:cegetel")),
+    ("venue_heads", "He is a scientist at Intel and has shares in Cegetel.", ("Intel", "ORG", "ORG:intel")),
+    # the owner of an example is no example; a country's institution before an office stays
+    ("example_openers", "It was inspired by works such as Larry Niven's Ringworld and the film Starship Troopers.",
+     ("Larry Niven", "PERSON", "PERSON:niven|lary")),
+    ("role_heads", "The dollar halted after US Treasury Secretary John Snow said so.", ("US Treasury", "ORG", "ORG:us treasury")),
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family

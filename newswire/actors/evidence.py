@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
+from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
@@ -136,8 +137,12 @@ def _verb_number(verb: Token) -> str | None:
     return None
 
 
+_VERSION = re.compile(r"^v?\d+\.\d+$")
+
+
 def _head_vote(span: Span) -> str | None:
-    """A name ending in an event's or award's head word ("the African Nations Cup") is no actor,
+    """A name ending in an event's or award's head word ("the African Nations Cup") or in a version
+    number ("Firefox 1.0") is no actor,
     one ending in an organisation's ("Manchester United") an organisation;
     nor is one word labelled PERSON after a lower-case "the" ("at the Maracana"): people's names
     take no article ("the Balco scandal": the article is the scandal's)."""
@@ -146,6 +151,8 @@ def _head_vote(span: Span) -> str | None:
         return NOT_ACTOR
     if len(name) > 1 and name[-1].lower_ in ORG_NAME_ENDINGS and name[-1].is_title:
         return ORG
+    if _VERSION.match(name[-1].text):
+        return NOT_ACTOR  # "Firefox 1.0": a product's version
     before = _before(span)
     if span.label_ == PERSON and len(span) == 1 and before is not None and before.lower_ == "the" and before.is_lower \
             and span.root.dep_ not in COMPOUNDS:
@@ -164,6 +171,8 @@ def _place_vote(span: Span) -> str | None:
             and root.head.head.lower_ in PLACE_NOUNS and root.head.head.is_lower:
         return PLACE
     before = _before(span)
+    if before is not None and span.label_ in {ORG, PLACE} and before.is_lower and before.dep_ == "amod" and before.i > 0:
+        before = span.doc[before.i - 1]  # "a binding Treaty": one adjective between
     after = span.doc[span.end] if span.end < len(span.doc) else None
     ends_phrase = after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}  # not "an Arsenal supporter"
     if len(span) == 1 and before is not None and before.text in {"a", "an"} and ends_phrase and span.label_ != "NORP":
@@ -180,7 +189,8 @@ _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
     tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
-    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place."""
+    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
+    the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
     following = " ".join(token.lower_ for token in doc[span.end:span.end + 3])
     if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
@@ -190,12 +200,16 @@ def _phrase_vote(span: Span) -> str | None:
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
     if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
         return NOT_ACTOR
-    return PLACE if after.startswith("-based") else None
+    if after.startswith("-based"):
+        return PLACE
+    before = doc_text(doc)[max(0, span.start_char - 7):span.start_char]
+    return ORG if before == "-based " else None  # "the San Francisco-based Balco laboratory"
 
 
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
-    rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote)
+    rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
+             locative_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 

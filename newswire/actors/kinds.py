@@ -69,6 +69,8 @@ def _example_noun(span: Span) -> Token | None:
     """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "the tool,
     called [Picasa]": the noun whose examples (or name) follow, read back over the names of the list to its opener."""
     doc = span.doc
+    if (span.end < len(doc) and doc[span.end].tag_ == "POS") or span[-1].tag_ == "POS":
+        return None  # "works such as Larry Niven's Ringworld": the example's owner, not an example
     i = span.start - 1
     while i >= max(0, span.start - MAX_EXAMPLE_LIST) and _in_a_list(doc[i]):
         i -= 1

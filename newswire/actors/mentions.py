@@ -294,13 +294,38 @@ def _office_before_name(span: Span) -> bool:
 
 def _no_actor_form(span: Span, bare: str) -> bool:
     """Forms that name no actor whatever the model's label: a lone honorific ("[Mr] Justice
-    Sullivan"), a lower-case stance ("pro-Chavez squatters"), a nationality used for its language
-    ("in French")."""
+    Sullivan"), a lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
+    a nationality used for its language ("in French") or hyphened to a word ("Scottish-based band"),
+    the opening of an office's title ("Shadow Home Secretary David Davis")."""
     if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
         return True
     if bare[:1].islower() and bare.startswith(tuple(GROUP_NEGATIONS)):
         return True
+    if (demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))) and _hyphened_to_a_word(span):
+        return True
+    if _title_opening(span, bare):
+        return True
     return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
+
+
+def _hyphened_to_a_word(span: Span) -> bool:
+    """"Scottish-based", "British-born": the name, a hyphen and a lower-case word make one adjective."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and doc[span.end + 1].is_lower \
+        and not doc[span.end].whitespace_ and not span[-1].whitespace_
+
+
+def _title_opening(span: Span, bare: str) -> bool:
+    """"Shadow Home" of "Shadow Home Secretary David Davis", "Health" of "Health Secretary John Reid":
+    a name the gazetteer does not know, right before an office's capitalised head word and a name."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or span.label_ == "PERSON":
+        return False
+    head, following = doc[span.end], doc[span.end + 1]
+    if not (head.is_title and head.lower_ in role_data()["heads"] and following.is_title and following.is_alpha):
+        return False
+    return organisation(bare) is None and lookup_place(bare) is None and demonym_country(bare) is None \
+        and country_in(bare.split()[:1]) is None  # "US Treasury Secretary John Snow": the US Treasury
 
 
 def _modifying_nationality(span: Span, bare: str) -> bool:
