@@ -47,6 +47,13 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Bouira", "GPE", "CITY:Bouira")),
     ("distance_units", "The firm is 50 miles north of Carlisle, he said.", ("Carlisle", "GPE", "CITY:Carlisle")),
     ("place_nouns", "He will receive the award in Anderson's hometown of Odense.", ("Odense", "GPE", "CITY:Odense")),
+    ("residence", "Leslie Gray, 43, of Tuxford, Nottingham; and Robert James Alcorn were charged.",
+     ("Tuxford", "GPE", "CITY:Tuxford")),
+    ("residence", "Leslie Gray, 43, of Tuxford, Nottingham; and Robert James Alcorn were charged.",
+     ("Nottingham", "GPE", "CITY:Nottingham")),
+    # people's names hold no number
+    ("number_in_name", "Environmental group Transport 2000 said the freeze sends the wrong message.",
+     ("Transport 2000", "ORG", "ORG:transport 2000")),
 ])
 def test_context_decides_the_type(family, text, expected):
     assert expected in mentions_of(text), family
@@ -86,6 +93,11 @@ def test_context_decides_the_type(family, text, expected):
     ("version_number", "The release of Firefox 1.0 on 9 November was big.", "Firefox 1.0"),
     ("event_heads", "Toshiba spoke at a press conference at the Consumer Electronics Show in Las Vegas.",
      "Consumer Electronics Show"),
+    # a word the model cut from a title; a work noun before a capitalised "The"; a thing's maker-less name
+    ("cut_title", "The 62-year-old sang Hey Jude and other Beatles songs in a 12-minute set.", "Jude"),
+    ("cut_title", "R&B stands for Rhythm And Blues, remember!", "Rhythm"),
+    ("work_nouns", "In other awards, cartoon hit The Incredibles won best animated feature.", "Incredibles"),
+    ("thing_nouns", "The toolkit cleans up Windows machines.", "Windows"),
 ])
 def test_no_actor(family, text, absent):
     assert absent not in [surface for surface, _, _ in mentions_of(text)], family
@@ -115,6 +127,12 @@ def test_no_actor(family, text, absent):
     ("example_openers", "It was inspired by works such as Larry Niven's Ringworld and the film Starship Troopers.",
      ("Larry Niven", "PERSON", "PERSON:niven|lary")),
     ("role_heads", "The dollar halted after US Treasury Secretary John Snow said so.", ("US Treasury", "ORG", "ORG:us treasury")),
+    # a quotation's first word is no title's
+    ("cut_title", 'He said: "If Jens Lehmann is not the number one, he will go. If Jens is fit, he plays."',
+     ("Jens", "PERSON", "PERSON:lehman|jens")),
+    # a score or a date the model ran into a person's name does not make it an organisation
+    ("number_in_name", "Thomas Johansson fought back to beat Peter Luczak 7-6 (7-5) 4-6 6-3 on Monday.",
+     ("Peter Luczak", "PERSON", "PERSON:luczak|peter")),
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family

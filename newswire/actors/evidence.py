@@ -26,7 +26,7 @@ from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, 
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.data import load as load_data
-from newswire.gazetteer import FOLD_CACHE, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
+from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
@@ -44,7 +44,11 @@ def name_of(span: Span) -> str:
 
 
 def _before(span: Span) -> Token | None:
-    return span.doc[span.start - 1] if span.start > 0 else None
+    """The word before the name, past a capitalised "The" inside a sentence ("cartoon hit The Incredibles")."""
+    i = span.start - 1
+    if i > 0 and span.doc[i].text == "The" and not span.doc[i].is_sent_start:
+        i -= 1
+    return span.doc[i] if i >= 0 else None
 
 
 def _singular_noun(token: Token | None, words: frozenset[str]) -> bool:
@@ -160,6 +164,27 @@ def _head_vote(span: Span) -> str | None:
     return None
 
 
+def _cut_title_vote(span: Span) -> str | None:
+    """One word labelled PERSON that the model cut from a title: after a capitalised word it left
+    untagged ("Hey Jude", "Wife Swap"), or before a capitalised "And" ("Rhythm And Blues"). The word
+    before is no honorific, office, person noun or given name ("Chancellor Brown", "Coach Smith")."""
+    if span.label_ != PERSON or len(span) != 1:
+        return None
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "And" and span.end + 1 < len(doc) and doc[span.end + 1].is_title:
+        return NOT_ACTOR
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.is_sent_start or not before.is_title or not before.is_alpha or before.ent_iob_ != "O" \
+            or before.pos_ not in {"PROPN", "NOUN", "INTJ"} or doc[before.i - 1].is_punct:
+        return None  # "If Jens is", '"Kevin': a quotation's first word
+    word = before.lower_
+    if word in PERSONAL_HONORIFICS or word in PERSON_NOUNS or word in GIVEN_NAMES or word in role_data()["heads"] \
+            or _known(before.text):
+        return None
+    return NOT_ACTOR
+
+
 def _place_vote(span: Span) -> str | None:
     """A name a place noun is named after with "of" ("the southern province of Tamil Nadu", "the
     residents of Engerwitzdorf") is a place; one word after a lower-case "a" or "an" (not the initial
@@ -209,7 +234,7 @@ def _phrase_vote(span: Span) -> str | None:
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
     rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote)
+             locative_vote, _cut_title_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 

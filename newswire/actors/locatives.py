@@ -2,7 +2,8 @@
 "a street in Mayfair" (the object of "in" that modifies nothing after it), "meet on 12 March at
 Twickenham", "a hard-fought win at Portsmouth" (the object of "at" after a word for a match or a
 meeting: a venue, where "an analyst at Commerzbank" is an employer), "Bouira, about 100 kilometres
-south of the capital", "50 miles north of Carlisle" (a distance from or to it). The words are data
+south of the capital", "50 miles north of Carlisle" (a distance from or to it), "Leslie Gray, 43, of
+Tuxford, Nottingham" (where a person of a given age lives). The words are data
 (VENUE_HEADS, NON_LOCATIVE_IN_HEADS, DISTANCE_UNITS in newswire/data/actors/words.json).
 """
 
@@ -45,10 +46,15 @@ def _at_venue(span: Span) -> bool:
     return root.head.head.lemma_.lower() in VENUE_HEADS
 
 
+# "Leslie Gray, 43, of Tuxford, Nottingham": where a person of a given age is from, town and county
+_RESIDENCE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+(?:[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?,\s+)?$")
+
+
 def _distance_from(span: Span) -> bool:
     text = doc_text(span.doc)
+    before = text[max(0, span.start_char - 60):span.start_char]
     return bool(_DISTANCE_AFTER.match(text[span.end_char:span.end_char + 40])
-                or _DISTANCE_BEFORE.search(text[max(0, span.start_char - 60):span.start_char]))
+                or _DISTANCE_BEFORE.search(before) or _RESIDENCE.search(before))
 
 
 def _a_bare_name(span: Span) -> bool:

@@ -337,6 +337,13 @@ def _modifying_nationality(span: Span, bare: str) -> bool:
         and after is not None and after.is_lower and after.pos_ == "NOUN"
 
 
+def _ends_in_a_number(span: Span) -> bool:
+    """"Transport 2000": a name of words and a number of three digits or more (not a score, "Luczak 7-6",
+    nor a date the model ran on into, "Adams' 11")."""
+    last = span[-1]
+    return len(span) > 1 and last.is_digit and len(last) >= 3 and all(token.is_alpha for token in span[:-1])
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
@@ -358,8 +365,9 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
         # ("Michael London" and London)
         label = "PERSON"
-    if label == "PERSON" and any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span):
-        label = "ORG"  # "MI6", "UB40": people's names have no word of letters and digits
+    if label == "PERSON" and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
+                              or _ends_in_a_number(span)):
+        label = "ORG"  # "MI6", "UB40", "Transport 2000": people's names have no digits
     if label == "PERSON" and _office_before_name(span):
         return None  # "former Tory Treasurer Lord Ashcroft": an office, not a name
     if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \
