@@ -44,6 +44,9 @@ def speaker(text: str, expression: str) -> str | None:
     # across articles too: a lone "Mr Clinton" does not join the one Clinton whose given name is a woman's
     (("Hillary Clinton spoke on Monday in Ohio. Clinton said little.", "Mr Clinton said nothing."), "Clinton", "aliases",
      ["Clinton", "Mr Clinton"]),
+    # a peer's title written with a lone surname joins no namesake of another article called otherwise (peer_titles)
+    (("The story will also feature Dan Ashcroft, a style magazine columnist.", "The party repaid money to Lord Ashcroft."),
+     "Dan Ashcroft", "aliases", ["Dan Ashcroft"]),
 ])
 def test_false_merge_guards(texts, name, attribute, expected):
     assert getattr(actors_of(*texts)[name], attribute) == expected

@@ -151,7 +151,7 @@ def test_every_family_has_a_rule_test():
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
-              "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors"}
+              "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors", "peer_titles"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
                                      "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",
@@ -159,5 +159,5 @@ def test_every_family_has_a_rule_test():
     tested_in_test_actor_kinds = {"kind_nouns", "kind_nouns_after_name", "example_openers", "idioms", "language_cues",
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",
-                                  "non_locative_in_heads", "distance_units"}
+                                  "non_locative_in_heads", "distance_units", "descriptor_nouns"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

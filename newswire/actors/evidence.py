@@ -22,16 +22,13 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
-from newswire.data import load as load_data
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
-_GIVEN = load_data("actors/given_names.json")
-GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL, SINGULAR = "plural", "singular"
 # "Michael Foods", "Wolverhampton Wanderers": a plural organisation ending is no surname, whatever the given name before it
@@ -167,15 +164,20 @@ def _head_vote(span: Span) -> str | None:
 def _cut_title_vote(span: Span) -> str | None:
     """One word labelled PERSON that the model cut from a title: after a capitalised word it left
     untagged ("Hey Jude", "Wife Swap"), or before a capitalised "And" ("Rhythm And Blues"). The word
-    before is no honorific, office, person noun or given name ("Chancellor Brown", "Coach Smith")."""
-    if span.label_ != PERSON or len(span) != 1:
+    before is no initial ("R Kelly"), honorific, office, person noun or given name ("Chancellor Brown")."""
+    if len(span) != 1 or span.label_ not in {PERSON, ORG}:
         return None
     doc = span.doc
+    if _after_a_title_word_and_of(span):
+        return NOT_ACTOR
+    if span.label_ != PERSON:
+        return None
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text == "And" and span.end + 1 < len(doc) and doc[span.end + 1].is_title:
         return NOT_ACTOR
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is None or before.is_sent_start or not before.is_title or not before.is_alpha or before.ent_iob_ != "O" \
+    if before is None or before.is_sent_start or not before.is_title or not before.is_alpha or len(before) < 2 \
+            or before.ent_iob_ != "O" \
             or before.pos_ not in {"PROPN", "NOUN", "INTJ"} or doc[before.i - 1].is_punct:
         return None  # "If Jens is", '"Kevin': a quotation's first word
     word = before.lower_
@@ -183,6 +185,20 @@ def _cut_title_vote(span: Span) -> str | None:
             or _known(before.text):
         return None
     return NOT_ACTOR
+
+
+def _after_a_title_word_and_of(span: Span) -> bool:
+    """"Maria Full of Grace": after "of" and a capitalised word inside the sentence that is no office,
+    honorific, given name or organisation's head word ("Bank of", "Council of", "Secretary of")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "of":
+        return False
+    word = doc[span.start - 2]
+    if word.is_sent_start or not word.is_title or not word.is_alpha or len(word) < 2:
+        return False
+    lower = word.lower_
+    return lower not in PERSONAL_HONORIFICS | GIVEN_NAMES | INSTITUTION_WORDS | ORG_PLACE_HEADS | ORG_NAME_ENDINGS \
+        and lower not in role_data()["heads"] and lower not in PLACE_NOUNS and not _known(word.text)
 
 
 def _place_vote(span: Span) -> str | None:
@@ -228,7 +244,8 @@ def _phrase_vote(span: Span) -> str | None:
     if after.startswith("-based"):
         return PLACE
     before = doc_text(doc)[max(0, span.start_char - 7):span.start_char]
-    return ORG if before == "-based " else None  # "the San Francisco-based Balco laboratory"
+    firm = before == "-based " and span[0].lower_ not in GIVEN_NAMES  # "US-based Alistair Cragg" is a runner
+    return ORG if firm else None  # "the San Francisco-based Balco laboratory"
 
 
 def mention_votes(span: Span) -> list[str]:

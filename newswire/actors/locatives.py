@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from newswire.actors.lexicon import DISTANCE_UNITS, EVENT_HEADS, INSTITUTION_WORDS, NON_LOCATIVE_IN_HEADS, VENUE_HEADS
+from newswire.actors.lexicon import DISTANCE_UNITS, EVENT_HEADS, GIVEN_NAMES, INSTITUTION_WORDS, NON_LOCATIVE_IN_HEADS, VENUE_HEADS
 from newswire.syntax import PREPOSITION_OBJECTS, doc_text
 
 PLACE = "GPE"
@@ -26,7 +26,8 @@ _DISTANCE_BEFORE = re.compile(r"\b(?:" + _UNITS + r")\)?\s+(?:north|south|east|w
 
 def _in_place(span: Span) -> bool:
     """One word, the object of "in" that modifies no noun after it ("in Spennymoor.", not "in ITV
-    drama", "in Microsoft's program") and whose "in" is not a share's or a part's ("shares in GE")."""
+    drama", "in Microsoft's program"), whose "in" is not a share's or a part's ("shares in GE"), and no
+    given name ("confident in Andy winning")."""
     root = span.root
     doc = span.doc
     if len(span) != 1 or root.dep_ not in PREPOSITION_OBJECTS or root.head.lower_ != "in" or root.head.i != span.start - 1:
@@ -35,7 +36,7 @@ def _in_place(span: Span) -> bool:
     if after is not None and (after.tag_ == "POS" or after.text in {"'", "\u2019"} or after.pos_ in {"NOUN", "PROPN"}):
         return False
     heads = {root.head.head.lemma_.lower(), doc[root.head.i - 1].lemma_.lower() if root.head.i else ""}
-    return not heads & NON_LOCATIVE_IN_HEADS and root.lower_ not in INSTITUTION_WORDS
+    return not heads & NON_LOCATIVE_IN_HEADS and root.lower_ not in INSTITUTION_WORDS and root.lower_ not in GIVEN_NAMES
 
 
 def _at_venue(span: Span) -> bool:

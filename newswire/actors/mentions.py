@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -30,6 +30,7 @@ from newswire.actors.places import is_agent, possessor_country
 from newswire.actors.records import ArticleEntities, LocalMention
 from newswire.actors.spans import clean_span, is_subject, tokens_with, word_ids
 from newswire.data import load as load_data
+from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
 from newswire.syntax import doc_text
@@ -155,14 +156,16 @@ def entity_spans(doc: Doc) -> list[Span]:
 
 def _without_leading_descriptor(span: Span) -> Span:
     """A nationality or a person noun the model ran into a person's name is not part of it:
-    "Russian Igor Andreev" (a nationality before a full name), "Producer Brian Grazer", "Centre
-    Parker" (a person noun opening the sentence, capitalised there). A given name stays ("German
-    Gref" has one name after it; "Norman" is no nationality)."""
+    "Russian Igor Andreev", "Russian Korzhanenko" (a nationality that is no given name before a
+    name), "Producer Brian Grazer", "Centre Parker" (a person noun opening the sentence, capitalised
+    there), "Olympian Andy Turner" (a descriptor noun, DESCRIPTOR_NOUNS). A given name stays ("Norman"
+    is no nationality)."""
     if span.label_ != "PERSON" or len(span) < 2 or not span[1].is_title:
         return span
     first = span[0]
-    nationality = demonym_country(first.text) is not None and first.lower_ not in GIVEN_NAMES and len(span) > 2
-    role = first.is_sent_start and first.lower_ in PERSON_NOUNS and first.lower_ not in GIVEN_NAMES
+    nationality = demonym_country(first.text) is not None and first.lower_ not in GIVEN_NAMES
+    role = (first.is_sent_start and first.lower_ in PERSON_NOUNS or first.lower_ in DESCRIPTOR_NOUNS) \
+        and first.lower_ not in GIVEN_NAMES
     party = first.lower_ in PARTY_ADJECTIVES and first.lower_ not in GIVEN_NAMES and len(span) > 2  # "Tory Dominic Grieve"
     if first.is_title and (nationality or role or party):
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
@@ -317,13 +320,16 @@ def _hyphened_to_a_word(span: Span) -> bool:
 
 def _title_opening(span: Span, bare: str) -> bool:
     """"Shadow Home" of "Shadow Home Secretary David Davis", "Health" of "Health Secretary John Reid":
-    a name the gazetteer does not know, right before an office's capitalised head word and a name."""
+    a name the gazetteer does not know, right before an office's capitalised head word and a name;
+    not an organisation's name (one ending in an institution's head word)."""
     doc = span.doc
     if span.end + 1 >= len(doc) or span.label_ == "PERSON":
         return False
     head, following = doc[span.end], doc[span.end + 1]
     if not (head.is_title and head.lower_ in role_data()["heads"] and following.is_title and following.is_alpha):
         return False
+    if span[-1].lower_ in INSTITUTION_WORDS | ORG_PLACE_HEADS:
+        return False  # "Metropolitan Police Commissioner Sir John Stevens": the police force is named
     return organisation(bare) is None and lookup_place(bare) is None and demonym_country(bare) is None \
         and country_in(bare.split()[:1]) is None  # "US Treasury Secretary John Snow": the US Treasury
 
@@ -344,10 +350,23 @@ def _ends_in_a_number(span: Span) -> bool:
     return len(span) > 1 and last.is_digit and len(last) >= 3 and all(token.is_alpha for token in span[:-1])
 
 
+def _regional_adjective(span: Span, bare: str) -> bool:
+    """"Russia's Siberian coast", "a Viennese opera house": a group word that is no country's nationality,
+    modifying one thing (a singular common noun that names no agent, person or body), names no actor;
+    "Muslim leaders", "the Kurdish community" are the group's."""
+    if span.label_ != "NORP" or len(span) != 1 or span.root.dep_ != "amod" or bare.lower() in PARTY_ADJECTIVES \
+            or demonym_country(bare) is not None or organisation(bare) is not None:
+        return False  # "the Tory idea", "former Conservative leader": the party's
+    head = span.root.head
+    lemma = head.lemma_.lower()
+    return head.i > span.root.i and head.tag_ == "NN" and head.is_lower and lemma not in PERSON_NOUNS \
+        and lemma not in ORG_NOUNS and lemma not in role_data()["heads"] and agent_sector(lemma) is None
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
-    if _no_actor_form(span, bare):
+    if _no_actor_form(span, bare) or _regional_adjective(span, bare):
         return None
     if _modifying_nationality(span, bare):
         return "NORP"
