@@ -36,6 +36,10 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("org_name_endings", "Tim Daly of Michael Foods and Kenneth Bowman were charged.", ("Michael Foods", "ORG", "ORG:michael foods")),
     # where a firm is based is a place
     ("kind_nouns", "Oxford-based Natural Motion launched a new product.", ("Oxford", "GPE", "CITY:Oxford")),
+    # a team position after a name makes it the team's (org_possessions); party words and "Fellow" are no name
+    ("org_possessions", "England have named Bath prop Matt Stevens in the starting line-up.", ("Bath", "ORG", "ORG:bath")),
+    ("party_adjectives", "Fellow Lib Dem Norman Baker said the episode was bad.",
+     ("Norman Baker", "PERSON", "PERSON:baker|norman")),
     # ... and the firm based there an organisation
     ("kind_nouns", "He was investigated in the Balco scandal. The San Francisco-based Balco laboratory faces charges.",
      ("Balco", "ORG", "ORG:balco")),
@@ -106,6 +110,11 @@ def test_context_decides_the_type(family, text, expected):
     # a nationality or a descriptor noun run into a person's name is no part of it
     ("descriptor_nouns", "He was vying for top spot with Olympian Andy Turner on Sunday.", "Olympian Andy Turner"),
     ("nationality", "Annus refused while Russian Korzhanenko tested positive for the steroid.", "Russian Korzhanenko"),
+    ("example_openers", "He went on to combine such blockbusters as Speed, The Devil's Advocate and the Matrix series.", "Speed"),
+    # a common word capitalised only where a sentence or quotation opens, lower case elsewhere in the article
+    ("capitalised_common_word", "The Mac has no wireless components. Wireless and a dvd burner can be added at extra cost.",
+     "Wireless"),
+    ("capitalised_common_word", 'Benefit fraud is rising. "Fraud doesn\'t just disappear," she said.', "Fraud"),
 ])
 def test_no_actor(family, text, absent):
     assert absent not in [surface for surface, _, _ in mentions_of(text)], family
@@ -152,6 +161,8 @@ def test_no_actor(family, text, absent):
     ("non_locative_in_heads", "It already has a rival in IBM, which argues otherwise.", ("IBM", "ORG", "ORG:ibm")),
     ("role_heads", "They were backed by former Metropolitan Police Commissioner Sir John Stevens.",
      ("Metropolitan Police", "ORG", "ORG:metropolitan police")),
+    # ... unless it speaks there
+    ("capitalised_common_word", "Apple makes computers. Apple said an apple a day helps.", ("Apple", "ORG", "ORG:apple")),
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family

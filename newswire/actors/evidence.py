@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
@@ -324,6 +324,8 @@ def relabelled(spans: list[Span]) -> list[Span]:
     for name, modifies in thing_modifiers.items():
         if all(modifies):  # "the Zafi virus" and never Zafi on its own
             votes[name][NOT_ACTOR] += len(modifies) + sum(votes[name].values())
+    for name in _capitalised_common_words(spans, names):
+        votes[name][NOT_ACTOR] += len(spans) + sum(votes[name].values())
     for name, counts in list(votes.items()):
         words = name.split()
         if len(words) > 1 and words[-1] in votes:
@@ -335,6 +337,32 @@ def relabelled(spans: list[Span]) -> list[Span]:
             continue
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
     return out
+
+
+def _sentence_initial(span: Span) -> bool:
+    """The name opens a sentence or a quotation, where any word is capitalised, and does not speak
+    there ("Apple said": a firm)."""
+    first = span[0]
+    speaks = span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in COMMUNICATION_HEADS
+    return (first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].is_quote)) and not speaks
+
+
+def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
+    """One-word names, not labelled PERSON nor known to the gazetteer, capitalised only where a
+    sentence or quotation opens and written in lower case elsewhere in the article: common words
+    ("Wireless and a dvd burner can be added ... any wireless components", "\"Fraud doesn't just
+    disappear\" ... benefit fraud")."""
+    if not spans:
+        return set()
+    openings: dict[str, list[bool]] = defaultdict(list)
+    for span, name in zip(spans, names):
+        one_word = len(_name_tokens(span)) == 1 and span.label_ != PERSON and span[0].is_title
+        openings[name].append(one_word and _sentence_initial(span))
+    candidates = {name for name, opening in openings.items() if all(opening)}
+    if not candidates:
+        return set()
+    lower = {token.lower_ for token in spans[0].doc if token.is_lower and token.is_alpha}
+    return {name for name in candidates if name in lower and not _known(name)}
 
 
 def _verdict(label: str, counts: Counter, known: bool) -> str | None:

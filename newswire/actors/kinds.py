@@ -66,7 +66,8 @@ def _in_a_list(token: Token) -> bool:
 
 
 def _example_noun(span: Span) -> Token | None:
-    """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "the tool,
+    """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "such
+    blockbusters as [Speed]", "the tool,
     called [Picasa]": the noun whose examples (or name) follow, read back over the names of the list to its opener."""
     doc = span.doc
     if (span.end < len(doc) and doc[span.end].tag_ == "POS") or span[-1].tag_ == "POS":
@@ -74,9 +75,17 @@ def _example_noun(span: Span) -> Token | None:
     i = span.start - 1
     while i >= max(0, span.start - MAX_EXAMPLE_LIST) and _in_a_list(doc[i]):
         i -= 1
-    if i < 1 or doc[i].lower_ not in EXAMPLE_OPENERS or (doc[i].lower_ == "as" and doc[i - 1].lower_ != "such"):
+    if i < 1 or doc[i].lower_ not in EXAMPLE_OPENERS:
         return None
-    i -= 2 if doc[i].lower_ == "as" else 1
+    if doc[i].lower_ == "as":  # "games such as", "such blockbusters as"
+        if doc[i - 1].lower_ == "such":
+            i -= 2
+        elif i > 1 and doc[i - 2].lower_ == "such":
+            return doc[i - 1]
+        else:
+            return None
+    else:
+        i -= 1
     depth = 0
     while i >= 0 and (doc[i].is_punct or depth):  # "vehicles (SUVs), such as": past the brackets and commas
         depth += (doc[i].text == ")") - (doc[i].text == "(")

@@ -167,8 +167,8 @@ def _without_leading_descriptor(span: Span) -> Span:
     role = (first.is_sent_start and first.lower_ in PERSON_NOUNS or first.lower_ in DESCRIPTOR_NOUNS) \
         and first.lower_ not in GIVEN_NAMES
     party = first.lower_ in PARTY_ADJECTIVES and first.lower_ not in GIVEN_NAMES and len(span) > 2  # "Tory Dominic Grieve"
-    if first.is_title and (nationality or role or party):
-        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    if first.is_title and (nationality or role or party):  # and again: "Lib Dem Norman Baker"
+        return _without_leading_descriptor(Span(span.doc, span.start + 1, span.end, label=span.label_))
     return span
 
 
