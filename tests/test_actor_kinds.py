@@ -115,6 +115,10 @@ def test_context_decides_the_type(family, text, expected):
     ("capitalised_common_word", "The Mac has no wireless components. Wireless and a dvd burner can be added at extra cost.",
      "Wireless"),
     ("capitalised_common_word", 'Benefit fraud is rising. "Fraud doesn\'t just disappear," she said.', "Fraud"),
+    ("example_openers", "Symantec said the malicious program was called Bankash-A Trojan and was sent as an attachment.",
+     "Bankash-A Trojan"),
+    # a name a preposition and a capitalised pronoun run on from opens a song's title
+    ("title_runs_on", "Charles sang a rendition of Georgia On My Mind at the show.", "Georgia"),
 ])
 def test_no_actor(family, text, absent):
     assert absent not in [surface for surface, _, _ in mentions_of(text)], family
@@ -163,6 +167,8 @@ def test_no_actor(family, text, absent):
      ("Metropolitan Police", "ORG", "ORG:metropolitan police")),
     # ... unless it speaks there
     ("capitalised_common_word", "Apple makes computers. Apple said an apple a day helps.", ("Apple", "ORG", "ORG:apple")),
+    ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
+    ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family

@@ -67,7 +67,7 @@ def _in_a_list(token: Token) -> bool:
 
 def _example_noun(span: Span) -> Token | None:
     """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "such
-    blockbusters as [Speed]", "the tool,
+    blockbusters as [Speed]", "the program was called [Bankash-A Trojan]", "the tool,
     called [Picasa]": the noun whose examples (or name) follow, read back over the names of the list to its opener."""
     doc = span.doc
     if (span.end < len(doc) and doc[span.end].tag_ == "POS") or span[-1].tag_ == "POS":
@@ -85,6 +85,10 @@ def _example_noun(span: Span) -> Token | None:
         else:
             return None
     else:
+        if doc[i].dep_ in {"ROOT", "ccomp", "relcl", "conj"}:  # "the malicious program was called Bankash-A Trojan"
+            subjects = [child for child in doc[i].children if child.dep_ == "nsubjpass"]
+            if subjects:
+                return subjects[0]
         i -= 1
     depth = 0
     while i >= 0 and (doc[i].is_punct or depth):  # "vehicles (SUVs), such as": past the brackets and commas

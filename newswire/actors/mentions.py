@@ -149,9 +149,22 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    merged = joined_person_names(merged)
+    merged = [span for span in joined_person_names(merged) if not _title_runs_on(span)]
     return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(span)))
                                  for span in merged])
+
+
+# "Georgia On My Mind", "Fool For You": a name a preposition and a capitalised pronoun run on from is
+# the opening of a song's or a book's title
+_TITLE_PREPOSITIONS = frozenset({"on", "of", "in", "for", "to", "with"})
+_TITLE_PRONOUNS = frozenset({"My", "Your", "His", "Her", "Our", "Their", "Me", "You", "Us", "Him"})
+
+
+def _title_runs_on(span: Span) -> bool:
+    """The name runs on into a title: a preposition and a capitalised pronoun right after it."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in _TITLE_PREPOSITIONS \
+        and doc[span.end + 1].text in _TITLE_PRONOUNS
 
 
 def _without_leading_descriptor(span: Span) -> Span:
