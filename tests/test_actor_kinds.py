@@ -51,6 +51,11 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Bouira", "GPE", "CITY:Bouira")),
     ("distance_units", "The firm is 50 miles north of Carlisle, he said.", ("Carlisle", "GPE", "CITY:Carlisle")),
     ("place_nouns", "He will receive the award in Anderson's hometown of Odense.", ("Odense", "GPE", "CITY:Odense")),
+    ("organisation_heads", "He said Mr Kilroy-Silk had made him deputy party leader of Veritas, Latin for truth.",
+     ("Veritas", "ORG", "ORG:veritas")),
+    ("organisation_heads", "The Paris-based exchange, owner of Liffe in London, is ready.", ("Liffe", "ORG", "ORG:liffe")),
+    ("kind_nouns_after_name", "They were taking off and landing at Frankfurt's Rhein-Main airport.",
+     ("Rhein-Main", "GPE", "CITY:Rhein-Main")),
     ("residence", "Leslie Gray, 43, of Tuxford, Nottingham; and Robert James Alcorn were charged.",
      ("Tuxford", "GPE", "CITY:Tuxford")),
     ("residence", "Leslie Gray, 43, of Tuxford, Nottingham; and Robert James Alcorn were charged.",
@@ -119,6 +124,8 @@ def test_context_decides_the_type(family, text, expected):
      "Bankash-A Trojan"),
     # a name a preposition and a capitalised pronoun run on from opens a song's title
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind at the show.", "Georgia"),
+    # a kind noun capitalised where the sentence opens
+    ("kind_nouns", "Tools such as Google's Blogger, MovableType and Typepad are growing.", "MovableType"),
 ])
 def test_no_actor(family, text, absent):
     assert absent not in [surface for surface, _, _ in mentions_of(text)], family

@@ -159,5 +159,6 @@ def test_every_family_has_a_rule_test():
     tested_in_test_actor_kinds = {"kind_nouns", "kind_nouns_after_name", "example_openers", "idioms", "language_cues",
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",
-                                  "non_locative_in_heads", "distance_units", "descriptor_nouns"}
+                                  "non_locative_in_heads", "distance_units", "descriptor_nouns",
+                                  "organisation_heads"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

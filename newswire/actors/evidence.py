@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
@@ -203,7 +203,8 @@ def _after_a_title_word_and_of(span: Span) -> bool:
 
 def _place_vote(span: Span) -> str | None:
     """A name a place noun is named after with "of" ("the southern province of Tamil Nadu", "the
-    residents of Engerwitzdorf") is a place; one word after a lower-case "a" or "an" (not the initial
+    residents of Engerwitzdorf") is a place; one an organisation's leader, owner or spokesman is "of" or
+    "for" an organisation ("deputy party leader of Veritas", ORGANISATION_HEADS); one word after a lower-case "a" or "an" (not the initial
     of "A Foley") that ends its phrase ("Philippe
     Sands, a QC and ...") is a common noun, no actor: names take no indefinite article ("an Arsenal
     supporter" is Arsenal's supporter: the name does not end the phrase)."""
@@ -211,6 +212,10 @@ def _place_vote(span: Span) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start \
             and root.head.head.lower_ in PLACE_NOUNS and root.head.head.is_lower:
         return PLACE
+    cut = span.end < len(span.doc) and span.doc[span.end].is_title  # "spokesman for North East Says No"
+    if root.dep_ == "pobj" and root.head.lower_ in {"of", "for"} and root.head.i == span.start - 1 and not cut \
+            and root.head.head.lower_ in ORGANISATION_HEADS and root.head.head.is_lower:
+        return ORG  # "deputy party leader of Veritas", "owner of Liffe"
     before = _before(span)
     if before is not None and span.label_ in {ORG, PLACE} and before.is_lower and before.dep_ == "amod" and before.i > 0:
         before = span.doc[before.i - 1]  # "a binding Treaty": one adjective between
