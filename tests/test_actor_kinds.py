@@ -174,6 +174,11 @@ def test_no_actor(family, text, absent):
      ("Metropolitan Police", "ORG", "ORG:metropolitan police")),
     # ... unless it speaks there
     ("capitalised_common_word", "Apple makes computers. Apple said an apple a day helps.", ("Apple", "ORG", "ORG:apple")),
+    # a person's name ends at a possessive inside it; a newspaper's name keeps its last word
+    ("possessive", "Alice Sebold's novel sold well. Joseph O'Connor's Star of the Sea came second.",
+     ("Joseph O'Connor", "PERSON", "PERSON:o conor|joseph")),
+    ("newspaper_openings", "A quick scan of the Los Angeles Times and Los Angeles Daily News bears this out.",
+     ("Los Angeles Daily News", "ORG", "ORG:los angeles daily news")),
     ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
 ])

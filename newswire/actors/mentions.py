@@ -149,7 +149,8 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    merged = [span for span in joined_person_names(merged) if not _title_runs_on(span)]
+    merged = [_before_a_possessive(_with_newspaper_ending(span)) for span in joined_person_names(merged)
+              if not _title_runs_on(span)]
     return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(span)))
                                  for span in merged])
 
@@ -165,6 +166,30 @@ def _title_runs_on(span: Span) -> bool:
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].lower_ in _TITLE_PREPOSITIONS \
         and doc[span.end + 1].text in _TITLE_PRONOUNS
+
+
+# last words of newspapers' names the model leaves out ("the Los Angeles Daily" + "News")
+_NEWSPAPER_ENDINGS = frozenset({"News", "Times", "Post", "Herald", "Journal", "Telegraph", "Mail", "Express",
+                                "Tribune", "Gazette", "Chronicle", "Observer", "Standard"})
+
+
+def _with_newspaper_ending(span: Span) -> Span:
+    """"the Los Angeles Daily News": an organisation ending in a newspaper's opening word (NEWSPAPER_OPENINGS)
+    runs on over the untagged capitalised word after it that ends newspapers' names."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or span[-1].lower_ not in NEWSPAPER_OPENINGS:
+        return span
+    after = doc[span.end]
+    return Span(doc, span.start, span.end + 1, label="ORG") if after.text in _NEWSPAPER_ENDINGS and after.ent_iob_ == "O" \
+        else span
+
+
+def _before_a_possessive(span: Span) -> Span:
+    """"Joseph O'Connor's Star of the Sea": a person's name ends at a possessive inside the span."""
+    if span.label_ != "PERSON":
+        return span
+    cut = next((token.i for token in span[1:-1] if token.tag_ == "POS"), None)
+    return Span(span.doc, span.start, cut, label="PERSON") if cut is not None else span
 
 
 def _without_leading_descriptor(span: Span) -> Span:
@@ -288,11 +313,15 @@ def _media_context(span: Span) -> bool:
 
 
 def _org_name(surface: str) -> str:
-    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name; nor
+    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name (but
+    "Los Angeles Daily News" ends in one after a newspaper's opening word); nor
     are lower-case words the model ran on into ("Forum for the Future research")."""
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
-            return surface[: -len(suffix) - 1]
+            rest = surface[: -len(suffix) - 1]
+            if rest.split()[-1].lower() in NEWSPAPER_OPENINGS and suffix[:1].isalpha() and surface[-len(suffix)].isupper():
+                return surface  # "Los Angeles Daily News": the suffix is the name's
+            return rest
     words = surface.split(" ")
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in ORG_TRAILING_WORDS \
             and any(ch.isupper() for ch in " ".join(words[:-1])):
