@@ -81,6 +81,15 @@ judged by a third annotator who had not seen the other seed-20 judgements: 33/50
 a cider brand, a photo service, a competition, pieces of titles), wrong_type 5 (two newspapers, a shipyard,
 a football club and a telecoms firm), merged_other_entity 4 (two pronouns on the wrong person, the Reynolds
 tobacco company in Burt Reynolds, the town in Blackburn Rovers), junk_name 1; PERSON 20/27, ORG 9/13).
+
+bench/actor_sample_judged_dev_seed40.jsonl, _seed41: dev samples of the random.Random(21) release run with
+main's code (77cb3e5; 2,720 actors), --seed 40 and 41, judged before branch actors5 wrote rules from them:
+36/50 and 37/50. _seed42, _seed43, _seed44: samples of the random.Random(20) release on the same code
+(77cb3e5), --seed 42/43/44: 33/50, 30/50, 34/50 (42 and 43 were studied for rules, 44 was judged after the
+rules were written). _seed45: a fresh sample of that random.Random(20) release run with the last code of
+actors5 (cdbc4f1), judged by the same definition: 33/50. Re-checked by id on actors5's last code (actors
+no longer existing left out, an actor now holding a sampled actor's mentions judged in its place):
+seed 40 37/47, 41 42/47, 42 37/47, 43 32/46, 44 36/49.
 """
 
 from __future__ import annotations

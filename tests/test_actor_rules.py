@@ -44,6 +44,9 @@ def speaker(text: str, expression: str) -> str | None:
     # across articles too: a lone "Mr Clinton" does not join the one Clinton whose given name is a woman's
     (("Hillary Clinton spoke on Monday in Ohio. Clinton said little.", "Mr Clinton said nothing."), "Clinton", "aliases",
      ["Clinton", "Mr Clinton"]),
+    # a peer's title written with a lone surname joins no namesake of another article called otherwise (peer_titles)
+    (("The story will also feature Dan Ashcroft, a style magazine columnist.", "The party repaid money to Lord Ashcroft."),
+     "Dan Ashcroft", "aliases", ["Dan Ashcroft"]),
 ])
 def test_false_merge_guards(texts, name, attribute, expected):
     assert getattr(actors_of(*texts)[name], attribute) == expected
@@ -87,7 +90,10 @@ def test_fewer_splits(texts, name, attribute, expected):
     ("Beijing criticized the plan on Monday.", "Beijing", ("GPE", "CHN", None)),
     # a nationality with an agent noun: the country's sector
     ("Russian troops massed near the border, the Russian military said.", "Russian military", ("ORG", "RUS", "military")),
-    ("Chinese companies were affected.", "Chinese business", ("ORG", "CHN", "business")),
+    ("Chinese companies were affected.", "Chinese companies", ("ORG", "CHN", "business")),
+    # ... each kind of member of a sector that its members do not make up is a group apart (collective_sectors)
+    ("Mittal told US investors that US tobacco companies were at risk.", "US investors", ("ORG", "USA", "business")),
+    ("Mittal told US investors that US tobacco companies were at risk.", "US companies", ("ORG", "USA", "business")),
     # sector from a person's role, country from the role's nationality
     ("Russian Foreign Minister Sergey Lavrov spoke.", "Sergey Lavrov", ("PERSON", "RUS", "government")),
     # country from evidence: "New Jersey" is no Jersey, "ambassador to Mexico" is no Mexican

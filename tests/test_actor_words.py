@@ -38,6 +38,9 @@ def test_every_family_says_why_and_lists_lower_case_words_once(family):
     ("locative_prepositions", "Talks were held in Moscow on Monday.", ("Moscow", "name", "CITY:Moscow")),
     # ... and acting, it is the government
     ("locative_prepositions", "Moscow demanded guarantees.", ("Moscow", "metonym", "GPE:RUS")),
+    # collective_sectors: troops are their military; investors are not the country's business
+    ("collective_sectors", "Russian troops massed.", ("Russian troops", "title", "SECTOR:RUS|military")),
+    ("collective_sectors", "Mittal told US investors so.", ("US investors", "title", "SECTOR:USA|investor|business")),
     ("communication_heads", "The response from Washington came late on Friday.", ("Washington", "metonym", "GPE:USA")),
     ("agentive_object_verbs", "The minister criticized Berlin for its stance.", ("Berlin", "metonym", "GPE:DEU")),
     ("institution_words", "Russia's Security Council met on Friday.",
@@ -148,12 +151,14 @@ def test_every_family_has_a_rule_test():
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
-              "comparison_words", "cataphoric_pronouns", "plural_pronouns"}
+              "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors", "peer_titles"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
                                      "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",
                                      "member_counts"}
     tested_in_test_actor_kinds = {"kind_nouns", "kind_nouns_after_name", "example_openers", "idioms", "language_cues",
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
-                                  "nationality_endings", "work_tails", "date_words"}
+                                  "nationality_endings", "work_tails", "date_words", "venue_heads",
+                                  "non_locative_in_heads", "distance_units", "descriptor_nouns",
+                                  "organisation_heads"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

@@ -4,7 +4,7 @@ Two steps, so the expensive one can be cached per article:
 1. `extract_mentions(doc)` (mentions.py) — per article, from spaCy's entities and parse: names
    (names.py) with honorifics and possessives stripped, names the model cut joined back (chunks.py),
    each name's type voted by the context of all its mentions (evidence.py; the kind nouns around a
-   name, kinds.py), nationality words used for a language left out (languages.py), roles (roles.py)
+   name, kinds.py; a name used as a place, "in Spennymoor", "a win at Twickenham", locatives.py), nationality words used for a language left out (languages.py), roles (roles.py)
    from appositions and
    pre-name titles, metonyms ("Moscow has demanded", "the Kremlin") mapped to the state and
    locative uses of capitals kept as cities (places.py), surnames and given names resolved to

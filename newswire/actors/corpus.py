@@ -17,6 +17,7 @@ from newswire.actors.descriptions import match_description
 from newswire.actors.gender import agreed, person_gender
 from newswire.actors.institutions import qualified_keys, unqualified_owner
 from newswire.actors.names import may_be, person_groups, person_key
+from newswire.actors.lexicon import PEER_TITLES
 from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
 from newswire.actors.roles import most_specific
 from newswire.actors.sectors import sector_of_phrase, sector_of_roles
@@ -130,6 +131,8 @@ class Corpus:
             (top, count), total = owners[surname].most_common(1)[0], sum(owners[surname].values())
             top_forms = [form for member in members[top] for form in self.name_forms[member]]
             top_roles = [role for member in members[top] for role in self.local_roles[member]]
+            if _peer(self.name_forms[key]) and not _peer(top_forms):
+                continue  # "Lord Ashcroft" in one article is not the columnist Dan Ashcroft of another
             if count / total >= DOMINANT_SHARE and may_be(top, self.name_forms[key] + self.local_roles[key], top_forms, top_roles):
                 self.groups[key] = top
 
@@ -351,6 +354,12 @@ class _Tally:
     mention_count: Counter = field(default_factory=Counter)
     article_sets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     display: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # each article's best name
+
+
+def _peer(forms: list[str]) -> bool:
+    """A name written with a peer's title ("Lord Ashcroft"): peers are named by it, so a lone surname
+    so written joins, across articles, only a person also written with one (PEER_TITLES)."""
+    return any(form.split()[0].lower() in PEER_TITLES for form in forms if form.strip())
 
 
 def _start(mention: LocalMention) -> int:

@@ -21,16 +21,14 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
-from newswire.actors.lexicon import (AWARD_TAILS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.locatives import locative_vote
+from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
-from newswire.data import load as load_data
-from newswire.gazetteer import FOLD_CACHE, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
+from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
-_GIVEN = load_data("actors/given_names.json")
-GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL, SINGULAR = "plural", "singular"
 # "Michael Foods", "Wolverhampton Wanderers": a plural organisation ending is no surname, whatever the given name before it
@@ -43,7 +41,11 @@ def name_of(span: Span) -> str:
 
 
 def _before(span: Span) -> Token | None:
-    return span.doc[span.start - 1] if span.start > 0 else None
+    """The word before the name, past a capitalised "The" inside a sentence ("cartoon hit The Incredibles")."""
+    i = span.start - 1
+    if i > 0 and span.doc[i].text == "The" and not span.doc[i].is_sent_start:
+        i -= 1
+    return span.doc[i] if i >= 0 else None
 
 
 def _singular_noun(token: Token | None, words: frozenset[str]) -> bool:
@@ -136,8 +138,12 @@ def _verb_number(verb: Token) -> str | None:
     return None
 
 
+_VERSION = re.compile(r"^v?\d+\.\d+$")
+
+
 def _head_vote(span: Span) -> str | None:
-    """A name ending in an event's or award's head word ("the African Nations Cup") is no actor,
+    """A name ending in an event's or award's head word ("the African Nations Cup") or in a version
+    number ("Firefox 1.0") is no actor,
     one ending in an organisation's ("Manchester United") an organisation;
     nor is one word labelled PERSON after a lower-case "the" ("at the Maracana"): people's names
     take no article ("the Balco scandal": the article is the scandal's)."""
@@ -146,6 +152,8 @@ def _head_vote(span: Span) -> str | None:
         return NOT_ACTOR
     if len(name) > 1 and name[-1].lower_ in ORG_NAME_ENDINGS and name[-1].is_title:
         return ORG
+    if _VERSION.match(name[-1].text):
+        return NOT_ACTOR  # "Firefox 1.0": a product's version
     before = _before(span)
     if span.label_ == PERSON and len(span) == 1 and before is not None and before.lower_ == "the" and before.is_lower \
             and span.root.dep_ not in COMPOUNDS:
@@ -153,9 +161,50 @@ def _head_vote(span: Span) -> str | None:
     return None
 
 
+def _cut_title_vote(span: Span) -> str | None:
+    """One word labelled PERSON that the model cut from a title: after a capitalised word it left
+    untagged ("Hey Jude", "Wife Swap"), or before a capitalised "And" ("Rhythm And Blues"). The word
+    before is no initial ("R Kelly"), honorific, office, person noun or given name ("Chancellor Brown")."""
+    if len(span) != 1 or span.label_ not in {PERSON, ORG}:
+        return None
+    doc = span.doc
+    if _after_a_title_word_and_of(span):
+        return NOT_ACTOR
+    if span.label_ != PERSON:
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "And" and span.end + 1 < len(doc) and doc[span.end + 1].is_title:
+        return NOT_ACTOR
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.is_sent_start or not before.is_title or not before.is_alpha or len(before) < 2 \
+            or before.ent_iob_ != "O" \
+            or before.pos_ not in {"PROPN", "NOUN", "INTJ"} or doc[before.i - 1].is_punct:
+        return None  # "If Jens is", '"Kevin': a quotation's first word
+    word = before.lower_
+    if word in PERSONAL_HONORIFICS or word in PERSON_NOUNS or word in GIVEN_NAMES or word in role_data()["heads"] \
+            or _known(before.text):
+        return None
+    return NOT_ACTOR
+
+
+def _after_a_title_word_and_of(span: Span) -> bool:
+    """"Maria Full of Grace": after "of" and a capitalised word inside the sentence that is no office,
+    honorific, given name or organisation's head word ("Bank of", "Council of", "Secretary of")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "of":
+        return False
+    word = doc[span.start - 2]
+    if word.is_sent_start or not word.is_title or not word.is_alpha or len(word) < 2:
+        return False
+    lower = word.lower_
+    return lower not in PERSONAL_HONORIFICS | GIVEN_NAMES | INSTITUTION_WORDS | ORG_PLACE_HEADS | ORG_NAME_ENDINGS \
+        and lower not in role_data()["heads"] and lower not in PLACE_NOUNS and not _known(word.text)
+
+
 def _place_vote(span: Span) -> str | None:
     """A name a place noun is named after with "of" ("the southern province of Tamil Nadu", "the
-    residents of Engerwitzdorf") is a place; one word after a lower-case "a" or "an" (not the initial
+    residents of Engerwitzdorf") is a place; one an organisation's leader, owner or spokesman is "of" or
+    "for" an organisation ("deputy party leader of Veritas", ORGANISATION_HEADS); one word after a lower-case "a" or "an" (not the initial
     of "A Foley") that ends its phrase ("Philippe
     Sands, a QC and ...") is a common noun, no actor: names take no indefinite article ("an Arsenal
     supporter" is Arsenal's supporter: the name does not end the phrase)."""
@@ -163,7 +212,13 @@ def _place_vote(span: Span) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start \
             and root.head.head.lower_ in PLACE_NOUNS and root.head.head.is_lower:
         return PLACE
+    cut = span.end < len(span.doc) and span.doc[span.end].is_title  # "spokesman for North East Says No"
+    if root.dep_ == "pobj" and root.head.lower_ in {"of", "for"} and root.head.i == span.start - 1 and not cut \
+            and root.head.head.lower_ in ORGANISATION_HEADS and root.head.head.is_lower:
+        return ORG  # "deputy party leader of Veritas", "owner of Liffe"
     before = _before(span)
+    if before is not None and span.label_ in {ORG, PLACE} and before.is_lower and before.dep_ == "amod" and before.i > 0:
+        before = span.doc[before.i - 1]  # "a binding Treaty": one adjective between
     after = span.doc[span.end] if span.end < len(span.doc) else None
     ends_phrase = after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}  # not "an Arsenal supporter"
     if len(span) == 1 and before is not None and before.text in {"a", "an"} and ends_phrase and span.label_ != "NORP":
@@ -180,7 +235,8 @@ _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
     tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
-    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place."""
+    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
+    the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
     following = " ".join(token.lower_ for token in doc[span.end:span.end + 3])
     if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
@@ -190,12 +246,17 @@ def _phrase_vote(span: Span) -> str | None:
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
     if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
         return NOT_ACTOR
-    return PLACE if after.startswith("-based") else None
+    if after.startswith("-based"):
+        return PLACE
+    before = doc_text(doc)[max(0, span.start_char - 7):span.start_char]
+    firm = before == "-based " and span[0].lower_ not in GIVEN_NAMES  # "US-based Alistair Cragg" is a runner
+    return ORG if firm else None  # "the San Francisco-based Balco laboratory"
 
 
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
-    rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote)
+    rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
+             locative_vote, _cut_title_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 
@@ -268,6 +329,8 @@ def relabelled(spans: list[Span]) -> list[Span]:
     for name, modifies in thing_modifiers.items():
         if all(modifies):  # "the Zafi virus" and never Zafi on its own
             votes[name][NOT_ACTOR] += len(modifies) + sum(votes[name].values())
+    for name in _capitalised_common_words(spans, names):
+        votes[name][NOT_ACTOR] += len(spans) + sum(votes[name].values())
     for name, counts in list(votes.items()):
         words = name.split()
         if len(words) > 1 and words[-1] in votes:
@@ -279,6 +342,32 @@ def relabelled(spans: list[Span]) -> list[Span]:
             continue
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
     return out
+
+
+def _sentence_initial(span: Span) -> bool:
+    """The name opens a sentence or a quotation, where any word is capitalised, and does not speak
+    there ("Apple said": a firm)."""
+    first = span[0]
+    speaks = span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in COMMUNICATION_HEADS
+    return (first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].is_quote)) and not speaks
+
+
+def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
+    """One-word names, not labelled PERSON nor known to the gazetteer, capitalised only where a
+    sentence or quotation opens and written in lower case elsewhere in the article: common words
+    ("Wireless and a dvd burner can be added ... any wireless components", "\"Fraud doesn't just
+    disappear\" ... benefit fraud")."""
+    if not spans:
+        return set()
+    openings: dict[str, list[bool]] = defaultdict(list)
+    for span, name in zip(spans, names):
+        one_word = len(_name_tokens(span)) == 1 and span.label_ != PERSON and span[0].is_title
+        openings[name].append(one_word and _sentence_initial(span))
+    candidates = {name for name, opening in openings.items() if all(opening)}
+    if not candidates:
+        return set()
+    lower = {token.lower_ for token in spans[0].doc if token.is_lower and token.is_alpha}
+    return {name for name in candidates if name in lower and not _known(name)}
 
 
 def _verdict(label: str, counts: Counter, known: bool) -> str | None:

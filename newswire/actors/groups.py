@@ -1,7 +1,9 @@
 """A nationality with an agent noun names a part of that country ("Russian troops", "the
 Ukrainian military", "Chinese companies"): an actor of its own, with the country and the sector
-PETRARCH's agents dictionary gives the noun. Government nouns ("Russian officials") stand for
-the state itself and are left to the speaker rules."""
+PETRARCH's agents dictionary gives the noun. Plural members stand for the sector only where they
+make it up (COLLECTIVE_SECTORS: "Russian troops" are the Russian military); elsewhere each kind of
+member is a group of its own ("US investors", "US tobacco companies"). Government nouns ("Russian
+officials") stand for the state itself and are left to the speaker rules."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from newswire.actors.draft import Draft
-from newswire.actors.lexicon import GROUP_NEGATIONS, MEMBER_COUNTS, SECTOR_COLLECTIVES
+from newswire.actors.lexicon import COLLECTIVE_SECTORS, GROUP_NEGATIONS, MEMBER_COUNTS, SECTOR_COLLECTIVES
 from newswire.actors.records import LocalMention
 from newswire.actors.sectors import sector_of_code
 from newswire.actors.spans import is_subject, tokens_with
@@ -43,8 +45,9 @@ def _negated(word: Token) -> bool:
                for prefix in GROUP_NEGATIONS)
 
 
-def sector_key(country: str, sector: str) -> str:
-    return f"SECTOR:{country}|{sector}"
+def sector_key(country: str, sector: str, member: str | None = None) -> str:
+    """The key of a country's sector, or of one kind of its members ("US investors"); the sector last."""
+    return f"SECTOR:{country}|{member}|{sector}" if member else f"SECTOR:{country}|{sector}"
 
 
 def add_national_groups(draft: Draft, doc: Doc) -> None:
@@ -63,11 +66,13 @@ def add_national_groups(draft: Draft, doc: Doc) -> None:
         if any(s < end and start < e for s, e in taken):
             continue
         country = country_in([nationality.text])
-        key = sector_key(country, sector)
-        # a sector's collective noun ("the Russian military") is a name; plural people ("Russian troops") refer to it
-        kind = "name" if noun.tag_ == "NN" else "title"
         span = doc[nationality.i: noun.i + 1]
-        draft.add(LocalMention(start, end, span.text, "ORG", kind, key, is_subject(span)),
-                  f"{nationality.text} {sector}")
+        if noun.tag_ == "NN" or sector in COLLECTIVE_SECTORS:
+            # a sector's collective noun ("the Russian military") is a name; its members ("Russian troops") refer to it
+            key, name = sector_key(country, sector), f"{nationality.text} {sector}"
+        else:  # "US investors" and "US tobacco companies", "British people" and "UK voters": groups apart
+            key, name = sector_key(country, sector, noun.lemma_.lower()), f"{nationality.text} {noun.lower_}"
+        kind = "name" if noun.tag_ == "NN" else "title"
+        draft.add(LocalMention(start, end, span.text, "ORG", kind, key, is_subject(span)), name)
         draft.entities.countries.setdefault(key, country)
         taken.append((start, end))

@@ -31,8 +31,8 @@ _BRACKETS = frozenset({"(", ")"})
 def kind_of(token: Token | None, plural_person: bool = False) -> str | None:
     """The type a lower-case noun gives the names it classifies: ORG, GPE, NOT_ACTOR (a work, a
     product, an event) or, with plural_person, PERSON for a plural person noun ("composers")."""
-    if token is None or not token.is_lower or token.pos_ not in {"NOUN", "PROPN"}:
-        return None
+    if token is None or not (token.is_lower or (token.is_sent_start and token.is_title)) or token.pos_ not in {"NOUN", "PROPN"}:
+        return None  # lower case, or capitalised where a sentence opens ("Tools such as Blogger")
     lemma = token.lemma_.lower()
     if token.lower_ in WORK_NOUNS or lemma in WORK_NOUNS:
         return NOT_ACTOR
@@ -66,15 +66,30 @@ def _in_a_list(token: Token) -> bool:
 
 
 def _example_noun(span: Span) -> Token | None:
-    """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "the tool,
+    """"games - like Warcraft, EverQuest, [Ultima]", "vehicles (SUVs), such as the [BMW X5]", "such
+    blockbusters as [Speed]", "the program was called [Bankash-A Trojan]", "the tool,
     called [Picasa]": the noun whose examples (or name) follow, read back over the names of the list to its opener."""
     doc = span.doc
+    if (span.end < len(doc) and doc[span.end].tag_ == "POS") or span[-1].tag_ == "POS":
+        return None  # "works such as Larry Niven's Ringworld": the example's owner, not an example
     i = span.start - 1
     while i >= max(0, span.start - MAX_EXAMPLE_LIST) and _in_a_list(doc[i]):
         i -= 1
-    if i < 1 or doc[i].lower_ not in EXAMPLE_OPENERS or (doc[i].lower_ == "as" and doc[i - 1].lower_ != "such"):
+    if i < 1 or doc[i].lower_ not in EXAMPLE_OPENERS:
         return None
-    i -= 2 if doc[i].lower_ == "as" else 1
+    if doc[i].lower_ == "as":  # "games such as", "such blockbusters as"
+        if doc[i - 1].lower_ == "such":
+            i -= 2
+        elif i > 1 and doc[i - 2].lower_ == "such":
+            return doc[i - 1]
+        else:
+            return None
+    else:
+        if doc[i].dep_ in {"ROOT", "ccomp", "relcl", "conj"}:  # "the malicious program was called Bankash-A Trojan"
+            subjects = [child for child in doc[i].children if child.dep_ == "nsubjpass"]
+            if subjects:
+                return subjects[0]
+        i -= 1
     depth = 0
     while i >= 0 and (doc[i].is_punct or depth):  # "vehicles (SUVs), such as": past the brackets and commas
         depth += (doc[i].text == ")") - (doc[i].text == "(")

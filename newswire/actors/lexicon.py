@@ -6,6 +6,9 @@ from __future__ import annotations
 from newswire.data import load as load_data
 
 _WORDS = load_data("actors/words.json")
+_GIVEN = load_data("actors/given_names.json")
+# known given names, of either gender (newswire/data/actors/given_names.json)
+GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
 
 
 def _family(name: str) -> frozenset[str]:
@@ -65,3 +68,10 @@ REPORTER_ROLES = _family("reporter_roles")
 NATIONALITY_ENDINGS = _family("nationality_endings")
 WORK_TAILS = _family("work_tails")
 DATE_WORDS = _family("date_words")
+VENUE_HEADS = _family("venue_heads")
+NON_LOCATIVE_IN_HEADS = _family("non_locative_in_heads")
+DISTANCE_UNITS = _family("distance_units")
+COLLECTIVE_SECTORS = _family("collective_sectors")
+DESCRIPTOR_NOUNS = _family("descriptor_nouns")
+PEER_TITLES = _family("peer_titles")
+ORGANISATION_HEADS = _family("organisation_heads")

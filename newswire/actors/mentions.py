@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -30,6 +30,7 @@ from newswire.actors.places import is_agent, possessor_country
 from newswire.actors.records import ArticleEntities, LocalMention
 from newswire.actors.spans import clean_span, is_subject, tokens_with, word_ids
 from newswire.data import load as load_data
+from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
 from newswire.syntax import doc_text
@@ -148,24 +149,64 @@ def entity_spans(doc: Doc) -> list[Span]:
             end += 1  # "Ursula von" + untagged "der Leyen"
         if end != span.end and (index + 1 == len(merged) or merged[index + 1].start >= end):
             merged[index] = Span(doc, span.start, end, label="PERSON")
-    merged = joined_person_names(merged)
+    merged = [_before_a_possessive(_with_newspaper_ending(span)) for span in joined_person_names(merged)
+              if not _title_runs_on(span)]
     return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(span)))
                                  for span in merged])
 
 
+# "Georgia On My Mind", "Fool For You": a name a preposition and a capitalised pronoun run on from is
+# the opening of a song's or a book's title
+_TITLE_PREPOSITIONS = frozenset({"on", "of", "in", "for", "to", "with"})
+_TITLE_PRONOUNS = frozenset({"My", "Your", "His", "Her", "Our", "Their", "Me", "You", "Us", "Him"})
+
+
+def _title_runs_on(span: Span) -> bool:
+    """The name runs on into a title: a preposition and a capitalised pronoun right after it."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in _TITLE_PREPOSITIONS \
+        and doc[span.end + 1].text in _TITLE_PRONOUNS
+
+
+# last words of newspapers' names the model leaves out ("the Los Angeles Daily" + "News")
+_NEWSPAPER_ENDINGS = frozenset({"News", "Times", "Post", "Herald", "Journal", "Telegraph", "Mail", "Express",
+                                "Tribune", "Gazette", "Chronicle", "Observer", "Standard"})
+
+
+def _with_newspaper_ending(span: Span) -> Span:
+    """"the Los Angeles Daily News": an organisation ending in a newspaper's opening word (NEWSPAPER_OPENINGS)
+    runs on over the untagged capitalised word after it that ends newspapers' names."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or span[-1].lower_ not in NEWSPAPER_OPENINGS:
+        return span
+    after = doc[span.end]
+    return Span(doc, span.start, span.end + 1, label="ORG") if after.text in _NEWSPAPER_ENDINGS and after.ent_iob_ == "O" \
+        else span
+
+
+def _before_a_possessive(span: Span) -> Span:
+    """"Joseph O'Connor's Star of the Sea": a person's name ends at a possessive inside the span."""
+    if span.label_ != "PERSON":
+        return span
+    cut = next((token.i for token in span[1:-1] if token.tag_ == "POS"), None)
+    return Span(span.doc, span.start, cut, label="PERSON") if cut is not None else span
+
+
 def _without_leading_descriptor(span: Span) -> Span:
     """A nationality or a person noun the model ran into a person's name is not part of it:
-    "Russian Igor Andreev" (a nationality before a full name), "Producer Brian Grazer", "Centre
-    Parker" (a person noun opening the sentence, capitalised there). A given name stays ("German
-    Gref" has one name after it; "Norman" is no nationality)."""
+    "Russian Igor Andreev", "Russian Korzhanenko" (a nationality that is no given name before a
+    name), "Producer Brian Grazer", "Centre Parker" (a person noun opening the sentence, capitalised
+    there), "Olympian Andy Turner" (a descriptor noun, DESCRIPTOR_NOUNS). A given name stays ("Norman"
+    is no nationality)."""
     if span.label_ != "PERSON" or len(span) < 2 or not span[1].is_title:
         return span
     first = span[0]
-    nationality = demonym_country(first.text) is not None and first.lower_ not in GIVEN_NAMES and len(span) > 2
-    role = first.is_sent_start and first.lower_ in PERSON_NOUNS and first.lower_ not in GIVEN_NAMES
+    nationality = demonym_country(first.text) is not None and first.lower_ not in GIVEN_NAMES
+    role = (first.is_sent_start and first.lower_ in PERSON_NOUNS or first.lower_ in DESCRIPTOR_NOUNS) \
+        and first.lower_ not in GIVEN_NAMES
     party = first.lower_ in PARTY_ADJECTIVES and first.lower_ not in GIVEN_NAMES and len(span) > 2  # "Tory Dominic Grieve"
-    if first.is_title and (nationality or role or party):
-        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    if first.is_title and (nationality or role or party):  # and again: "Lib Dem Norman Baker"
+        return _without_leading_descriptor(Span(span.doc, span.start + 1, span.end, label=span.label_))
     return span
 
 
@@ -272,11 +313,15 @@ def _media_context(span: Span) -> bool:
 
 
 def _org_name(surface: str) -> str:
-    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name; nor
+    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name (but
+    "Los Angeles Daily News" ends in one after a newspaper's opening word); nor
     are lower-case words the model ran on into ("Forum for the Future research")."""
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
-            return surface[: -len(suffix) - 1]
+            rest = surface[: -len(suffix) - 1]
+            if rest.split()[-1].lower() in NEWSPAPER_OPENINGS and suffix[:1].isalpha() and surface[-len(suffix)].isupper():
+                return surface  # "Los Angeles Daily News": the suffix is the name's
+            return rest
     words = surface.split(" ")
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in ORG_TRAILING_WORDS \
             and any(ch.isupper() for ch in " ".join(words[:-1])):
@@ -294,13 +339,41 @@ def _office_before_name(span: Span) -> bool:
 
 def _no_actor_form(span: Span, bare: str) -> bool:
     """Forms that name no actor whatever the model's label: a lone honorific ("[Mr] Justice
-    Sullivan"), a lower-case stance ("pro-Chavez squatters"), a nationality used for its language
-    ("in French")."""
+    Sullivan"), a lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
+    a nationality used for its language ("in French") or hyphened to a word ("Scottish-based band"),
+    the opening of an office's title ("Shadow Home Secretary David Davis")."""
     if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
         return True
     if bare[:1].islower() and bare.startswith(tuple(GROUP_NEGATIONS)):
         return True
+    if (demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))) and _hyphened_to_a_word(span):
+        return True
+    if _title_opening(span, bare):
+        return True
     return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
+
+
+def _hyphened_to_a_word(span: Span) -> bool:
+    """"Scottish-based", "British-born": the name, a hyphen and a lower-case word make one adjective."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and doc[span.end + 1].is_lower \
+        and not doc[span.end].whitespace_ and not span[-1].whitespace_
+
+
+def _title_opening(span: Span, bare: str) -> bool:
+    """"Shadow Home" of "Shadow Home Secretary David Davis", "Health" of "Health Secretary John Reid":
+    a name the gazetteer does not know, right before an office's capitalised head word and a name;
+    not an organisation's name (one ending in an institution's head word)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or span.label_ == "PERSON":
+        return False
+    head, following = doc[span.end], doc[span.end + 1]
+    if not (head.is_title and head.lower_ in role_data()["heads"] and following.is_title and following.is_alpha):
+        return False
+    if span[-1].lower_ in INSTITUTION_WORDS | ORG_PLACE_HEADS:
+        return False  # "Metropolitan Police Commissioner Sir John Stevens": the police force is named
+    return organisation(bare) is None and lookup_place(bare) is None and demonym_country(bare) is None \
+        and country_in(bare.split()[:1]) is None  # "US Treasury Secretary John Snow": the US Treasury
 
 
 def _modifying_nationality(span: Span, bare: str) -> bool:
@@ -312,10 +385,30 @@ def _modifying_nationality(span: Span, bare: str) -> bool:
         and after is not None and after.is_lower and after.pos_ == "NOUN"
 
 
+def _ends_in_a_number(span: Span) -> bool:
+    """"Transport 2000": a name of words and a number of three digits or more (not a score, "Luczak 7-6",
+    nor a date the model ran on into, "Adams' 11")."""
+    last = span[-1]
+    return len(span) > 1 and last.is_digit and len(last) >= 3 and all(token.is_alpha for token in span[:-1])
+
+
+def _regional_adjective(span: Span, bare: str) -> bool:
+    """"Russia's Siberian coast", "a Viennese opera house": a group word that is no country's nationality,
+    modifying one thing (a singular common noun that names no agent, person or body), names no actor;
+    "Muslim leaders", "the Kurdish community" are the group's."""
+    if span.label_ != "NORP" or len(span) != 1 or span.root.dep_ != "amod" or bare.lower() in PARTY_ADJECTIVES \
+            or demonym_country(bare) is not None or organisation(bare) is not None:
+        return False  # "the Tory idea", "former Conservative leader": the party's
+    head = span.root.head
+    lemma = head.lemma_.lower()
+    return head.i > span.root.i and head.tag_ == "NN" and head.is_lower and lemma not in PERSON_NOUNS \
+        and lemma not in ORG_NOUNS and lemma not in role_data()["heads"] and agent_sector(lemma) is None
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
-    if _no_actor_form(span, bare):
+    if _no_actor_form(span, bare) or _regional_adjective(span, bare):
         return None
     if _modifying_nationality(span, bare):
         return "NORP"
@@ -333,8 +426,9 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
         # ("Michael London" and London)
         label = "PERSON"
-    if label == "PERSON" and any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span):
-        label = "ORG"  # "MI6", "UB40": people's names have no word of letters and digits
+    if label == "PERSON" and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
+                              or _ends_in_a_number(span)):
+        label = "ORG"  # "MI6", "UB40", "Transport 2000": people's names have no digits
     if label == "PERSON" and _office_before_name(span):
         return None  # "former Tory Treasurer Lord Ashcroft": an office, not a name
     if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \
