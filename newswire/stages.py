@@ -155,7 +155,8 @@ def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:
     empty = [a for a in articles if not _has_text(a)]
     # a generator, not a list: each body text is joined when dedupe reads it and dropped after,
     # instead of every article's text held at once (~170 MB for 100,000 articles)
-    links = find_duplicates(DedupeInput(a.article_id, a.source, body_text(a), a.published) for a in with_content)
+    links = find_duplicates(DedupeInput(a.article_id, a.source, body_text(a), a.published, a.fingerprint)
+                            for a in with_content)
     canonical = [a for a in with_content if a.article_id not in links]
     recurring = recurring_lines([line.text for line in a.body] for a in canonical)
     cleaned = [drop_recurring(a, recurring) for a in with_content]

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from newswire.boilerplate import Verdict, classify_lines, normalise_line, text_language
 from newswire.data import load as load_data
+from newswire.dedupe import TextFingerprint, fingerprint
 from newswire.htmlpage import page_metadata, parse_iso_time, reconcile_body, strip_site_name
 from newswire.ingest import RawDocument
 from newswire.outlets import resolve
@@ -158,6 +159,9 @@ class ParsedArticle:
     url: str | None = None
     encoding_confidence: float = 1.0
     no_article_reason: str | None = None  # a whole page with no article in it (home page, 404, login wall)
+    # dedupe's fingerprint of the body text as structured (made here, in the workers, and cached with
+    # the structure); None for an empty body and once the body changes (drop_recurring)
+    fingerprint: TextFingerprint | None = None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -455,6 +459,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
     # the markup names the author outright; a byline found in the text is a guess from its shape
     byline = (html.byline if html is not None else None) or " / ".join(header.bylines) or None
     outlet, url = resolve(doc.listing, outlet_metadata(doc.text) if html is not None else None, credits)
+    text = "\n".join(line.text for line in body)
 
     return ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
@@ -467,6 +472,7 @@ def structure(doc: RawDocument) -> ParsedArticle:
         outlet=outlet, url=url,
         no_article_reason=(html.no_article_reason if html is not None
                            else page.no_article_reason if page is not None else None),
+        fingerprint=fingerprint(text) if text.strip() else None,
     )
 
 
@@ -688,7 +694,7 @@ def drop_recurring(article: ParsedArticle, recurring: set[str]) -> ParsedArticle
             moved.append(RemovedLine(line, "recurring", "short line found verbatim in several unrelated articles"))
         else:
             keep.append(line)
-    return replace(article, body=keep, removed=article.removed + moved) if moved else article
+    return replace(article, body=keep, removed=article.removed + moved, fingerprint=None) if moved else article
 
 
 def body_text(article: ParsedArticle) -> str:

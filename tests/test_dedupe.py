@@ -4,7 +4,12 @@ import random
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newswire.dedupe import DedupeInput, find_duplicates
+from dataclasses import replace
+
+from newswire.boilerplate import normalise_line
+from newswire.dedupe import DedupeInput, find_duplicates, fingerprint
+from newswire.ingest import read_document
+from newswire.structure import body_text, drop_recurring, structure
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
 
@@ -56,3 +61,20 @@ def test_articles_are_read_once_from_any_iterable():
     items = inputs() + [DedupeInput("copy", "c.txt", inputs()[1].text, None)]
     links = find_duplicates(item for item in items)
     assert links == find_duplicates(items) and set(links) == {"copy"}
+
+
+def test_fingerprints_made_beforehand_give_the_same_links():
+    originals = inputs()
+    text = originals[2].text
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    articles = originals + [DedupeInput("exact", "copy/exact.txt", text, None),
+                            DedupeInput("edited", "copy/edited.txt", "\n".join(paragraphs[:6] + paragraphs[7:]), None)]
+    made = [replace(article, fingerprint=fingerprint(article.text)) for article in articles]
+    assert find_duplicates(made) == find_duplicates(articles) != {}
+
+
+def test_a_structured_article_carries_the_fingerprint_of_its_body_until_the_body_changes():
+    article = structure(read_document(SEEDS[0], SEEDS[0].name))
+    assert article.fingerprint == fingerprint(body_text(article))
+    cleaned = drop_recurring(article, {normalise_line(article.body[1].text)})  # as if it recurred in the corpus
+    assert len(cleaned.body) == len(article.body) - 1 and cleaned.fingerprint is None
