@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import logging
 import os
@@ -10,6 +11,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from newswire.run_guard import guard_this_run
 
@@ -505,5 +507,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def console() -> NoReturn:
+    """The `newswire` command: main(), then out of the process without tearing its heap down.
+
+    Freeing every object of a run (the spaCy model, Great Expectations, the tables) one by one
+    took ~1-1.5 s after the last line was printed. The exit handlers still run (logging flushed,
+    temporary folders removed, child processes joined), then the process leaves at once, as
+    the operating system reclaims its memory whole."""
+    code = main()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()
