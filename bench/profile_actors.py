@@ -17,35 +17,16 @@ every output can be checked at a glance before the full release comparison.
 from __future__ import annotations
 
 import argparse
-import cProfile
-import hashlib
-import io
-import json
-import pstats
-import random
-import shutil
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sampling import fingerprint, print_profile, sample_spine
 
-from newswire import extract, stages  # noqa: E402
-from newswire.actors import Corpus  # noqa: E402
-from newswire.extractors import EXTRACTORS  # noqa: E402
-from newswire.nlp import BATCH_SIZE, load_nlp  # noqa: E402
-from newswire.registry import Registries  # noqa: E402
-
-BBC = Path("/work/shared/corpus/bbc")
-
-
-def sample(raw: Path, n: int, seed: int) -> None:
-    for path in random.Random(seed).sample(sorted(BBC.glob("*/*.txt")), n):
-        (raw / path.parent.name).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, raw / path.relative_to(BBC))
+from newswire import extract, stages
+from newswire.actors import Corpus
+from newswire.extractors import EXTRACTORS
+from newswire.nlp import BATCH_SIZE, load_nlp
+from newswire.registry import Registries
 
 
 def cpu(run: Callable[[], object], repeat: int) -> tuple[str, object]:
@@ -59,20 +40,6 @@ def cpu(run: Callable[[], object], repeat: int) -> tuple[str, object]:
     return f"{seconds[0]:.3f} CPU s first run, {min(seconds):.3f} least of {repeat}", result
 
 
-def profile(title: str, run: Callable[[], object], top: int) -> None:
-    profiler = cProfile.Profile()
-    profiler.runcall(run)
-    for order in ("tottime", "cumulative"):
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(top)
-        body = out.getvalue()
-        print(f"\n--- {title}, by {order} ---\n" + body[body.find("   ncalls"):].rstrip())
-
-
-def fingerprint(value: object) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300)
@@ -80,11 +47,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        raw = Path(folder)
-        sample(raw, args.n, args.seed)
-        structured, rejected, clean = stages.spine_without_prefect(raw)
-        spine = stages.spine_tables(clean, rejected + structured.quarantine)
+    spine = sample_spine(args.n, args.seed)
     items = stages.extraction_inputs(spine["articles"])
     texts = [extract.analysed_text(text) for _, _, text in items]
     started = time.process_time()
@@ -121,9 +84,9 @@ def main() -> None:
     print(f"stages.corpus_tables: {seconds}; tables "
           f"{fingerprint({name: frame.to_dict('records') for name, frame in tables.items()})}")
 
-    profile("actors extractor", lambda: [actors.extract(doc) for doc in docs], args.top)
-    profile("corpus resolution", resolve, args.top)
-    profile("stages.corpus_tables", lambda: stages.corpus_tables(spine, extracted, Registries.empty()), args.top)
+    print_profile("actors extractor", lambda: [actors.extract(doc) for doc in docs], args.top)
+    print_profile("corpus resolution", resolve, args.top)
+    print_profile("stages.corpus_tables", lambda: stages.corpus_tables(spine, extracted, Registries.empty()), args.top)
 
 
 if __name__ == "__main__":

@@ -21,44 +21,21 @@ text, which a pipeline run reads once per article before any extractor runs (ext
 from __future__ import annotations
 
 import argparse
-import cProfile
 import hashlib
-import io
-import json
-import pstats
-import random
-import shutil
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sampling import fingerprint, print_profile, sample_spine
 from spacy.tokens import Doc
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from newswire import extract, nlp, stages, syntax  # noqa: E402
-from newswire.extractors import EXTRACTORS  # noqa: E402
-
-BBC = Path("/work/shared/corpus/bbc")
-
-
-def sample(raw: Path, n: int, seed: int) -> None:
-    for path in random.Random(seed).sample(sorted(BBC.glob("*/*.txt")), n):
-        (raw / path.parent.name).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, raw / path.relative_to(BBC))
+from newswire import extract, nlp, stages, syntax
+from newswire.extractors import EXTRACTORS
 
 
 def texts_of_sample(n: int, seed: int) -> list[str]:
     """The texts the extractors read, in the order stages.extraction_inputs gives them."""
-    with tempfile.TemporaryDirectory() as folder:
-        raw = Path(folder)
-        sample(raw, n, seed)
-        structured, rejected, clean = stages.spine_without_prefect(raw)
-        spine = stages.spine_tables(clean, rejected + structured.quarantine)
-    return [extract.analysed_text(text) for _, _, text in stages.extraction_inputs(spine["articles"])]
+    return [extract.analysed_text(text) for _, _, text in stages.extraction_inputs(sample_spine(n, seed)["articles"])]
 
 
 def parsed(texts: list[str], store: Path | None) -> list[Doc]:
@@ -103,17 +80,7 @@ def cpu(extract_one: Callable[[Doc], object], docs: list[Doc], repeat: int) -> t
 
 def profile(title: str, extract_one: Callable[[Doc], object], docs: list[Doc], top: int) -> None:
     fresh(docs)
-    profiler = cProfile.Profile()
-    profiler.runcall(lambda: [extract_one(doc) for doc in docs])
-    for order in ("tottime", "cumulative"):
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(top)
-        body = out.getvalue()
-        print(f"\n--- {title}, by {order} ---\n" + body[body.find("   ncalls"):].rstrip())
-
-
-def fingerprint(value: object) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    print_profile(title, lambda: [extract_one(doc) for doc in docs], top)
 
 
 def main() -> None:
