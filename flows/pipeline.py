@@ -16,7 +16,7 @@ from prefect.futures import wait
 from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from newswire import extract, release, stages, validation
+from newswire import extract, nlp, release, stages, validation
 from newswire.run_summary import RunSummary, StageClock, gather
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
@@ -40,7 +40,7 @@ def extract_task(items, cache_dir: Path | None):
 
 @task(name="load model", **STAGE)
 def load_model_task(worker: int) -> None:
-    extract.load_model()
+    nlp.load_nlp()
 
 
 def load_models_ahead(needed: bool) -> list:

@@ -117,11 +117,6 @@ class Cache(FileCache):
         self.write(self.path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
 
 
-def load_model() -> None:
-    """Load this process's spaCy model now, before its first batch needs it."""
-    nlp.load_nlp()
-
-
 def uncached(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> list[str]:
     """Ids of the articles some extractor has no cache entry for: the work a run has left (the
     entries are looked up by name, not read)."""
