@@ -459,9 +459,8 @@ def structure(doc: RawDocument) -> ParsedArticle:
     # the markup names the author outright; a byline found in the text is a guess from its shape
     byline = (html.byline if html is not None else None) or " / ".join(header.bylines) or None
     outlet, url = resolve(doc.listing, outlet_metadata(doc.text) if html is not None else None, credits)
-    text = "\n".join(line.text for line in body)
 
-    return ParsedArticle(
+    article = ParsedArticle(
         article_id=article_id, content_hash=content_hash, source=doc.source, file_hash=doc.file_hash,
         size=doc.size, encoding=doc.encoding, format=doc.kind,
         title=headline.title, kicker=headline.kicker,
@@ -472,8 +471,10 @@ def structure(doc: RawDocument) -> ParsedArticle:
         outlet=outlet, url=url,
         no_article_reason=(html.no_article_reason if html is not None
                            else page.no_article_reason if page is not None else None),
-        fingerprint=fingerprint(text) if text.strip() else None,
     )
+    text = body_text(article)
+    article.fingerprint = fingerprint(text) if text.strip() else None
+    return article
 
 
 def _stated_title(html: HtmlArticle | None, page: PageVerdicts | None) -> str | None:
