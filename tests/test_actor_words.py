@@ -160,5 +160,5 @@ def test_every_family_has_a_rule_test():
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",
                                   "non_locative_in_heads", "distance_units", "descriptor_nouns",
-                                  "organisation_heads"}
+                                  "organisation_heads", "title_prepositions", "title_pronouns", "newspaper_endings"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, GIVEN_NAMES, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, GIVEN_NAMES, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -155,33 +155,26 @@ def entity_spans(doc: Doc) -> list[Span]:
                                  for span in merged])
 
 
-# "Georgia On My Mind", "Fool For You": a name a preposition and a capitalised pronoun run on from is
-# the opening of a song's or a book's title
-_TITLE_PREPOSITIONS = frozenset({"on", "of", "in", "for", "to", "with"})
-_TITLE_PRONOUNS = frozenset({"My", "Your", "His", "Her", "Our", "Their", "Me", "You", "Us", "Him"})
-
-
 def _title_runs_on(span: Span) -> bool:
-    """The name runs on into a title: a preposition and a capitalised pronoun right after it."""
+    """The name runs on into a work's title ("Georgia On My Mind"): a preposition and a capitalised
+    pronoun right after it (TITLE_PREPOSITIONS, TITLE_PRONOUNS)."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].lower_ in _TITLE_PREPOSITIONS \
-        and doc[span.end + 1].text in _TITLE_PRONOUNS
-
-
-# last words of newspapers' names the model leaves out ("the Los Angeles Daily" + "News")
-_NEWSPAPER_ENDINGS = frozenset({"News", "Times", "Post", "Herald", "Journal", "Telegraph", "Mail", "Express",
-                                "Tribune", "Gazette", "Chronicle", "Observer", "Standard"})
+    if span.end + 1 >= len(doc):
+        return False
+    pronoun = doc[span.end + 1]
+    return doc[span.end].lower_ in TITLE_PREPOSITIONS and pronoun.is_title and pronoun.lower_ in TITLE_PRONOUNS
 
 
 def _with_newspaper_ending(span: Span) -> Span:
     """"the Los Angeles Daily News": an organisation ending in a newspaper's opening word (NEWSPAPER_OPENINGS)
-    runs on over the untagged capitalised word after it that ends newspapers' names."""
+    runs on over the untagged capitalised word after it that ends newspapers' names (NEWSPAPER_ENDINGS)."""
     doc = span.doc
     if span.label_ != "ORG" or span.end >= len(doc) or span[-1].lower_ not in NEWSPAPER_OPENINGS:
         return span
     after = doc[span.end]
-    return Span(doc, span.start, span.end + 1, label="ORG") if after.text in _NEWSPAPER_ENDINGS and after.ent_iob_ == "O" \
-        else span
+    if after.is_title and after.lower_ in NEWSPAPER_ENDINGS and after.ent_iob_ == "O":
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
 
 
 def _before_a_possessive(span: Span) -> Span:
