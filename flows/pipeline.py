@@ -18,6 +18,7 @@ from prefect.utilities.annotations import quote
 
 from newswire import extract, nlp, release, stages, validation
 from newswire.run_summary import RunSummary, StageClock, gather
+from newswire.worker_exit import leave_without_teardown
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
 # would hash whole corpora for nothing. Per-article caching lives in the extract stage.
@@ -26,6 +27,11 @@ STAGE = {"cache_policy": NO_CACHE, "persist_result": False}
 
 def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def local_runner(workers: int) -> ProcessPoolTaskRunner:
+    """Worker processes on this machine, one per core by default (newswire.worker_exit: how they end)."""
+    return ProcessPoolTaskRunner(max_workers=workers, initializer=leave_without_teardown)
 
 
 @task(name="structure", retries=2, retry_delay_seconds=1, **STAGE)
@@ -75,7 +81,7 @@ def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, 
     return stages.publish(tables, out_dir, manifest_extra, lock_wait, accept_drift, registry)
 
 
-@flow(name="newswire-release", log_prints=False, task_runner=ProcessPoolTaskRunner(max_workers=usable_cores()))
+@flow(name="newswire-release", log_prints=False, task_runner=local_runner(usable_cores()))
 def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: int = 200,
                  lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None,
                  accept_drift: bool = False, announce: bool = False) -> RunSummary:
@@ -94,6 +100,7 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
+        stages.import_publishing_in_background()
         items = stages.extraction_inputs(spine["articles"])
         inline = len(extract.uncached(items, cache)) <= stages.INLINE_ARTICLES
         wait(models_ahead)

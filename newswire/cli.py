@@ -140,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
 
     own_server = not os.environ.get(API_URL_VARIABLE)
     try:
-        with local_server(while_starting=_import_pipeline, if_still_starting=_import_publishing):
+        with local_server(while_starting=_import_pipeline):
             return _run_flow(args, heartbeats=not own_server)
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
@@ -151,28 +151,19 @@ def _import_pipeline() -> None:
     import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
 
 
-def _import_publishing() -> None:
-    """What publishing a release imports (Great Expectations ~3 s, Altair), imported while the
-    Prefect server is still starting, instead of on every publishing run's critical path."""
-    import great_expectations  # noqa: F401
-
-    import newswire.report  # noqa: F401
-
-
 def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:
     """Without heartbeats when the run's own server goes with it (nothing would read them to find
     a crashed run): the heartbeat thread otherwise holds every run ~1 s at its end."""
-    from flows.pipeline import release_flow, usable_cores  # imports Prefect, which configures its loggers
+    from flows.pipeline import local_runner, release_flow, usable_cores  # imports Prefect, which configures its loggers
     if not getattr(args, "debug", False):
         for name in ("prefect.flow_runs", "prefect.task_runs"):
             logging.getLogger(name).addFilter(_WithoutRunFailures())
     from newswire.release import ReleaseLocked
     from newswire.validation import ReleaseBlocked
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-    from prefect.task_runners import ProcessPoolTaskRunner
 
     workers = args.workers or usable_cores()
-    runner = _dask_runner(args.dask, workers) if args.dask else ProcessPoolTaskRunner(max_workers=workers)
+    runner = _dask_runner(args.dask, workers) if args.dask else local_runner(workers)
     try:
         with temporary_settings(updates={} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             summary = release_flow.with_options(task_runner=runner)(
@@ -482,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Bad arguments and unexpected errors end in one line on stderr (the traceback with --debug)."""
-    from newswire.release import DamagedRelease
+    from newswire.release_errors import DamagedRelease
 
     args = build_parser().parse_args(argv)
     try:

@@ -95,14 +95,11 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def local_server(full: bool = False, timeout: float | None = None,
-                 while_starting: Callable[[], object] | None = None,
-                 if_still_starting: Callable[[], object] | None = None) -> Iterator[str]:
+                 while_starting: Callable[[], object] | None = None) -> Iterator[str]:
     """The API URL this process and its children use: PREFECT_API_URL when set, else a local
     server started here (the embedded app, or with full=True `prefect server start`, which
     also schedules), stopped on exit. Call before importing Prefect; while_starting runs while
-    the server boots (the run's own imports take about as long as the server's start-up), and
-    then if_still_starting when the server is not up yet (work the run may need later, done in
-    time it would otherwise spend waiting)."""
+    the server boots (the run's own imports take about as long as the server's start-up)."""
     if os.environ.get(API_URL_VARIABLE):
         if while_starting is not None:
             while_starting()
@@ -123,8 +120,6 @@ def local_server(full: bool = False, timeout: float | None = None,
         os.environ[API_URL_VARIABLE] = url
         if while_starting is not None:
             while_starting()
-        if if_still_starting is not None and not _healthy(url):
-            if_still_starting()
         wait_until_healthy(url, process, timeout, log)
         yield url
     finally:

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import newswire
+from newswire.release_errors import DamagedRelease, ReleaseLocked
 from schemas import TABLES, arrow_schema
 
 LATEST = "latest"
@@ -37,14 +38,6 @@ MANIFEST = "manifest.json"
 # Actor, quote cluster and event ids kept across releases (newswire/registry.py); not a release: no manifest, never listed.
 REGISTRY = ".registry"
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-class ReleaseLocked(RuntimeError):
-    """Another run holds the release lock."""
-
-
-class DamagedRelease(RuntimeError):
-    """A release whose manifest or Parquet files cannot be read (edited, truncated, half-copied)."""
 
 
 # Why a run said what it said about earlier releases: printed by the CLI, kept in the manifest.
