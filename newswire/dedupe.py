@@ -11,6 +11,7 @@ bands index only band values that several texts share.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -19,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1
@@ -30,12 +30,25 @@ NEAR_DUPLICATE_THRESHOLD = 0.8
 # 128-bit digests of normalised texts: a chance collision among 10^6 texts is ~10^-27.
 DIGEST_BYTES = 16
 
-# The permutations depend only on NUM_PERM and SEED: drawn once and shared by every signature
-# instead of being drawn again (and stored again) for each article.
-_REFERENCE = MinHash(num_perm=NUM_PERM, seed=SEED)
-# datasketch's own choice of bands and rows for the threshold (9 bands of 13 values for 0.8).
-_LSH = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
-BAND_RANGES: tuple[tuple[int, int], ...] = tuple(_LSH.hashranges)
+
+# datasketch is imported where it is used, not with this module: its package imports every
+# sketch it has and SciPy (~0.3 s), and every worker process of a run imports this module
+# through the flow, also the extract stage's workers, which never fingerprint.
+@functools.cache
+def _reference():
+    """The permutations depend only on NUM_PERM and SEED: drawn once and shared by every signature
+    instead of being drawn again (and stored again) for each article."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
+@functools.cache
+def band_ranges() -> tuple[tuple[int, int], ...]:
+    """datasketch's own choice of bands and rows for the threshold (9 bands of 13 values for 0.8)."""
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
 @dataclass(frozen=True)
@@ -77,8 +90,10 @@ def shingles(normalised: str) -> set[bytes]:
 
 def _signature(normalised: str) -> np.ndarray:
     """The MinHash values of the text's shingles (NUM_PERM uint32)."""
-    signature = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_REFERENCE.permutations,
-                        scheme=_REFERENCE.scheme)
+    from datasketch import MinHash
+
+    reference = _reference()
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=reference.permutations, scheme=reference.scheme)
     signature.update_batch(list(shingles(normalised)))
     return signature.hashvalues
 
@@ -98,7 +113,7 @@ def _shared_band_groups(signatures: np.ndarray) -> list[np.ndarray]:
     """Per LSH band, each text's group of equal band values, or -1 when no other text has its
     value (it can never be a candidate in that band, so it is not indexed)."""
     groups = []
-    for start, end in BAND_RANGES:
+    for start, end in band_ranges():
         band = np.ascontiguousarray(signatures[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel()
         _, inverse, counts = np.unique(band, return_inverse=True, return_counts=True)
         groups.append(np.where(counts[inverse] > 1, inverse, -1))
@@ -135,7 +150,7 @@ def find_duplicates(articles: Iterable[DedupeInput]) -> dict[str, DuplicateLink]
     # In priority order, as an LSH index queried then filled one article at a time: an article
     # is compared with the canonical articles before it that share a band value with it.
     owner: dict[int, int] = {}  # text row -> first article with that text
-    members: list[dict[int, list[int]]] = [{} for _ in BAND_RANGES]  # band -> group -> canonical rows
+    members: list[dict[int, list[int]]] = [{} for _ in band_ranges()]  # band -> group -> canonical rows
     canonical_of: list[int] = list(range(len(ids)))  # an exact copy links to its owner's canonical article
     links: dict[str, DuplicateLink] = {}
     for row in sorted(range(len(ids)), key=priorities.__getitem__):
