@@ -300,8 +300,10 @@ class Corpus:
                 tally.types[key][mention.type] += 1
                 tally.mention_count[key] += 1
                 tally.article_sets[key].add(article_id)
-                (tally.surfaces[key].update([mention.text]) if mention.kind in NAME_KINDS
-                 else tally.references[key].add(mention.text))
+                if mention.kind in NAME_KINDS:
+                    tally.surfaces[key][mention.text] += 1
+                else:
+                    tally.references[key].add(mention.text)
                 rows.append({"mention_id": stable_hash(article_id, str(mention.start), str(mention.end)),
                              "article_id": article_id, "actor_id": self.actor_id(key), "text": mention.text,
                              "start": mention.start, "end": mention.end, "kind": mention.kind})
