@@ -97,6 +97,14 @@ ORG 957, GPE 344, NORP 84; 7,717 mentions), sample --seed 22 --n 50, judged by a
 neither the code nor any earlier judgement: 35/50 fully right (70 %, 95 % CI 56-81 %; not_an_actor 6 (films
 and fragments of their titles, a device), wrong_type 5 (counties and a town used as places, a firm typed
 PERSON, a rugby union typed GPE), wrong_name 3, merged_other_entity 1; PERSON 23/29, ORG 9/17, GPE 3/4).
+
+bench/actor_sample_judged_dev_seed46.jsonl, _seed47, _seed48: dev samples for branch actors6. Three new
+releases, 300 files each drawn with random.Random(46), (47), (48) by the same recipe, run with the code of
+main at 1d3f950 (2,613, 2,700 and 2,595 actors), each sampled with its own seed (--seed 46/47/48 --n 50) and judged
+before any rule looked at them: 39/50, 35/50, 29/50 (not_an_actor 20: products, works, events, awards,
+characters of fiction; wrong_type 13: a county, clubs and firms typed PERSON, a person typed ORG, firms
+and players typed GPE; merged_other_entity 7: newspapers' descriptions and pronouns on the wrong party,
+two banks as one, two Millses; wrong_name/junk_name 7). Studied for the rules of actors6.
 """
 
 from __future__ import annotations
