@@ -101,6 +101,8 @@ def test_context_decides_the_type(family, text, expected):
     ("role_heads", "Meanwhile the likes of Health Secretary John Reid are warning.", "Health"),
     # one word before the office's head word ending its phrase
     ("role_heads", "Mr Howard tried to introduce them when he was Home Secretary. But the Tories insisted.", "Home"),
+    # one word after the head word of an office named by its field and "of"
+    ("field_offices", "The US Secretary of Energy Spencer Abraham confirmed that the machine had reached the mark.", "Energy"),
     # a common noun after "a" and an adjective; a product's version
     ("indefinite_article", "He said the new rules were not part of a binding Treaty and could be changed.", "Treaty"),
     ("version_number", "The release of Firefox 1.0 on 9 November was big.", "Firefox 1.0"),
@@ -185,6 +187,9 @@ def test_no_actor(family, text, absent):
      ("Los Angeles Daily News", "ORG", "ORG:los angeles daily news")),
     ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
+    # ... but the body a president heads is one
+    ("field_offices", "According to Pat Ferguson, President of AMBO, work on the pipeline will begin in 2005.",
+     ("AMBO", "ORG", "ORG:ambo")),
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family

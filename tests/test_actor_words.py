@@ -69,6 +69,7 @@ def test_every_family_says_why_and_lists_lower_case_words_once(family):
     # newspaper_endings: one such word after a lower-case "the", untagged, is the newspaper
     ("newspaper_endings", "According to the Observer, 3,000 jobs could be lost.", ("Observer", "name", "ORG:observer")),
     ("newspaper_endings", "He went to the Post Office on Monday.", ("Post Office", "name", "ORG:post office")),
+    ("county_endings", "Much of the funding came from Yorkshire millionaire Sir Paul Sykes.", ("Yorkshire", "name", "CITY:Yorkshire")),
 ])
 def test_mention_rules(family, text, expected):
     assert expected in mentions_of(text), family
@@ -167,7 +168,7 @@ def test_every_family_has_a_rule_test():
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
               "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors", "peer_titles",
-              "locating_prepositions", "former_prefixes", "product_verbs"}
+              "locating_prepositions", "former_prefixes", "product_verbs", "county_endings"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
                                      "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",
@@ -176,5 +177,6 @@ def test_every_family_has_a_rule_test():
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",
                                   "non_locative_in_heads", "distance_units", "descriptor_nouns",
-                                  "organisation_heads", "title_prepositions", "title_pronouns", "newspaper_endings"}
+                                  "organisation_heads", "title_prepositions", "title_pronouns", "newspaper_endings",
+                                  "field_offices"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -420,6 +420,24 @@ def _modifying_nationality(span: Span, bare: str) -> bool:
         and after is not None and after.is_lower and after.pos_ == "NOUN"
 
 
+def _no_organisation(span: Span, bare: str) -> bool:
+    """Forms the model labels ORG that name none: an adjective ("Allied troops"), a law ("the
+    Sarbanes-Oxley Act"), the field of an office ("Secretary of State", "the US Secretary of Energy")."""
+    if len(span) == 1 and span[0].pos_ == "ADJ":
+        return True
+    if len(span) > 1 and span[-1].lower_ in LAW_HEADS:
+        return True
+    return _office_of(span) and lookup_place(bare) is None and organisation(bare) is None
+
+
+def _office_of(span: Span) -> bool:
+    """One capitalised word after the head word of an office named by its field (FIELD_OFFICES) and "of"
+    ("Secretary of Energy"); not an acronym ("President of AMBO" heads a body)."""
+    doc = span.doc
+    return len(span) == 1 and span.start >= 2 and span[0].is_title and doc[span.start - 1].lower_ == "of" \
+        and doc[span.start - 2].is_title and doc[span.start - 2].lower_ in FIELD_OFFICES
+
+
 def _lone_given_name(span: Span, bare: str) -> bool:
     """One word that is a given name and no place the gazetteer knows, not after a word that locates
     ("at Jack's") nor run on from a capitalised word ("Sao Paulo")."""
@@ -456,12 +474,10 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None
     if _modifying_nationality(span, bare):
         return "NORP"
-    if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
-        return None  # "Allied troops": an adjective, not an organisation
-    if label == "ORG" and len(span) > 1 and span[-1].lower_ in LAW_HEADS:
-        return None  # "the Sarbanes-Oxley Act": a law, not an actor
-    if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
-        return None  # the "State" of "Secretary of State"
+    if label == "ORG" and _no_organisation(span, bare):
+        return None
+    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(tuple(COUNTY_ENDINGS)):
+        label = "GPE"  # "a plain-speaking Yorkshire man": a county
     if label == "NORP" and bare.lower().startswith(tuple(GROUP_NEGATIONS)) and demonym_country(bare) is None:
         return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
