@@ -97,6 +97,27 @@ ORG 957, GPE 344, NORP 84; 7,717 mentions), sample --seed 22 --n 50, judged by a
 neither the code nor any earlier judgement: 35/50 fully right (70 %, 95 % CI 56-81 %; not_an_actor 6 (films
 and fragments of their titles, a device), wrong_type 5 (counties and a town used as places, a firm typed
 PERSON, a rugby union typed GPE), wrong_name 3, merged_other_entity 1; PERSON 23/29, ORG 9/17, GPE 3/4).
+
+bench/actor_sample_judged_dev_seed46.jsonl, _seed47, _seed48: dev samples for branch actors6. Three new
+releases, 300 files each drawn with random.Random(46), (47), (48) by the same recipe, run with the code of
+main at 1d3f950 (2,613, 2,700 and 2,595 actors), each sampled with its own seed (--seed 46/47/48 --n 50) and judged
+before any rule looked at them: 39/50, 35/50, 29/50 (not_an_actor 20: products, works, events, awards,
+characters of fiction; wrong_type 13: a county, clubs and firms typed PERSON, a person typed ORG, firms
+and players typed GPE; merged_other_entity 7: newspapers' descriptions and pronouns on the wrong party,
+two banks as one, two Millses; wrong_name/junk_name 7). Studied for the rules of actors6.
+_seed46_after, _seed47_after, _seed48_after: the same 150 ids re-judged on the same releases rebuilt with
+the rules they led to (the last code of actors6): an actor now holding a sampled actor's mentions is judged
+in its place (sampled_as: the old id), the 9 whose mentions are no actor any more (ex-Yukos, Richard III,
+Stella Artois, ROKR, Blisters, Dell Optiplex, Home, 3GSM, Honorary) are left out: 41/46, 37/47, 35/48
+(113/141 = 80 %, tuned on; before 103/150 = 69 %).
+
+bench/actor_sample_judged_seed49.jsonl: a new release, 300 files drawn with random.Random(49) by the same
+recipe, run with the code of actors6 at commit 1ee23a0 (before its last two rules; 2,709 actors), sample
+--seed 49 --n 50, judged before any rule looked at it: 33/50 (66 %, 95 % CI
+52-78 %; wrong_type 7: a county, a square, a website and a firm typed PERSON, a coach and a player typed
+ORG, a theatre; not_an_actor 6: a show, an album, a game, a competition, a character, "Budgets";
+merged_other_entity 2: a device's "It", Real Madrid cut to Madrid; wrong_name 1, junk_name 1). Its county
+("Yorkshire man") and office ("Secretary of Energy") errors led to the last two rules.
 """
 
 from __future__ import annotations

@@ -45,6 +45,8 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Balco", "ORG", "ORG:balco")),
     # a name the sentence puts something in, at a match at, or some distance from is a place (locatives.py)
     ("non_locative_in_heads", "It was found in a street in Mayfair by a man.", ("Mayfair", "GPE", "CITY:Mayfair")),
+    ("venue_heads", "Last October, Arsenal lost 2-0 at Old Trafford, which ended a record run.",
+     ("Old Trafford", "GPE", "CITY:Old Trafford")),
     ("venue_heads", "Scotland slumped to a new low with defeat by Italy at Murrayfield.",
      ("Murrayfield", "GPE", "CITY:Murrayfield")),
     ("distance_units", "They were hurt in the towns close to Bouira, about 100 kilometres (60 miles) south of the capital.",
@@ -97,6 +99,10 @@ def test_context_decides_the_type(family, text, expected):
     # the opening of an office's title before its holder's name (role heads of roles.json)
     ("role_heads", "Shadow Home Secretary David Davis said no.", "Shadow Home"),
     ("role_heads", "Meanwhile the likes of Health Secretary John Reid are warning.", "Health"),
+    # one word before the office's head word ending its phrase
+    ("role_heads", "Mr Howard tried to introduce them when he was Home Secretary. But the Tories insisted.", "Home"),
+    # one word after the head word of an office named by its field and "of"
+    ("field_offices", "The US Secretary of Energy Spencer Abraham confirmed that the machine had reached the mark.", "Energy"),
     # a common noun after "a" and an adjective; a product's version
     ("indefinite_article", "He said the new rules were not part of a binding Treaty and could be changed.", "Treaty"),
     ("version_number", "The release of Firefox 1.0 on 9 November was big.", "Firefox 1.0"),
@@ -181,6 +187,9 @@ def test_no_actor(family, text, absent):
      ("Los Angeles Daily News", "ORG", "ORG:los angeles daily news")),
     ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
+    # ... but the body a president heads is one
+    ("field_offices", "According to Pat Ferguson, President of AMBO, work on the pipeline will begin in 2005.",
+     ("AMBO", "ORG", "ORG:ambo")),
 ])
 def test_what_the_rules_leave_alone(family, text, expected):
     assert expected in mentions_of(text), family

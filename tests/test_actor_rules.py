@@ -116,9 +116,32 @@ def test_pronouns_agree_in_gender(text, expression, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Those held included Moazzam Begg - have been freed.", ["Moazzam Begg"]),
+    # lower-case words the model ran into a name: a verb after it, a conjunction or an article before it
+    ("Pascal Cygan missed Arsenal's best chance after 106 minutes.", ["Pascal Cygan"]),
+    ("Defenders Danny Gabbidon and Gareth Roberts, plus Ryan Giggs have hamstring concerns.",
+     ["Danny Gabbidon", "Gareth Roberts", "Ryan Giggs"]),
 ])
 def test_a_name_is_a_name(text, expected):
     assert sorted(a.name for a in actors_of(text).values() if a.type == "PERSON") == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a name with a digit is neither a person's nor a place's
+    ("Vodafone and O2, Britain's other big mobile phone operator, were sent letters.", "O2", "ORG"),
+])
+def test_a_type_from_the_form_of_the_name(text, name, expected):
+    assert actors_of(text)[name].type == expected
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    # a media noun after capitalised words that name no country: the outlet so named
+    ("Xing's statement is bad news for British American Tobacco, the China Daily newspaper said.",
+     "the China Daily newspaper", "China Daily"),
+    # one common noun names no organisation, whatever used it as a name ("Company magazine")
+    ("Flic Everett writes for Company magazine. Nestle grew in Asia. The company said sales rose.", "The company", "Nestle"),
+])
+def test_speaker_expressions(text, expression, expected):
+    assert speaker(text, expression) == expected
 
 
 @pytest.mark.parametrize("code, expected", [("USA", "USA"), ("SUN", "SUN"), ("XXX", None), ("usa", None), (None, None)])

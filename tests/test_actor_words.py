@@ -61,6 +61,15 @@ def test_every_family_says_why_and_lists_lower_case_words_once(family):
      ("NATO rapid response force", "name", "ORG:nato rapid response force")),
     ("body_heads", "He said meetings of the Russia-NATO council could help.",
      ("Russia-NATO council", "name", "ORG:russia nato council")),
+    # a lone given name the model labels a place is a person's, unless something is at or in it
+    ("locating_prepositions", 'Moyes said: "I speak to Tommy regularly and we know where we are."',
+     ("Tommy", "surname", "PERSON:tomy|")),
+    ("locating_prepositions", "It is not known whether the two of them ever clashed cues at Jack's.",
+     ("Jack", "name", "CITY:Jack")),
+    # newspaper_endings: one such word after a lower-case "the", untagged, is the newspaper
+    ("newspaper_endings", "According to the Observer, 3,000 jobs could be lost.", ("Observer", "name", "ORG:observer")),
+    ("newspaper_endings", "He went to the Post Office on Monday.", ("Post Office", "name", "ORG:post office")),
+    ("county_endings", "Much of the funding came from Yorkshire millionaire Sir Paul Sykes.", ("Yorkshire", "name", "CITY:Yorkshire")),
 ])
 def test_mention_rules(family, text, expected):
     assert expected in mentions_of(text), family
@@ -80,6 +89,10 @@ def test_mention_rules_that_keep_the_member(family, text, expected):
     ("law_heads", "Firms must comply with the Sarbanes-Oxley Act by next year.", "Sarbanes-Oxley Act"),
     # not_titles' plural kin: a plural role noun before a name is a class, not an office held
     ("not_titles", "The figures come from analysts Screen Digest, who said sales rose.", "PERSON"),
+    # a former tie hyphened to a name ("ex-Yukos boss") is no actor
+    ("former_prefixes", "A close ally of the ex-Yukos boss, Mr Nevzlin is currently based in Israel.", "ex-Yukos"),
+    # what an organisation makes is its product
+    ("product_verbs", "Inbev, which makes Stella Artois, said pre-tax profits for 2004 rose 56%.", "Stella Artois"),
 ])
 def test_rules_that_keep_a_name_out(family, text, absent):
     assert all(absent not in (surface, key.split(":")[0]) for surface, _, key in mentions_of(text)), family
@@ -141,6 +154,9 @@ def test_description_rules(family, text, expected):
     # a list closed by "and" is coordinated too; a comma alone (an apposition) is not
     ("plural_pronouns", "Envoys of Peru, Chile, Bolivia and Ecuador met on Monday. Later they signed a deal.", "they",
      ["GPE:PER", "GPE:CHL", "GPE:BOL", "GPE:ECU"]),
+    # newspaper_endings: "the paper" is the newspaper named last, not the firm named after it
+    ("newspaper_endings", "Fiat may list Ferrari, the Financial Times has reported. Fiat owns 56% of Ferrari. "
+     "The plan, which the paper said could come within days, is big.", "the paper", ["ORG:Financial Times"]),
 ])
 def test_speaker_rules(family, text, expression, expected):
     assert speaker_keys(text, expression) == expected, family
@@ -151,7 +167,8 @@ def test_every_family_has_a_rule_test():
               "name_particles", "not_titles", "determiners", "description_fillers", "org_nouns", "named_org_nouns",
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
-              "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors", "peer_titles"}
+              "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors", "peer_titles",
+              "locating_prepositions", "former_prefixes", "product_verbs", "county_endings"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
                                      "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",
@@ -160,5 +177,6 @@ def test_every_family_has_a_rule_test():
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",
                                   "non_locative_in_heads", "distance_units", "descriptor_nouns",
-                                  "organisation_heads", "title_prepositions", "title_pronouns", "newspaper_endings"}
+                                  "organisation_heads", "title_prepositions", "title_pronouns", "newspaper_endings",
+                                  "field_offices"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

@@ -7,9 +7,11 @@ person noun before it or in apposition, what it possesses ("X's agent", "X's sha
 who", a plural verb after a singular name, a work noun before it, an event's head word
 ending it, an honorific or a known given name opening it, a place noun it is named
 after ("the province of Tamil Nadu"), an indefinite article before it ("a QC"), a team sheet
-listing it — and the votes of all mentions of
+listing it, a verb for making with an organisation as its subject ("Inbev, which makes Stella
+Artois") — and the votes of all mentions of
 the same name in the article relabel every one of them. A name with no vote keeps the
-model's label.
+model's label. A name only ever used as a thing's ("the Zafi virus", "its ROKR handset",
+"Shakespeare's Richard III", "Blisters were a factor") is no actor.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
@@ -114,8 +116,8 @@ def _clause_vote(span: Span) -> str | None:
             return PERSON
         if root.head.lower_ in ORG_POSSESSIONS:
             return ORG
-    if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ == "NN" \
-            and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee"
+    if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ in {"NN", "VBP", "VB"} \
+            and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee", "Munster lock"
         return ORG
     if root.tag_ != "NNP" or any(child.dep_ in CONJUNCTS for child in root.children):
         return None
@@ -206,7 +208,8 @@ def _place_vote(span: Span) -> str | None:
     residents of Engerwitzdorf") is a place; one an organisation's leader, owner or spokesman is "of" or
     "for" an organisation ("deputy party leader of Veritas", ORGANISATION_HEADS); one word after a lower-case "a" or "an" (not the initial
     of "A Foley") that ends its phrase ("Philippe
-    Sands, a QC and ...") is a common noun, no actor: names take no indefinite article ("an Arsenal
+    Sands, a QC and ...") or an organisation's or place's name so used ("bought a Dell Optiplex") is a
+    common noun or a product, no actor: names take no indefinite article ("an Arsenal
     supporter" is Arsenal's supporter: the name does not end the phrase)."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start \
@@ -221,7 +224,11 @@ def _place_vote(span: Span) -> str | None:
         before = span.doc[before.i - 1]  # "a binding Treaty": one adjective between
     after = span.doc[span.end] if span.end < len(span.doc) else None
     ends_phrase = after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}  # not "an Arsenal supporter"
-    if len(span) == 1 and before is not None and before.text in {"a", "an"} and ends_phrase and span.label_ != "NORP":
+    # "a Dell Optiplex,"; not a span the model ran on into a noun ("a Manchester United fan") nor one of a list
+    # of makers ("a BBC World Service and WGBH-Boston co-production")
+    one_thing = len(span) == 1 and span.label_ != "NORP" or (
+        span.label_ in {ORG, PLACE} and not span[-1].is_lower and (after is None or after.is_punct))
+    if one_thing and before is not None and before.text in {"a", "an"} and ends_phrase:
         return NOT_ACTOR
     return None
 
@@ -256,19 +263,82 @@ def _phrase_vote(span: Span) -> str | None:
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
     rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote, _cut_title_vote)
+             locative_vote, _cut_title_vote, _product_vote)
     return [vote for rule in rules if (vote := rule(span))]
+
+
+# "which makes", "that brews": a relative pronoun standing for the organisation named before it
+_RELATIVE_PRONOUNS = frozenset({"which", "that"})
+
+
+def _product_vote(span: Span) -> str | None:
+    """"Inbev, which makes Stella Artois", "Microsoft makes Windows": the object of a verb for making
+    (PRODUCT_VERBS) whose subject is an organisation is its product; an object complement after it
+    ("made Mourinho manager") makes the verb another's."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in PRODUCT_VERBS or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
+        return None
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    maker = subjects[0] if subjects else None
+    return NOT_ACTOR if maker is not None and (maker.ent_type_ == ORG or maker.lower_ in _RELATIVE_PRONOUNS) else None
+
+
+def _a_capitalised_common_word(span: Span) -> bool:
+    """"Blisters were a factor", "Honorary consuls will be appointed": one word opening a sentence or a
+    quotation that the model tags a plural common noun, or an adjective modifying the noun after it,
+    is a common word, capitalised there."""
+    if len(span) != 1 or not (span[0].is_sent_start or (span.start > 0 and span.doc[span.start - 1].is_quote)):
+        return False
+    token = span[0]
+    if not token.is_title:
+        return False  # "ICBC's profits were": an acronym, whatever its tag
+    plural_noun = token.tag_ == "NNS" and token.pos_ == "NOUN"
+    # a nationality's or group's word ("Muslim leaders") is the group's: only names labelled a person's or a body's
+    adjective = span.label_ in {PERSON, ORG} and token.pos_ == "ADJ" and token.dep_ == "amod" \
+        and token.head.i == token.i + 1 and token.head.is_lower
+    return (plural_noun or adjective) and not _known(token.text)
 
 
 def _modifies_a_thing(span: Span) -> bool:
     """The name modifies a noun for a thing after it ("the Zafi virus", "the Jerwood painting prize"),
-    or a thing's noun that modifies another ("Panasonic brand products")."""
+    or a thing's noun that modifies another ("Panasonic brand products"), or it is what an
+    organisation named before calls its own ("Motorola may unveil its ROKR handset")."""
+    if _owned_by_an_organisation(span):
+        return True
     head = _name_tokens(span).root.head
     if span.root.dep_ not in COMPOUNDS | {"nmod", "amod"} or head.i < span.end:
         return False
     after = span.doc[span.end]
     return (head.lemma_.lower() in THING_NOUNS and head.is_lower) or (
         after.lemma_.lower() in THING_NOUNS and after.is_lower and after.dep_ in COMPOUNDS)
+
+
+def _a_persons_work(span: Span) -> bool:
+    """"Shakespeare's Richard III", "Fatboy Slim's Palookaville": a name a person (as the model
+    labels the possessor) has, that opens with no given name or honorific ("Led Zeppelin's Jimmy
+    Page"), ends no organisation's name, is not introduced with an acronym and modifies no noun
+    after it ("Clive Woodward's Lions squad"), is the person's work."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].tag_ != "POS" or doc[span.start - 2].ent_type_ != PERSON:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ in {"NOUN", "PROPN"}:
+        return False
+    if after is not None and after.text == "(" and span.end + 1 < len(doc) and doc[span.end + 1].is_upper:
+        return False  # "K. Chandrasekhar Rao's Bharat Rashtra Samithi (BRS)": a body, with its acronym
+    return _opening_vote(span) is None and span[-1].lower_ not in ORG_NAME_ENDINGS and not _known(span.text)
+
+
+def _owned_by_an_organisation(span: Span) -> bool:
+    """"its ROKR handset", "its Opel and Vauxhall models": a name (not a place's: "its Dublin factory")
+    right after "its" and before a lower-case word is a product, brand or part of the organisation
+    "its" stands for; the word after may be mistagged ("handset" as a verb)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "its" or span.label_ not in {PERSON, ORG} or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return (after.is_lower and after.is_alpha) or (after.lower_ in {"and", "or"} and span.root.head.i > span.end)
 
 
 @lru_cache(maxsize=FOLD_CACHE)
@@ -285,6 +355,10 @@ _SHEET_HEADER = re.compile(r"^[A-Z][^:,;.]{0,40}:\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
 _SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
+
+
+# where a sentence of a paragraph ends: a full stop after a word or a bracket, not an initial's ("N. Best")
+_SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
@@ -307,8 +381,16 @@ def _team_sheet_vote(span: Span) -> str | None:
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = span.start_char - line_start
-    if "(" in span.text or ")" in span.text or not _team_sheet(line):
+    if "(" in span.text or ")" in span.text:
         return None  # "J Yapp (Blues": the model ran a player into his club; neither is told apart
+    if not _team_sheet(line):
+        # "... inspection. Leeds: Balshaw; Rees, ... Popham. Saracens: Bartholomeusz; ...": sheets run on in one paragraph
+        sentence_start = max((end.end() for end in _SHEET_SENTENCE_END.finditer(line, 0, offset)), default=0)
+        following = _SHEET_SENTENCE_END.search(line, offset)
+        line = line[sentence_start:following.end() if following else len(line)]
+        offset -= sentence_start
+        if not _team_sheet(line):
+            return None
     opening = line.rfind("(", 0, offset)
     if opening > line.rfind(")", 0, offset):
         closing = line.find(")", offset)
@@ -321,13 +403,14 @@ def relabelled(spans: list[Span]) -> list[Span]:
     name voted no actor is left out. A lone word also counts the person and organisation votes
     of the full names it ends ("Berbatov" after "Dimitar Berbatov", "United" after "Manchester United")."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    thing_modifiers: dict[str, list[bool]] = defaultdict(list)
+    thing_uses: dict[str, list[bool]] = defaultdict(list)
     names = [name_of(span) for span in spans]
     for span, name in zip(spans, names):
         votes[name].update(mention_votes(span))
-        thing_modifiers[name].append(_modifies_a_thing(span))
-    for name, modifies in thing_modifiers.items():
-        if all(modifies):  # "the Zafi virus" and never Zafi on its own
+        thing_uses[name].append(_modifies_a_thing(span) or _a_persons_work(span) or _a_capitalised_common_word(span))
+    for name, modifies in thing_uses.items():
+        # "the Zafi virus" and never Zafi on its own; "Shakespeare's Richard III", "Blisters were" and never else
+        if all(modifies):
             votes[name][NOT_ACTOR] += len(modifies) + sum(votes[name].values())
     for name in _capitalised_common_words(spans, names):
         votes[name][NOT_ACTOR] += len(spans) + sum(votes[name].values())

@@ -16,6 +16,7 @@ def _family(name: str) -> frozenset[str]:
 
 
 LOCATIVE_PREPOSITIONS = _family("locative_prepositions")
+LOCATING_PREPOSITIONS = _family("locating_prepositions")
 COMMUNICATION_HEADS = _family("communication_heads")
 AGENTIVE_OBJECT_VERBS = _family("agentive_object_verbs")
 NOT_TITLES = _family("not_titles")
@@ -78,3 +79,7 @@ ORGANISATION_HEADS = _family("organisation_heads")
 TITLE_PREPOSITIONS = _family("title_prepositions")
 TITLE_PRONOUNS = _family("title_pronouns")
 NEWSPAPER_ENDINGS = _family("newspaper_endings")
+FORMER_PREFIXES = _family("former_prefixes")
+PRODUCT_VERBS = _family("product_verbs")
+COUNTY_ENDINGS = _family("county_endings")
+FIELD_OFFICES = _family("field_offices")

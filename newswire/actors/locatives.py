@@ -3,7 +3,8 @@
 Twickenham", "a hard-fought win at Portsmouth" (the object of "at" after a word for a match or a
 meeting: a venue, where "an analyst at Commerzbank" is an employer), "Bouira, about 100 kilometres
 south of the capital", "50 miles north of Carlisle" (a distance from or to it), "Leslie Gray, 43, of
-Tuxford, Nottingham" (where a person of a given age lives). The words are data
+Tuxford, Nottingham" (where a person of a given age lives), "a huntsman from Ledbury, Herefordshire"
+(the county after a town). The words are data
 (VENUE_HEADS, NON_LOCATIVE_IN_HEADS, DISTANCE_UNITS in newswire/data/actors/words.json).
 """
 
@@ -13,7 +14,8 @@ import re
 
 from spacy.tokens import Span
 
-from newswire.actors.lexicon import DISTANCE_UNITS, EVENT_HEADS, GIVEN_NAMES, INSTITUTION_WORDS, NON_LOCATIVE_IN_HEADS, VENUE_HEADS
+from newswire.actors.lexicon import (DATE_WORDS, DISTANCE_UNITS, EVENT_HEADS, GIVEN_NAMES, INSTITUTION_WORDS, LOCATING_PREPOSITIONS,
+                                     NON_LOCATIVE_IN_HEADS, VENUE_HEADS)
 from newswire.syntax import PREPOSITION_OBJECTS, doc_text
 
 PLACE = "GPE"
@@ -58,6 +60,27 @@ def _distance_from(span: Span) -> bool:
                 or _DISTANCE_BEFORE.search(before) or _RESIDENCE.search(before))
 
 
+# what may close the phrase of a county written after its town
+_PHRASE_ENDS = frozenset({",", ".", ";", ")"})
+# the model's labels of a town (none, or a place's or, as often, an organisation's), not a person's or a date's
+_TOWN_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG"})
+
+
+def _county_of_town(span: Span) -> bool:
+    """"a speech in Burnley, Lancashire", "a huntsman from Ledbury, Herefordshire": one word after a
+    comma and a town that something is in, at or from (LOCATING_PREPOSITIONS; not a person, "from
+    Blair, Brown", nor a date), ending its phrase, is the town's county."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 3 or doc[span.start - 1].text != ",":
+        return False
+    town = doc[span.start - 2]
+    preposition = doc[span.start - 3]
+    if not (town.is_title and preposition.lower_ in LOCATING_PREPOSITIONS and town.ent_type_ in _TOWN_LABELS
+            and town.lower_ not in DATE_WORDS):
+        return False  # "In November, Barclays, which owns": a month, not a town
+    return span.end == len(doc) or doc[span.end].text in _PHRASE_ENDS
+
+
 def _a_bare_name(span: Span) -> bool:
     """A name as places are written: no article before it ("at the World Indoor Tournament" is an
     event), no event's head word or digit in it ("in MPEG-4")."""
@@ -68,6 +91,6 @@ def _a_bare_name(span: Span) -> bool:
 
 def locative_vote(span: Span) -> str | None:
     """PLACE when the sentence puts something in, at or some distance from the name."""
-    if _distance_from(span):
+    if _distance_from(span) or _county_of_town(span):
         return PLACE
     return PLACE if _a_bare_name(span) and (_in_place(span) or _at_venue(span)) else None

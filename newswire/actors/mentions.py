@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, GIVEN_NAMES, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -132,6 +132,7 @@ def entity_spans(doc: Doc) -> list[Span]:
     found = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     found += [Span(doc, start, end, label=label) for label, start, end in _gazetteer_matcher()(doc)]
     found += _named_bodies(doc)
+    found += _untagged_newspapers(doc)
     found += _misspelt_countries(doc, found)
     spans = sorted(filter_spans(found), key=lambda span: span.start)
     merged: list[Span] = []
@@ -151,8 +152,42 @@ def entity_spans(doc: Doc) -> list[Span]:
             merged[index] = Span(doc, span.start, end, label="PERSON")
     merged = [_before_a_possessive(_with_newspaper_ending(span)) for span in joined_person_names(merged)
               if not _title_runs_on(span)]
-    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(span)))
-                                 for span in merged])
+    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(
+        _without_stray_words(span)))) for span in merged])
+
+
+# Lower-case words the model runs into a name that are no part of one: an article, a preposition or a
+# conjunction before it ("a Bob Deans try", "plus Ryan Giggs", "of Ireland"), a verb after it ("Pascal Cygan missed").
+_STRAY_OPENING_TAGS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV"})
+_STRAY_ENDING_TAGS = frozenset({"VERB", "AUX"})
+
+
+def _without_stray_words(span: Span) -> Span:
+    """The span without the stray lower-case words at its ends; "the" stays (the mention's surface keeps
+    it), and so do name particles ("da Silva", "Ursula von der Leyen")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in _STRAY_ENDING_TAGS:
+        end -= 1
+    while end - start > 1 and doc[start].is_lower and doc[start].pos_ in _STRAY_OPENING_TAGS \
+            and doc[start].lower_ != "the" and doc[start].lower_ not in NAME_PARTICLES:
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
+
+_NEWSPAPER_ENDING_IDS = word_ids(NEWSPAPER_ENDINGS)
+
+
+def _untagged_newspapers(doc: Doc) -> list[Span]:
+    """"According to the Observer": one capitalised word that ends newspapers' names (NEWSPAPER_ENDINGS)
+    after a lower-case "the", untagged and before no other capitalised word ("the Post Office"), is
+    the newspaper of that name."""
+    spans = []
+    for token in tokens_with(doc, LOWER, _NEWSPAPER_ENDING_IDS):
+        if token.i and token.is_title and token.ent_iob_ == "O" and doc[token.i - 1].text == "the" \
+                and (token.i + 1 == len(doc) or not doc[token.i + 1].is_title):
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return spans
 
 
 def _title_runs_on(span: Span) -> bool:
@@ -332,11 +367,14 @@ def _office_before_name(span: Span) -> bool:
 
 def _no_actor_form(span: Span, bare: str) -> bool:
     """Forms that name no actor whatever the model's label: a lone honorific ("[Mr] Justice
-    Sullivan"), a lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
+    Sullivan"), a former employer hyphened to its prefix ("the ex-Yukos boss", FORMER_PREFIXES), a
+    lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
     a nationality used for its language ("in French") or hyphened to a word ("Scottish-based band"),
     the opening of an office's title ("Shadow Home Secretary David Davis")."""
     if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
         return True
+    if len(span) > 2 and span[0].lower_ in FORMER_PREFIXES and span[1].text in HYPHENS:
+        return True  # "the ex-Yukos boss": the boss's, whose label the model gives the firm
     if bare[:1].islower() and bare.startswith(tuple(GROUP_NEGATIONS)):
         return True
     if (demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))) and _hyphened_to_a_word(span):
@@ -355,13 +393,17 @@ def _hyphened_to_a_word(span: Span) -> bool:
 
 def _title_opening(span: Span, bare: str) -> bool:
     """"Shadow Home" of "Shadow Home Secretary David Davis", "Health" of "Health Secretary John Reid":
-    a name the gazetteer does not know, right before an office's capitalised head word and a name;
+    a name the gazetteer does not know, right before an office's capitalised head word and a name (or,
+    one word, before the head word ending its phrase: "when he was Home Secretary.");
     not an organisation's name (one ending in an institution's head word)."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or span.label_ == "PERSON":
+    if span.end >= len(doc) or span.label_ == "PERSON":
         return False
-    head, following = doc[span.end], doc[span.end + 1]
-    if not (head.is_title and head.lower_ in role_data()["heads"] and following.is_title and following.is_alpha):
+    head = doc[span.end]
+    following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    holder_named = following is not None and following.is_title and following.is_alpha
+    office_alone = len(span) == 1 and (following is None or following.is_punct)  # "when he was Home Secretary."
+    if not (head.is_title and head.lower_ in role_data()["heads"] and (holder_named or office_alone)):
         return False
     if span[-1].lower_ in INSTITUTION_WORDS | ORG_PLACE_HEADS:
         return False  # "Metropolitan Police Commissioner Sir John Stevens": the police force is named
@@ -376,6 +418,33 @@ def _modifying_nationality(span: Span, bare: str) -> bool:
     nationality = demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))
     return span.label_ == "ORG" and len(span) == 1 and nationality and organisation(bare) is None \
         and after is not None and after.is_lower and after.pos_ == "NOUN"
+
+
+def _no_organisation(span: Span, bare: str) -> bool:
+    """Forms the model labels ORG that name none: an adjective ("Allied troops"), a law ("the
+    Sarbanes-Oxley Act"), the field of an office ("Secretary of State", "the US Secretary of Energy")."""
+    if len(span) == 1 and span[0].pos_ == "ADJ":
+        return True
+    if len(span) > 1 and span[-1].lower_ in LAW_HEADS:
+        return True
+    return _office_of(span) and lookup_place(bare) is None and organisation(bare) is None
+
+
+def _office_of(span: Span) -> bool:
+    """One capitalised word after the head word of an office named by its field (FIELD_OFFICES) and "of"
+    ("Secretary of Energy"); not an acronym ("President of AMBO" heads a body)."""
+    doc = span.doc
+    return len(span) == 1 and span.start >= 2 and span[0].is_title and doc[span.start - 1].lower_ == "of" \
+        and doc[span.start - 2].is_title and doc[span.start - 2].lower_ in FIELD_OFFICES
+
+
+def _lone_given_name(span: Span, bare: str) -> bool:
+    """One word that is a given name and no place the gazetteer knows, not after a word that locates
+    ("at Jack's") nor run on from a capitalised word ("Sao Paulo")."""
+    if len(span) != 1 or bare.lower() not in GIVEN_NAMES or lookup_place(bare) is not None:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or not (before.lower_ in LOCATING_PREPOSITIONS or before.is_title or before.text.endswith(";"))
 
 
 def _ends_in_a_number(span: Span) -> bool:
@@ -405,12 +474,10 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None
     if _modifying_nationality(span, bare):
         return "NORP"
-    if label == "ORG" and len(span) == 1 and span[0].pos_ == "ADJ":
-        return None  # "Allied troops": an adjective, not an organisation
-    if label == "ORG" and len(span) > 1 and span[-1].lower_ in LAW_HEADS:
-        return None  # "the Sarbanes-Oxley Act": a law, not an actor
-    if label == "ORG" and fold(bare) == "state" and span.start >= 2 and span.doc[span.start - 2].lower_ == "secretary":
-        return None  # the "State" of "Secretary of State"
+    if label == "ORG" and _no_organisation(span, bare):
+        return None
+    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(tuple(COUNTY_ENDINGS)):
+        label = "GPE"  # "a plain-speaking Yorkshire man": a county
     if label == "NORP" and bare.lower().startswith(tuple(GROUP_NEGATIONS)) and demonym_country(bare) is None:
         return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
@@ -419,9 +486,11 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
         # ("Michael London" and London)
         label = "PERSON"
-    if label == "PERSON" and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
-                              or _ends_in_a_number(span)):
-        label = "ORG"  # "MI6", "UB40", "Transport 2000": people's names have no digits
+    if label in {"PERSON", "GPE"} and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
+                                       or _ends_in_a_number(span)):
+        label = "ORG"  # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits
+    if label == "GPE" and _lone_given_name(span, bare):
+        label = "PERSON"  # "I speak to Tommy regularly"
     if label == "PERSON" and _office_before_name(span):
         return None  # "former Tory Treasurer Lord Ashcroft": an office, not a name
     if label in {"ORG", "GPE"} and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in NAME_PARTICLES \

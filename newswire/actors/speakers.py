@@ -11,12 +11,14 @@ from newswire.actors import sentences
 from newswire.actors.descriptions import describe
 from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
-from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
-                                     ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUNS, STATE_BODIES)
+from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, DATE_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
+                                     NEWSPAPER_ENDINGS, NEWSPAPER_OPENINGS, ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS,
+                                     PRONOUNS, STATE_BODIES)
 from newswire.actors.pronoun_listing import listed
 from newswire.actors.records import NAME_KINDS, LocalMention
 from newswire.actors.sentences import SENTENCE_END, sentence_ends
-from newswire.gazetteer import LEADING_ARTICLE, country_in, fold, gazetteer, org_key, organisation, role_data
+from newswire.gazetteer import (LEADING_ARTICLE, POSSESSIVE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
+                                organisation, role_data)
 
 if TYPE_CHECKING:
     from newswire.actors.corpus import Corpus
@@ -126,8 +128,13 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
         return replace(earlier, start=start, end=end, text=text[start:end], kind="title")  # "One Italian official" ... "the official"
     if words and words[0].lower() in {"a", "an", "one"}:
         return _unnamed_speaker(corpus, article_id, text, start, end, words, last)
-    if last in role_data()["media_nouns"]:  # "the US newspaper said": the outlet named last
-        return _organisation_before(corpus, text, start, end, [m for m in mentions if not _known_non_media(m)])
+    if last in role_data()["media_nouns"]:
+        if (outlet := _outlet_named(text, start, words)) is not None:
+            return outlet
+        # "the US newspaper said": the outlet named last, before any other organisation
+        candidates = [m for m in mentions if not _known_non_media(m)]
+        return _organisation_before(corpus, text, start, end, [m for m in candidates if _an_outlet(m)]) \
+            or _organisation_before(corpus, text, start, end, candidates)
     if last in STATE_BODIES and (country := country_in(words[:-1])):  # "Russian officials said"
         return LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
     if (description := describe(start, end, text[start:end], words, True)) is not None:
@@ -197,7 +204,9 @@ def _organisation_named(corpus: Corpus, text: str, start: int, end: int, bare: s
                         mentions: list[LocalMention]) -> LocalMention | None:
     """An organisation of the corpus the expression names, in lower case or in part; bare: the
     expression without its leading article."""
-    if (key := org_key(bare)) in corpus.known_keys:  # "the Russian foreign ministry", in lower case
+    # "the Russian foreign ministry", in lower case; but one common noun ("the company", "the group")
+    # names no one organisation of the corpus, whichever used it as a name ("Company magazine")
+    if (key := org_key(bare)) in corpus.known_keys and not (bare.islower() and len(bare.split()) == 1):
         return LocalMention(start, end, text[start:end], "ORG", "name", corpus.canonical(key), True)
     if len(bare.split()) >= 2 and (key := org_key(" ".join(bare.split()[:-1]))) in corpus.known_keys \
             and fold(bare.split()[-1]) in ORG_HEAD_WORDS:
@@ -207,6 +216,34 @@ def _organisation_named(corpus: Corpus, text: str, start: int, end: int, bare: s
         if len(longer) == 1:
             return LocalMention(start, end, text[start:end], "ORG", "title", corpus.canonical(longer.pop()), True)
     return None
+
+
+def _outlet_named(text: str, start: int, words: list[str]) -> LocalMention | None:
+    """"the China Daily newspaper said": capitalised words before the media noun that are no
+    country's name ("the US newspaper") name the outlet itself, not one named before; a possessive
+    names its owner ("the BNP's website": the BNP)."""
+    name_words = words[1:-1] if words and words[0].lower() == "the" else words[:-1]
+    if not name_words or not all(word[:1].isupper() for word in name_words):
+        return None
+    name_start = text.index(name_words[0], start)
+    name_end = text.index(name_words[-1], name_start) + len(name_words[-1])
+    if (possessive := POSSESSIVE.search(text, name_start, name_end)) is not None:
+        name_end = possessive.start()
+    name = text[name_start:name_end]
+    if not name or lookup_place(name) is not None or demonym_country(name) is not None or fold(name) in DATE_WORDS:
+        return None  # "the US newspaper", "the Sunday newspaper"
+    canonical = organisation(name)
+    return LocalMention(name_start, name_end, name, "ORG", "name", f"ORG:{canonical}" if canonical else org_key(name), True)
+
+
+def _an_outlet(mention: LocalMention) -> bool:
+    """A newspaper, broadcaster or agency by the gazetteer or by the words that open or end
+    newspapers' names ("the Financial Times", "the Sunday Telegraph")."""
+    entry = gazetteer()["org_entries"].get(mention.key.removeprefix("ORG:"))
+    if entry is not None:
+        return entry.sector == "media"
+    words = fold(mention.text).split()
+    return bool(words) and (words[-1] in NEWSPAPER_ENDINGS or words[0] in NEWSPAPER_OPENINGS)
 
 
 def _known_non_media(mention: LocalMention) -> bool:
