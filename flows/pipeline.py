@@ -50,8 +50,9 @@ def load_model_task(worker: int) -> None:
 
 
 def load_models_ahead(needed: bool) -> list:
-    """Each worker loads the spaCy model (starting first, when the structure stage did not need
-    it) while this process dedupes alone: ~2 s of a run that parses or re-runs an extractor."""
+    """Each worker loads the spaCy model (starting first, when the structure stage does not need
+    it) while this process structures and dedupes alone: ~2 s of a run that parses or re-runs an
+    extractor."""
     return load_model_task.map(range(usable_cores())) if needed else []
 
 
@@ -91,11 +92,12 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         previous = stages.previous_inputs(Path(out_dir))
     cache = Path(cache_dir) if cache_dir else None
     with clock("structure"):
+        models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache))
         structured, uncached = stages.structure_from_cache(files, cache)
         structured = stages.StructuredBatch.merge([structured, *run_batches(
             structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
-        models_ahead = load_models_ahead(stages.extraction_expected(Path(out_dir), cache, len(uncached)))
+        models_ahead = models_ahead or load_models_ahead(len(uncached) > stages.INLINE_ARTICLES)
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)

@@ -206,13 +206,11 @@ def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
     return articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
 
 
-def extraction_expected(out_dir: Path, cache_dir: Path | None, files_left: int) -> bool:
-    """Whether the extract stage will likely run on worker processes, known before dedupe: more
-    files left to structure (new or changed) than the flow process extracts itself, or as many
-    of the latest release's articles missing an extraction in the cache (an extractor or the
-    parse changed since). A guess that only decides what to start early, not what runs."""
-    if files_left > INLINE_ARTICLES:
-        return True
+def latest_misses_extractions(out_dir: Path, cache_dir: Path | None) -> bool:
+    """Whether more of the latest release's articles miss an extraction in the cache (an extractor
+    or the parse changed since) than the flow process extracts itself: the extract stage will then
+    likely run on worker processes. Known before structuring, so the workers can load the spaCy
+    model meanwhile; a guess that only decides what to start early, not what runs."""
     latest = release.latest_release(out_dir)
     if cache_dir is None or latest is None:  # without a cache every file is left to structure
         return False

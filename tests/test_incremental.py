@@ -43,16 +43,14 @@ def test_an_incremental_run_publishes_what_a_run_from_scratch_does(prefect_harne
     assert _table_hashes(incremental.release_path) == _table_hashes(scratch.release_path)
 
 
-def test_a_run_expects_extraction_when_files_changed_or_the_latest_articles_miss_an_extraction(
-        sample_release, tmp_path, monkeypatch):
+def test_a_run_expects_extraction_when_the_latest_articles_miss_an_extraction(sample_release, tmp_path, monkeypatch):
     monkeypatch.setattr(stages, "INLINE_ARTICLES", 0)  # any work left counts, as on a large corpus
     out, cache = sample_release.parent, tmp_path / "cache"
-    assert stages.extraction_expected(out, cache, files_left=1)
-    assert not stages.extraction_expected(tmp_path / "no releases yet", cache, files_left=0)
-    assert not stages.extraction_expected(out, None, files_left=0)
-    assert stages.extraction_expected(out, cache, files_left=0)  # nothing cached for the latest articles
+    assert not stages.latest_misses_extractions(tmp_path / "no releases yet", cache)
+    assert not stages.latest_misses_extractions(out, None)
+    assert stages.latest_misses_extractions(out, cache)  # nothing cached for the latest articles
 
     extract.extract_batch(stages.extraction_inputs(pd.read_parquet(sample_release / "articles.parquet")), cache)
-    assert not stages.extraction_expected(out, cache, files_left=0)
+    assert not stages.latest_misses_extractions(out, cache)
     shutil.rmtree(cache / "quotes")  # the quotes extractor changed since
-    assert stages.extraction_expected(out, cache, files_left=0)
+    assert stages.latest_misses_extractions(out, cache)
