@@ -57,7 +57,13 @@ MIN_VALID_PER_STRAY = 0.02
 # Below this confidence (share of characters that needed no repair) a repaired UTF-8 reading gives
 # way to a legacy encoding that reads the whole file: Shift-JIS often forms valid UTF-8 sequences.
 MIN_REPAIRED_CONFIDENCE = 0.5
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Well-formed multi-byte UTF-8 sequences only (RFC 3629; Unicode table 3-7): a looser pattern took
+# cp1252 "\u00e0\u2013\u00a0" (E0 96 A0, no UTF-8: E0 needs A0-BF next) for a UTF-8 character, and
+# the text for damaged UTF-8.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 
 # A line in a UTF-8 file with at least this many stray bytes, making up this share of the line,
 # most of them not readable as cp1252 punctuation or accented letters, is a line in some other

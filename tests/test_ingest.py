@@ -498,6 +498,7 @@ _cp1252_text = st.text(alphabet=st.sampled_from(
 @PROPERTY
 @given(_cp1252_text)
 @example("\u201cThere is no change,\u201d said Blinken. Russia\u2019s \u2013 caf\u00e9")
+@example("\u00e0\u2013\u00a00000000")  # E0 96 A0: shaped like a UTF-8 character, but not one
 def test_cp1252_round_trips_when_unambiguous(text):
     data = text.encode("cp1252")
     # Bytes that also read as UTF-8 (pure ASCII aside) are ambiguous, not a cp1252 round trip:
