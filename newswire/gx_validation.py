@@ -186,7 +186,7 @@ def _ids(tables: Mapping[str, pd.DataFrame], targets: tuple[str, ...], column: s
 
 def _membership(values: pd.Series, ids: set) -> pd.Series:
     """True/False per value, None where the value is null (rule does not apply)."""
-    found = values.isin(ids).astype(object)
+    found = integrity.member_of(values, ids).astype(object)
     found[values.isna()] = None
     return found
 

@@ -7,10 +7,12 @@ breaks a rule is quarantined with the rule's name as the reason.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute
 
 # table -> (column, referenced table, referenced column, nullable)
 REFERENCES = [
@@ -36,9 +38,21 @@ LIST_REFERENCES = [("quotes", "co_speaker_ids", "actors", "actor_id"),
 OFFSET_TABLES = {"mentions": "text", "quotes": "text", "event_mentions": "trigger"}
 
 
+def member_of(values: pd.Series, ids: Collection[str]) -> pd.Series:
+    """values.isin(ids) for string ids (False for a null value), through Arrow's hash lookup:
+    pandas' isin on an Arrow-backed column first makes an Arrow scalar of every id, one by one
+    (~0.2 s of every run's validation on the BBC corpus)."""
+    try:
+        strings = pyarrow.array(values, type=pyarrow.string(), from_pandas=True)
+    except (pyarrow.ArrowInvalid, pyarrow.ArrowTypeError):  # a value that is no string: never an id
+        return values.isin(ids).astype(bool)
+    found = pyarrow.compute.is_in(strings, value_set=pyarrow.array(list(ids), type=pyarrow.string()))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
 def _reference_check(column: str, target: str, values: set, nullable: bool) -> pa.Check:
     def check(df: pd.DataFrame) -> pd.Series:
-        present = df[column].isin(values)
+        present = member_of(df[column], values)
         return present | df[column].isna() if nullable else present
 
     return pa.Check(check, name=f"{column} exists in {target}")
