@@ -14,6 +14,7 @@ enough for runs. Scheduled runs need the full server (`prefect server start`): f
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
 import subprocess
@@ -22,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 API_URL_VARIABLE = "PREFECT_API_URL"
 STARTUP_TIMEOUT_VARIABLE = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
@@ -31,6 +33,7 @@ HEALTH_POLL_SECONDS = 0.1
 # was ~1-3 s of every run's start on two cores.
 RUN_SERVER_SKIPS = {"PREFECT_API_BLOCKS_REGISTER_ON_START": "false", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
 STOP_GRACE_SECONDS = 5.0
+SERVER_START_LOCK = "server-start.lock"
 
 
 class ServerDidNotStart(RuntimeError):
@@ -112,17 +115,37 @@ def local_server(full: bool = False, timeout: float | None = None,
     environment = os.environ | ({"PREFECT_UI_ENABLED": "0"} if full else
                                 {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", **RUN_SERVER_SKIPS})
     log = tempfile.TemporaryFile()  # the server's stderr, for the one-line error if it fails to start
-    # its own session: a Ctrl-C or a SIGTERM to the run's process group must not take the API
-    # away while the run shuts down; the run stops it (and run_guard reaps it if the run is killed)
-    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=log,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
+    process = None
     try:
-        os.environ[API_URL_VARIABLE] = url
-        if while_starting is not None:
-            while_starting()
-        wait_until_healthy(url, process, timeout, log)
+        with servers_start_one_at_a_time():
+            # its own session: a Ctrl-C or a SIGTERM to the run's process group must not take the API
+            # away while the run shuts down; the run stops it (and run_guard reaps it if the run is killed)
+            process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=log,
+                                       stdin=subprocess.DEVNULL, start_new_session=True)
+            os.environ[API_URL_VARIABLE] = url
+            if while_starting is not None:
+                while_starting()
+            wait_until_healthy(url, process, timeout, log)
         yield url
     finally:
         os.environ.pop(API_URL_VARIABLE, None)
-        stop(process)
+        if process is not None:
+            stop(process)
         log.close()
+
+
+@contextmanager
+def servers_start_one_at_a_time() -> Iterator[None]:
+    """Held while this process's server starts, until it answers. Two runs of one project started
+    at once started two servers on the project's one SQLite database at once, and one of them could
+    fail ("Application startup failed", exit code 3: the database was locked). They take turns
+    instead; once up, servers share the database as they always do. An flock: the operating system
+    releases it if the process dies."""
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / SERVER_START_LOCK, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

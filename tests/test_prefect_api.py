@@ -56,3 +56,28 @@ def test_a_real_server_answers_and_is_stopped_on_exit(tmp_path, monkeypatch):
         assert httpx.get(f"{url}/health", timeout=10).status_code == 200
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{url}/health", timeout=2)
+
+
+def test_a_server_starts_only_when_no_other_run_of_the_project_is_starting_one(tmp_path, monkeypatch):
+    """Two runs started at once took turns, not one SQLite database at once (one could fail)."""
+    import fcntl
+    import threading
+
+    monkeypatch.delenv(prefect_api.API_URL_VARIABLE, raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / ".prefect"))
+    started = threading.Event()
+    monkeypatch.setattr(prefect_api.subprocess, "Popen", lambda *a, **k: started.set() or pytest.fail("started"))
+    (tmp_path / ".prefect").mkdir()
+    with open(tmp_path / ".prefect" / prefect_api.SERVER_START_LOCK, "a+b") as other_run:
+        fcntl.flock(other_run, fcntl.LOCK_EX)  # another run's server is starting
+
+        def start():
+            with pytest.raises(BaseException), prefect_api.local_server(timeout=1):
+                pass
+
+        starting = threading.Thread(target=start)
+        starting.start()
+        assert not started.wait(1.5)  # waits its turn
+        fcntl.flock(other_run, fcntl.LOCK_UN)
+        starting.join(10)
+    assert started.is_set() and not starting.is_alive()
