@@ -16,7 +16,7 @@ Persisted beside the releases (processed/.registry/), written by the run that pu
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,11 +95,11 @@ class IdRegistry:
         with the group holding most of its members (ties: the smallest fresh id), so the result
         does not depend on the order groups come in."""
         members = {fresh: sorted(set(keys)) for fresh, keys in groups.items()}
-        holders: dict[str, Counter] = {}
+        holders: dict[str, Counter] = defaultdict(Counter)  # a Counter made only for a new old id
         for fresh, keys in members.items():
             for key in keys:
                 if key in self.ids:
-                    holders.setdefault(self.ids[key], Counter())[fresh] += 1
+                    holders[self.ids[key]][fresh] += 1
         owner = {old: min(counts, key=lambda fresh: (-counts[fresh], fresh)) for old, counts in holders.items()}
         kept = {}
         for fresh in sorted(members):
@@ -171,8 +171,9 @@ def keep_ids(registry: IdRegistry, groups: pd.DataFrame, members: pd.DataFrame, 
              member_column: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(groups, members) with their content ids in id_column replaced by the registry's kept
     ids; members[member_column] names each member (a quote id, an event mention id)."""
-    member_lists: dict[str, list[str]] = {fresh: [] for fresh in groups[id_column]}
-    for fresh, member in zip(members[id_column], members[member_column]):
+    # plain lists: iterating an Arrow-backed column boxes each value (several times slower)
+    member_lists: dict[str, list[str]] = {fresh: [] for fresh in groups[id_column].tolist()}
+    for fresh, member in zip(members[id_column].tolist(), members[member_column].tolist()):
         member_lists.setdefault(fresh, []).append(member)
     kept = registry.assign_groups(member_lists)
     renamed_groups = groups.assign(**{id_column: groups[id_column].map(kept)})

@@ -192,9 +192,11 @@ def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     merged = quotes.join(info, on="article_id")
     by_cluster: dict[str, list[dict]] = {}
     # plain records, not a pandas group per cluster: most clusters are one quote, and pandas
-    # work per group cost ~4 ms each (10 s for 2,600 clusters of 400 BBC articles)
-    for record in merged[["cluster_id", "speaker_id", "speaker", "text", "kind", "article_id", "source", "outlet",
-                          "published"]].to_dict("records"):
+    # work per group cost ~4 ms each (10 s for 2,600 clusters of 400 BBC articles); built from
+    # each column's tolist(), the values to_dict("records") gives, at a third of its cost
+    names = ["cluster_id", "speaker_id", "speaker", "text", "kind", "article_id", "source", "outlet", "published"]
+    for values in zip(*(merged[name].tolist() for name in names)):
+        record = dict(zip(names, values))
         by_cluster.setdefault(record["cluster_id"], []).append(record)
     rows = [_quote_cluster_row(cluster_id, by_cluster[cluster_id]) for cluster_id in sorted(by_cluster)]
     return frame("quote_clusters", rows)
@@ -217,6 +219,8 @@ def _quote_cluster_row(cluster_id: str, members: list[dict]) -> dict:
 
 
 def _missing(value: object) -> bool:
+    if isinstance(value, str):  # most values: never missing, and pd.isna costs a few µs a value
+        return False
     return value is None or (not isinstance(value, (list, tuple)) and bool(pd.isna(value)))
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -50,22 +51,32 @@ def _block_keys(norm: str) -> set[str]:
     words = norm.split()
     if len(words) < MIN_FRAGMENT_WORDS:
         return {norm} if norm else set()
-    return {" ".join(words[k:k + MIN_FRAGMENT_WORDS]) for k in range(len(words) - MIN_FRAGMENT_WORDS + 1)}
+    return {" ".join(gram) for gram in zip(*(words[k:] for k in range(MIN_FRAGMENT_WORDS)))}
 
 
 def _candidate_pairs(norm: list[str]) -> set[tuple[int, int]]:
     keys = [_block_keys(t) for t in norm]
+    counts = Counter(chain.from_iterable(keys))
+    # A quote's rarest keys are taken by (posting length, key). Keys held by one quote alone
+    # (length 1) come first and pair it with no one, so only the slots they leave go to the
+    # shared keys; most quotes have enough words of their own to leave none. Postings are kept
+    # for the shared keys only (most keys are held by one quote).
+    repeated = {key for key, count in counts.items() if count > 1}
+    shared = [ks & repeated for ks in keys]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, ks in enumerate(keys):
+    for i, ks in enumerate(shared):
         for key in ks:
             postings[key].append(i)
     pairs: set[tuple[int, int]] = set()
-    for i, ks in enumerate(keys):
-        rarest = sorted((len(postings[k]), k) for k in ks if len(postings[k]) <= MAX_BLOCK_SIZE)
-        for _, key in rarest[:BLOCK_KEYS_PER_QUOTE]:
+    for i, (ks, common) in enumerate(zip(keys, shared)):
+        slots = BLOCK_KEYS_PER_QUOTE - (len(ks) - len(common))
+        if slots <= 0 or not common:
+            continue
+        rarest = sorted((counts[k], k) for k in common if counts[k] <= MAX_BLOCK_SIZE)
+        for _, key in rarest[:slots]:
             for j in postings[key]:
                 if j != i:
-                    pairs.add((min(i, j), max(i, j)))
+                    pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -76,10 +87,11 @@ def cluster_quotes(quotes: pd.DataFrame) -> pd.Series:
     another's full quote) AND whose speaker agrees (same speaker_id, or one side null)
     share a cluster_id. Scare quotes get their own singleton clusters."""
     n = len(quotes)
-    ids = [str(q) for q in quotes["quote_id"]]
-    kinds = [str(k) for k in quotes["kind"]]
-    speakers = [None if pd.isna(s) else str(s) for s in quotes["speaker_id"]]
-    norm = [normalise_quote(str(t)) if not pd.isna(t) else "" for t in quotes["text"]]
+    # plain lists: iterating an Arrow-backed column boxes each value (several times slower)
+    ids = [str(q) for q in quotes["quote_id"].tolist()]
+    kinds = [str(k) for k in quotes["kind"].tolist()]
+    speakers = [None if pd.isna(s) else str(s) for s in quotes["speaker_id"].tolist()]
+    norm = [normalise_quote(str(t)) if not pd.isna(t) else "" for t in quotes["text"].tolist()]
     eligible = [k != "scare" and bool(t) for k, t in zip(kinds, norm)]
 
     parent = list(range(n))
