@@ -104,8 +104,6 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("extract"):
         items = stages.extraction_inputs(spine["articles"])
         inline = len(extract.uncached(items, cache)) <= stages.INLINE_ARTICLES
-        if not inline:  # this process waits for the workers meanwhile
-            stages.import_publishing_in_background()
         wait(models_ahead)
         batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
         extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))

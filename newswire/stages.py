@@ -397,13 +397,12 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
 
 
 def import_publishing_in_background() -> threading.Thread:
-    """Import what publishing needs (Great Expectations, Altair: ~2 s of CPU) on a thread, while
-    this process mostly waits for the extract stage's workers: off the run's critical path,
-    and in a run that publishes nothing (its tables unchanged) it was ~1.5 s of its ~20 s when
-    imported before the flow. Not while this process extracts itself: the thread would hold
-    up that work as long as it imports (a run with no new input: its extract stage 0.9 -> 2.4 s), for
-    nothing when there is nothing to publish. A failed import is left for publish to raise
-    where it imports."""
+    """Import what publishing needs (Great Expectations, Altair: ~2 s of CPU) on a thread. The
+    command starts it once the pipeline is imported, while it waits for the run's Prefect server
+    (~1 s more than its own imports): imported before the flow it was on the critical path of
+    every run (a traced warm rerun spent 1.65 s on it after the server was up, then published
+    nothing); imported at publishing, of every run that publishes. A failed import is left for
+    publish to raise where it imports."""
     def import_quietly() -> None:
         with contextlib.suppress(Exception):
             import altair  # noqa: F401
