@@ -189,6 +189,11 @@ def _cut_title_vote(span: Span) -> str | None:
     return NOT_ACTOR
 
 
+# words before "of" that open an office's, a person's, a body's or a place's name, not a title's:
+# one set, not their union made again for every name after "of"
+_NO_TITLE_WORDS = PERSONAL_HONORIFICS | GIVEN_NAMES | INSTITUTION_WORDS | ORG_PLACE_HEADS | ORG_NAME_ENDINGS | PLACE_NOUNS
+
+
 def _after_a_title_word_and_of(span: Span) -> bool:
     """"Maria Full of Grace": after "of" and a capitalised word inside the sentence that is no office,
     honorific, given name or organisation's head word ("Bank of", "Council of", "Secretary of")."""
@@ -199,8 +204,7 @@ def _after_a_title_word_and_of(span: Span) -> bool:
     if word.is_sent_start or not word.is_title or not word.is_alpha or len(word) < 2:
         return False
     lower = word.lower_
-    return lower not in PERSONAL_HONORIFICS | GIVEN_NAMES | INSTITUTION_WORDS | ORG_PLACE_HEADS | ORG_NAME_ENDINGS \
-        and lower not in role_data()["heads"] and lower not in PLACE_NOUNS and not _known(word.text)
+    return lower not in _NO_TITLE_WORDS and lower not in role_data()["heads"] and not _known(word.text)
 
 
 def _place_vote(span: Span) -> str | None:
@@ -288,7 +292,7 @@ def _a_capitalised_common_word(span: Span) -> bool:
     """"Blisters were a factor", "Honorary consuls will be appointed": one word opening a sentence or a
     quotation that the model tags a plural common noun, or an adjective modifying the noun after it,
     is a common word, capitalised there."""
-    if len(span) != 1 or not (span[0].is_sent_start or (span.start > 0 and span.doc[span.start - 1].is_quote)):
+    if len(span) != 1 or not _opens_sentence_or_quotation(span[0]):
         return False
     token = span[0]
     if not token.is_title:
@@ -432,7 +436,12 @@ def _sentence_initial(span: Span) -> bool:
     there ("Apple said": a firm)."""
     first = span[0]
     speaks = span.root.dep_ in SUBJECTS and span.root.head.lemma_.lower() in COMMUNICATION_HEADS
-    return (first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].is_quote)) and not speaks
+    return _opens_sentence_or_quotation(first) and not speaks
+
+
+def _opens_sentence_or_quotation(token: Token) -> bool:
+    """Where any word is capitalised: at a sentence's start or right after a quotation mark."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_quote)
 
 
 def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
