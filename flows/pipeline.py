@@ -18,7 +18,7 @@ from prefect.utilities.annotations import quote
 
 from newswire import extract, nlp, release, stages, validation
 from newswire.run_summary import RunSummary, StageClock, gather
-from newswire.worker_exit import leave_without_teardown
+from newswire.process_exit import leave_without_teardown
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
 # would hash whole corpora for nothing. Per-article caching lives in the extract stage.
@@ -30,7 +30,7 @@ def usable_cores() -> int:
 
 
 def local_runner(workers: int) -> ProcessPoolTaskRunner:
-    """Worker processes on this machine, one per core by default (newswire.worker_exit: how they end)."""
+    """Worker processes on this machine, one per core by default (newswire.process_exit: how they end)."""
     return ProcessPoolTaskRunner(max_workers=workers, initializer=leave_without_teardown)
 
 

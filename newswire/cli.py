@@ -508,11 +508,11 @@ def console() -> NoReturn:
     took ~1-1.5 s after the last line was printed. The exit handlers still run (logging flushed,
     temporary folders removed, child processes joined), then the process leaves at once, as
     the operating system reclaims its memory whole."""
+    from newswire.process_exit import leave_now
+
     code = main()
     atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    leave_now(code)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from newswire.worker_exit import leave_without_teardown
+from newswire.process_exit import leave_without_teardown
 
 
 def _write_at_exit(marker: str) -> int:
