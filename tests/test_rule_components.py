@@ -15,6 +15,11 @@ SENTENCES = [
     "I ain't gonna say it, y'all, let's go: c'mon, there's nothing he gets or got.",
     "She saw the saw; they were sawing and he has sawn it. The leaves leave.",
     "The U.S. isn't ready, but can't wait.  \n\nOK?",
+    # patterns of two tokens back to back, overlapping, at a Doc's edges, and beside one-token ones
+    "Gonna gotta gon na let's Let's y'all y' all.  There is, there are, there were: ain't it?",
+    "gonna",
+    "There's",
+    "Let",
 ]
 
 
