@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -45,8 +46,19 @@ def newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def _msgpack_without_entry_point_scans() -> None:
+    """srsly looks for msgpack encoders and decoders declared as package entry points on every
+    pack and unpack, scanning every installed distribution's metadata: ~0.25 ms a stored parse, a
+    quarter of reading one back. When no package declares any (asked once, here), it stops asking;
+    the hooks registered in code (numpy arrays) stay."""
+    for hooks in (srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders):
+        if hooks.entry_points and not hooks.get_entry_points():
+            hooks.entry_points = False
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
+    _msgpack_without_entry_point_scans()
     # senter is redundant with the parser's sentence boundaries
     nlp = spacy.load(MODEL, exclude=["senter"])
     nlp.add_pipe("newline_sentences", before="parser")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import srsly.msgpack
 
 from newswire import extract, nlp
 from newswire.extractors import EXTRACTORS
@@ -104,6 +105,17 @@ def test_stored_parse_round_trips():
     assert [(t.text, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in back] == \
            [(t.text, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]
     assert [s.text for s in back.sents] == [s.text for s in doc.sents]
+
+
+def test_stored_parses_are_the_same_bytes_without_srsly_scanning_for_entry_points(monkeypatch):
+    doc = nlp.load_nlp()("The Bank of England said on 3 May it would hold rates at 4.5%.")
+    hooks = srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders
+    assert not any(registry.entry_points for registry in hooks)  # load_nlp stopped the scans
+    stored = nlp.docs_to_bytes([doc])
+    for registry in hooks:
+        monkeypatch.setattr(registry, "entry_points", True)
+    assert nlp.docs_to_bytes([doc]) == stored
+    assert nlp.docs_from_bytes(stored)[0].to_json() == doc.to_json()
 
 
 def test_the_parse_version_names_the_pipeline_the_model_loads_as():
