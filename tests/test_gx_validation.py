@@ -160,6 +160,10 @@ def test_broken_release_fails_exactly_the_broken_rules(broken_report):
     by_name = {o.name: o for o in broken_report.tables["mentions"]}
     assert "m3" in by_name["offsets within article text"].observed  # failing rows named by key
     assert broken_report.docs_index is not None and broken_report.docs_index.is_file()
+    # a failing suite runs again for its failing rows' keys: Data Docs show that run alone
+    pages = broken_report.docs_index.parent / "validations"
+    assert {suite: len(list((pages / suite).rglob("*.html"))) for suite in ("mentions", "actors", "articles")} \
+        == {"mentions": 1, "actors": 1, "articles": 1}
 
 
 def test_row_count_drop_blocks_publish_and_keeps_docs(tmp_path: Path):
