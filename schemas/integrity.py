@@ -70,7 +70,9 @@ def _offset_check(text_column: str, texts: Mapping[str, str]) -> pa.Check:
         ok = [
             isinstance(article, str) and article in texts and 0 <= start <= end <= len(texts[article])
             and texts[article][start:end] == value
-            for article, start, end, value in zip(df["article_id"], df["start"], df["end"], df[text_column])
+            # columns through tolist(): iterating Arrow-backed columns value by value costs ~6x more
+            for article, start, end, value in zip(*(df[name].tolist() for name in ("article_id", "start", "end",
+                                                                                   text_column)))
         ]
         return pd.Series(ok, index=df.index, dtype=bool)
 
