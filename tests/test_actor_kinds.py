@@ -20,6 +20,12 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("kind_nouns", "Proceeds go to the charity Mencap, which helps people.", ("Mencap", "ORG", "ORG:mencap")),
     ("kind_nouns", "Prices rose after the takeover of the British bank Abbey National last year.",
      ("Abbey National", "ORG", "ORG:abbey national")),
+    # firms named by what they are in business news (the model labels these PERSON or a town)
+    ("kind_nouns", "The deal was made by US operator Cingular Wireless last year.",
+     ("Cingular Wireless", "ORG", "ORG:cingular wireless")),
+    ("kind_nouns", "Sales grew at mobile phone network Orange, it said.", ("Orange", "ORG", "ORG:orange")),
+    ("kind_nouns", "It was bought by the Canadian giant Bombardier.", ("Bombardier", "ORG", "ORG:bombardier")),
+    ("kind_nouns", "Shares in Russian oil giant Yukos fell.", ("Yukos", "ORG", "ORG:yukos")),
     ("kind_nouns", "He loved jazz composers John Coltrane and Theolonius Monk.",
      ("Theolonius Monk", "PERSON", "PERSON:monk|theolonius")),
     ("kind_nouns_after_name", "Benitez enjoyed his time in charge at Anfield. The Anfield club said so.",
