@@ -270,28 +270,44 @@ def _letters_capitals_digits(text: str) -> tuple[int, int, int]:
 
 def extract_events(doc: Doc) -> list[EventMention]:
     """Every codeable act in the article, in text order. Never raises on odd input."""
-    text = syntax.doc_text(doc)
-    quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
+    article = _Article(doc)
     found: list[EventMention] = []
     for sentence in doc.sents:
         if codeable(sentence):
-            found.extend(_Sentence(sentence, quoted).mentions())
+            found.extend(_Sentence(sentence, article).mentions())
     return sorted(found, key=lambda m: (m.start, m.end, m.plover_type))
 
 
+class _Article:
+    """What the sentences of one article share, read once for all of them."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        text = syntax.doc_text(doc)
+        self.quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
+
+    @cached_property
+    def dates(self) -> list[Span]:
+        """Read when a sentence first needs them: spaCy makes every entity of the Doc anew on each read of
+        a sentence's entities."""
+        return arguments.dates_in(self.doc)
+
+
 class _Sentence:
-    def __init__(self, sentence: Span, quoted: list[tuple[int, int]]):
+    def __init__(self, sentence: Span, article: _Article):
         self.sentence = sentence
+        self.article = article
         self.text = syntax.span_text(sentence)
         self.tokens = list(sentence)  # iterated several times: one Token object each, made once
-        self.quoted = [(start, end) for start, end in quoted  # only the quotes this sentence overlaps
+        self.quoted = [(start, end) for start, end in article.quoted  # only the quotes this sentence overlaps
                        if start < sentence.end_char and end > sentence.start_char]
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
         self.rules = rules()
 
     @cached_property
     def dates(self) -> list[Span]:
-        return arguments.dates_in(self.sentence)
+        start, end = self.sentence.start, self.sentence.end
+        return [date for date in self.article.dates if date.start >= start and date.end <= end]
 
     def _inside_quote(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.quoted)
