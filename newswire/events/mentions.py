@@ -19,6 +19,8 @@ import string
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from spacy.attrs import IDX, POS
+from spacy.parts_of_speech import IDS as TAG_IDS
 from spacy.tokens import Doc, Span, Token
 
 from newswire import syntax
@@ -62,6 +64,9 @@ ACTOR_PREPOSITIONS = frozenset({"with"})
 VERBAL_ROOTS = ("11",)
 # Acts whose object is the actor's own forces ("deployed troops", "withdrew its soldiers").
 MOVED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# The coarse tags of the words coded as predicates (_verb) and as nouns (_noun), as Doc.to_array gives them.
+PREDICATE_TAGS = frozenset(TAG_IDS[tag] for tag in ("VERB", "AUX", "ADJ"))
+NOUN_TAGS = frozenset(TAG_IDS[tag] for tag in ("NOUN", "PROPN"))
 
 
 @dataclass(frozen=True)
@@ -283,8 +288,11 @@ class _Article:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        text = syntax.doc_text(doc)
+        self.text = text = syntax.doc_text(doc)
         self.quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
+        # every word's tag and offset in one array: the passes over a sentence make a Token only of the verbs
+        # and nouns they code, not of every word to ask it its tag
+        self.tags, self.starts = doc.to_array([POS, IDX]).T.tolist() if len(doc) else ([], [])
 
     @cached_property
     def dates(self) -> list[Span]:
@@ -298,7 +306,6 @@ class _Sentence:
         self.sentence = sentence
         self.article = article
         self.text = syntax.span_text(sentence)
-        self.tokens = list(sentence)  # iterated several times: one Token object each, made once
         self.quoted = [(start, end) for start, end in article.quoted  # only the quotes this sentence overlaps
                        if start < sentence.end_char and end > sentence.start_char]
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
@@ -309,22 +316,25 @@ class _Sentence:
         start, end = self.sentence.start, self.sentence.end
         return [date for date in self.article.dates if date.start >= start and date.end <= end]
 
-    def _inside_quote(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self.quoted)
+    def _inside_quote(self, i: int) -> bool:
+        start = self.article.starts[i]
+        return any(quote_start <= start < quote_end for quote_start, quote_end in self.quoted)
 
     def mentions(self) -> list[EventMention]:
         if self._reports_sport():
             return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
-        words = [token for token in self.tokens if not self._inside_quote(token)] if self.quoted else self.tokens
-        tagged = [(token, token.pos_) for token in words]  # verbs first, then nouns: the tags read once
-        for token, pos in tagged:
-            if pos in {"VERB", "AUX", "ADJ"}:
-                out.extend(self._verb(token, joined.get(token.i)))
-        for token, pos in tagged:
-            if pos in {"NOUN", "PROPN"} and token.i not in self.consumed:
-                out.extend(self._noun(token, joined.get(token.i)))
+        doc, tags = self.article.doc, self.article.tags
+        words = range(self.sentence.start, self.sentence.end)
+        if self.quoted:
+            words = [i for i in words if not self._inside_quote(i)]
+        for i in words:  # verbs first, then nouns
+            if tags[i] in PREDICATE_TAGS:
+                out.extend(self._verb(doc[i], joined.get(i)))
+        for i in words:
+            if tags[i] in NOUN_TAGS and i not in self.consumed:
+                out.extend(self._noun(doc[i], joined.get(i)))
         return out
 
     def _hyphenated_words(self) -> dict[int, str]:
@@ -334,10 +344,11 @@ class _Sentence:
         found: dict[int, str] = {}
         if "-" not in self.text:
             return found  # most sentences: no hyphen token to look at
-        for token in self.tokens:
-            if token.text != "-" or token.i in self.consumed or token.i == 0:
+        text, starts = self.article.text, self.article.starts
+        for i in range(self.sentence.start, self.sentence.end):
+            if text[starts[i]] != "-" or i in self.consumed or i == 0 or self.article.doc[i].text != "-":
                 continue
-            word = glued_word(token.doc[token.i - 1])
+            word = glued_word(self.article.doc[i - 1])
             if len(word) < 3:
                 continue
             head = word_head(word)
