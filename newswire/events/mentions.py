@@ -110,6 +110,28 @@ def _known_verbs() -> frozenset[str]:
                      | {phrase.split()[0] for phrase in the_rules.verbs_with_particle})
 
 
+def _phrase_openings(phrases) -> frozenset[str]:
+    """What stands before a word that ends a phrase ("call for", "work together": call, work)."""
+    return frozenset(phrase[:space] for phrase in phrases for space, char in enumerate(phrase) if char == " ")
+
+
+@lru_cache(maxsize=1)
+def _verbs_in_tables() -> frozenset[str]:
+    """The verbs newswire's tables code, alone or before a particle or a preposition: any other verb is
+    coded by the petrarch2 dictionary or not at all, whatever its arguments."""
+    the_rules = rules()
+    tables = (the_rules.verbs, the_rules.verbs_needing_an_object, the_rules.prepositional_objects,
+              the_rules.verbal_senses, the_rules.force_senses)
+    return frozenset().union(*tables, *(_phrase_openings(table) for table in (
+        the_rules.verbs_needing_an_object, the_rules.prepositional_objects, the_rules.verbs_with_particle)))
+
+
+@lru_cache(maxsize=1)
+def _verbs_done_jointly() -> frozenset[str]:
+    """The verbs that make cooperation with an adverb ("work together")."""
+    return _phrase_openings(rules().joint_adverbs)
+
+
 @lru_cache(maxsize=1)
 def _last_words_of_noun_phrases() -> frozenset[str]:
     """The nouns the noun table holds after a modifier ("air strikes": strikes)."""
@@ -367,7 +389,9 @@ class _Sentence:
         if verb.pos_ == "ADJ":
             # "open to talk" is intent to act, "open to other ideas" a stance
             return (self._ready(verb) if lemma in self.rules.ready_adjectives else []) or self._stance(verb)
-        complement = self._complement(verb, lemma)
+        # the verbs that pass their coding on or take it over read their complement; the others have none to read
+        complement = self._complement(verb, lemma) if lemma in self.rules.reporting_verbs or \
+            lemma in self.rules.transparent_verbs or lemma in self.rules.governing_verbs else None
         if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis") and not (
                 complement is not None and complement.dep_ == "xcomp" and lemma in self.rules.governing_verbs):
             return []
@@ -419,7 +443,8 @@ class _Sentence:
         """"jointly investigated", "worked together": an act two sides do together is cooperation, unless it
         is force or pressure they aim at a third ("jointly attacked")."""
         conflict = self.rules.future_conflict_types | {"THREATEN", "REJECT"}
-        if verb.pos_ != "VERB" or coded is not None and coded[0].plover in conflict:
+        if verb.pos_ != "VERB" or coded is not None and coded[0].plover in conflict or \
+                coded is None and verb_lemma(verb) not in _verbs_done_jointly():
             return False
         # a verb no table codes done jointly is no act between actors ("jointly won the award")
         return any(c.dep_ == "advmod" and (coded is not None and c.lower_ in self.rules.joint_adverbs or
@@ -589,6 +614,18 @@ class _Sentence:
         return False
 
     def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
+        if lemma in _verbs_in_tables():  # most verbs are not: their arguments are not read for the tables
+            coded = self._code_by_tables(verb, lemma)
+            if coded is not None:
+                return coded
+        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or \
+                lemma in self.rules.verbs_needing_an_object or lemma in self.rules.trade_verbs:
+            return None
+        return self._dictionary(verb, lemma)
+
+    def _code_by_tables(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
+        """The code newswire's tables give the verb: with its particle or preposition, by the kinds of its
+        arguments, by its object, alone."""
         for child in verb.children:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
                 phrase = f"{lemma} {child.lower_}"
@@ -613,12 +650,7 @@ class _Sentence:
         sense = self._force_sense(verb, lemma)
         if sense is not None:
             return sense, "verb", verb
-        if lemma in self.rules.verbs:
-            return self.rules.verbs[lemma], "verb", verb
-        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None or \
-                lemma in self.rules.trade_verbs:
-            return None
-        return self._dictionary(verb, lemma)
+        return (self.rules.verbs[lemma], "verb", verb) if lemma in self.rules.verbs else None
 
     def _light_object(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
         """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
@@ -753,10 +785,12 @@ class _Sentence:
         entry = lexicon.verb_entry(lemma)
         if entry is None:
             return None
-        subject = arguments.subject_of(verb)
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
-        if subject is None or not is_actor(subject) or not objects or objects[0].lower_ in self.rules.armed_nouns:
+        if not objects or objects[0].lower_ in self.rules.armed_nouns:
             return None  # "to buy 10 aircraft from Airbus": weapons and craft as objects are goods
+        subject = arguments.subject_of(verb)
+        if subject is None or not is_actor(subject):
+            return None
         preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
                  for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
         cameo = entry.code_for({o.lemma_.lower() for o in objects}, preps, {subject.lemma_.lower()})
@@ -835,7 +869,9 @@ class _Sentence:
     def _stance(self, adjective: Token) -> list[EventMention]:
         """"Washington remains committed to the open-door policy": a stance toward the object of
         the adjective's own preposition, held by the subject of its copula."""
-        by_preposition = self.rules.stance_adjectives.get(adjective.lower_, {})
+        by_preposition = self.rules.stance_adjectives.get(adjective.lower_)
+        if by_preposition is None:
+            return []  # most adjectives: their prepositions are not read
         for prep in syntax.children(adjective, syntax.PREPOSITIONS):
             if prep.lower_ in by_preposition and adjective.dep_ == "acomp":
                 return self._emit(adjective, by_preposition[prep.lower_], "stance", adjective,
