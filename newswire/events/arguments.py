@@ -386,6 +386,8 @@ def dates_in(text: Doc | Span) -> list[Span]:
 def date_of(trigger: Token, dates: list[Span]) -> Span | None:
     """The date expression of the trigger's clause ("on Wednesday", "in 2008"), else the only
     date of the sentence (`dates`: dates_in the trigger's sentence) that no other verb governs."""
+    if not dates:
+        return None  # most sentences: no date, and the clause is not walked
     clause = {t.i for t in trigger.subtree}
     inside = [ent for ent in dates if ent.root.i in clause and _governing_verb(ent.root) in {trigger, None}]
     if inside:

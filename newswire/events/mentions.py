@@ -138,6 +138,15 @@ def _last_words_of_noun_phrases() -> frozenset[str]:
     return frozenset(phrase.rsplit(" ", 1)[1] for phrase in rules().nouns if " " in phrase)
 
 
+@lru_cache(maxsize=65536)  # asked of every noun, with few distinct words
+def _may_name_an_act(lower: str, lemma: str, written: str) -> bool:
+    """A noun the concern or noun tables hold, alone or after a modifier ("air strikes"); most nouns are in
+    neither, and _noun is not asked of them."""
+    the_rules = rules()
+    return lower in the_rules.concern_nouns or lookup(the_rules.nouns, lemma, written) is not None or \
+        lower in _last_words_of_noun_phrases()
+
+
 def verb_lemma(token: Token) -> str:
     """The dictionary form of a verb: the first candidate newswire's tables know, else the model's lemma."""
     return _verb_form(token.lemma_, token.text)
@@ -356,7 +365,9 @@ class _Sentence:
                 out.extend(self._verb(doc[i], joined.get(i)))
         for i in words:
             if tags[i] in NOUN_TAGS and i not in self.consumed:
-                out.extend(self._noun(doc[i], joined.get(i)))
+                noun = doc[i]
+                if i in joined or _may_name_an_act(noun.lower_, noun.lemma_, noun.text):
+                    out.extend(self._noun(noun, joined.get(i)))
         return out
 
     def _hyphenated_words(self) -> dict[int, str]:
@@ -782,14 +793,15 @@ class _Sentence:
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         """The petrarch2 verb patterns, for verbs newswire's own table lacks; only between two actors."""
-        entry = lexicon.verb_entry(lemma)
-        if entry is None:
-            return None
         objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
         if not objects or objects[0].lower_ in self.rules.armed_nouns:
             return None  # "to buy 10 aircraft from Airbus": weapons and craft as objects are goods
         subject = arguments.subject_of(verb)
         if subject is None or not is_actor(subject):
+            return None
+        # looked up last: the first look-up of a verb builds its patterns (~0.1 ms)
+        entry = lexicon.verb_entry(lemma)
+        if entry is None:
             return None
         preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
                  for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
