@@ -517,7 +517,9 @@ class _Sentence:
             return True
         if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
-        if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
+        # (the sides are looked for only for a word of fighting)
+        if self._names_fighting(verb) and \
+                self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
             return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
@@ -1019,10 +1021,15 @@ class _Sentence:
 
     def _fight_in_words(self, trigger: Token, source: Token | None, target: Token | None) -> bool:
         """"fighting between Mr Camus and Mr Forgeard": people or parties, none of them armed, fight in words."""
+        if not self._names_fighting(trigger):
+            return False
         sides = [side for found in (source, target) if found is not None for side in syntax.conjuncts_of(found)]
-        return form_in(self.rules.verbal_force_verbs, trigger.lemma_, trigger.text) is not None and \
-            any(_person_or_party(side) for side in sides) \
-            and not any(arguments.force_kind(side) == "armed" for side in sides)
+        return any(_person_or_party(side) for side in sides) and \
+            not any(arguments.force_kind(side) == "armed" for side in sides)
+
+    def _names_fighting(self, trigger: Token) -> bool:
+        """"fight", "clash": force, or words between people."""
+        return form_in(self.rules.verbal_force_verbs, trigger.lemma_, trigger.text) is not None
 
     def _attack_on_words(self, noun: Token) -> bool:
         """"an attack on the government's tax plans": aimed at what an attack in words is aimed at (the
