@@ -27,7 +27,7 @@ from newswire import syntax
 from newswire.events import arguments, lexicon
 from newswire.events.arguments import Arguments, actor_spans, is_actor
 from newswire.events.rules import Code, form_in, lookup, rules, word_forms
-from newswire.quotes import find_marked
+from newswire.quotes import marked_in
 
 # Past this many tokens a "sentence" is a list, a table or a parse gone wrong: no event
 # rather than a wrong one.
@@ -320,7 +320,7 @@ class _Article:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = text = syntax.doc_text(doc)
-        self.quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
+        self.quoted = [(m.start, m.end) for m in marked_in(doc) if len(text[m.start:m.end].split()) > 2]
         # every word's tag and offset in one array: the passes over a sentence make a Token only of the verbs
         # and nouns they code, not of every word to ask it its tag
         self.tags, self.starts = doc.to_array([POS, IDX]).T.tolist() if len(doc) else ([], [])
