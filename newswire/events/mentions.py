@@ -64,6 +64,8 @@ ACTOR_PREPOSITIONS = frozenset({"with"})
 VERBAL_ROOTS = ("11",)
 # Acts whose object is the actor's own forces ("deployed troops", "withdrew its soldiers").
 MOVED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# What a verb acts on: its object, or the subject of its passive
+OBJECT_DEPS = syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS
 # The coarse tags of the words coded as predicates (_verb) and as nouns (_noun), as Doc.to_array gives them.
 PREDICATE_TAGS = frozenset(TAG_IDS[tag] for tag in ("VERB", "AUX", "ADJ"))
 NOUN_TAGS = frozenset(TAG_IDS[tag] for tag in ("NOUN", "PROPN"))
@@ -324,6 +326,13 @@ class _Article:
         # every word's tag and offset in one array: the passes over a sentence make a Token only of the verbs
         # and nouns they code, not of every word to ask it its tag
         self.tags, self.starts = doc.to_array([POS, IDX]).T.tolist() if len(doc) else ([], [])
+
+    @cached_property
+    def may_oblige(self) -> bool:
+        """Whether the text has an auxiliary of obligation ("must", "should") anywhere: most articles have none,
+        and their verbs' auxiliaries are not read for one (a word's lower case is in the text's)."""
+        lowered = self.text.lower()
+        return any(word in lowered for word in rules().obligation_auxiliaries)
 
     @cached_property
     def dates(self) -> list[Span]:
@@ -674,7 +683,7 @@ class _Sentence:
             code = next((objects[key] for key in (f"{c.lower_} {obj.lower_}" for c in obj.children
                                                    if c.dep_ in {"amod", "compound"}) if key in objects), None) or \
                 objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
-                (objects.get("money") if self._sum_of_money(obj) else None)
+                (objects["money"] if "money" in objects and self._sum_of_money(obj) else None)
             if code is not None:
                 self.consumed.add(obj.i)
                 return self._noun_sense(obj, code, arguments.subject_of(verb)), "light_verb", obj
@@ -778,11 +787,19 @@ class _Sentence:
         return senses.get("person") if _speaker(subject) else None
 
     def _objects(self, verb: Token) -> list[Token]:
-        found = syntax.children(verb, syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS)
-        for prt in syntax.children(verb, frozenset({"prt"})):  # "carry out attacks", "step up pressure"
+        found, particles, prepositions = [], [], []
+        for child in verb.children:  # read once: each read of Token.children makes its Tokens anew
+            if child.dep_ in OBJECT_DEPS:
+                found.append(child)
+            elif child.dep_ == "prt":  # "carry out attacks", "step up pressure"
+                particles.append(child)
+            elif child.dep_ in syntax.PREPOSITIONS and child.lower_ in {"out", "up"}:
+                # "put pressure on": already an object
+                prepositions.append(child)
+        for prt in particles:
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
-        for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
-            found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
+        for prep in prepositions:
+            found += syntax.children(prep, syntax.PREPOSITION_OBJECTS)
         if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food", "$5m in aid": what it is of
             found += [inner for obj in found for inner in arguments.partitive_objects(obj, ("of", "in"))]
             found += list(arguments.prepositional_objects(verb, ("in",)))
@@ -1099,7 +1116,7 @@ class _Sentence:
 
     def _obliged(self, verb: Token) -> bool:
         """"must", "should": the modality's obligation alone, asked of every verb no table codes."""
-        return bool(self._auxiliaries(verb)[0] & self.rules.obligation_auxiliaries)
+        return self.article.may_oblige and bool(self._auxiliaries(verb)[0] & self.rules.obligation_auxiliaries)
 
     def _modality(self, verb: Token) -> _Modality:
         auxiliaries, head = self._auxiliaries(verb)
