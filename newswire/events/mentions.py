@@ -134,6 +134,12 @@ def _verbs_done_jointly() -> frozenset[str]:
     return _phrase_openings(rules().joint_adverbs)
 
 
+def _in_any_table(form: str) -> bool:
+    """A word the tables of verbs or of nouns hold (a hyphenated word's head decides which it is read in)."""
+    the_rules = rules()
+    return form in _known_verbs() or form in the_rules.verbs_needing_an_object or form in the_rules.nouns
+
+
 @lru_cache(maxsize=1)
 def _last_words_of_noun_phrases() -> frozenset[str]:
     """The nouns the noun table holds after a modifier ("air strikes": strikes)."""
@@ -387,11 +393,15 @@ class _Sentence:
         if "-" not in self.text:
             return found  # most sentences: no hyphen token to look at
         text, starts = self.article.text, self.article.starts
+        read_to = -1  # the last token of the last word read: its other hyphens would give it again
         for i in range(self.sentence.start, self.sentence.end):
-            if text[starts[i]] != "-" or i in self.consumed or i == 0 or self.article.doc[i].text != "-":
+            if text[starts[i]] != "-" or i in self.consumed or i == 0 or i <= read_to or \
+                    self.article.doc[i].text != "-":
                 continue
             word = glued_word(self.article.doc[i - 1])
-            if len(word) < 3:
+            read_to = word[-1].i
+            # most hyphenated words ("21-year-old"): no table knows them, whichever token is their head
+            if len(word) < 3 or joined_form(word, _in_any_table) is None:
                 continue
             head = word_head(word)
             tables = (known_verbs, self.rules.verbs_needing_an_object) if head.pos_ in syntax.VERBAL else (self.rules.nouns,)
