@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -112,7 +113,7 @@ def _known_verbs() -> frozenset[str]:
                      | {phrase.split()[0] for phrase in the_rules.verbs_with_particle})
 
 
-def _phrase_openings(phrases) -> frozenset[str]:
+def _phrase_openings(phrases: Iterable[str]) -> frozenset[str]:
     """What stands before a word that ends a phrase ("call for", "work together": call, work)."""
     return frozenset(phrase[:space] for phrase in phrases for space, char in enumerate(phrase) if char == " ")
 
