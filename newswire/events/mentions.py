@@ -335,11 +335,21 @@ class _Article:
         self.tags, self.starts = doc.to_array([POS, IDX]).T.tolist() if len(doc) else ([], [])
 
     @cached_property
+    def lowered(self) -> str:
+        """The text in lower case: a word's lower case is in it wherever the word is in the text."""
+        return self.text.lower()
+
+    @cached_property
     def may_oblige(self) -> bool:
         """Whether the text has an auxiliary of obligation ("must", "should") anywhere: most articles have none,
-        and their verbs' auxiliaries are not read for one (a word's lower case is in the text's)."""
-        lowered = self.text.lower()
-        return any(word in lowered for word in rules().obligation_auxiliaries)
+        and their verbs' auxiliaries are not read for one."""
+        return any(word in self.lowered for word in rules().obligation_auxiliaries)
+
+    @cached_property
+    def may_report_sport(self) -> bool:
+        """Whether a word only sport reports use ("striker") is anywhere in the text: in most articles none is, and
+        their sentences are not searched for one (a search of every sentence costs twice this look)."""
+        return any(word in self.lowered for word in rules().sport_words)
 
     @cached_property
     def dates(self) -> list[Span]:
@@ -578,7 +588,7 @@ class _Sentence:
     def _reports_sport(self) -> bool:
         """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
         ("scored", "striker"): the sentence reports sport."""
-        if _sport_words().search(self.text.lower()):
+        if self.article.may_report_sport and _sport_words().search(self.text.lower()):
             return True
         if "-" not in self.text:
             return False  # no score (most sentences)
