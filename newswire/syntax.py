@@ -104,7 +104,8 @@ def newline_between(a: Token, b: Token) -> bool:
 def span_roots(tokens: list[Token]) -> list[Token]:
     """Tokens of a stretch attached outside it (or the sentence root): the stretch's heads."""
     ids = {t.i for t in tokens}
-    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    # each read of t.head makes a new Token: read once
+    return [t for t in tokens if (head := t.head.i) not in ids or head == t.i]
 
 
 def subtree_span(token: Token) -> Span:

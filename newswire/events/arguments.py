@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newswire import syntax
 from newswire.events.lexicon import agent_sector
@@ -378,15 +378,16 @@ def location_of(trigger: Token) -> CharSpan | None:
     return None
 
 
-def dates_in(sentence: Span) -> list[Span]:
-    """The sentence's date expressions (read once per sentence: spaCy makes every entity of the Doc
-    anew on each read of a sentence's entities)."""
-    return [ent for ent in sentence.ents if ent.label_ in DATE_ENTITIES]
+def dates_in(text: Doc | Span) -> list[Span]:
+    """The date expressions of an article or a stretch of it."""
+    return [ent for ent in text.ents if ent.label_ in DATE_ENTITIES]
 
 
 def date_of(trigger: Token, dates: list[Span]) -> Span | None:
     """The date expression of the trigger's clause ("on Wednesday", "in 2008"), else the only
     date of the sentence (`dates`: dates_in the trigger's sentence) that no other verb governs."""
+    if not dates:
+        return None  # most sentences: no date, and the clause is not walked
     clause = {t.i for t in trigger.subtree}
     inside = [ent for ent in dates if ent.root.i in clause and _governing_verb(ent.root) in {trigger, None}]
     if inside:

@@ -16,16 +16,19 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from spacy.attrs import IDX, POS
+from spacy.parts_of_speech import IDS as TAG_IDS
 from spacy.tokens import Doc, Span, Token
 
 from newswire import syntax
 from newswire.events import arguments, lexicon
 from newswire.events.arguments import Arguments, actor_spans, is_actor
 from newswire.events.rules import Code, form_in, lookup, rules, word_forms
-from newswire.quotes import find_marked
+from newswire.quotes import marked_in
 
 # Past this many tokens a "sentence" is a list, a table or a parse gone wrong: no event
 # rather than a wrong one.
@@ -62,6 +65,11 @@ ACTOR_PREPOSITIONS = frozenset({"with"})
 VERBAL_ROOTS = ("11",)
 # Acts whose object is the actor's own forces ("deployed troops", "withdrew its soldiers").
 MOVED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# What a verb acts on: its object, or the subject of its passive
+OBJECT_DEPS = syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS
+# The coarse tags of the words coded as predicates (_verb) and as nouns (_noun), as Doc.to_array gives them.
+PREDICATE_TAGS = frozenset(TAG_IDS[tag] for tag in ("VERB", "AUX", "ADJ"))
+NOUN_TAGS = frozenset(TAG_IDS[tag] for tag in ("NOUN", "PROPN"))
 
 
 @dataclass(frozen=True)
@@ -105,10 +113,47 @@ def _known_verbs() -> frozenset[str]:
                      | {phrase.split()[0] for phrase in the_rules.verbs_with_particle})
 
 
+def _phrase_openings(phrases: Iterable[str]) -> frozenset[str]:
+    """What stands before a word that ends a phrase ("call for", "work together": call, work)."""
+    return frozenset(phrase[:space] for phrase in phrases for space, char in enumerate(phrase) if char == " ")
+
+
+@lru_cache(maxsize=1)
+def _verbs_in_tables() -> frozenset[str]:
+    """The verbs newswire's tables code, alone or before a particle or a preposition: any other verb is
+    coded by the petrarch2 dictionary or not at all, whatever its arguments."""
+    the_rules = rules()
+    tables = (the_rules.verbs, the_rules.verbs_needing_an_object, the_rules.prepositional_objects,
+              the_rules.verbal_senses, the_rules.force_senses)
+    return frozenset().union(*tables, *(_phrase_openings(table) for table in (
+        the_rules.verbs_needing_an_object, the_rules.prepositional_objects, the_rules.verbs_with_particle)))
+
+
+@lru_cache(maxsize=1)
+def _verbs_done_jointly() -> frozenset[str]:
+    """The verbs that make cooperation with an adverb ("work together")."""
+    return _phrase_openings(rules().joint_adverbs)
+
+
+def _in_any_table(form: str) -> bool:
+    """A word the tables of verbs or of nouns hold (a hyphenated word's head decides which it is read in)."""
+    the_rules = rules()
+    return form in _known_verbs() or form in the_rules.verbs_needing_an_object or form in the_rules.nouns
+
+
 @lru_cache(maxsize=1)
 def _last_words_of_noun_phrases() -> frozenset[str]:
     """The nouns the noun table holds after a modifier ("air strikes": strikes)."""
     return frozenset(phrase.rsplit(" ", 1)[1] for phrase in rules().nouns if " " in phrase)
+
+
+@lru_cache(maxsize=65536)  # asked of every noun, with few distinct words
+def _may_name_an_act(lower: str, lemma: str, written: str) -> bool:
+    """A noun the concern or noun tables hold, alone or after a modifier ("air strikes"); most nouns are in
+    neither, and _noun is not asked of them."""
+    the_rules = rules()
+    return lower in the_rules.concern_nouns or lookup(the_rules.nouns, lemma, written) is not None or \
+        lower in _last_words_of_noun_phrases()
 
 
 def verb_lemma(token: Token) -> str:
@@ -270,45 +315,85 @@ def _letters_capitals_digits(text: str) -> tuple[int, int, int]:
 
 def extract_events(doc: Doc) -> list[EventMention]:
     """Every codeable act in the article, in text order. Never raises on odd input."""
-    text = syntax.doc_text(doc)
-    quoted = [(m.start, m.end) for m in find_marked(text) if len(text[m.start:m.end].split()) > 2]
+    article = _Article(doc)
     found: list[EventMention] = []
     for sentence in doc.sents:
         if codeable(sentence):
-            found.extend(_Sentence(sentence, quoted).mentions())
+            found.extend(_Sentence(sentence, article).mentions())
     return sorted(found, key=lambda m: (m.start, m.end, m.plover_type))
 
 
+class _Article:
+    """What the sentences of one article share, read once for all of them."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = text = syntax.doc_text(doc)
+        self.quoted = [(m.start, m.end) for m in marked_in(doc) if len(text[m.start:m.end].split()) > 2]
+        # every word's tag and offset in one array: the passes over a sentence make a Token only of the verbs
+        # and nouns they code, not of every word to ask it its tag
+        self.tags, self.starts = doc.to_array([POS, IDX]).T.tolist() if len(doc) else ([], [])
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case: a word's lower case is in it wherever the word is in the text."""
+        return self.text.lower()
+
+    @cached_property
+    def may_oblige(self) -> bool:
+        """Whether the text has an auxiliary of obligation ("must", "should") anywhere: most articles have none,
+        and their verbs' auxiliaries are not read for one."""
+        return any(word in self.lowered for word in rules().obligation_auxiliaries)
+
+    @cached_property
+    def may_report_sport(self) -> bool:
+        """Whether a word only sport reports use ("striker") is anywhere in the text: in most articles none is, and
+        their sentences are not searched for one (a search of every sentence costs twice this look)."""
+        return any(word in self.lowered for word in rules().sport_words)
+
+    @cached_property
+    def dates(self) -> list[Span]:
+        """Read when a sentence first needs them: spaCy makes every entity of the Doc anew on each read of
+        a sentence's entities."""
+        return arguments.dates_in(self.doc)
+
+
 class _Sentence:
-    def __init__(self, sentence: Span, quoted: list[tuple[int, int]]):
+    def __init__(self, sentence: Span, article: _Article):
         self.sentence = sentence
+        self.article = article
         self.text = syntax.span_text(sentence)
-        self.tokens = list(sentence)  # iterated several times: one Token object each, made once
-        self.quoted = [(start, end) for start, end in quoted  # only the quotes this sentence overlaps
+        self.quoted = [(start, end) for start, end in article.quoted  # only the quotes this sentence overlaps
                        if start < sentence.end_char and end > sentence.start_char]
         self.consumed: set[int] = set()  # complements and light-verb objects coded with another trigger
         self.rules = rules()
 
     @cached_property
     def dates(self) -> list[Span]:
-        return arguments.dates_in(self.sentence)
+        start, end = self.sentence.start, self.sentence.end
+        return [date for date in self.article.dates if date.start >= start and date.end <= end]
 
-    def _inside_quote(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self.quoted)
+    def _inside_quote(self, i: int) -> bool:
+        start = self.article.starts[i]
+        return any(quote_start <= start < quote_end for quote_start, quote_end in self.quoted)
 
     def mentions(self) -> list[EventMention]:
         if self._reports_sport():
             return []  # "fired United into a 2-0 lead", "has warned goalkeeper Jens Lehmann he may have to quit"
         out = []
         joined = self._hyphenated_words()
-        words = [token for token in self.tokens if not self._inside_quote(token)] if self.quoted else self.tokens
-        tagged = [(token, token.pos_) for token in words]  # verbs first, then nouns: the tags read once
-        for token, pos in tagged:
-            if pos in {"VERB", "AUX", "ADJ"}:
-                out.extend(self._verb(token, joined.get(token.i)))
-        for token, pos in tagged:
-            if pos in {"NOUN", "PROPN"} and token.i not in self.consumed:
-                out.extend(self._noun(token, joined.get(token.i)))
+        doc, tags = self.article.doc, self.article.tags
+        words = range(self.sentence.start, self.sentence.end)
+        if self.quoted:
+            words = [i for i in words if not self._inside_quote(i)]
+        for i in words:  # verbs first, then nouns
+            if tags[i] in PREDICATE_TAGS:
+                out.extend(self._verb(doc[i], joined.get(i)))
+        for i in words:
+            if tags[i] in NOUN_TAGS and i not in self.consumed:
+                noun = doc[i]
+                if i in joined or _may_name_an_act(noun.lower_, noun.lemma_, noun.text):
+                    out.extend(self._noun(noun, joined.get(i)))
         return out
 
     def _hyphenated_words(self) -> dict[int, str]:
@@ -318,11 +403,16 @@ class _Sentence:
         found: dict[int, str] = {}
         if "-" not in self.text:
             return found  # most sentences: no hyphen token to look at
-        for token in self.tokens:
-            if token.text != "-" or token.i in self.consumed or token.i == 0:
+        text, starts = self.article.text, self.article.starts
+        read_to = -1  # the last token of the last word read: its other hyphens would give it again
+        for i in range(self.sentence.start, self.sentence.end):
+            if text[starts[i]] != "-" or i in self.consumed or i == 0 or i <= read_to or \
+                    self.article.doc[i].text != "-":
                 continue
-            word = glued_word(token.doc[token.i - 1])
-            if len(word) < 3:
+            word = glued_word(self.article.doc[i - 1])
+            read_to = word[-1].i
+            # most hyphenated words ("21-year-old"): no table knows them, whichever token is their head
+            if len(word) < 3 or joined_form(word, _in_any_table) is None:
                 continue
             head = word_head(word)
             tables = (known_verbs, self.rules.verbs_needing_an_object) if head.pos_ in syntax.VERBAL else (self.rules.nouns,)
@@ -340,7 +430,9 @@ class _Sentence:
         if verb.pos_ == "ADJ":
             # "open to talk" is intent to act, "open to other ideas" a stance
             return (self._ready(verb) if lemma in self.rules.ready_adjectives else []) or self._stance(verb)
-        complement = self._complement(verb, lemma)
+        # the verbs that pass their coding on or take it over read their complement; the others have none to read
+        complement = self._complement(verb, lemma) if lemma in self.rules.reporting_verbs or \
+            lemma in self.rules.transparent_verbs or lemma in self.rules.governing_verbs else None
         if lemma in self.rules.reporting_verbs and (complement is not None or verb.dep_ == "parataxis") and not (
                 complement is not None and complement.dep_ == "xcomp" and lemma in self.rules.governing_verbs):
             return []
@@ -392,7 +484,8 @@ class _Sentence:
         """"jointly investigated", "worked together": an act two sides do together is cooperation, unless it
         is force or pressure they aim at a third ("jointly attacked")."""
         conflict = self.rules.future_conflict_types | {"THREATEN", "REJECT"}
-        if verb.pos_ != "VERB" or coded is not None and coded[0].plover in conflict:
+        if verb.pos_ != "VERB" or coded is not None and coded[0].plover in conflict or \
+                coded is None and verb_lemma(verb) not in _verbs_done_jointly():
             return False
         # a verb no table codes done jointly is no act between actors ("jointly won the award")
         return any(c.dep_ == "advmod" and (coded is not None and c.lower_ in self.rules.joint_adverbs or
@@ -454,7 +547,9 @@ class _Sentence:
             return True
         if verb_lemma(verb) in self.rules.verbal_force_verbs and _person_or_party(arguments.subject_of(verb), True):
             return True  # "the two leaders clashed", "named for Saturday's clash with Italy": words or sport
-        if self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
+        # (the sides are looked for only for a word of fighting)
+        if self._names_fighting(verb) and \
+                self._fight_in_words(verb, arguments.subject_of(verb), arguments.target_of(verb, code.plover)):
             return True  # "Fighting between the chairman and Mr Forbes" (a gerund the tagger calls a verb)
         if verb.dep_ == "amod":
             return True  # "defending champion", "striking teachers": an attributive participle
@@ -493,7 +588,7 @@ class _Sentence:
     def _reports_sport(self) -> bool:
         """A score ("2-0", "3-6 7-6") that is no date ("on 12-13 March"), or a word only sport reports use
         ("scored", "striker"): the sentence reports sport."""
-        if _sport_words().search(self.text.lower()):
+        if self.article.may_report_sport and _sport_words().search(self.text.lower()):
             return True
         if "-" not in self.text:
             return False  # no score (most sentences)
@@ -562,6 +657,18 @@ class _Sentence:
         return False
 
     def _code_verb(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
+        if lemma in _verbs_in_tables():  # most verbs are not: their arguments are not read for the tables
+            coded = self._code_by_tables(verb, lemma)
+            if coded is not None:
+                return coded
+        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or \
+                lemma in self.rules.verbs_needing_an_object or lemma in self.rules.trade_verbs:
+            return None
+        return self._dictionary(verb, lemma)
+
+    def _code_by_tables(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
+        """The code newswire's tables give the verb: with its particle or preposition, by the kinds of its
+        arguments, by its object, alone."""
         for child in verb.children:
             if child.dep_ == "prt" or child.dep_ == "prep" and child.lower_ in PARTICLE_PREPOSITIONS:
                 phrase = f"{lemma} {child.lower_}"
@@ -586,12 +693,7 @@ class _Sentence:
         sense = self._force_sense(verb, lemma)
         if sense is not None:
             return sense, "verb", verb
-        if lemma in self.rules.verbs:
-            return self.rules.verbs[lemma], "verb", verb
-        if verb.pos_ != "VERB" or lemma in TOO_GENERAL or lemma in self.rules.reporting_verbs or objects is not None or \
-                lemma in self.rules.trade_verbs:
-            return None
-        return self._dictionary(verb, lemma)
+        return (self.rules.verbs[lemma], "verb", verb) if lemma in self.rules.verbs else None
 
     def _light_object(self, verb: Token, objects: dict[str, Code] | None) -> tuple[Code, str, Token] | None:
         """The code of the verb's first object the table holds ("imposed sanctions"), the object consumed;
@@ -602,7 +704,7 @@ class _Sentence:
             code = next((objects[key] for key in (f"{c.lower_} {obj.lower_}" for c in obj.children
                                                    if c.dep_ in {"amod", "compound"}) if key in objects), None) or \
                 objects.get(obj.lower_) or objects.get(obj.lemma_.lower()) or \
-                (objects.get("money") if self._sum_of_money(obj) else None)
+                (objects["money"] if "money" in objects and self._sum_of_money(obj) else None)
             if code is not None:
                 self.consumed.add(obj.i)
                 return self._noun_sense(obj, code, arguments.subject_of(verb)), "light_verb", obj
@@ -706,11 +808,19 @@ class _Sentence:
         return senses.get("person") if _speaker(subject) else None
 
     def _objects(self, verb: Token) -> list[Token]:
-        found = syntax.children(verb, syntax.DIRECT_OBJECTS | syntax.PASSIVE_SUBJECTS)
-        for prt in syntax.children(verb, frozenset({"prt"})):  # "carry out attacks", "step up pressure"
+        found, particles, prepositions = [], [], []
+        for child in verb.children:  # read once: each read of Token.children makes its Tokens anew
+            if child.dep_ in OBJECT_DEPS:
+                found.append(child)
+            elif child.dep_ == "prt":  # "carry out attacks", "step up pressure"
+                particles.append(child)
+            elif child.dep_ in syntax.PREPOSITIONS and child.lower_ in {"out", "up"}:
+                # "put pressure on": already an object
+                prepositions.append(child)
+        for prt in particles:
             found += syntax.children(prt, syntax.DIRECT_OBJECTS)
-        for prep in syntax.children(verb, syntax.PREPOSITIONS):  # "put pressure on": already an object
-            found += syntax.children(prep, syntax.PREPOSITION_OBJECTS) if prep.lower_ in {"out", "up"} else []
+        for prep in prepositions:
+            found += syntax.children(prep, syntax.PREPOSITION_OBJECTS)
         if verb_lemma(verb) in self.rules.transfer_verbs:  # "delivered 3,000 tonnes of food", "$5m in aid": what it is of
             found += [inner for obj in found for inner in arguments.partitive_objects(obj, ("of", "in"))]
             found += list(arguments.prepositional_objects(verb, ("in",)))
@@ -723,13 +833,16 @@ class _Sentence:
 
     def _dictionary(self, verb: Token, lemma: str) -> tuple[Code, str, Token] | None:
         """The petrarch2 verb patterns, for verbs newswire's own table lacks; only between two actors."""
+        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
+        if not objects or objects[0].lower_ in self.rules.armed_nouns:
+            return None  # "to buy 10 aircraft from Airbus": weapons and craft as objects are goods
+        subject = arguments.subject_of(verb)
+        if subject is None or not is_actor(subject):
+            return None
+        # looked up last: the first look-up of a verb builds its patterns (~0.1 ms)
         entry = lexicon.verb_entry(lemma)
         if entry is None:
             return None
-        subject = arguments.subject_of(verb)
-        objects = syntax.children(verb, syntax.DIRECT_OBJECTS)
-        if subject is None or not is_actor(subject) or not objects or objects[0].lower_ in self.rules.armed_nouns:
-            return None  # "to buy 10 aircraft from Airbus": weapons and craft as objects are goods
         preps = {(prep.lower_, pobj.lemma_.lower()) for prep in syntax.children(verb, syntax.PREPOSITIONS)
                  for pobj in syntax.children(prep, syntax.PREPOSITION_OBJECTS)}
         cameo = entry.code_for({o.lemma_.lower() for o in objects}, preps, {subject.lemma_.lower()})
@@ -808,7 +921,9 @@ class _Sentence:
     def _stance(self, adjective: Token) -> list[EventMention]:
         """"Washington remains committed to the open-door policy": a stance toward the object of
         the adjective's own preposition, held by the subject of its copula."""
-        by_preposition = self.rules.stance_adjectives.get(adjective.lower_, {})
+        by_preposition = self.rules.stance_adjectives.get(adjective.lower_)
+        if by_preposition is None:
+            return []  # most adjectives: their prepositions are not read
         for prep in syntax.children(adjective, syntax.PREPOSITIONS):
             if prep.lower_ in by_preposition and adjective.dep_ == "acomp":
                 return self._emit(adjective, by_preposition[prep.lower_], "stance", adjective,
@@ -944,10 +1059,15 @@ class _Sentence:
 
     def _fight_in_words(self, trigger: Token, source: Token | None, target: Token | None) -> bool:
         """"fighting between Mr Camus and Mr Forgeard": people or parties, none of them armed, fight in words."""
+        if not self._names_fighting(trigger):
+            return False
         sides = [side for found in (source, target) if found is not None for side in syntax.conjuncts_of(found)]
-        return form_in(self.rules.verbal_force_verbs, trigger.lemma_, trigger.text) is not None and \
-            any(_person_or_party(side) for side in sides) \
-            and not any(arguments.force_kind(side) == "armed" for side in sides)
+        return any(_person_or_party(side) for side in sides) and \
+            not any(arguments.force_kind(side) == "armed" for side in sides)
+
+    def _names_fighting(self, trigger: Token) -> bool:
+        """"fight", "clash": force, or words between people."""
+        return form_in(self.rules.verbal_force_verbs, trigger.lemma_, trigger.text) is not None
 
     def _attack_on_words(self, noun: Token) -> bool:
         """"an attack on the government's tax plans": aimed at what an attack in words is aimed at (the
@@ -1017,7 +1137,7 @@ class _Sentence:
 
     def _obliged(self, verb: Token) -> bool:
         """"must", "should": the modality's obligation alone, asked of every verb no table codes."""
-        return bool(self._auxiliaries(verb)[0] & self.rules.obligation_auxiliaries)
+        return self.article.may_oblige and bool(self._auxiliaries(verb)[0] & self.rules.obligation_auxiliaries)
 
     def _modality(self, verb: Token) -> _Modality:
         auxiliaries, head = self._auxiliaries(verb)

@@ -19,8 +19,8 @@ from __future__ import annotations
 from newswire.quotes.clusters import cluster_quotes, normalise_quote
 from newswire.quotes.extract import extract_quotes
 from newswire.quotes.lexicon import Lexicon, load_lexicon
-from newswire.quotes.marks import Marked, find_marked
+from newswire.quotes.marks import Marked, find_marked, marked_in
 from newswire.quotes.records import QuoteCandidate
 
 __all__ = ["Lexicon", "Marked", "QuoteCandidate", "cluster_quotes", "extract_quotes", "find_marked", "load_lexicon",
-           "normalise_quote"]
+           "marked_in", "normalise_quote"]

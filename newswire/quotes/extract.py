@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from newswire.quotes.direct import marked_candidates
 from newswire.quotes.indirect import indirect_candidates
 from newswire.quotes.lexicon import load_lexicon
-from newswire.quotes.marks import find_marked
+from newswire.quotes.marks import marked_in
 from newswire.quotes.records import QuoteCandidate
 from newswire.quotes.spans import heading_lines
 from newswire.syntax import doc_text
@@ -19,7 +19,7 @@ def extract_quotes(doc: Doc) -> list[QuoteCandidate]:
     if not text:
         return []
     lex = load_lexicon()
-    marked = find_marked(text)
+    marked = marked_in(doc)
     headings = heading_lines(text)
     quoted = marked_candidates(doc, text, marked, headings, lex)
     indirect = indirect_candidates(doc, text, marked, headings, quoted, lex)

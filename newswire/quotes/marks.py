@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from newswire.quotes.spans import paragraph_start, paragraphs, strip_span
+from newswire.syntax import doc_text
 
 # Quote glyphs are typography, not language rules: the same table serves every language.
 # `''` and `` are typewriter/LaTeX double quotes ("measures,'' he said").
@@ -50,6 +53,18 @@ class Marked:
 # (position, glyph, role) of one quote mark; (position, glyph) of a mark left open
 _Mark = tuple[int, str, str]
 _Open = tuple[int, str]
+
+
+_MARKED_KEY = "newswire_marked"
+
+
+def marked_in(doc: Doc) -> list[Marked]:
+    """find_marked of an article's Doc, found once per Doc: the quote and the event extractors both read it
+    (kept in user_data, which stored parses leave out; read only, never changed)."""
+    marked = doc.user_data.get(_MARKED_KEY)
+    if marked is None:
+        marked = doc.user_data[_MARKED_KEY] = find_marked(doc_text(doc))
+    return marked
 
 
 def find_marked(text: str) -> list[Marked]:
