@@ -16,7 +16,7 @@ from prefect.futures import wait
 from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from newswire import extract, nlp, release, stages, validation
+from newswire import extract, release, stages, validation
 from newswire.run_summary import RunSummary, StageClock, gather
 from newswire.process_exit import leave_without_teardown
 
@@ -46,13 +46,13 @@ def extract_task(items, cache_dir: Path | None):
 
 @task(name="load model", **STAGE)
 def load_model_task(worker: int) -> None:
-    nlp.load_nlp()
+    extract.warm_up()
 
 
 def load_models_ahead(needed: bool) -> list:
-    """Each worker loads the spaCy model (starting first, when the structure stage does not need
-    it) while this process structures and dedupes alone: ~2 s of a run that parses or re-runs an
-    extractor."""
+    """Each worker loads the spaCy model and the extractors' tables (starting first, when the
+    structure stage does not need it) while this process structures and dedupes alone: ~2 s of a
+    run that parses or re-runs an extractor."""
     return load_model_task.map(range(usable_cores())) if needed else []
 
 

@@ -12,6 +12,7 @@ import spacy
 import srsly.msgpack
 
 from newswire import extract, nlp
+from newswire.events import lexicon
 from newswire.extractors import EXTRACTORS
 
 ITEMS = [("a1", "a.txt", "Russian Foreign Minister Sergey Lavrov said Moscow would respond.\n"
@@ -116,6 +117,12 @@ def test_stored_parses_are_the_same_bytes_without_srsly_scanning_for_entry_point
         monkeypatch.setattr(registry, "entry_points", True)
     assert nlp.docs_to_bytes([doc]) == stored
     assert nlp.docs_from_bytes(stored)[0].to_json() == doc.to_json()
+
+
+def test_a_warm_up_reads_what_the_extractors_load_on_first_use():
+    lexicon.verb_entry.cache_clear()
+    extract.warm_up()
+    assert lexicon.verb_entry.cache_info().currsize > 0  # the petrarch2 dictionary (events/verbs.json) is read
 
 
 def test_the_parse_version_names_the_pipeline_the_model_loads_as():
