@@ -385,8 +385,11 @@ def _team_sheet_vote(span: Span) -> str | None:
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = span.start_char - line_start
-    if "(" in span.text or ")" in span.text:
+    surface = text[span.start_char:span.end_char]
+    if "(" in surface or ")" in surface:
         return None  # "J Yapp (Blues": the model ran a player into his club; neither is told apart
+    if ":" not in line and ";" not in line and "(" not in line:
+        return None  # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it
     if not _team_sheet(line):
         # "... inspection. Leeds: Balshaw; Rees, ... Popham. Saracens: Bartholomeusz; ...": sheets run on in one paragraph
         sentence_start = max((end.end() for end in _SHEET_SENTENCE_END.finditer(line, 0, offset)), default=0)
