@@ -24,7 +24,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 # fold and the keys and lookups built on it are pure functions of one string, called on the same few
 # thousand names and words over and over (every rule of the actors extractor and of corpus resolution
 # folds what it compares; fold was the largest single cost of both): each keeps its recent answers.
-# Every answer is a string or None, so no caller can change a kept one.
+# Every answer is a string, a frozen Place or None, so no caller can change a kept one.
 FOLD_CACHE = 1 << 16
 _SPELLING_ENDING = re.compile(r"(?:iy|yy|yi|ij|ii)\b")
 _DOUBLED_LETTER = re.compile(r"(\w)\1+")
@@ -123,7 +123,7 @@ def role_data() -> dict:
     }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FOLD_CACHE)
 def lookup_place(surface: str) -> Place | None:
     places = gazetteer()["places"]
     folded = fold(LEADING_ARTICLE.sub("", surface))
