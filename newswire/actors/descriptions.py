@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from newswire.actors.draft import Draft
 from newswire.actors.lexicon import DESCRIPTION_FILLERS, DETERMINERS
 from newswire.actors.records import Description, LocalMention
+from newswire.actors.spans import tokens_between
 from newswire.gazetteer import FOLD_CACHE, POSSESSIVE, categories_of, country_in, fold, gazetteer, role_data
 from newswire.syntax import APPOSITIONS, SUBJECTS
 
@@ -107,10 +108,11 @@ def with_of_phrase(chunk: Span) -> Span:
     doc, end = chunk.doc, chunk.end
     while end + 1 < len(doc) and doc[end].lower_ in {"of", "to"} and doc[end].head.i == chunk.root.i:
         right = doc[end].right_edge.i + 1
-        if right - chunk.start > MAX_DESCRIPTION_TOKENS or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[end:right]):
+        if right - chunk.start > MAX_DESCRIPTION_TOKENS or any(t.pos_ in {"VERB", "AUX"} or t.is_punct
+                                                               for t in tokens_between(doc, end, right)):
             break
         end = right
-    return doc[chunk.start:end]
+    return chunk if end == chunk.end else doc[chunk.start:end]  # most chunks have no such phrase: no slice made
 
 
 def apposed_person(draft: Draft, chunk: Span) -> str | None:

@@ -27,8 +27,9 @@ from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
+from newswire.actors.spans import tokens_between
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
-from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
+from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text, span_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
@@ -39,7 +40,7 @@ _PLURAL_ORG_ENDINGS = frozenset(word for word in ORG_NAME_ENDINGS if word.endswi
 
 def name_of(span: Span) -> str:
     """The name a mention votes for: its folded text without a leading article or possessive."""
-    return fold(POSSESSIVE.sub("", LEADING_ARTICLE.sub("", span.text)))
+    return fold(POSSESSIVE.sub("", LEADING_ARTICLE.sub("", span_text(span))))
 
 
 def _before(span: Span) -> Token | None:
@@ -55,11 +56,12 @@ def _singular_noun(token: Token | None, words: frozenset[str]) -> bool:
 
 
 def _name_tokens(span: Span) -> Span:
-    """The span without a possessive ending or trailing space ("Dimitar Berbatov's")."""
+    """The span without a possessive ending or trailing space ("Dimitar Berbatov's"); the span itself
+    (its label kept) when it has neither, as most have: a slice of the Doc costs more than the rules that ask."""
     end = span.end
     while end > span.start + 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_space):
         end -= 1
-    return span.doc[span.start:end]
+    return span if end == span.end else span.doc[span.start:end]
 
 
 def _opening_vote(span: Span) -> str | None:
@@ -249,10 +251,11 @@ def _phrase_vote(span: Span) -> str | None:
     Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
-    following = " ".join(token.lower_ for token in doc[span.end:span.end + 3])
+    following = " ".join(token.lower_ for token in tokens_between(doc, span.end, span.end + 3))
     if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
         return NOT_ACTOR
-    words = [token.lower_ for token in doc[span.start:span.end + 2] if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
+    words = [token.lower_ for token in tokens_between(doc, span.start, span.end + 2)
+             if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
     if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
@@ -331,7 +334,7 @@ def _a_persons_work(span: Span) -> bool:
         return False
     if after is not None and after.text == "(" and span.end + 1 < len(doc) and doc[span.end + 1].is_upper:
         return False  # "K. Chandrasekhar Rao's Bharat Rashtra Samithi (BRS)": a body, with its acronym
-    return _opening_vote(span) is None and span[-1].lower_ not in ORG_NAME_ENDINGS and not _known(span.text)
+    return _opening_vote(span) is None and span[-1].lower_ not in ORG_NAME_ENDINGS and not _known(span_text(span))
 
 
 def _owned_by_an_organisation(span: Span) -> bool:
@@ -427,7 +430,7 @@ def relabelled(spans: list[Span]) -> list[Span]:
             votes[words[-1]].update({PERSON: counts[PERSON], ORG: counts[ORG]})
     out = []
     for span, name in zip(spans, names):
-        label = _verdict(span.label_, votes.get(name, Counter()), _known(span.text) or _known(name))
+        label = _verdict(span.label_, votes[name], _known(span_text(span)) or _known(name))
         if label is None:
             continue
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
