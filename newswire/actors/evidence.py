@@ -84,7 +84,8 @@ def _opening_vote(span: Span) -> str | None:
 def _linked_nouns(span: Span) -> list[Token]:
     """The span's own apposition ("Juninho, the striker,") or the noun it is apposed to ("the film, Robots")."""
     root = span.root
-    linked = [child for child in root.children if child.dep_ in APPOSITIONS and child.i >= span.end]
+    # children after the name are right children: Token.rights skips the walk over the left ones
+    linked = [child for child in root.rights if child.dep_ in APPOSITIONS and child.i >= span.end]
     if root.dep_ in APPOSITIONS and root.head.i < span.start:
         linked.append(root.head)
     return linked
@@ -121,9 +122,12 @@ def _clause_vote(span: Span) -> str | None:
     if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ in {"NN", "VBP", "VB"} \
             and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee", "Munster lock"
         return ORG
-    if root.tag_ != "NNP" or any(child.dep_ in CONJUNCTS for child in root.children):
+    if root.tag_ != "NNP":
         return None
-    for child in root.children:  # "Juninho, who has", but "Manchester City, who are"; "who said" tells nothing
+    children = list(root.children)
+    if any(child.dep_ in CONJUNCTS for child in children):
+        return None
+    for child in children:  # "Juninho, who has", but "Manchester City, who are"; "who said" tells nothing
         if child.dep_ == "relcl" and any(t.lower_ == "who" and t.dep_ in SUBJECTS for t in child.children):
             return {PLURAL: ORG, SINGULAR: PERSON}.get(_verb_number(child))
     if root.dep_ in SUBJECTS and _verb_number(root.head) == PLURAL:
