@@ -39,7 +39,7 @@ def description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None]
     head = fold(words[cut - 1]) if cut else fold(words[0])
     if head in {"head", "chief", "leader"} and cut < len(words) and fold(words[-1]) in category_words:
         head = fold(words[-1])  # "the head of US diplomacy" is a diplomat
-    if head.endswith("s") and head[:-1] in heads | set(category_words):
+    if head.endswith("s") and (head[:-1] in heads or head[:-1] in category_words):
         return None  # plural: a group, not one person
     if head not in heads and head not in category_words:
         return None

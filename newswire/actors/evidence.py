@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
@@ -27,7 +28,7 @@ from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
-from newswire.actors.spans import tokens_between
+from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text, span_text
 
@@ -384,6 +385,23 @@ def _team_sheet(line: str) -> bool:
     return len(items) >= TEAM_SHEET_MIN_NAMES and all(_SHEET_NAME.match(item.strip()) for item in items)
 
 
+@lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
+def _sentence_ends(line: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence end of the paragraph (_SHEET_SENTENCE_END) starts and stops: found once per
+    paragraph, not searched for again up to each name."""
+    return tuple(match.span() for match in _SHEET_SENTENCE_END.finditer(line))
+
+
+def _sentence_around(line: str, offset: int) -> tuple[int, int]:
+    """Where the sentence of the paragraph the offset is in starts and stops: after the last sentence end whose
+    next capital is before the offset, up to the end of the first sentence end from the offset (no sentence end
+    can start inside another, so these are the ones a search before or from the offset finds)."""
+    ends = _sentence_ends(line)
+    start = max((end for _, end in ends if end < offset), default=0)
+    stop = next((end for begin, end in ends if begin >= offset), len(line))
+    return start, stop
+
+
 def _team_sheet_vote(span: Span) -> str | None:
     """A name on a team sheet is a player, a person; one in its brackets a club ("A Masi
     (Viadana)"), unless a minute says it is a substitute ("Stone (Cisse 76)")."""
@@ -399,9 +417,8 @@ def _team_sheet_vote(span: Span) -> str | None:
         return None  # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it
     if not _team_sheet(line):
         # "... inspection. Leeds: Balshaw; Rees, ... Popham. Saracens: Bartholomeusz; ...": sheets run on in one paragraph
-        sentence_start = max((end.end() for end in _SHEET_SENTENCE_END.finditer(line, 0, offset)), default=0)
-        following = _SHEET_SENTENCE_END.search(line, offset)
-        line = line[sentence_start:following.end() if following else len(line)]
+        sentence_start, sentence_end = _sentence_around(line, offset)
+        line = line[sentence_start:sentence_end]
         offset -= sentence_start
         if not _team_sheet(line):
             return None
@@ -468,7 +485,8 @@ def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
     candidates = {name for name, opening in openings.items() if all(opening)}
     if not candidates:
         return set()
-    lower = {token.lower_ for token in spans[0].doc if token.is_lower and token.is_alpha}
+    # the candidates' words found by their LOWER ids, not by a Token made of every word of the article
+    lower = {token.lower_ for token in tokens_with(spans[0].doc, LOWER, word_ids(candidates)) if token.is_lower and token.is_alpha}
     return {name for name in candidates if name in lower and not _known(name)}
 
 
