@@ -7,14 +7,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newswire.actors.draft import Draft
 from newswire.actors.lexicon import DESCRIPTION_FILLERS, DETERMINERS
 from newswire.actors.records import Description, LocalMention
 from newswire.actors.spans import tokens_between
 from newswire.gazetteer import FOLD_CACHE, POSSESSIVE, categories_of, country_in, fold, gazetteer, role_data
-from newswire.syntax import APPOSITIONS, SUBJECTS
+from newswire.syntax import APPOSITIONS, SUBJECTS, noun_chunk_bounds
 
 # Descriptions ("the diplomat") refer back; a forward reference reaches this far at most.
 CATAPHORA_CHARS = 300
@@ -128,16 +128,17 @@ def apposed_person(draft: Draft, chunk: Span) -> str | None:
     return None
 
 
-def add_descriptions(draft: Draft, chunks: Sequence[Span]) -> None:
+def add_descriptions(draft: Draft, doc: Doc) -> None:
     """Descriptions of people (resolved later, with the corpus's roles) and references to
-    organisations named in the article ("the Alliance" after NATO)."""
+    organisations named in the article ("the Alliance" after NATO), read from its noun chunks."""
     taken = [(m.start, m.end) for m in draft.entities.mentions if m.type in {"PERSON", "ORG"}]
     org_keys = {m.key for m in draft.entities.mentions if m.type == "ORG"}
     org_references = gazetteer()["org_references"]
-    for chunk in chunks:
-        if chunk[0].lower_ not in DETERMINERS and chunk[0].dep_ != "poss":
+    for chunk_start, chunk_end in noun_chunk_bounds(doc):
+        opening = doc[chunk_start]
+        if opening.lower_ not in DETERMINERS and opening.dep_ != "poss":
             continue
-        chunk = with_of_phrase(chunk)
+        chunk = with_of_phrase(Span(doc, chunk_start, chunk_end))
         start, end = chunk.start_char, chunk.end_char
         if any(s < end and start < e for s, e in taken):
             continue

@@ -33,7 +33,7 @@ from newswire.data import load as load_data
 from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
-from newswire.syntax import doc_text, noun_chunks, span_text
+from newswire.syntax import doc_text, span_text
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
@@ -646,6 +646,6 @@ def extract_mentions(doc: Doc) -> ArticleEntities:
     add_unlabelled_surnames(draft, doc)
     _unify_short_forms(draft)
     add_national_groups(draft, doc)
-    add_descriptions(draft, noun_chunks(doc))
+    add_descriptions(draft, doc)
     draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
     return draft.entities
