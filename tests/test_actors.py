@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newswire.actors import ArticleEntities, Corpus, extract_mentions
+from newswire.actors.descriptions import _overlap_test
 from newswire.gazetteer import fold, lookup_place
 from newswire.ingest import read_document
 from newswire.nlp import load_nlp
@@ -176,3 +179,13 @@ def test_organisation_nouns_and_repeated_unnamed_speakers():
     again = text.index("The official")
     [same] = corpus.resolve_speakers("a", text, again, again + len("The official"))
     assert italy.key == same.key == "GPE:ITA"
+
+
+_STRETCH = st.tuples(st.integers(0, 40), st.integers(0, 40))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STRETCH, max_size=8), _STRETCH)
+def test_a_description_overlaps_a_mention_as_a_pass_over_every_mention_finds(mentions, chunk):
+    start, end = chunk
+    assert _overlap_test(mentions)(start, end) == any(s < end and start < e for s, e in mentions)

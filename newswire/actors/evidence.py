@@ -246,6 +246,9 @@ def _place_vote(span: Span) -> str | None:
 
 # the word families _phrase_vote tests phrases against, as str.startswith takes them (built once, not per mention)
 _AWARD_TAIL_OPENINGS = tuple(tail + " " for tail in AWARD_TAILS)
+# a tail's first word ("of"): the words after a name are joined only when the first of them is one (a token
+# holds no space, so the joined words open with a tail only if the first word is the tail's first word)
+_AWARD_TAIL_FIRST_WORDS = frozenset(tail.split(" ")[0] for tail in AWARD_TAILS)
 _IDIOM_OPENINGS = tuple(IDIOMS)
 _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
 
@@ -256,9 +259,10 @@ def _phrase_vote(span: Span) -> str | None:
     Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
-    following = " ".join(token.lower_ for token in tokens_between(doc, span.end, span.end + 3))
-    if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
-        return NOT_ACTOR
+    if span.end < len(doc) and doc[span.end].lower_ in _AWARD_TAIL_FIRST_WORDS:
+        following = " ".join(token.lower_ for token in tokens_between(doc, span.end, span.end + 3))
+        if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
+            return NOT_ACTOR
     words = [token.lower_ for token in tokens_between(doc, span.start, span.end + 2)
              if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
