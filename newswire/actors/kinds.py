@@ -136,4 +136,5 @@ def _kind_nouns(span: Span) -> Iterator[tuple[Token | None, bool]]:
 
 def kind_vote(span: Span) -> str | None:
     """The type the kind nouns around the name give it, first found first."""
-    return next((kind for token, plural in _kind_nouns(span) if (kind := kind_of(token, plural)) is not None), None)
+    return next((kind for token, plural in _kind_nouns(span)
+                 if token is not None and (kind := kind_of(token, plural)) is not None), None)

@@ -96,4 +96,6 @@ def locative_vote(span: Span) -> str | None:
     """PLACE when the sentence puts something in, at or some distance from the name."""
     if _distance_from(span) or _county_of_town(span):
         return PLACE
-    return PLACE if _a_bare_name(span) and (_in_place(span) or _at_venue(span)) else None
+    # what the sentence does with the name first: it rules out most names with a word or two, the name's own
+    # form takes a pass over its words
+    return PLACE if (_in_place(span) or _at_venue(span)) and _a_bare_name(span) else None
