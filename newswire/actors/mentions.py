@@ -309,15 +309,18 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
     so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
     join a person of its name. The parts keep the span's label."""
+    # "Guide To The Galaxy" is one title
+    cuts_of = [[token.i for token in tokens_between(span.doc, span.start + 1, span.end - 1) if token.text in SEPARATORS]
+               for span in spans]
+    if not any(cuts_of):  # one name in each span (most articles): nothing to split, nor to ask the gazetteer
+        return spans
     alone = {fold(span_text(span)) for span in spans} | {fold(span[-1].text) for span in spans if span.label_ == "PERSON"}
     out = []
-    for span in spans:
-        doc = span.doc
-        # "Guide To The Galaxy" is one title
-        cuts = [token.i for token in tokens_between(doc, span.start + 1, span.end - 1) if token.text in SEPARATORS]
-        if not cuts:  # one name (most spans): nothing to split, nor to ask the gazetteer
+    for span, cuts in zip(spans, cuts_of):
+        if not cuts:
             out.append(span)
             continue
+        doc = span.doc
         names = [doc[start:end] for start, end in zip([span.start] + [cut + 1 for cut in cuts], cuts + [span.end])]
         separators = {doc[cut].text for cut in cuts}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
