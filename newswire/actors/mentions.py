@@ -50,6 +50,10 @@ LINKING_SEPARATORS = {"and", "to"}
 SEPARATORS = COORDINATION_SEPARATORS | LINKING_SEPARATORS
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+# word families that open or end names, as str.startswith and str.endswith take them (made once, not per name)
+_GROUP_NEGATIONS = tuple(GROUP_NEGATIONS)
+_NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
+_COUNTY_ENDINGS = tuple(COUNTY_ENDINGS)
 
 
 @lru_cache(maxsize=1)
@@ -375,9 +379,9 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True
     if len(span) > 2 and span[0].lower_ in FORMER_PREFIXES and span[1].text in HYPHENS:
         return True  # "the ex-Yukos boss": the boss's, whose label the model gives the firm
-    if bare[:1].islower() and bare.startswith(tuple(GROUP_NEGATIONS)):
+    if bare[:1].islower() and bare.startswith(_GROUP_NEGATIONS):
         return True
-    if (demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))) and _hyphened_to_a_word(span):
+    if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
         return True
     if _title_opening(span, bare):
         return True
@@ -414,10 +418,11 @@ def _title_opening(span: Span, bare: str) -> bool:
 def _modifying_nationality(span: Span, bare: str) -> bool:
     """"Welsh households": a nationality word the model labelled an organisation, modifying a
     common noun after it, is the nationality."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    nationality = demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))
-    return span.label_ == "ORG" and len(span) == 1 and nationality and organisation(bare) is None \
-        and after is not None and after.is_lower and after.pos_ == "NOUN"
+    if span.label_ != "ORG" or len(span) != 1 or span.end == len(span.doc):
+        return False
+    after = span.doc[span.end]
+    nationality = demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)
+    return nationality and organisation(bare) is None and after.is_lower and after.pos_ == "NOUN"
 
 
 def _no_organisation(span: Span, bare: str) -> bool:
@@ -476,9 +481,9 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return "NORP"
     if label == "ORG" and _no_organisation(span, bare):
         return None
-    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(tuple(COUNTY_ENDINGS)):
+    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(_COUNTY_ENDINGS):
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
-    if label == "NORP" and bare.lower().startswith(tuple(GROUP_NEGATIONS)) and demonym_country(bare) is None:
+    if label == "NORP" and bare.lower().startswith(_GROUP_NEGATIONS) and demonym_country(bare) is None:
         return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
             and not (label in {"GPE", "LOC"} and lookup_place(bare) is not None):
