@@ -24,7 +24,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 # fold and the keys and lookups built on it are pure functions of one string, called on the same few
 # thousand names and words over and over (every rule of the actors extractor and of corpus resolution
 # folds what it compares; fold was the largest single cost of both): each keeps its recent answers.
-# Every answer is a string or None, so no caller can change a kept one.
+# Every answer is a string, a frozen Place or None, so no caller can change a kept one.
 FOLD_CACHE = 1 << 16
 _SPELLING_ENDING = re.compile(r"(?:iy|yy|yi|ij|ii)\b")
 _DOUBLED_LETTER = re.compile(r"(\w)\1+")
@@ -123,18 +123,29 @@ def role_data() -> dict:
     }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FOLD_CACHE)
 def lookup_place(surface: str) -> Place | None:
     places = gazetteer()["places"]
     folded = fold(LEADING_ARTICLE.sub("", surface))
     if folded in places:
         return places[folded]
     if len(folded) >= 6:  # fuzzy only for names long enough to be unambiguous
-        names = _folded_country_names()
-        match = process.extractOne(folded, list(names), scorer=fuzz.ratio, score_cutoff=PLACE_NAME_SIMILARITY)
+        match = process.extractOne(folded, _names_of_similar_length(len(folded)), scorer=fuzz.ratio,
+                                   score_cutoff=PLACE_NAME_SIMILARITY)
         if match:
-            return gazetteer()["country_names"][names[match[0]]]
+            return gazetteer()["country_names"][_folded_country_names()[match[0]]]
     return None
+
+
+@lru_cache(maxsize=256)
+def _names_of_similar_length(length: int) -> tuple[str, ...]:
+    """The folded country names a name of this length can be PLACE_NAME_SIMILARITY similar to, in their order
+    (the first of equally good matches wins): fuzz.ratio is 100 * (1 - indel distance / total length) and the
+    distance is at least the difference in length, so the others cannot reach it. Every surface not in the
+    gazetteer is matched against the names once, most far longer or shorter than it."""
+    most_apart = (100 - PLACE_NAME_SIMILARITY) / 100
+    return tuple(name for name in _folded_country_names()
+                 if abs(length - len(name)) <= most_apart * (length + len(name)))
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,8 @@ SENTENCE_END = ".!?\u2026"
 
 def without_accents(text: str) -> str:
     """"Echeverría" -> "Echeverria": compatibility-decomposed, combining marks dropped."""
+    if text.isascii():  # no ASCII character decomposes or combines: most names and words, returned as they are
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 

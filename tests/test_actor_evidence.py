@@ -5,8 +5,11 @@ names the small model labels wrongly; each row fails when its family stops doing
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newswire.actors import Corpus, extract_mentions
+from newswire.actors.evidence import _SHEET_SENTENCE_END, _sentence_around
 from newswire.nlp import load_nlp
 
 
@@ -287,3 +290,13 @@ def test_the_newspaper_is_no_organisation_known_as_other_than_an_outlet():
     corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])
     start = text.rindex("The newspaper")
     assert [m.key for m in corpus.resolve_speakers("a", text, start, start + 13)] == ["ORG:london evening standard"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab). XY\n", max_size=30), st.integers(min_value=0, max_value=30))
+def test_the_sentence_around_a_name_is_the_one_searches_before_and_from_it_find(line, offset):
+    # _sentence_around reads the sentence ends found once per paragraph; the searches it stands for run per name
+    offset = min(offset, len(line))
+    start = max((end.end() for end in _SHEET_SENTENCE_END.finditer(line, 0, offset)), default=0)
+    following = _SHEET_SENTENCE_END.search(line, offset)
+    assert _sentence_around(line, offset) == (start, following.end() if following else len(line))

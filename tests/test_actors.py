@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from newswire.actors import ArticleEntities, Corpus, extract_mentions
-from newswire.gazetteer import fold, lookup_place
+from newswire.actors.descriptions import _overlap_test
+from newswire.gazetteer import (PLACE_NAME_SIMILARITY, _folded_country_names, _names_of_similar_length, fold,
+                                lookup_place)
 from newswire.ingest import read_document
 from newswire.nlp import load_nlp
 from newswire.structure import body_text, structure
@@ -176,3 +181,23 @@ def test_organisation_nouns_and_repeated_unnamed_speakers():
     again = text.index("The official")
     [same] = corpus.resolve_speakers("a", text, again, again + len("The official"))
     assert italy.key == same.key == "GPE:ITA"
+
+
+_STRETCH = st.tuples(st.integers(0, 40), st.integers(0, 40))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STRETCH, max_size=8), _STRETCH)
+def test_a_description_overlaps_a_mention_as_a_pass_over_every_mention_finds(mentions, chunk):
+    start, end = chunk
+    assert _overlap_test(mentions)(start, end) == any(s < end and start < e for s, e in mentions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(_folded_country_names())), st.text(alphabet="aeinrsu -", max_size=4), st.integers(0, 40))
+def test_a_misspelt_country_is_matched_among_the_names_of_similar_length_as_among_all(name, typo, at):
+    spelt = name[:at] + typo + name[at + len(typo) // 2:]
+    every = process.extractOne(spelt, list(_folded_country_names()), scorer=fuzz.ratio, score_cutoff=PLACE_NAME_SIMILARITY)
+    similar = process.extractOne(spelt, _names_of_similar_length(len(spelt)), scorer=fuzz.ratio,
+                                 score_cutoff=PLACE_NAME_SIMILARITY)
+    assert (every and every[:2]) == (similar and similar[:2])

@@ -4,16 +4,19 @@ found per article, resolved across the corpus to the person whose roles fit, nea
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newswire.actors.draft import Draft
 from newswire.actors.lexicon import DESCRIPTION_FILLERS, DETERMINERS
 from newswire.actors.records import Description, LocalMention
+from newswire.actors.spans import tokens_between
 from newswire.gazetteer import FOLD_CACHE, POSSESSIVE, categories_of, country_in, fold, gazetteer, role_data
-from newswire.syntax import APPOSITIONS, SUBJECTS
+from newswire.syntax import APPOSITIONS, SUBJECTS, noun_chunk_bounds
 
 # Descriptions ("the diplomat") refer back; a forward reference reaches this far at most.
 CATAPHORA_CHARS = 300
@@ -38,7 +41,7 @@ def description_parts(words: Sequence[str]) -> tuple[str, list[str], str | None]
     head = fold(words[cut - 1]) if cut else fold(words[0])
     if head in {"head", "chief", "leader"} and cut < len(words) and fold(words[-1]) in category_words:
         head = fold(words[-1])  # "the head of US diplomacy" is a diplomat
-    if head.endswith("s") and head[:-1] in heads | set(category_words):
+    if head.endswith("s") and (head[:-1] in heads or head[:-1] in category_words):
         return None  # plural: a group, not one person
     if head not in heads and head not in category_words:
         return None
@@ -107,10 +110,11 @@ def with_of_phrase(chunk: Span) -> Span:
     doc, end = chunk.doc, chunk.end
     while end + 1 < len(doc) and doc[end].lower_ in {"of", "to"} and doc[end].head.i == chunk.root.i:
         right = doc[end].right_edge.i + 1
-        if right - chunk.start > MAX_DESCRIPTION_TOKENS or any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[end:right]):
+        if right - chunk.start > MAX_DESCRIPTION_TOKENS or any(t.pos_ in {"VERB", "AUX"} or t.is_punct
+                                                               for t in tokens_between(doc, end, right)):
             break
         end = right
-    return doc[chunk.start:end]
+    return chunk if end == chunk.end else doc[chunk.start:end]  # most chunks have no such phrase: no slice made
 
 
 def apposed_person(draft: Draft, chunk: Span) -> str | None:
@@ -126,18 +130,33 @@ def apposed_person(draft: Draft, chunk: Span) -> str | None:
     return None
 
 
-def add_descriptions(draft: Draft, chunks: Sequence[Span]) -> None:
+def _overlap_test(stretches: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether [start, end) overlaps any of the stretches: they are sorted by start, with the furthest end reached
+    so far, so that each chunk of the article asks one bisection instead of a pass over every mention."""
+    ordered = sorted(stretches)
+    starts = [stretch_start for stretch_start, _ in ordered]
+    furthest = list(accumulate((stretch_end for _, stretch_end in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        opened_before_end = bisect_left(starts, end)  # the stretches that start before the end
+        return opened_before_end > 0 and furthest[opened_before_end - 1] > start
+
+    return overlaps
+
+
+def add_descriptions(draft: Draft, doc: Doc) -> None:
     """Descriptions of people (resolved later, with the corpus's roles) and references to
-    organisations named in the article ("the Alliance" after NATO)."""
-    taken = [(m.start, m.end) for m in draft.entities.mentions if m.type in {"PERSON", "ORG"}]
+    organisations named in the article ("the Alliance" after NATO), read from its noun chunks."""
+    taken = _overlap_test([(m.start, m.end) for m in draft.entities.mentions if m.type in {"PERSON", "ORG"}])
     org_keys = {m.key for m in draft.entities.mentions if m.type == "ORG"}
     org_references = gazetteer()["org_references"]
-    for chunk in chunks:
-        if chunk[0].lower_ not in DETERMINERS and chunk[0].dep_ != "poss":
+    for chunk_start, chunk_end in noun_chunk_bounds(doc):
+        opening = doc[chunk_start]
+        if opening.lower_ not in DETERMINERS and opening.dep_ != "poss":
             continue
-        chunk = with_of_phrase(chunk)
+        chunk = with_of_phrase(Span(doc, chunk_start, chunk_end))
         start, end = chunk.start_char, chunk.end_char
-        if any(s < end and start < e for s, e in taken):
+        if taken(start, end):
             continue
         subject = chunk.root.dep_ in SUBJECTS
         words = [t.text for t in chunk]

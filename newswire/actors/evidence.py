@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
@@ -27,8 +28,9 @@ from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
+from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
-from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text
+from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text, span_text
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
@@ -39,7 +41,7 @@ _PLURAL_ORG_ENDINGS = frozenset(word for word in ORG_NAME_ENDINGS if word.endswi
 
 def name_of(span: Span) -> str:
     """The name a mention votes for: its folded text without a leading article or possessive."""
-    return fold(POSSESSIVE.sub("", LEADING_ARTICLE.sub("", span.text)))
+    return fold(POSSESSIVE.sub("", LEADING_ARTICLE.sub("", span_text(span))))
 
 
 def _before(span: Span) -> Token | None:
@@ -55,11 +57,12 @@ def _singular_noun(token: Token | None, words: frozenset[str]) -> bool:
 
 
 def _name_tokens(span: Span) -> Span:
-    """The span without a possessive ending or trailing space ("Dimitar Berbatov's")."""
+    """The span without a possessive ending or trailing space ("Dimitar Berbatov's"); the span itself
+    (its label kept) when it has neither, as most have: a slice of the Doc costs more than the rules that ask."""
     end = span.end
     while end > span.start + 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_space):
         end -= 1
-    return span.doc[span.start:end]
+    return span if end == span.end else span.doc[span.start:end]
 
 
 def _opening_vote(span: Span) -> str | None:
@@ -82,7 +85,8 @@ def _opening_vote(span: Span) -> str | None:
 def _linked_nouns(span: Span) -> list[Token]:
     """The span's own apposition ("Juninho, the striker,") or the noun it is apposed to ("the film, Robots")."""
     root = span.root
-    linked = [child for child in root.children if child.dep_ in APPOSITIONS and child.i >= span.end]
+    # children after the name are right children: Token.rights skips the walk over the left ones
+    linked = [child for child in root.rights if child.dep_ in APPOSITIONS and child.i >= span.end]
     if root.dep_ in APPOSITIONS and root.head.i < span.start:
         linked.append(root.head)
     return linked
@@ -119,9 +123,12 @@ def _clause_vote(span: Span) -> str | None:
     if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ in {"NN", "VBP", "VB"} \
             and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee", "Munster lock"
         return ORG
-    if root.tag_ != "NNP" or any(child.dep_ in CONJUNCTS for child in root.children):
+    if root.tag_ != "NNP":
         return None
-    for child in root.children:  # "Juninho, who has", but "Manchester City, who are"; "who said" tells nothing
+    children = list(root.children)
+    if any(child.dep_ in CONJUNCTS for child in children):
+        return None
+    for child in children:  # "Juninho, who has", but "Manchester City, who are"; "who said" tells nothing
         if child.dep_ == "relcl" and any(t.lower_ == "who" and t.dep_ in SUBJECTS for t in child.children):
             return {PLURAL: ORG, SINGULAR: PERSON}.get(_verb_number(child))
     if root.dep_ in SUBJECTS and _verb_number(root.head) == PLURAL:
@@ -239,6 +246,9 @@ def _place_vote(span: Span) -> str | None:
 
 # the word families _phrase_vote tests phrases against, as str.startswith takes them (built once, not per mention)
 _AWARD_TAIL_OPENINGS = tuple(tail + " " for tail in AWARD_TAILS)
+# a tail's first word ("of"): the words after a name are joined only when the first of them is one (a token
+# holds no space, so the joined words open with a tail only if the first word is the tail's first word)
+_AWARD_TAIL_FIRST_WORDS = frozenset(tail.split(" ")[0] for tail in AWARD_TAILS)
 _IDIOM_OPENINGS = tuple(IDIOMS)
 _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
 
@@ -249,10 +259,12 @@ def _phrase_vote(span: Span) -> str | None:
     Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
-    following = " ".join(token.lower_ for token in doc[span.end:span.end + 3])
-    if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
-        return NOT_ACTOR
-    words = [token.lower_ for token in doc[span.start:span.end + 2] if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
+    if span.end < len(doc) and doc[span.end].lower_ in _AWARD_TAIL_FIRST_WORDS:
+        following = " ".join(token.lower_ for token in tokens_between(doc, span.end, span.end + 3))
+        if following.startswith(_AWARD_TAIL_OPENINGS) or following in AWARD_TAILS:
+            return NOT_ACTOR
+    words = [token.lower_ for token in tokens_between(doc, span.start, span.end + 2)
+             if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
     if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
@@ -331,7 +343,7 @@ def _a_persons_work(span: Span) -> bool:
         return False
     if after is not None and after.text == "(" and span.end + 1 < len(doc) and doc[span.end + 1].is_upper:
         return False  # "K. Chandrasekhar Rao's Bharat Rashtra Samithi (BRS)": a body, with its acronym
-    return _opening_vote(span) is None and span[-1].lower_ not in ORG_NAME_ENDINGS and not _known(span.text)
+    return _opening_vote(span) is None and span[-1].lower_ not in ORG_NAME_ENDINGS and not _known(span_text(span))
 
 
 def _owned_by_an_organisation(span: Span) -> bool:
@@ -377,6 +389,23 @@ def _team_sheet(line: str) -> bool:
     return len(items) >= TEAM_SHEET_MIN_NAMES and all(_SHEET_NAME.match(item.strip()) for item in items)
 
 
+@lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
+def _sentence_ends(line: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence end of the paragraph (_SHEET_SENTENCE_END) starts and stops: found once per
+    paragraph, not searched for again up to each name."""
+    return tuple(match.span() for match in _SHEET_SENTENCE_END.finditer(line))
+
+
+def _sentence_around(line: str, offset: int) -> tuple[int, int]:
+    """Where the sentence of the paragraph the offset is in starts and stops: after the last sentence end whose
+    next capital is before the offset, up to the end of the first sentence end from the offset (no sentence end
+    can start inside another, so these are the ones a search before or from the offset finds)."""
+    ends = _sentence_ends(line)
+    start = max((end for _, end in ends if end < offset), default=0)
+    stop = next((end for begin, end in ends if begin >= offset), len(line))
+    return start, stop
+
+
 def _team_sheet_vote(span: Span) -> str | None:
     """A name on a team sheet is a player, a person; one in its brackets a club ("A Masi
     (Viadana)"), unless a minute says it is a substitute ("Stone (Cisse 76)")."""
@@ -385,13 +414,15 @@ def _team_sheet_vote(span: Span) -> str | None:
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = span.start_char - line_start
-    if "(" in span.text or ")" in span.text:
+    surface = text[span.start_char:span.end_char]
+    if "(" in surface or ")" in surface:
         return None  # "J Yapp (Blues": the model ran a player into his club; neither is told apart
+    if ":" not in line and ";" not in line and "(" not in line:
+        return None  # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it
     if not _team_sheet(line):
         # "... inspection. Leeds: Balshaw; Rees, ... Popham. Saracens: Bartholomeusz; ...": sheets run on in one paragraph
-        sentence_start = max((end.end() for end in _SHEET_SENTENCE_END.finditer(line, 0, offset)), default=0)
-        following = _SHEET_SENTENCE_END.search(line, offset)
-        line = line[sentence_start:following.end() if following else len(line)]
+        sentence_start, sentence_end = _sentence_around(line, offset)
+        line = line[sentence_start:sentence_end]
         offset -= sentence_start
         if not _team_sheet(line):
             return None
@@ -424,7 +455,7 @@ def relabelled(spans: list[Span]) -> list[Span]:
             votes[words[-1]].update({PERSON: counts[PERSON], ORG: counts[ORG]})
     out = []
     for span, name in zip(spans, names):
-        label = _verdict(span.label_, votes.get(name, Counter()), _known(span.text) or _known(name))
+        label = _verdict(span.label_, votes[name], _known(span_text(span)) or _known(name))
         if label is None:
             continue
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
@@ -458,7 +489,8 @@ def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
     candidates = {name for name, opening in openings.items() if all(opening)}
     if not candidates:
         return set()
-    lower = {token.lower_ for token in spans[0].doc if token.is_lower and token.is_alpha}
+    # the candidates' words found by their LOWER ids, not by a Token made of every word of the article
+    lower = {token.lower_ for token in tokens_with(spans[0].doc, LOWER, word_ids(candidates)) if token.is_lower and token.is_alpha}
     return {name for name in candidates if name in lower and not _known(name)}
 
 

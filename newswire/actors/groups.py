@@ -27,15 +27,15 @@ _NOUN = frozenset({NOUN})  # the POS value of a common noun
 def _nationality(noun: Token) -> Token | None:
     """The country word modifying the noun ("Russian" of "Russian troops"), if any; not a negated
     one ("Non-British citizens")."""
-    for child in noun.children:
-        if child.i < noun.i and child.dep_ in NOMINAL_MODIFIERS and child.text[:1].isupper() and country_in([child.text]):
+    for child in noun.lefts:  # the children before the noun (Token.children walks the ones after it too)
+        if child.dep_ in NOMINAL_MODIFIERS and child.text[:1].isupper() and country_in([child.text]):
             return None if _negated(child) else child
     return None
 
 
 def _counted(noun: Token) -> bool:
     """"the two Japanese companies", "both firms": a count of members the article has named."""
-    words = {child.lower_ for child in noun.children if child.i < noun.i}
+    words = {child.lower_ for child in noun.lefts}
     return "both" in words or ("the" in words and bool(words & MEMBER_COUNTS))
 
 

@@ -49,8 +49,9 @@ def _coordinated(span: Span) -> bool:
 def list_opening(span: Span) -> Token | None:
     """The word before the list a later entry belongs to ("jazz composers John Coltrane and [Monk]",
     "soap operas Knots Landing and [Falcon Crest]")."""
-    top = first_conjunct(span.root)
-    if top.i == span.root.i:  # the first entry, or no list
+    root = span.root
+    top = first_conjunct(root)
+    if top.i == root.i:  # the first entry, or no list
         return None
     start = top.left_edge.i
     while start < top.i and span.doc[start].is_lower:  # the list's own modifiers ("jazz composers")
@@ -124,8 +125,9 @@ def _kind_nouns(span: Span) -> Iterator[tuple[Token | None, bool]]:
     person noun counts; a generator, so the searches after the first noun that tells are not made."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     names_itself = span.root.dep_ not in COMPOUNDS
-    yield before if names_itself else None, _coordinated(span) and before is not None and before.tag_ == "NNS"
-    yield from ((token, False) for token in span.root.children if token.dep_ in APPOSITIONS and token.i >= span.end)
+    yield before if names_itself else None, before is not None and before.tag_ == "NNS" and _coordinated(span)
+    # children after the name are right children: Token.rights skips the walk over the left ones
+    yield from ((token, False) for token in span.root.rights if token.dep_ in APPOSITIONS and token.i >= span.end)
     yield list_opening(span), True
     yield _example_noun(span), True
     yield _after_name(span), False
@@ -134,4 +136,5 @@ def _kind_nouns(span: Span) -> Iterator[tuple[Token | None, bool]]:
 
 def kind_vote(span: Span) -> str | None:
     """The type the kind nouns around the name give it, first found first."""
-    return next((kind for token, plural in _kind_nouns(span) if (kind := kind_of(token, plural)) is not None), None)
+    return next((kind for token, plural in _kind_nouns(span)
+                 if token is not None and (kind := kind_of(token, plural)) is not None), None)

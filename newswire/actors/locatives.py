@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from newswire.actors.lexicon import (DATE_WORDS, DISTANCE_UNITS, EVENT_HEADS, GIVEN_NAMES, INSTITUTION_WORDS, LOCATING_PREPOSITIONS,
                                      NON_LOCATIVE_IN_HEADS, VENUE_HEADS)
-from newswire.syntax import PREPOSITION_OBJECTS, doc_text
+from newswire.syntax import PREPOSITION_OBJECTS, doc_text, span_text
 
 PLACE = "GPE"
 _UNITS = "|".join(sorted(DISTANCE_UNITS, key=len, reverse=True))
@@ -56,8 +56,11 @@ _RESIDENCE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+(?:[A-Z][\w'-]+(?:\s[A-Z][\
 def _distance_from(span: Span) -> bool:
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - 60):span.start_char]
+    # the patterns before the name are anchored at the text's end, so a search tries them from every character of
+    # it: each is searched only where the text has the words it needs ("... of " right before, "of" or "from")
     return bool(_DISTANCE_AFTER.match(text[span.end_char:span.end_char + 40])
-                or _DISTANCE_BEFORE.search(before) or _RESIDENCE.search(before))
+                or before.rstrip().endswith("of") and _DISTANCE_BEFORE.search(before)
+                or ("of" in before or "from" in before) and _RESIDENCE.search(before))
 
 
 # what may close the phrase of a county written after its town
@@ -86,11 +89,13 @@ def _a_bare_name(span: Span) -> bool:
     event), no event's head word or digit in it ("in MPEG-4")."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return (before is None or before.lower_ != "the") and span[0].lower_ != "the" and span[-1].lower_ not in EVENT_HEADS \
-        and not any(token.like_num or any(ch.isdigit() for ch in token.text) for token in span)
+        and not any(map(str.isdigit, span_text(span))) and not any(token.like_num for token in span)
 
 
 def locative_vote(span: Span) -> str | None:
     """PLACE when the sentence puts something in, at or some distance from the name."""
     if _distance_from(span) or _county_of_town(span):
         return PLACE
-    return PLACE if _a_bare_name(span) and (_in_place(span) or _at_venue(span)) else None
+    # what the sentence does with the name first: it rules out most names with a word or two, the name's own
+    # form takes a pass over its words
+    return PLACE if (_in_place(span) or _at_venue(span)) and _a_bare_name(span) else None

@@ -28,12 +28,12 @@ from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_sur
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
 from newswire.actors.records import ArticleEntities, LocalMention
-from newswire.actors.spans import clean_span, is_subject, tokens_with, word_ids
+from newswire.actors.spans import clean_span, is_subject, tokens_between, tokens_with, word_ids
 from newswire.data import load as load_data
 from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
                                 organisation, role_data)
-from newswire.syntax import doc_text
+from newswire.syntax import doc_text, span_text
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
@@ -50,6 +50,10 @@ LINKING_SEPARATORS = {"and", "to"}
 SEPARATORS = COORDINATION_SEPARATORS | LINKING_SEPARATORS
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+# word families that open or end names, as str.startswith and str.endswith take them (made once, not per name)
+_GROUP_NEGATIONS = tuple(GROUP_NEGATIONS)
+_NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
+_COUNTY_ENDINGS = tuple(COUNTY_ENDINGS)
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +220,7 @@ def _before_a_possessive(span: Span) -> Span:
     """"Joseph O'Connor's Star of the Sea": a person's name ends at a possessive inside the span."""
     if span.label_ != "PERSON":
         return span
-    cut = next((token.i for token in span[1:-1] if token.tag_ == "POS"), None)
+    cut = next((token.i for token in tokens_between(span.doc, span.start + 1, span.end - 1) if token.tag_ == "POS"), None)
     return Span(span.doc, span.start, cut, label="PERSON") if cut is not None else span
 
 
@@ -256,13 +260,13 @@ def _with_places_served(spans: list[Span]) -> list[Span]:
     serves runs on over the place; a nationality right before such a name opens it ("British" +
     "Retail Consortium"), and so does a name joined to it by "and" that is no name of its own in
     the article ("the World Travel" + "and Tourism Council")."""
-    alone = Counter(fold(span.text) for span in spans)
+    alone = Counter(fold(span_text(span)) for span in spans)
     out: list[Span] = []
     for span in spans:
         previous = out[-1] if out else None
         if previous is not None and span.label_ == "GPE" and previous.label_ == "ORG" and _serves(previous, span):
             out[-1] = Span(span.doc, previous.start, span.end, label="ORG")
-        elif previous is not None and span.label_ == "ORG" and _opens(previous, span, alone[fold(previous.text)]):
+        elif previous is not None and span.label_ == "ORG" and _opens(previous, span, alone[fold(span_text(previous))]):
             out[-1] = Span(span.doc, previous.start, span.end, label="ORG")
         else:
             out.append(span)
@@ -274,7 +278,7 @@ def _opens(first: Span, org: Span, named: int) -> bool:
     unknown name named once and joined by "and"."""
     if org[-1].lower_ not in ORG_PLACE_HEADS or not org[-1].is_title:
         return False
-    between = [token.lower_ for token in org.doc[first.end:org.start]]
+    between = [token.lower_ for token in tokens_between(org.doc, first.end, org.start)]
     if first.label_ == "NORP" and not between and len(first) == 1 and demonym_country(first.text) is not None:
         return True
     return first.label_ == "ORG" and between == ["and"] and named == 1 and first[-1].lower_ not in ORG_PLACE_HEADS \
@@ -283,7 +287,7 @@ def _opens(first: Span, org: Span, named: int) -> bool:
 
 def _serves(org: Span, place: Span) -> bool:
     """The organisation ends in a head word and "of" or "for" (and "the") joins it to the place."""
-    between = [token.lower_ for token in org.doc[org.end:place.start]]
+    between = [token.lower_ for token in tokens_between(org.doc, org.end, place.start)]
     return org[-1].lower_ in ORG_PLACE_HEADS and org[-1].is_title and between in (["of"], ["for"], ["for", "the"], ["of", "the"])
 
 
@@ -309,20 +313,20 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
     so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
     join a person of its name. The parts keep the span's label."""
-    alone = {fold(span.text) for span in spans} | {fold(span[-1].text) for span in spans if span.label_ == "PERSON"}
+    # "Guide To The Galaxy" is one title
+    cuts_of = [[token.i for token in tokens_between(span.doc, span.start + 1, span.end - 1) if token.text in SEPARATORS]
+               for span in spans]
+    if not any(cuts_of):  # one name in each span (most articles): nothing to split, nor to ask the gazetteer
+        return spans
+    alone = {fold(span_text(span)) for span in spans} | {fold(span[-1].text) for span in spans if span.label_ == "PERSON"}
     out = []
-    for span in spans:
-        parts, start = [], span.start
-        for token in span[1:-1]:
-            if token.text in SEPARATORS:  # "Guide To The Galaxy" is one title
-                parts.append((span.doc[start:token.i], token.text))
-                start = token.i + 1
-        parts.append((span.doc[start:span.end], ""))
-        names = [part for part, _ in parts]
-        if len(names) < 2:  # one name (most spans): nothing to split, nor to ask the gazetteer
+    for span, cuts in zip(spans, cuts_of):
+        if not cuts:
             out.append(span)
             continue
-        separators = {separator for _, separator in parts[:-1]}
+        doc = span.doc
+        names = [doc[start:end] for start, end in zip([span.start] + [cut + 1 for cut in cuts], cuts + [span.end])]
+        separators = {doc[cut].text for cut in cuts}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
         if not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
                 or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
@@ -375,9 +379,9 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True
     if len(span) > 2 and span[0].lower_ in FORMER_PREFIXES and span[1].text in HYPHENS:
         return True  # "the ex-Yukos boss": the boss's, whose label the model gives the firm
-    if bare[:1].islower() and bare.startswith(tuple(GROUP_NEGATIONS)):
+    if bare[:1].islower() and bare.startswith(_GROUP_NEGATIONS):
         return True
-    if (demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))) and _hyphened_to_a_word(span):
+    if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
         return True
     if _title_opening(span, bare):
         return True
@@ -414,10 +418,11 @@ def _title_opening(span: Span, bare: str) -> bool:
 def _modifying_nationality(span: Span, bare: str) -> bool:
     """"Welsh households": a nationality word the model labelled an organisation, modifying a
     common noun after it, is the nationality."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    nationality = demonym_country(bare) is not None or bare.lower().endswith(tuple(NATIONALITY_ENDINGS))
-    return span.label_ == "ORG" and len(span) == 1 and nationality and organisation(bare) is None \
-        and after is not None and after.is_lower and after.pos_ == "NOUN"
+    if span.label_ != "ORG" or len(span) != 1 or span.end == len(span.doc):
+        return False
+    after = span.doc[span.end]
+    nationality = demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)
+    return nationality and organisation(bare) is None and after.is_lower and after.pos_ == "NOUN"
 
 
 def _no_organisation(span: Span, bare: str) -> bool:
@@ -476,9 +481,9 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return "NORP"
     if label == "ORG" and _no_organisation(span, bare):
         return None
-    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(tuple(COUNTY_ENDINGS)):
+    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(_COUNTY_ENDINGS):
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
-    if label == "NORP" and bare.lower().startswith(tuple(GROUP_NEGATIONS)) and demonym_country(bare) is None:
+    if label == "NORP" and bare.lower().startswith(_GROUP_NEGATIONS) and demonym_country(bare) is None:
         return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
             and not (label in {"GPE", "LOC"} and lookup_place(bare) is not None):
@@ -642,13 +647,13 @@ def extract_mentions(doc: Doc) -> ArticleEntities:
     spans = relabelled(entity_spans(doc))
     surnames = surnames_in(spans)
     # organisations named anywhere decide what "Brussels" stands for
-    article_orgs = {f"ORG:{canonical}" for ent in spans if (canonical := organisation(ent.text)) is not None}
+    article_orgs = {f"ORG:{canonical}" for ent in spans if (canonical := organisation(span_text(ent))) is not None}
     for span in spans:
         _add_entity(draft, span, surnames, article_orgs)
     resolve_single_names(draft)
     add_unlabelled_surnames(draft, doc)
     _unify_short_forms(draft)
     add_national_groups(draft, doc)
-    add_descriptions(draft, list(doc.noun_chunks))
+    add_descriptions(draft, doc)
     draft.entities.mentions.sort(key=lambda m: (m.start, m.end))
     return draft.entities

@@ -15,10 +15,10 @@ from newswire.actors.draft import Draft
 from newswire.actors.lexicon import NAME_PARTICLES, NAME_SUFFIXES
 from newswire.actors.records import LocalMention
 from newswire.actors.roles import role_apposition, role_before
-from newswire.actors.spans import clean_span, is_subject
+from newswire.actors.spans import clean_span, is_subject, tokens_between
 from newswire.actors.gender import agreed, compatible, given_name_gender, honorific_gender, person_gender
 from newswire.gazetteer import fold, lookup_place, name_key, role_data
-from newswire.syntax import APPOSITIONS
+from newswire.syntax import APPOSITIONS, span_text
 
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -79,20 +79,25 @@ def surnames_in(spans: Iterable[Span]) -> set[str]:
     """Last words of the article's full names among its entity spans (including those labelled
     ORG or GPE but written as a role holder's name, "Chancellor Olaf Scholz"), without what the
     model ran on into ("Greg Rusedski 4-6": Rusedski)."""
-    return {name_part(ent)[-1].text for ent in spans
-            if len(name_part(ent)) >= 2 and name_part(ent)[-1].text[:1].isupper()
-            and (ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE"} and names_a_role_holder(ent)
-                                             and lookup_place(ent.text) is None))}
+    surnames = set()
+    for ent in spans:
+        name = name_part(ent)
+        if len(name) >= 2 and name[-1].text[:1].isupper() \
+                and (ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE"} and names_a_role_holder(ent)
+                                                and lookup_place(span_text(ent)) is None)):
+            surnames.add(name[-1].text)
+    return surnames
 
 
 def name_part(span: Span) -> Span:
     """The span up to where it stops being a name: a spaced dash, a number or a lower-case word that
     is no particle ("Moazzam Begg - have" -> "Moazzam Begg", "Greg Rusedski 4" in a score line), as
     in run-on lists the model tags whole."""
-    for index, token in enumerate(span[1:], 1):
-        spaced_punctuation = token.is_punct and token.text != "." and (span[index - 1].whitespace_ or token.whitespace_)
+    doc = span.doc
+    for token in tokens_between(doc, span.start + 1, span.end):
+        spaced_punctuation = token.is_punct and token.text != "." and (doc[token.i - 1].whitespace_ or token.whitespace_)
         if spaced_punctuation or token.is_digit or (token.is_alpha and token.is_lower and token.lower_ not in NAME_PARTICLES):
-            return span[:index]
+            return doc[span.start:token.i]
     return span
 
 

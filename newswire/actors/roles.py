@@ -46,7 +46,8 @@ def role_apposition(span: Span) -> str | None:
     """"John Sullivan, the US ambassador to Moscow," -> "US ambassador to Moscow"."""
     heads = role_data()["heads"]
     root = span.root
-    candidates = [child for child in root.children if child.dep_ in APPOSITIONS and child.i >= span.end]
+    # children after the name are right children: Token.rights skips the walk over the left ones
+    candidates = [child for child in root.rights if child.dep_ in APPOSITIONS and child.i >= span.end]
     if root.dep_ in APPOSITIONS and root.head.i < span.start:
         candidates.append(root.head)
     for head in candidates:
