@@ -97,13 +97,14 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         structured = stages.StructuredBatch.merge([structured, *run_batches(
             structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
-        models_ahead = models_ahead or load_models_ahead(len(uncached) > stages.INLINE_ARTICLES)
+        models_ahead = models_ahead or load_models_ahead(
+            len(uncached) * extract.PARSE_SECONDS > stages.INLINE_EXTRACTION_SECONDS)
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
         items = stages.extraction_inputs(spine["articles"])
-        inline = len(extract.uncached(items, cache)) <= stages.INLINE_ARTICLES
+        inline = extract.work_left(items, cache) <= stages.INLINE_EXTRACTION_SECONDS
         wait(models_ahead)
         batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
         extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))

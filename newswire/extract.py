@@ -33,6 +33,10 @@ from newswire.tables import quarantine_row
 # this many characters (~35,000 words) an article is published whole but analysed in part.
 MAX_EXTRACT_CHARS = 200_000
 PARSE_FOLDER = "parse"
+# CPU seconds an article costs the extract stage (bench/profile_extractors.py, BBC articles): parsed
+# with every extractor run on it, or read back from its stored parse for the extractors that changed.
+PARSE_SECONDS = 0.055
+STORED_PARSE_SECONDS = 0.003
 
 
 @dataclass
@@ -117,13 +121,24 @@ class Cache(FileCache):
         self.write(self.path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
 
 
-def uncached(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> list[str]:
-    """Ids of the articles some extractor has no cache entry for: the work a run has left (the
-    entries are looked up by name, not read)."""
+def work_left(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> float:
+    """Estimated CPU seconds of extraction the items still need: an article some extractor has no
+    records for costs a parse, or less when its parse is stored (the entries are looked up by
+    name, not read)."""
     cache = Cache(cache_dir)
-    return [article_id for article_id, _, text in items
-            if any(not (path := cache.path(extractor.name, extractor.version, analysed_text(text), ".json"))
-                   or not path.exists() for extractor in EXTRACTORS.values())]
+    seconds = 0.0
+    for _, _, text in items:
+        analysed = analysed_text(text)
+        if all(_entry_exists(cache.path(extractor.name, extractor.version, analysed, ".json"))
+               for extractor in EXTRACTORS.values()):
+            continue
+        stored = _entry_exists(cache.path(PARSE_FOLDER, nlp.parse_version(), analysed, ".spacy"))
+        seconds += STORED_PARSE_SECONDS if stored else PARSE_SECONDS
+    return seconds
+
+
+def _entry_exists(path: Path | None) -> bool:
+    return path is not None and path.exists()
 
 
 # A quote, a reporting verb, event verbs from newswire's own table ("arrested") and from the

@@ -42,10 +42,11 @@ MODEL_LANGUAGES = frozenset({"en", "und"})
 MIN_BATCH_ITEMS = 16
 # Starting the task runner's worker processes costs seconds on two cores (a Python process each,
 # its imports, and for extraction the spaCy model). Less work than this runs in the flow process,
-# where it takes less time than that start-up alone: structuring a file takes ~1 ms, parsing an
-# article ~70 ms.
+# where it takes less time than that start-up alone: structuring a file takes ~1 ms; extraction is
+# estimated in CPU seconds by extract.work_left (a parse ~55 ms, an extractor re-run on a stored
+# parse ~3 ms).
 INLINE_FILES = 200
-INLINE_ARTICLES = 30
+INLINE_EXTRACTION_SECONDS = 6.0
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -208,9 +209,9 @@ def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
 
 
 def latest_misses_extractions(out_dir: Path, cache_dir: Path | None) -> bool:
-    """Whether more of the latest release's articles miss an extraction in the cache (an extractor
-    or the parse changed since) than the flow process extracts itself: the extract stage will then
-    likely run on worker processes. Known before structuring, so the workers can load the spaCy
+    """Whether the latest release's articles miss more extraction in the cache (an extractor or the
+    parse changed since) than the flow process does itself: the extract stage will then likely run
+    on worker processes. Known before structuring, so the workers can load the spaCy
     model meanwhile; a guess that only decides what to start early, not what runs."""
     latest = release.latest_release(out_dir)
     if cache_dir is None or latest is None:  # without a cache every file is left to structure
@@ -220,7 +221,7 @@ def latest_misses_extractions(out_dir: Path, cache_dir: Path | None) -> bool:
                                    columns=["article_id", "source", "text", "duplicate_of", "language"])
     except Exception:  # a damaged or older release: the real decision is made after dedupe all the same
         return False
-    return len(extract.uncached(extraction_inputs(articles), cache_dir)) > INLINE_ARTICLES
+    return extract.work_left(extraction_inputs(articles), cache_dir) > INLINE_EXTRACTION_SECONDS
 
 
 def guided_batches(items: Sequence[T], most: int, workers: int) -> list[Sequence[T]]:

@@ -39,6 +39,17 @@ def test_a_changed_extractor_reruns_alone_on_the_stored_parse(tmp_path, monkeypa
     assert [q.text for q in again.extractions[0].quotes] == ["Moscow would respond", "it was ready to talk"]
 
 
+def test_the_work_left_counts_a_parse_or_less_for_a_stored_one(tmp_path, monkeypatch):
+    assert extract.work_left(ITEMS, tmp_path) == extract.PARSE_SECONDS  # nothing stored
+    extract.extract_batch(ITEMS, tmp_path)
+    assert extract.work_left(ITEMS, tmp_path) == 0.0
+    changed = dataclasses.replace(EXTRACTORS["quotes"])
+    changed.__dict__["version"] = "changed"
+    monkeypatch.setitem(EXTRACTORS, "quotes", changed)
+    assert extract.work_left(ITEMS, tmp_path) == extract.STORED_PARSE_SECONDS < extract.PARSE_SECONDS
+    assert extract.work_left(ITEMS, None) == extract.PARSE_SECONDS  # no cache: everything is parsed
+
+
 @pytest.mark.parametrize("content", [
     '{"entities": ', "[]", "{}", '{"mentions": 3}', "null",
     json.dumps({"mentions": [{"start": 0, "end": 999, "text": "x", "type": "PERSON", "kind": "name", "key": "k"}],
