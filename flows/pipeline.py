@@ -92,19 +92,19 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         previous = stages.previous_inputs(Path(out_dir))
     cache = Path(cache_dir) if cache_dir else None
     with clock("structure"):
-        models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache))
+        models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache, usable_cores()))
         structured, uncached = stages.structure_from_cache(files, cache)
         structured = stages.StructuredBatch.merge([structured, *run_batches(
             structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
         models_ahead = models_ahead or load_models_ahead(
-            len(uncached) * extract.PARSE_SECONDS > stages.INLINE_EXTRACTION_SECONDS)
+            stages.workers_pay_off(len(uncached) * extract.PARSE_SECONDS, usable_cores()))
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     with clock("extract"):
         items = stages.extraction_inputs(spine["articles"])
-        inline = extract.work_left(items, cache) <= stages.INLINE_EXTRACTION_SECONDS
+        inline = not stages.workers_pay_off(extract.work_left(items, cache), usable_cores())
         wait(models_ahead)
         batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
         extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))

@@ -36,6 +36,9 @@ class Extractor:
     # (data, article text) -> records; raises on data that does not fit the text
     from_json: Callable[[Any, str], Any]
     empty: Callable[[], Any]
+    # CPU seconds an article costs it, about (bench/profile_extractors.py on BBC articles, a worker's
+    # first batches): how the extract stage weighs the work it has left
+    seconds: float = 0.002
 
     @cached_property
     def version(self) -> str:
@@ -71,11 +74,11 @@ def _quotes(data: Any, text: str) -> list[QuoteCandidate]:
 
 ACTORS = Extractor(
     "actors", extract=actors.extract_mentions,
-    to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities)
+    to_json=lambda entities: entities.to_json(), from_json=_entities, empty=ArticleEntities, seconds=0.003)
 
 QUOTES = Extractor(
     "quotes", extract=extract_quotes,
-    to_json=lambda found: [quote.__dict__ for quote in found], from_json=_quotes, empty=list)
+    to_json=lambda found: [quote.__dict__ for quote in found], from_json=_quotes, empty=list, seconds=0.001)
 
 def _events(data: Any, text: str) -> list[EventMention]:
     if not isinstance(data, list):
@@ -91,6 +94,6 @@ def _events(data: Any, text: str) -> list[EventMention]:
 
 EVENTS = Extractor(
     "events", extract=extract_events, to_json=lambda found: [mention.to_json() for mention in found], from_json=_events,
-    empty=list)
+    empty=list, seconds=0.002)
 
 EXTRACTORS: dict[str, Extractor] = {extractor.name: extractor for extractor in (ACTORS, QUOTES, EVENTS)}

@@ -41,12 +41,20 @@ MODEL_LANGUAGES = frozenset({"en", "und"})
 # two) is no longer noise against structuring (~5 ms a file) or parsing (~60 ms an article).
 MIN_BATCH_ITEMS = 16
 # Starting the task runner's worker processes costs seconds on two cores (a Python process each,
-# its imports, and for extraction the spaCy model). Less work than this runs in the flow process,
-# where it takes less time than that start-up alone: structuring a file takes ~1 ms; extraction is
-# estimated in CPU seconds by extract.work_left (a parse ~55 ms, an extractor re-run on a stored
-# parse ~3 ms).
+# its imports, and for extraction the spaCy model). Fewer files than this are structured in the flow
+# process, where they take less time than that start-up alone (~1 ms a file).
 INLINE_FILES = 200
-INLINE_EXTRACTION_SECONDS = 6.0
+# Wall seconds from asking for worker processes to their first batch of extraction (a Python process
+# each, Prefect and spaCy imported, the model loaded; 2 cores). Measured on the BBC corpus's warm
+# rerun (2,070 stored parses, one extractor re-run, ~5.5 CPU-s): 15.0-15.4 s in the flow process
+# against 15.7-16.1 s on two workers.
+WORKER_START_SECONDS = 3.5
+
+
+def workers_pay_off(cpu_seconds: float, workers: int) -> bool:
+    """Whether `workers` processes started now finish cpu_seconds of work (extract.work_left's
+    estimate) before the flow process would alone: start-up + work / workers < work."""
+    return workers > 1 and cpu_seconds > WORKER_START_SECONDS * workers / (workers - 1)
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -208,7 +216,7 @@ def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
     return articles["duplicate_of"].isna() & (articles["text"].str.len() > 0)
 
 
-def latest_misses_extractions(out_dir: Path, cache_dir: Path | None) -> bool:
+def latest_misses_extractions(out_dir: Path, cache_dir: Path | None, workers: int) -> bool:
     """Whether the latest release's articles miss more extraction in the cache (an extractor or the
     parse changed since) than the flow process does itself: the extract stage will then likely run
     on worker processes. Known before structuring, so the workers can load the spaCy
@@ -221,7 +229,7 @@ def latest_misses_extractions(out_dir: Path, cache_dir: Path | None) -> bool:
                                    columns=["article_id", "source", "text", "duplicate_of", "language"])
     except Exception:  # a damaged or older release: the real decision is made after dedupe all the same
         return False
-    return extract.work_left(extraction_inputs(articles), cache_dir) > INLINE_EXTRACTION_SECONDS
+    return workers_pay_off(extract.work_left(extraction_inputs(articles), cache_dir), workers)
 
 
 def guided_batches(items: Sequence[T], most: int, workers: int) -> list[Sequence[T]]:

@@ -11,7 +11,7 @@ import pytest
 import spacy
 import srsly.msgpack
 
-from newswire import extract, nlp
+from newswire import extract, nlp, stages
 from newswire.events import lexicon
 from newswire.extractors import EXTRACTORS
 
@@ -40,14 +40,22 @@ def test_a_changed_extractor_reruns_alone_on_the_stored_parse(tmp_path, monkeypa
 
 
 def test_the_work_left_counts_a_parse_or_less_for_a_stored_one(tmp_path, monkeypatch):
-    assert extract.work_left(ITEMS, tmp_path) == extract.PARSE_SECONDS  # nothing stored
+    every_extractor = sum(extractor.seconds for extractor in EXTRACTORS.values())
+    assert extract.work_left(ITEMS, tmp_path) == pytest.approx(extract.PARSE_SECONDS + every_extractor)
     extract.extract_batch(ITEMS, tmp_path)
     assert extract.work_left(ITEMS, tmp_path) == 0.0
     changed = dataclasses.replace(EXTRACTORS["quotes"])
     changed.__dict__["version"] = "changed"
     monkeypatch.setitem(EXTRACTORS, "quotes", changed)
-    assert extract.work_left(ITEMS, tmp_path) == extract.STORED_PARSE_SECONDS < extract.PARSE_SECONDS
-    assert extract.work_left(ITEMS, None) == extract.PARSE_SECONDS  # no cache: everything is parsed
+    assert extract.work_left(ITEMS, tmp_path) == pytest.approx(extract.STORED_PARSE_SECONDS + changed.seconds)
+    assert extract.work_left(ITEMS, None) == pytest.approx(extract.PARSE_SECONDS + every_extractor)  # no cache
+
+
+@pytest.mark.parametrize("workers, work, pays_off", [
+    (2, 3.0, False), (2, 8.0, True), (8, 5.0, True), (1, 1000.0, False),
+])
+def test_workers_pay_off_when_the_work_outlasts_their_start_up(workers, work, pays_off):
+    assert stages.workers_pay_off(work, workers) is pays_off
 
 
 @pytest.mark.parametrize("content", [

@@ -34,7 +34,7 @@ def test_an_incremental_run_publishes_what_a_run_from_scratch_does(prefect_harne
     incremental = release_flow(raw_dir=str(raw), out_dir=str(tmp_path / "incremental"), cache_dir=str(cache),
                                progress=False)
     monkeypatch.setattr(stages, "INLINE_FILES", 0)  # every batch to the worker processes
-    monkeypatch.setattr(stages, "INLINE_EXTRACTION_SECONDS", 0)
+    monkeypatch.setattr(stages, "WORKER_START_SECONDS", 0)
     scratch = release_flow(raw_dir=str(raw), out_dir=str(tmp_path / "scratch"), cache_dir=None, progress=False)
 
     assert (incremental.counts["structure"]["from_cache"], incremental.counts["extract"]["parsed"]) == (len(first), 1)
@@ -44,13 +44,13 @@ def test_an_incremental_run_publishes_what_a_run_from_scratch_does(prefect_harne
 
 
 def test_a_run_expects_extraction_when_the_latest_articles_miss_an_extraction(sample_release, tmp_path, monkeypatch):
-    monkeypatch.setattr(stages, "INLINE_EXTRACTION_SECONDS", 0)  # any work left counts, as on a large corpus
+    monkeypatch.setattr(stages, "WORKER_START_SECONDS", 0)  # any work left counts, as on a large corpus
     out, cache = sample_release.parent, tmp_path / "cache"
-    assert not stages.latest_misses_extractions(tmp_path / "no releases yet", cache)
-    assert not stages.latest_misses_extractions(out, None)
-    assert stages.latest_misses_extractions(out, cache)  # nothing cached for the latest articles
+    assert not stages.latest_misses_extractions(tmp_path / "no releases yet", cache, 2)
+    assert not stages.latest_misses_extractions(out, None, 2)
+    assert stages.latest_misses_extractions(out, cache, 2)  # nothing cached for the latest articles
 
     extract.extract_batch(stages.extraction_inputs(pd.read_parquet(sample_release / "articles.parquet")), cache)
-    assert not stages.latest_misses_extractions(out, cache)
+    assert not stages.latest_misses_extractions(out, cache, 2)
     shutil.rmtree(cache / "quotes")  # the quotes extractor changed since
-    assert stages.latest_misses_extractions(out, cache)
+    assert stages.latest_misses_extractions(out, cache, 2)
