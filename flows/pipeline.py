@@ -98,7 +98,7 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
             structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
         models_ahead = models_ahead or load_models_ahead(
-            stages.workers_pay_off(len(uncached) * extract.PARSE_SECONDS, usable_cores()))
+            stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)

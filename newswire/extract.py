@@ -137,6 +137,11 @@ def work_left(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> 
     return seconds
 
 
+def new_article_seconds() -> float:
+    """What work_left counts for an article with nothing stored: its parse and every extractor."""
+    return PARSE_SECONDS + sum(extractor.seconds for extractor in EXTRACTORS.values())
+
+
 def _entry_exists(path: Path | None) -> bool:
     return path is not None and path.exists()
 

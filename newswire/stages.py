@@ -45,9 +45,10 @@ MIN_BATCH_ITEMS = 16
 # process, where they take less time than that start-up alone (~1 ms a file).
 INLINE_FILES = 200
 # Wall seconds from asking for worker processes to their first batch of extraction (a Python process
-# each, Prefect and spaCy imported, the model loaded; 2 cores). Measured on the BBC corpus's warm
-# rerun (2,070 stored parses, one extractor re-run, ~5.5 CPU-s): 15.0-15.4 s in the flow process
-# against 15.7-16.1 s on two workers.
+# each, Prefect and spaCy imported, the model loaded; 2 cores). On the BBC corpus's warm rerun
+# (2,070 stored parses, one extractor re-run, ~5.5 CPU-s) the flow process alone took 15.0-15.4 s
+# and two workers 15.7-16.1 s, so the start-up costs more than 5.5 / 2 s; the margin above that
+# allows for the workers' imports slowing the flow process's own structuring and dedupe.
 WORKER_START_SECONDS = 3.5
 
 

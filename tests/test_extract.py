@@ -40,15 +40,14 @@ def test_a_changed_extractor_reruns_alone_on_the_stored_parse(tmp_path, monkeypa
 
 
 def test_the_work_left_counts_a_parse_or_less_for_a_stored_one(tmp_path, monkeypatch):
-    every_extractor = sum(extractor.seconds for extractor in EXTRACTORS.values())
-    assert extract.work_left(ITEMS, tmp_path) == pytest.approx(extract.PARSE_SECONDS + every_extractor)
+    assert extract.work_left(ITEMS, tmp_path) == pytest.approx(extract.new_article_seconds())
     extract.extract_batch(ITEMS, tmp_path)
     assert extract.work_left(ITEMS, tmp_path) == 0.0
     changed = dataclasses.replace(EXTRACTORS["quotes"])
     changed.__dict__["version"] = "changed"
     monkeypatch.setitem(EXTRACTORS, "quotes", changed)
     assert extract.work_left(ITEMS, tmp_path) == pytest.approx(extract.STORED_PARSE_SECONDS + changed.seconds)
-    assert extract.work_left(ITEMS, None) == pytest.approx(extract.PARSE_SECONDS + every_extractor)  # no cache
+    assert extract.work_left(ITEMS, None) == pytest.approx(extract.new_article_seconds())  # no cache
 
 
 @pytest.mark.parametrize("workers, work, pays_off", [
