@@ -95,7 +95,8 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache, usable_cores()))
         structured, uncached = stages.structure_from_cache(files, cache)
         structured = stages.StructuredBatch.merge([structured, *run_batches(
-            structure_task, stages.guided_batches(uncached, batch_size, usable_cores()), cache,
+            structure_task, stages.guided_batches(uncached, stages.STRUCTURE_BATCH_FILES, usable_cores(),
+                                                  stages.FEWEST_STRUCTURE_FILES), cache,
             len(uncached) <= stages.INLINE_FILES, progress)])
         models_ahead = models_ahead or load_models_ahead(
             stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))

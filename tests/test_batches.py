@@ -31,6 +31,12 @@ def test_guided_batches_on_a_corpus_the_size_of_the_bbc_one():
     assert sum(lengths) == 2070
 
 
+def test_structure_batches_of_the_bbc_corpus_are_few_and_none_tiny():
+    lengths = [len(batch) for batch in stages.guided_batches(
+        list(range(2226)), stages.STRUCTURE_BATCH_FILES, 2, stages.FEWEST_STRUCTURE_FILES)]
+    assert lengths == [557, 418, 313, 235, 176, 132, 100, 100, 100, 95]
+
+
 @given(st.lists(st.integers(min_value=0, max_value=400_000), max_size=60), sizes, workers)
 def test_extraction_batches_cut_text_heavy_batches(text_lengths, most, worker_count):
     items = [(f"a{i}", f"s{i}", "x" * length) for i, length in enumerate(text_lengths)]
