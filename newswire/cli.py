@@ -398,7 +398,7 @@ def _sql(args: argparse.Namespace) -> int:
 def _add_run_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--raw", type=Path, default=Path("raw"), help="folder of raw articles (default raw/)")
     command.add_argument("--out", type=Path, default=Path("processed"), help="releases folder (default processed/)")
-    command.add_argument("--batch-size", type=_positive_int, default=200, help="articles per task batch")
+    command.add_argument("--batch-size", type=_positive_int, default=200, help="articles per extraction task batch (structure batches are sized by the stage)")
     command.add_argument("--wait", type=_non_negative_float, default=600.0,
                          help="seconds to wait for another run's lock")
     command.add_argument("--cache", type=Path, default=Path(".cache/extract"),
