@@ -32,17 +32,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 # What a one-token pattern may test: a token's key is these attributes, read as one array per Doc.
 _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-_KEY_ATTR_IDS = [TAG, LOWER, DEP, IS_SPACE]
+_KEY_ATTR_IDS = [IDS[name] for name in _KEY_ATTRS]
 # What the ruler's patterns may set, as array columns. A ruler that sets anything else (a lexical
 # attribute, an extension) keeps spaCy's component: from_array could not set it the same way.
 _SETTABLE = [POS, MORPH, LEMMA, DEP, TAG]
+_SETTABLE_COLUMN = {attr: column for column, attr in enumerate(_SETTABLE)}
 _LEMMA_KEY_ATTR_IDS = [ORTH, POS, MORPH, LEMMA]
 
 
@@ -131,7 +132,7 @@ class AttributeRulerMemo:
     def __init__(self, ruler: AttributeRuler):
         self.ruler = ruler
         self.vocab = ruler.vocab
-        if any(set(attrs) - set(_SETTABLE) for attrs in ruler.attrs):
+        if any(set(attrs) - _SETTABLE_COLUMN.keys() for attrs in ruler.attrs):
             raise UnsupportedPattern(ruler.attrs)
         self.singles = _TestsByForm()  # payload: (attr_id, match_id)
         self.steps = _TestsByForm()  # payload: (longer pattern, position)
@@ -162,7 +163,7 @@ class AttributeRulerMemo:
         earlier one's attribute, as the ruler's set_annotations does."""
         effect: dict[int, int] = {}
         for attr_id, *_ in matches:
-            effect.update((_SETTABLE.index(attr), value) for attr, value in self.ruler.attrs[attr_id].items())
+            effect.update((_SETTABLE_COLUMN[attr], value) for attr, value in self.ruler.attrs[attr_id].items())
         return effect
 
     def _longer_matches(self, answers: list[_KeyAnswer]) -> dict[int, list[tuple[int, int, int, int]]]:

@@ -37,8 +37,9 @@ T = TypeVar("T")
 MAX_BATCH_CHARS = 1_000_000
 # The spaCy model is English; "und" is text too short to tell, which extraction still reads.
 MODEL_LANGUAGES = frozenset({"en", "und"})
-# The smallest batch guided_batches makes: below this, a task's own cost (~15 ms, an API call or
-# two) is no longer noise against structuring (~5 ms a file) or parsing (~60 ms an article).
+# The smallest batch guided_batches makes for extraction: below this, a task's own cost (~15 ms, an
+# API call or two) is no longer noise against parsing (~50 ms an article). Structure batches have
+# their own floor (FEWEST_STRUCTURE_FILES).
 MIN_BATCH_ITEMS = 16
 # Starting the task runner's worker processes costs seconds on two cores (a Python process each,
 # its imports, and for extraction the spaCy model). Fewer files than this are structured in the flow
