@@ -365,7 +365,14 @@ def _observed(result: Mapping, kwargs: Mapping, key: str) -> str:
 def _context(docs_dir: Path):
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.execution_engine import pandas_execution_engine
 
+    # GX fingerprints each batch for its batch markers with pandas' hash_pandas_object, which
+    # cannot hash a list column (credits, aliases, roles...), so for those tables it pickles the
+    # whole frame and hashes the bytes: ~0.7 CPU-s of a BBC release, at the end of the run where
+    # nothing runs beside it. The manifest already records each table file's sha256, the
+    # release's fingerprint of its data: GX takes none (it skips frames above this size).
+    pandas_execution_engine.HASH_THRESHOLD = 0
     # GX logs its temporary folders at INFO through the root handler Prefect installs, and one of
     # its modules pins its own logger to INFO: keep runs quiet
     for name in ("great_expectations", "great_expectations.data_context.types.base"):
