@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import zlib
 from pathlib import Path
 
 import pytest
 import spacy
 import srsly.msgpack
+from spacy.tokens import DocBin
 
 from newswire import extract, nlp, stages
 from newswire.events import lexicon
@@ -135,6 +137,28 @@ def test_stored_parses_are_the_same_bytes_without_srsly_scanning_for_entry_point
         monkeypatch.setattr(registry, "entry_points", True)
     assert nlp.docs_to_bytes([doc]) == stored
     assert nlp.docs_from_bytes(stored)[0].to_json() == doc.to_json()
+
+
+STORED_PARSE_TEXTS = [
+    "", " ", "\n\n", "_", "Ms_Smith wrote _ and __init__.",
+    "The Bank of England said on 3 May it would hold rates at 4.5%.\nMr Carney agreed.",
+    "\"We will not back down,\" said Nicolas Sarkozy in Paris on Tuesday, as the EU's talks stalled.",
+]
+
+
+@pytest.mark.parametrize("texts", [[text] for text in STORED_PARSE_TEXTS] + [STORED_PARSE_TEXTS])
+def test_a_stored_parse_is_spacys_docbin_message(texts):
+    """The faster DocBin stores the message spaCy's DocBin would (strings, arrays, flags), reads
+    spaCy's back, and spaCy's DocBin reads it back: the same Docs either way."""
+    docs = list(nlp.load_nlp().pipe(texts))
+    stock = DocBin(attrs=nlp.DOC_ATTRS, docs=docs, store_user_data=False).to_bytes()
+    ours = nlp.docs_to_bytes(docs)
+    assert zlib.decompress(ours) == zlib.decompress(stock)
+    expected = [doc.to_json() for doc in docs]
+    assert [doc.to_json() for doc in nlp.docs_from_bytes(stock)] == expected
+    assert [doc.to_json() for doc in DocBin().from_bytes(ours).get_docs(nlp.load_nlp().vocab)] == expected
+    assert [[str(token.morph) for token in doc] for doc in nlp.docs_from_bytes(ours)] == \
+           [[str(token.morph) for token in doc] for doc in docs]
 
 
 def test_a_warm_up_reads_what_the_extractors_load_on_first_use():
