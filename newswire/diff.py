@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from newswire.release import read_table
 from schemas import TABLES
@@ -40,21 +42,36 @@ def _key(table: str, df: pd.DataFrame) -> str:
     return TABLES[table].key if table in TABLES else df.columns[0]
 
 
-def _comparable(values: pd.Series) -> pd.Series:
-    """Lists/arrays -> tuples so that == compares them as values."""
-    if values.dtype != object:
-        return values
-    return values.map(lambda v: tuple(v) if isinstance(v, (list, tuple, np.ndarray)) else v)
+def _comparable(values: list) -> list:
+    """Lists/arrays -> tuples so that != compares them as values."""
+    return [tuple(v) if isinstance(v, (list, tuple, np.ndarray)) else v for v in values]
 
 
 def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
+    """Row by row (the two aligned by position), whether the values differ; nulls equal nulls."""
     a_null, b_null = a.isna().to_numpy(), b.isna().to_numpy()
     differs = a_null ^ b_null
     both = ~a_null & ~b_null
-    if both.any():
-        # Python equality per value: handles tuples, timestamps and pd.NA-free values alike.
-        differs[both] = [x != y for x, y in zip(_comparable(a[both]).tolist(), _comparable(b[both]).tolist())]
+    if not both.any():
+        return differs
+    a, b = a[both], b[both]
+    if a.dtype == b.dtype and a.dtype != object:
+        # one typed comparison per column (strings, numbers, timestamps)
+        differs[both] = a.to_numpy() != b.to_numpy()
+    else:
+        # Python equality per value: lists compared as tuples, and columns whose type changed
+        differs[both] = [x != y for x, y in zip(_comparable(a.tolist()), _comparable(b.tolist()))]
     return differs
+
+
+def _rows_of(df: pd.DataFrame, key: str, keys: list) -> pd.DataFrame:
+    """The rows whose key is in keys, one per key, in key order: two such frames of the same keys
+    align by position, without a label lookup per key (~0.3 s a BBC release). Arrow's is_in: pandas'
+    isin converts each Arrow string to a Python one first."""
+    rows = df.drop_duplicates(key)
+    column = pa.array(rows[key])
+    rows = rows[pc.is_in(column, value_set=pa.array(keys, type=column.type)).to_numpy(zero_copy_only=False)]
+    return (rows if rows[key].is_monotonic_increasing else rows.sort_values(key, kind="stable")).reset_index(drop=True)
 
 
 def diff_table(table: str, a: pd.DataFrame | None, b: pd.DataFrame | None) -> TableDiff:
@@ -63,13 +80,11 @@ def diff_table(table: str, a: pd.DataFrame | None, b: pd.DataFrame | None) -> Ta
         keys = sorted(present[_key(table, present)].tolist())
         return TableDiff(added=keys if a is None else [], removed=keys if b is None else [])
     key = _key(table, b)
-    a_keys, b_keys = set(a[key]), set(b[key])
+    a_keys, b_keys = set(a[key].tolist()), set(b[key].tolist())
     shared_columns = [c for c in b.columns if c in a.columns and c != key]
-    left = a.drop_duplicates(key).set_index(key)
-    right = b.drop_duplicates(key).set_index(key)
-    common = sorted(a_keys & b_keys)
-    left, right = left.loc[common, shared_columns], right.loc[common, shared_columns]
-    changed_rows = pd.Series(False, index=pd.Index(common))
+    common = list(a_keys & b_keys)
+    left, right = _rows_of(a, key, common), _rows_of(b, key, common)
+    changed_rows = np.zeros(len(left), dtype=bool)
     changed_columns = {}
     for column in shared_columns:
         differs = _differs(left[column], right[column])
@@ -78,7 +93,7 @@ def diff_table(table: str, a: pd.DataFrame | None, b: pd.DataFrame | None) -> Ta
             changed_rows |= differs
     return TableDiff(
         added=sorted(b_keys - a_keys), removed=sorted(a_keys - b_keys),
-        changed=sorted(changed_rows[changed_rows].index.tolist()), changed_columns=changed_columns,
+        changed=sorted(left[key][changed_rows].tolist()), changed_columns=changed_columns,
         columns_added=[c for c in b.columns if c not in a.columns],
         columns_removed=[c for c in a.columns if c not in b.columns])
 

@@ -90,3 +90,19 @@ def test_cli_diff_prints_counts(releases, capsys):
 
 def test_cli_diff_unknown_release(tmp_path: Path, capsys):
     assert main(["diff", "nope", "nada", "--out", str(tmp_path)]) == 2
+
+
+def test_rows_align_by_key_whatever_their_order_and_types():
+    """Rows are matched on the key, not on position, in frames in any order; typed columns compare
+    as values, list columns element by element, and a column whose type changed value by value."""
+    from newswire.diff import diff_table
+
+    a = pd.DataFrame({"boilerplate_id": ["b3", "b1", "b2"], "end": [3, 1, 2], "kind": pd.array(["x", "y", None], dtype="str"),
+                      "tags": [["p"], ["q", "r"], []], "score": [3, 1, 2]})
+    b = pd.DataFrame({"boilerplate_id": ["b1", "b2", "b4", "b3"], "end": [1, 5, 4, 3],
+                      "kind": pd.array(["y", "z", "w", "x"], dtype="str"),
+                      "tags": [["q", "r"], [], ["s"], ["p", "t"]], "score": [1.0, 2.0, 4.0, 3.5]})
+    diff = diff_table("boilerplate", a, b)
+    assert (diff.added, diff.removed) == (["b4"], [])
+    assert diff.changed == ["b2", "b3"]
+    assert diff.changed_columns == {"end": 1, "kind": 1, "tags": 1, "score": 1}
