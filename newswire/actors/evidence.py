@@ -27,10 +27,11 @@ from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
+                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
-from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text, span_text
+from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
+                             span_text)
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
@@ -279,7 +280,7 @@ def _phrase_vote(span: Span) -> str | None:
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
     rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote, _cut_title_vote, _product_vote)
+             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_of_people_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 
@@ -298,6 +299,40 @@ def _product_vote(span: Span) -> str | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     maker = subjects[0] if subjects else None
     return NOT_ACTOR if maker is not None and (maker.ent_type_ == ORG or maker.lower_ in _RELATIVE_PRONOUNS) else None
+
+
+def _starred_in_vote(span: Span) -> str | None:
+    """"Foxx has starred in Collateral and Ray": a name of the list after "in" and a verb whose "in" is a
+    work's (WORK_VERBS) is the work's title."""
+    root = first_conjunct(span.root)
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "in":
+        return None
+    return NOT_ACTOR if preposition.head.lemma_.lower() in WORK_VERBS else None
+
+
+# a name listed with full names of people only, at least this many, is a person's too
+MIN_LISTED_PEOPLE = 2
+# words that end or make an organisation's name, not a person's
+_ORG_WORDS = COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | ORG_NAME_ENDINGS
+
+
+def _list_of_people_vote(span: Span) -> str | None:
+    """"fellow Springboks John Smit, Cobus Visagie and Victor Matfield": two or three capitalised words the
+    model labelled an organisation, in a list whose other entries are all full names of people (at least
+    MIN_LISTED_PEOPLE, each of two words or more), are a person's name; not one the gazetteer knows, nor one
+    with an organisation's word."""
+    root = span.root
+    if span.label_ != ORG or not 2 <= len(span) <= 3 or not (root.dep_ in CONJUNCTS or any(c.dep_ in CONJUNCTS for c in root.rights)):
+        return None
+    others = [token for token in conjuncts_of(first_conjunct(root)) if token.i != root.i]
+    # a listed name's last word, inside a name the model labelled a person's that opens before it
+    people = [token for token in others if token.ent_type_ == PERSON and token.ent_iob_ == "I"]
+    if len(others) < MIN_LISTED_PEOPLE or len(people) != len(others):
+        return None
+    if not all(token.is_title and token.is_alpha for token in span) or any(token.lower_ in _ORG_WORDS for token in span):
+        return None
+    return None if _known(span_text(span)) else PERSON
 
 
 def _a_capitalised_common_word(span: Span) -> bool:

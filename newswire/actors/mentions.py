@@ -23,7 +23,8 @@ from newswire.actors.institutions import (country_qualified, is_institution, qua
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
 from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
-                                     ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
+                                     ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
+                                     POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -50,10 +51,13 @@ LINKING_SEPARATORS = {"and", "to"}
 SEPARATORS = COORDINATION_SEPARATORS | LINKING_SEPARATORS
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+# Words no name ends in, only links on to its next word ("the Internet Corporation for Assigned Names and" + "Numbers").
+DANGLING_LINKS = {"and", "&"}
 # word families that open or end names, as str.startswith and str.endswith take them (made once, not per name)
 _GROUP_NEGATIONS = tuple(GROUP_NEGATIONS)
 _NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
 _COUNTY_ENDINGS = tuple(COUNTY_ENDINGS)
+_PERSON_DEMONYM_ENDINGS = tuple(PERSON_DEMONYM_ENDINGS)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +148,8 @@ def entity_spans(doc: Doc) -> list[Span]:
         # "Ursula von der" + "Leyen": a person's name cut after its particles
         if merged and merged[-1].label_ == "PERSON" and merged[-1][-1].lower_ in NAME_PARTICLES and span.start == merged[-1].end:
             merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
+        elif merged and (_runs_on_over(merged[-1], span) or _club_of_a_place(merged[-1], span)):
+            merged[-1] = Span(doc, merged[-1].start, span.end, label="ORG")
         else:
             merged.append(span)
     merged = _with_places_served([_with_newspaper_opening(span) for span in merged])
@@ -156,8 +162,17 @@ def entity_spans(doc: Doc) -> list[Span]:
             merged[index] = Span(doc, span.start, end, label="PERSON")
     merged = [_before_a_possessive(_with_newspaper_ending(span)) for span in joined_person_names(merged)
               if not _title_runs_on(span)]
-    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(
-        _without_stray_words(span)))) for span in merged])
+    return _split_coordinations([_without_leading_descriptor(_without_postnominals(_without_trailing_honorific(
+        _without_trailing_date(_without_stray_words(span))))) for span in merged])
+
+
+def _runs_on_over(previous: Span, span: Span) -> bool:
+    """"the Internet Corporation for Assigned Names and" + "Numbers", "the Organisation for Economic Co-operation
+    and" + "Development": an organisation the model ended on a link word (DANGLING_LINKS) runs on over the one
+    capitalised word right after it; not over a name of more words ("the Power Page and" + "Apple Insider
+    sites" are two), nor from a name linked before ("Food and Rural Affairs and" + "Trade and Industry")."""
+    return previous.label_ == "ORG" and previous.end == span.start and len(span) == 1 and span[0].is_title \
+        and previous[-1].lower_ in DANGLING_LINKS and not any(token.lower_ in DANGLING_LINKS for token in previous[:-1])
 
 
 # Lower-case words the model runs into a name that are no part of one: an article, a preposition or a
@@ -305,6 +320,26 @@ def _without_trailing_honorific(span: Span) -> Span:
     return span
 
 
+def _club_of_a_place(place: Span, nationality: Span) -> bool:
+    """"R Russell (London Irish)", "beat London Welsh": a place and a nationality word right after it, which
+    modifies no noun after it, are one club's name, the model's two names."""
+    doc = nationality.doc
+    after = doc[nationality.end] if nationality.end < len(doc) else None
+    return place.label_ in {"GPE", "LOC"} and nationality.label_ == "NORP" and place.end == nationality.start \
+        and len(nationality) == 1 and not nationality.text.endswith("s") and demonym_country(nationality.text) is not None \
+        and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+
+
+def _without_postnominals(span: Span) -> Span:
+    """"Philippe Sands QC", "Guy Mansfield QC" (labelled an organisation): honours and ranks written after a
+    name (POSTNOMINALS) are not part of it, and only people bear them: the name is a person's."""
+    end = span.end
+    while span.label_ in {"PERSON", "ORG"} and end - span.start > 2 and span.doc[end - 1].is_upper \
+            and span.doc[end - 1].lower_ in POSTNOMINALS:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label="PERSON")
+
+
 def _split_coordinations(spans: list[Span]) -> list[Span]:
     """Names the model ran together into one span, split at commas, "or" and "v" ("Makelele,
     Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
@@ -374,7 +409,7 @@ def _no_actor_form(span: Span, bare: str) -> bool:
     Sullivan"), a former employer hyphened to its prefix ("the ex-Yukos boss", FORMER_PREFIXES), a
     lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
     a nationality used for its language ("in French") or hyphened to a word ("Scottish-based band"),
-    the opening of an office's title ("Shadow Home Secretary David Davis")."""
+    the opening of an office's title ("Shadow Home Secretary David Davis"), a faith ("Islam", RELIGIONS)."""
     if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
         return True
     if len(span) > 2 and span[0].lower_ in FORMER_PREFIXES and span[1].text in HYPHENS:
@@ -383,8 +418,8 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True
     if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
         return True
-    if _title_opening(span, bare):
-        return True
+    if _title_opening(span, bare) or bare.lower() in RELIGIONS:
+        return True  # a title's opening; a faith ("the teachings of Islam"), whose followers are the group
     return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
 
 
@@ -472,10 +507,30 @@ def _regional_adjective(span: Span, bare: str) -> bool:
         and lemma not in ORG_NOUNS and lemma not in role_data()["heads"] and agent_sector(lemma) is None
 
 
+def _a_person_by_nationality(span: Span, bare: str) -> bool:
+    """"The Slovakian will meet", "the Mallorcan became", "the unseeded Argentine, who": one nationality
+    word with a singular person's ending (PERSON_DEMONYM_ENDINGS) after "the" (and an adjective), heading
+    its phrase, is a person called by the nation, not the nation ("the Irish", "the Italians" are);
+    not a place's own name ("the Ukraine"), nor an organisation the gazetteer knows ("the Taliban")."""
+    if len(span) != 1 or span.label_ not in {"NORP", "GPE"} or not bare.lower().endswith(_PERSON_DEMONYM_ENDINGS):
+        return False
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "ADJ" and before.is_lower and span.start > 1:
+        before = doc[span.start - 2]  # "the unseeded Argentine"
+    after = doc[span.end] if span.end < len(doc) else None
+    heads_phrase = root.dep_ not in {"amod", "compound", "nmod"} and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+    if before is None or before.lower_ != "the" or not heads_phrase or organisation(bare) is not None:
+        return False
+    place = lookup_place(bare)  # the gazetteer matches "Slovakian" to Slovakia: only the place's own name is one
+    return (place is None or fold(place.name) != fold(bare)) and (span.label_ == "NORP" or place is not None
+                                                                  or demonym_country(bare) is not None)
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
-    if _no_actor_form(span, bare) or _regional_adjective(span, bare):
+    if _no_actor_form(span, bare) or _regional_adjective(span, bare) or _a_person_by_nationality(span, bare):
         return None
     if _modifying_nationality(span, bare):
         return "NORP"
