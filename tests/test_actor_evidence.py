@@ -250,6 +250,8 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
      ("Internet Corporation for Assigned Names and Numbers", "ORG", "ORG:internet corporation for assigned names and numbers")),
     # a place and a nationality right after it: a club
     ("club_of_a_place", "Harlequins beat London Irish 20-13 at the Stoop on Saturday.", ("London Irish", "ORG", "ORG:london irish")),
+    # what an organisation has, written before its holder's name ("Globio founder Gerry Ellis")
+    ("org_possessions", '"It is a great tool," said Globio founder Gerry Ellis.', ("Globio", "ORG", "ORG:globio")),
     # a name listed with full names of people only is a person's
     ("list_of_people", "He will join fellow Springboks John Smit, Cobus Visagie and Victor Matfield in the South pack.",
      ("Cobus Visagie", "PERSON", "PERSON:visagie|cobus")),
@@ -273,6 +275,9 @@ def test_names_the_actors6_rules_mend(family, text, expected):
     ("person_demonym_endings", "Aged 18 years and 185 days, the Mallorcan became the youngest player to win.", "Mallorcan"),
     ("person_demonym_endings", "The unseeded Argentine, who won the tournament two years ago, lost.", "Argentine"),
     ("religions", "Those who threaten us do not follow the correct teachings of Islam.", "Islam"),
+    ("fiscal_events", "Chancellor Gordon Brown will deliver his Budget on 16 March.", "Budget"),
+    ("fiscal_events", "In the Budgets that were given before the last six elections, taxes rose.", "Budgets"),
+    ("portfolio_endings", "Lib Dem Home Affairs spokesman Mark Oaten said the plans were wrong.", "Home Affairs"),
 ])
 def test_names_that_are_no_actors(family, text, absent):
     assert all(absent != surface for surface, _, _ in mentions_of(text)), family
@@ -306,6 +311,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     ("person_demonym_endings", "Elections were held in the Ukraine on Sunday.", ("Ukraine", "GPE", "GPE:UKR")),
     # "in" after another verb is where
     ("work_verbs", "She starred in a play in Chicago last year.", ("Chicago", "GPE", "CITY:Chicago")),
+    # a body names itself with an institution's word, whatever follows
+    ("portfolio_endings", "Officials of the Foreign Affairs committee met.", ("Foreign Affairs committee", "ORG",
+                                                                              "ORG:foreign affairs committee")),
     # a list of clubs is no list of people
     ("list_of_people", "He has played for Leeds United, Aston Villa and Bolton Wanderers.", ("Aston Villa", "ORG", "ORG:aston villa")),
 ])

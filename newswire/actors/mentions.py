@@ -24,7 +24,7 @@ from newswire.actors.institutions import (country_qualified, is_institution, qua
 from newswire.actors.languages import used_as_language
 from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
-                                     POSTNOMINALS, RELIGIONS)
+                                     FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -409,7 +409,9 @@ def _no_actor_form(span: Span, bare: str) -> bool:
     Sullivan"), a former employer hyphened to its prefix ("the ex-Yukos boss", FORMER_PREFIXES), a
     lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
     a nationality used for its language ("in French") or hyphened to a word ("Scottish-based band"),
-    the opening of an office's title ("Shadow Home Secretary David Davis"), a faith ("Islam", RELIGIONS)."""
+    the opening of an office's title ("Shadow Home Secretary David Davis"), its field ("Lib Dem Home Affairs
+    spokesman", labelled a person's or an organisation's name), a faith ("Islam", RELIGIONS), a
+    fiscal statement ("his Budget", FISCAL_EVENTS)."""
     if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
         return True
     if len(span) > 2 and span[0].lower_ in FORMER_PREFIXES and span[1].text in HYPHENS:
@@ -418,8 +420,8 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True
     if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
         return True
-    if _title_opening(span, bare) or bare.lower() in RELIGIONS:
-        return True  # a title's opening; a faith ("the teachings of Islam"), whose followers are the group
+    if _title_opening(span, bare) or _portfolio_before_office(span) or bare.lower() in RELIGIONS or bare.lower() in FISCAL_EVENTS:
+        return True  # a title's opening; a faith ("the teachings of Islam"), whose followers are the group; "his Budget"
     return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
 
 
@@ -468,6 +470,16 @@ def _no_organisation(span: Span, bare: str) -> bool:
     if len(span) > 1 and span[-1].lower_ in LAW_HEADS:
         return True
     return _office_of(span) and lookup_place(bare) is None and organisation(bare) is None
+
+
+def _portfolio_before_office(span: Span) -> bool:
+    """"Home Affairs spokesman Mark Oaten": a name ending in a portfolio's word (PORTFOLIO_ENDINGS), with no
+    institution's word, right before an office's head word in lower case."""
+    doc = span.doc
+    if span[-1].lower_ not in PORTFOLIO_ENDINGS or span.end >= len(doc) or any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return False
+    after = doc[span.end]
+    return after.is_lower and after.lower_ in role_data()["heads"]
 
 
 def _office_of(span: Span) -> bool:
