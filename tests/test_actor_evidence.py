@@ -60,6 +60,7 @@ def test_context_decides_the_type(family, text, expected):
     ("event_heads", "The band won a Mercury Music Prize in 1995 for their debut album.", "Mercury Music Prize"),
     ("event_heads", "He beat Alberto Martin in last week's Brazil Open.", "Brazil Open"),
     ("event_heads", "Fifth seed Robin Soderling took the Milan Indoors title with a win over Radek Stepanek.", "Milan Indoors"),
+    ("event_heads", "He narrowly claimed the men's 60m title at the Norwich Union Indoor trials.", "Norwich Union Indoor"),
     # the list after "starred in" is of works, whatever the model's labels (GPE, PERSON)
     ("work_verbs", "Foxx has starred in Collateral and Ray. Clive Owen is nominated.", "Collateral"),
     ("work_verbs", "Foxx has starred in Collateral and Ray. Clive Owen is nominated.", "Ray"),
@@ -252,6 +253,14 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     ("club_of_a_place", "Harlequins beat London Irish 20-13 at the Stoop on Saturday.", ("London Irish", "ORG", "ORG:london irish")),
     # what an organisation has, written before its holder's name ("Globio founder Gerry Ellis")
     ("org_possessions", '"It is a great tool," said Globio founder Gerry Ellis.', ("Globio", "ORG", "ORG:globio")),
+    # a person's descriptor the model ran into a name it labelled an organisation: a person's name
+    ("descriptor_nouns", "He is set to meet Frenchman Arnaud Clement in the first round.",
+     ("Arnaud Clement", "PERSON", "PERSON:clement|arnaud")),
+    ("descriptor_nouns", "Veteran Spaniard Conchita Martinez came from a set down to beat Italian Roberta Vinci.",
+     ("Conchita Martinez", "PERSON", "PERSON:martinez|conchita")),
+    # a place's news outlet keeps its "News": alone the name would be the place's
+    ("media_suffixes", "The company may instead choose to pay a fine, the Beijing News said.",
+     ("Beijing News", "ORG", "ORG:beijing news")),
     # a name listed with full names of people only is a person's
     ("list_of_people", "He will join fellow Springboks John Smit, Cobus Visagie and Victor Matfield in the South pack.",
      ("Cobus Visagie", "PERSON", "PERSON:visagie|cobus")),

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newswire.actors.chunks import joined_person_names
@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
+from newswire.actors.lexicon import (BODY_HEADS, COMPANY_ENDINGS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS, ORG_NAME_ENDINGS,
                                      ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
                                      FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
@@ -244,7 +244,10 @@ def _without_leading_descriptor(span: Span) -> Span:
     "Russian Igor Andreev", "Russian Korzhanenko" (a nationality that is no given name before a
     name), "Producer Brian Grazer", "Centre Parker" (a person noun opening the sentence, capitalised
     there), "Olympian Andy Turner" (a descriptor noun, DESCRIPTOR_NOUNS). A given name stays ("Norman"
-    is no nationality)."""
+    is no nationality). A name the model labelled an organisation that such a noun describes is a
+    person's ("Frenchman Arnaud Clement", "Veteran Spaniard Conchita Martinez")."""
+    if span.label_ == "ORG" and _described_person(span):
+        return _without_leading_descriptor(Span(span.doc, span.start + 1, span.end, label="PERSON"))
     if span.label_ != "PERSON" or len(span) < 2 or not span[1].is_title:
         return span
     first = span[0]
@@ -255,6 +258,24 @@ def _without_leading_descriptor(span: Span) -> Span:
     if first.is_title and (nationality or role or party):  # and again: "Lib Dem Norman Baker"
         return _without_leading_descriptor(Span(span.doc, span.start + 1, span.end, label=span.label_))
     return span
+
+
+def _person_descriptor(token: Token) -> bool:
+    """A capitalised noun only a person is described with (DESCRIPTOR_NOUNS; PERSON_NOUNS where a sentence
+    opens), that is no given name."""
+    return token.is_title and token.lower_ not in GIVEN_NAMES and (
+        token.lower_ in DESCRIPTOR_NOUNS or (token.is_sent_start and token.lower_ in PERSON_NOUNS))
+
+
+# words that make a name an organisation's whatever describes it ("Fellow Travellers Ltd")
+_ORGANISATION_WORDS = COMPANY_ENDINGS | ORG_NAME_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS
+
+
+def _described_person(span: Span) -> bool:
+    """A person's descriptor and then two or three capitalised words with no organisation's word."""
+    rest = span[1:]
+    return 2 <= len(rest) <= 3 and _person_descriptor(span[0]) and all(token.is_title and token.is_alpha for token in rest) \
+        and not any(token.lower_ in _ORGANISATION_WORDS for token in rest)
 
 
 def _with_newspaper_opening(span: Span) -> Span:
@@ -381,19 +402,26 @@ def _media_context(span: Span) -> bool:
 
 def _org_name(surface: str) -> str:
     """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name (but
-    "Los Angeles Daily News" ends in one after a newspaper's opening word); nor
+    "Los Angeles Daily News" ends in one after a newspaper's opening word, and "the Beijing News" after a
+    place's name, which alone would be the place's); nor
     are lower-case words the model ran on into ("Forum for the Future research")."""
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
             rest = surface[: -len(suffix) - 1]
-            if rest.split()[-1].lower() in NEWSPAPER_OPENINGS and suffix[:1].isalpha() and surface[-len(suffix)].isupper():
-                return surface  # "Los Angeles Daily News": the suffix is the name's
+            if surface[-len(suffix)].isupper() and (rest.split()[-1].lower() in NEWSPAPER_OPENINGS or _a_place_named(rest)):
+                return surface  # "Los Angeles Daily News", "the Beijing News": the suffix is the name's
             return rest
     words = surface.split(" ")
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in ORG_TRAILING_WORDS \
             and any(ch.isupper() for ch in " ".join(words[:-1])):
         words.pop()
     return " ".join(words)
+
+
+def _a_place_named(name: str) -> bool:
+    """The name is a place's own (the gazetteer also matches "Slovakian" to Slovakia)."""
+    place = lookup_place(name)
+    return place is not None and fold(place.name) == fold(name)
 
 
 def _office_before_name(span: Span) -> bool:
@@ -534,9 +562,8 @@ def _a_person_by_nationality(span: Span, bare: str) -> bool:
     heads_phrase = root.dep_ not in {"amod", "compound", "nmod"} and (after is None or after.pos_ not in {"NOUN", "PROPN"})
     if before is None or before.lower_ != "the" or not heads_phrase or organisation(bare) is not None:
         return False
-    place = lookup_place(bare)  # the gazetteer matches "Slovakian" to Slovakia: only the place's own name is one
-    return (place is None or fold(place.name) != fold(bare)) and (span.label_ == "NORP" or place is not None
-                                                                  or demonym_country(bare) is not None)
+    return not _a_place_named(bare) and (span.label_ == "NORP" or lookup_place(bare) is not None
+                                         or demonym_country(bare) is not None)
 
 
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
