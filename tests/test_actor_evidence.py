@@ -283,6 +283,10 @@ def test_names_the_actors6_rules_mend(family, text, expected):
     ("person_demonym_endings", "The Slovakian will meet Elena Likhovtseva in the second round.", "Slovakian"),
     ("person_demonym_endings", "Aged 18 years and 185 days, the Mallorcan became the youngest player to win.", "Mallorcan"),
     ("person_demonym_endings", "The unseeded Argentine, who won the tournament two years ago, lost.", "Argentine"),
+    ("person_demonym_endings", "The 34-year-old American, seeded eighth, made a poor start.", "American"),
+    # a descriptor noun alone, after a determiner, whatever the model's label (PERSON here)
+    ("descriptor_nouns", "The 31-year-old Scot was suspended for two years in 1998.", "Scot"),
+    ("descriptor_nouns", "Twenty-eight people, including a Briton, have been arrested.", "Briton"),
     ("religions", "Those who threaten us do not follow the correct teachings of Islam.", "Islam"),
     ("fiscal_events", "Chancellor Gordon Brown will deliver his Budget on 16 March.", "Budget"),
     ("fiscal_events", "In the Budgets that were given before the last six elections, taxes rose.", "Budgets"),
@@ -316,6 +320,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     # the nation: no singular person's ending, or a nationality that modifies a noun
     ("person_demonym_endings", "It has been quite a year for the Irish. The Irish pack struggled.", ("Irish", "NORP", "NORP:IRL")),
     ("person_demonym_endings", "The Brazilian striker scored twice.", ("Brazilian", "NORP", "NORP:BRA")),
+    # a nationality's plural the model labelled a person's is the nation's people
+    ("demonyms", "A survey has revealed that many Britons are unhappy with their internet service.",
+     ("Britons", "NORP", "NORP:GBR")),
     # a place's own name after "the" stays the place
     ("person_demonym_endings", "Elections were held in the Ukraine on Sunday.", ("Ukraine", "GPE", "GPE:UKR")),
     # "in" after another verb is where

@@ -547,23 +547,52 @@ def _regional_adjective(span: Span, bare: str) -> bool:
         and lemma not in ORG_NOUNS and lemma not in role_data()["heads"] and agent_sector(lemma) is None
 
 
+# "the 31-year-old Scot", "the unseeded Argentine": the words a determiner may be separated from a nationality by
+MAX_NATIONALITY_MODIFIERS = 6
+
+
+def _singular_nationality(span: Span, bare: str) -> bool:
+    """One word for one person of a nation: a nationality with a singular person's ending
+    (PERSON_DEMONYM_ENDINGS), labelled a group or a place, or a descriptor noun (DESCRIPTOR_NOUNS: "Scot",
+    "Briton"), whatever the label; not a given name ("German Gref")."""
+    word = bare.lower()
+    if len(span) != 1 or word in GIVEN_NAMES:
+        return False
+    if word in DESCRIPTOR_NOUNS:
+        return True
+    return span.label_ in {"NORP", "GPE"} and word.endswith(_PERSON_DEMONYM_ENDINGS) and (
+        span.label_ == "NORP" or lookup_place(bare) is not None or demonym_country(bare) is not None)
+
+
+def _determiner_before(span: Span) -> Token | None:
+    """The word before the name past its lower-case modifiers ("the unseeded", "a proud", "the 31-year-old")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(0, span.start - MAX_NATIONALITY_MODIFIERS) and (doc[i].text in HYPHENS or (
+            doc[i].pos_ in _MODIFIER_POS and (doc[i].is_lower or doc[i].like_num))):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+# parts of speech of the words between a determiner and its noun ("the unseeded", "the 31-year-old")
+_MODIFIER_POS = frozenset({"ADJ", "ADV", "NUM", "NOUN"})
+# determiners of one person ("the Slovakian", "a Briton"), not of a group ("the Irish" has no singular ending)
+DETERMINERS_OF_ONE = {"the", "a", "an"}
+
+
 def _a_person_by_nationality(span: Span, bare: str) -> bool:
-    """"The Slovakian will meet", "the Mallorcan became", "the unseeded Argentine, who": one nationality
-    word with a singular person's ending (PERSON_DEMONYM_ENDINGS) after "the" (and an adjective), heading
-    its phrase, is a person called by the nation, not the nation ("the Irish", "the Italians" are);
-    not a place's own name ("the Ukraine"), nor an organisation the gazetteer knows ("the Taliban")."""
-    if len(span) != 1 or span.label_ not in {"NORP", "GPE"} or not bare.lower().endswith(_PERSON_DEMONYM_ENDINGS):
+    """"The Slovakian will meet", "the unseeded Argentine, who", "a proud Welshman", "the 31-year-old Scot":
+    one word for one person of a nation (_singular_nationality) after a determiner, heading its phrase, is a
+    person called by the nation, not the nation ("the Irish", "the Italians" are); not a place's own name
+    ("the Ukraine"), nor an organisation the gazetteer knows ("the Taliban")."""
+    if not _singular_nationality(span, bare):
         return False
     doc, root = span.doc, span.root
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ == "ADJ" and before.is_lower and span.start > 1:
-        before = doc[span.start - 2]  # "the unseeded Argentine"
+    determiner = _determiner_before(span)
     after = doc[span.end] if span.end < len(doc) else None
     heads_phrase = root.dep_ not in {"amod", "compound", "nmod"} and (after is None or after.pos_ not in {"NOUN", "PROPN"})
-    if before is None or before.lower_ != "the" or not heads_phrase or organisation(bare) is not None:
-        return False
-    return not _a_place_named(bare) and (span.label_ == "NORP" or lookup_place(bare) is not None
-                                         or demonym_country(bare) is not None)
+    return determiner is not None and determiner.lower_ in DETERMINERS_OF_ONE and heads_phrase \
+        and organisation(bare) is None and not _a_place_named(bare)
 
 
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
@@ -577,6 +606,8 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None
     if label == "PERSON" and len(span) == 1 and bare.lower().endswith(_COUNTY_ENDINGS):
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
+    if label == "PERSON" and len(span) == 1 and demonym_country(bare) is not None and bare.lower() not in GIVEN_NAMES:
+        label = "NORP"  # "many Britons are unhappy": the nation's people, unless a surname of the article (below)
     if label == "NORP" and bare.lower().startswith(_GROUP_NEGATIONS) and demonym_country(bare) is None:
         return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
