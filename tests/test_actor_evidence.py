@@ -201,6 +201,9 @@ def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
      ("Engerwitzdorf", "GPE", "CITY:Engerwitzdorf")),
     # a word of letters and digits is no person's name
     ("digits", "Martin Mubanga claimed that an MI6 officer played a key role.", ("MI6", "ORG", "ORG:mi6")),
+    # nor is one of capitals alone
+    ("acronyms", "\"It will mean jobs for our people,\" he said. SAIC says none of its money will be paid.",
+     ("SAIC", "ORG", "ORG:saic")),
     # a lone surname of the article's person labelled NORP is the person
     ("surnames", "Greg Rusedski lost on Tuesday. A furious Rusedski slammed his racket onto the ground.",
      ("Rusedski", "PERSON", "PERSON:rusedski|greg")),

@@ -534,6 +534,16 @@ def _ends_in_a_number(span: Span) -> bool:
     return len(span) > 1 and last.is_digit and len(last) >= 3 and all(token.is_alpha for token in span[:-1])
 
 
+# an acronym is of at least this many capitals (two may be a person's initials, "JP McManus")
+MIN_ACRONYM_LETTERS = 3
+
+
+def _an_acronym(span: Span) -> bool:
+    """One word of capitals only ("ESPN", "SAIC")."""
+    word = span[0].text
+    return len(span) == 1 and len(word) >= MIN_ACRONYM_LETTERS and word.isalpha() and word.isupper()
+
+
 def _regional_adjective(span: Span, bare: str) -> bool:
     """"Russia's Siberian coast", "a Viennese opera house": a group word that is no country's nationality,
     modifying one thing (a singular common noun that names no agent, person or body), names no actor;
@@ -617,8 +627,10 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # ("Michael London" and London)
         label = "PERSON"
     if label in {"PERSON", "GPE"} and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
-                                       or _ends_in_a_number(span)):
-        label = "ORG"  # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits
+                                       or _ends_in_a_number(span) or (label == "PERSON" and _an_acronym(span))):
+        # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits; "ESPN", "SAIC": nor
+        # are people named by capitals alone
+        label = "ORG"
     if label == "GPE" and _lone_given_name(span, bare):
         label = "PERSON"  # "I speak to Tommy regularly"
     if label == "PERSON" and _office_before_name(span):
