@@ -264,6 +264,12 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     # a place's news outlet keeps its "News": alone the name would be the place's
     ("media_suffixes", "The company may instead choose to pay a fine, the Beijing News said.",
      ("Beijing News", "ORG", "ORG:beijing news")),
+    # names listed mostly with places, one the gazetteer knows, are places (the model labels these PERSON, ORG)
+    ("list_of_places", "The transmission area will initially include Paris, Lille, Lyon and Toulouse. "
+     "Eventually there will be 115 sites.",
+     ("Toulouse", "GPE", "CITY:Toulouse")),
+    ("list_of_places", "These countries are mainly situated in Sub-Saharan Africa, Latin America and the Caribbean.",
+     ("Sub-Saharan Africa", "GPE", "CITY:Sub-Saharan Africa")),
     # a name listed with full names of people only is a person's
     ("list_of_people", "He will join fellow Springboks John Smit, Cobus Visagie and Victor Matfield in the South pack.",
      ("Cobus Visagie", "PERSON", "PERSON:visagie|cobus")),
@@ -333,6 +339,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     # a body names itself with an institution's word, whatever follows
     ("portfolio_endings", "Officials of the Foreign Affairs committee met.", ("Foreign Affairs committee", "ORG",
                                                                               "ORG:foreign affairs committee")),
+    # a player on a sheet listed with the countries in brackets stays a player
+    ("list_of_places", "C Paterson (Scotland), B Cohen (England), D Traille (France), O Smith (England), C Sweeney (Wales), "
+     "D Humphreys (Ireland), D Peel (Wales); A Lo Cicero (Italy), Others to be added.", ("C Sweeney", "PERSON", "PERSON:sweney|c")),
     # a list of clubs is no list of people
     ("list_of_people", "He has played for Leeds United, Aston Villa and Bolton Wanderers.", ("Aston Villa", "ORG", "ORG:aston villa")),
 ])

@@ -280,7 +280,7 @@ def _phrase_vote(span: Span) -> str | None:
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
     rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_of_people_vote)
+             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 
@@ -311,28 +311,64 @@ def _starred_in_vote(span: Span) -> str | None:
     return NOT_ACTOR if preposition.head.lemma_.lower() in WORK_VERBS else None
 
 
-# a name listed with full names of people only, at least this many, is a person's too
-MIN_LISTED_PEOPLE = 2
+# a list tells what a name is when it has at least this many other entries
+MIN_LISTED_OTHERS = 2
 # words that end or make an organisation's name, not a person's
 _ORG_WORDS = COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | ORG_NAME_ENDINGS
 
 
-def _list_of_people_vote(span: Span) -> str | None:
-    """"fellow Springboks John Smit, Cobus Visagie and Victor Matfield": two or three capitalised words the
-    model labelled an organisation, in a list whose other entries are all full names of people (at least
-    MIN_LISTED_PEOPLE, each of two words or more), are a person's name; not one the gazetteer knows, nor one
-    with an organisation's word."""
+def _list_vote(span: Span) -> str | None:
+    """What the other entries of the list a name is in say it is: people's full names, a person
+    (_list_of_people); places, a place (_list_of_places), unless the list is a team sheet's."""
     root = span.root
-    if span.label_ != ORG or not 2 <= len(span) <= 3 or not (root.dep_ in CONJUNCTS or any(c.dep_ in CONJUNCTS for c in root.rights)):
+    if span.label_ not in {PERSON, ORG} or not (root.dep_ in CONJUNCTS or any(c.dep_ in CONJUNCTS for c in root.rights)):
         return None
     others = [token for token in conjuncts_of(first_conjunct(root)) if token.i != root.i]
+    if len(others) < MIN_LISTED_OTHERS or _known(span_text(span)):
+        return None
+    if span.label_ == ORG and _list_of_people(span, others):
+        return PERSON
+    # a team sheet's players are parsed as one list with the countries in their brackets ("C Sweeney (Wales)")
+    return PLACE if _list_of_places(others) and not _a_players_form(span) and _team_sheet_vote(span) is None else None
+
+
+def _a_players_form(span: Span) -> bool:
+    """Written as a player on a team sheet: an initial opening it ("C Sweeney") or a bracket after it."""
+    doc = span.doc
+    return len(span[0]) == 1 or (span.end < len(doc) and doc[span.end].text == "(")
+
+
+def _list_of_people(span: Span, others: list[Token]) -> bool:
+    """"fellow Springboks John Smit, Cobus Visagie and Victor Matfield": two or three capitalised words the
+    model labelled an organisation, with no organisation's word, listed only with full names of people
+    (each of two words or more)."""
+    if not 2 <= len(span) <= 3 or not all(token.is_title and token.is_alpha for token in span) \
+            or any(token.lower_ in _ORG_WORDS for token in span):
+        return False
     # a listed name's last word, inside a name the model labelled a person's that opens before it
-    people = [token for token in others if token.ent_type_ == PERSON and token.ent_iob_ == "I"]
-    if len(others) < MIN_LISTED_PEOPLE or len(people) != len(others):
-        return None
-    if not all(token.is_title and token.is_alpha for token in span) or any(token.lower_ in _ORG_WORDS for token in span):
-        return None
-    return None if _known(span_text(span)) else PERSON
+    return all(token.ent_type_ == PERSON and token.ent_iob_ == "I" for token in others)
+
+
+def _list_of_places(others: list[Token]) -> bool:
+    """"Paris, Lille, Lyon and Toulouse" (Lyon and Toulouse labelled people's names): a name listed mostly with
+    places the model labelled so, at least MIN_LISTED_OTHERS of them and more than the names it labelled
+    otherwise, one a place the gazetteer knows by its own name (a list of clubs named by their towns names none)."""
+    places = [token for token in others if token.ent_type_ in {PLACE, "LOC"}]
+    named_otherwise = sum(token.ent_type_ not in {"", PLACE, "LOC"} for token in others)
+    return len(places) >= MIN_LISTED_OTHERS and len(places) > named_otherwise and any(map(_a_known_place, places))
+
+
+def _a_known_place(token: Token) -> bool:
+    """The entity the token is in is a place the gazetteer knows by that name ("Latin America", not "America")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    name = name_of(doc[start:end])
+    place = lookup_place(name)
+    return place is not None and fold(place.name) == name
 
 
 def _a_capitalised_common_word(span: Span) -> bool:
