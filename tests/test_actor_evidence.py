@@ -252,6 +252,9 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     # a name the model ended on "and" runs on over the name after it
     ("dangling_links", "The names will be considered by the Internet Corporation for Assigned Names and Numbers, Icann.",
      ("Internet Corporation for Assigned Names and Numbers", "ORG", "ORG:internet corporation for assigned names and numbers")),
+    # names the acronym after them spells out are one ("or" split them, the model labelled "Foe" a person's)
+    ("acronyms", "Projects such as the C-17 heavy lift aircraft and Successor Identification Friend or Foe (SIFF), were "
+     "showing good performances.", ("Successor Identification Friend or Foe", "ORG", "ORG:successor identification friend or foe")),
     # a place and a nationality right after it: a club
     ("club_of_a_place", "Harlequins beat London Irish 20-13 at the Stoop on Saturday.", ("London Irish", "ORG", "ORG:london irish")),
     # what an organisation has, written before its holder's name ("Globio founder Gerry Ellis")
@@ -339,6 +342,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     # a body names itself with an institution's word, whatever follows
     ("portfolio_endings", "Officials of the Foreign Affairs committee met.", ("Foreign Affairs committee", "ORG",
                                                                               "ORG:foreign affairs committee")),
+    # an acronym that spells out only the last of two names joins neither to the other
+    ("acronyms", "The Official UK Charts Company (OCC) is a joint venture between the BPI and the British Association of "
+     "Record Dealers (BARD).", ("BPI", "ORG", "ORG:bpi")),
     # a player on a sheet listed with the countries in brackets stays a player
     ("list_of_places", "C Paterson (Scotland), B Cohen (England), D Traille (France), O Smith (England), C Sweeney (Wales), "
      "D Humphreys (Ireland), D Peel (Wales); A Lo Cicero (Italy), Others to be added.", ("C Sweeney", "PERSON", "PERSON:sweney|c")),

@@ -148,7 +148,8 @@ def entity_spans(doc: Doc) -> list[Span]:
         # "Ursula von der" + "Leyen": a person's name cut after its particles
         if merged and merged[-1].label_ == "PERSON" and merged[-1][-1].lower_ in NAME_PARTICLES and span.start == merged[-1].end:
             merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
-        elif merged and (_runs_on_over(merged[-1], span) or _club_of_a_place(merged[-1], span)):
+        elif merged and (_runs_on_over(merged[-1], span) or _club_of_a_place(merged[-1], span)
+                         or _one_name_its_acronym_spells(merged[-1], span)):
             merged[-1] = Span(doc, merged[-1].start, span.end, label="ORG")
         else:
             merged.append(span)
@@ -341,6 +342,13 @@ def _without_trailing_honorific(span: Span) -> Span:
     return span
 
 
+def _one_name_its_acronym_spells(previous: Span, span: Span) -> bool:
+    """"Successor Identification Friend" + "or" + "Foe" + " (SIFF)": an organisation and a name one link word
+    after it that the acronym after them spells out are one name."""
+    return previous.label_ == "ORG" and previous.end + 1 == span.start and span.doc[previous.end].lower_ in NAME_LINKS | {"or"} \
+        and _spelt_out_before_its_acronym(span.doc[previous.start:span.end])
+
+
 def _club_of_a_place(place: Span, nationality: Span) -> bool:
     """"R Russell (London Irish)", "beat London Welsh": a place and a nationality word right after it, which
     modifies no noun after it, are one club's name, the model's two names."""
@@ -361,6 +369,17 @@ def _without_postnominals(span: Span) -> Span:
     return span if end == span.end else Span(span.doc, span.start, end, label="PERSON")
 
 
+def _spelt_out_before_its_acronym(span: Span) -> bool:
+    """"Successor Identification Friend or Foe (SIFF)": the acronym in brackets right after the name is the
+    initials of its capitalised words (all of them: "the BPI and the British Association of Record Dealers
+    (BARD)" are two)."""
+    acronym = ACRONYM_AFTER.match(doc_text(span.doc), span.end_char)
+    if acronym is None:
+        return False
+    initials = "".join(token.text[0] for token in span if token.is_alpha and token.text[0].isupper())
+    return initials == "".join(letter for letter in acronym.group(1) if letter.isalpha())
+
+
 def _split_coordinations(spans: list[Span]) -> list[Span]:
     """Names the model ran together into one span, split at commas, "or" and "v" ("Makelele,
     Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
@@ -368,7 +387,8 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"). Every
     part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
     so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
-    join a person of its name. The parts keep the span's label."""
+    join a person of its name, and so does a name its acronym spells out ("Successor Identification Friend or
+    Foe (SIFF)"). The parts keep the span's label."""
     # "Guide To The Galaxy" is one title
     cuts_of = [[token.i for token in tokens_between(span.doc, span.start + 1, span.end - 1) if token.text in SEPARATORS]
                for span in spans]
@@ -385,7 +405,8 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
         separators = {doc[cut].text for cut in cuts}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
         if not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
-                or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
+                or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text) \
+                or _spelt_out_before_its_acronym(span):
             out.append(span)
             continue
         out.extend(Span(span.doc, part.start, part.end, label=span.label_) for part in names)
