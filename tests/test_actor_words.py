@@ -138,6 +138,8 @@ def test_description_rules(family, text, expected):
     ("org_head_words", "Walmart reported a loss on Monday. The Walmart company said it would cut jobs.",
      "The Walmart company", ["ORG:walmart"]),
     ("state_bodies", "Russian officials said the talks had failed.", "Russian officials", ["GPE:RUS"]),
+    # a nationality ending the phrase is one person of it (person_demonym_endings), no one speaking for the state
+    ("person_demonym_endings", "To have an Australian come up and deliver such a surprise was great.", "an Australian", []),
     ("pronouns", "Secretary of State Antony Blinken spoke in Geneva. He said talks would go on.", "He",
      ["PERSON:blinken|antony"]),
     # a singular agent noun that is no sector's collective is one body: "the US newspaper" is the paper named before
