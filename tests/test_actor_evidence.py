@@ -273,6 +273,9 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
      ("Toulouse", "GPE", "CITY:Toulouse")),
     ("list_of_places", "These countries are mainly situated in Sub-Saharan Africa, Latin America and the Caribbean.",
      ("Sub-Saharan Africa", "GPE", "CITY:Sub-Saharan Africa")),
+    # an office after a comma and "of", "at", "for": the name holds it, a person's
+    ("appositive_office_exceptions", "Technology lets people share their stories, according to Carly Fiorina, chief of "
+     "technology giant Hewlett Packard.", ("Carly Fiorina", "PERSON", "PERSON:fiorina|carly")),
     # a name listed with full names of people only is a person's
     ("list_of_people", "He will join fellow Springboks John Smit, Cobus Visagie and Victor Matfield in the South pack.",
      ("Cobus Visagie", "PERSON", "PERSON:visagie|cobus")),
@@ -348,6 +351,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     # a player on a sheet listed with the countries in brackets stays a player
     ("list_of_places", "C Paterson (Scotland), B Cohen (England), D Traille (France), O Smith (England), C Sweeney (Wales), "
      "D Humphreys (Ireland), D Peel (Wales); A Lo Cicero (Italy), Others to be added.", ("C Sweeney", "PERSON", "PERSON:sweney|c")),
+    # an office word that may describe a body leaves the name alone
+    ("appositive_office_exceptions", "Sony, the market leader, said sales rose. Shares in Sony, leader of the market, rose.",
+     ("Sony", "ORG", "ORG:sony")),
     # a list of clubs is no list of people
     ("list_of_people", "He has played for Leeds United, Aston Villa and Bolton Wanderers.", ("Aston Villa", "ORG", "ORG:aston villa")),
 ])

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
@@ -93,10 +93,17 @@ def _linked_nouns(span: Span) -> list[Token]:
     return linked
 
 
+@lru_cache(maxsize=1)
+def _appositive_offices() -> frozenset[str]:
+    """The office words that, in apposition to a name, say it is a person's (role heads but the exceptions);
+    made once, when first asked (the role data loads on first use)."""
+    return frozenset(role_data()["heads"]) - APPOSITIVE_OFFICE_EXCEPTIONS
+
+
 def _role_vote(span: Span) -> str | None:
     """A work noun right before the name, before the list it ends, or in apposition to it ("the
     film Robots", "soap operas Knots Landing and Falcon Crest"): a work's title; a person noun
-    there ("midfielder Edith Agoye"): a person."""
+    there ("midfielder Edith Agoye"), or an office after a comma ("Carly Fiorina, chief of"): a person."""
     before = _before(span)
     linked = _linked_nouns(span)
     if any(token is not None and token.lower_ in WORK_NOUNS and token.is_lower for token in (before, list_opening(span))) \
@@ -106,7 +113,22 @@ def _role_vote(span: Span) -> str | None:
     names_itself = span.root.dep_ not in COMPOUNDS
     if (names_itself and _singular_noun(before, PERSON_NOUNS)) or any(_singular_noun(t, PERSON_NOUNS) for t in linked):
         return PERSON
-    return None
+    return PERSON if _office_after_a_comma(span) else None
+
+
+# words after an office that make it the name's ("chief of", "director at", "spokesman for"; "chief," ends it)
+_OFFICE_LINKS = frozenset({"of", "at", "for", ","})
+
+
+def _office_after_a_comma(span: Span) -> bool:
+    """"Carly Fiorina, chief of technology giant Hewlett Packard": a comma, a lower-case office word
+    (role heads but APPOSITIVE_OFFICE_EXCEPTIONS) and "of", "at", "for" or a comma after the name: the
+    office is the name's, a person's (the model's parse often hangs the apposition elsewhere)."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    office = doc[span.end + 1]
+    return office.is_lower and _singular_noun(office, _appositive_offices()) and doc[span.end + 2].lower_ in _OFFICE_LINKS
 
 
 def _clause_vote(span: Span) -> str | None:
