@@ -303,6 +303,8 @@ def test_names_the_actors6_rules_mend(family, text, expected):
     ("descriptor_nouns", "The 31-year-old Scot was suspended for two years in 1998.", "Scot"),
     ("descriptor_nouns", "Twenty-eight people, including a Briton, have been arrested.", "Briton"),
     ("religions", "Those who threaten us do not follow the correct teachings of Islam.", "Islam"),
+    ("title_verbs", "The Demos report, entitled Broadband Britain: The End Of Asymmetry?, was commissioned by AOL.",
+     "Broadband Britain"),
     ("fiscal_events", "Chancellor Gordon Brown will deliver his Budget on 16 March.", "Budget"),
     ("fiscal_events", "In the Budgets that were given before the last six elections, taxes rose.", "Budgets"),
     ("portfolio_endings", "Lib Dem Home Affairs spokesman Mark Oaten said the plans were wrong.", "Home Affairs"),
@@ -351,6 +353,9 @@ def test_what_the_new_rules_leave_alone(family, text, expected):
     # a player on a sheet listed with the countries in brackets stays a player
     ("list_of_places", "C Paterson (Scotland), B Cohen (England), D Traille (France), O Smith (England), C Sweeney (Wales), "
      "D Humphreys (Ireland), D Peel (Wales); A Lo Cicero (Italy), Others to be added.", ("C Sweeney", "PERSON", "PERSON:sweney|c")),
+    # an organisation's name introduced like a title stays one
+    ("title_verbs", "In 2001 he started a new company entitled POW Entertainment, which makes films.",
+     ("POW Entertainment", "ORG", "ORG:pow entertainment")),
     # an office word that may describe a body leaves the name alone
     ("appositive_office_exceptions", "Sony, the market leader, said sales rose. Shares in Sony, leader of the market, rose.",
      ("Sony", "ORG", "ORG:sony")),

@@ -25,9 +25,9 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
+                                     PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
 from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
@@ -278,8 +278,8 @@ _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
 
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
-    tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
-    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
+    tail ("European Footballer" + "of the Year"), before what makes it a film's ("House of Flying
+    Daggers, directed by") or after what introduces a title ("entitled Broadband Britain") names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _AWARD_TAIL_FIRST_WORDS:
@@ -290,13 +290,26 @@ def _phrase_vote(span: Span) -> str | None:
              if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
-    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
+    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or _after_a_title_verb(span):
         return NOT_ACTOR
     if after.startswith("-based"):
         return PLACE
     before = doc_text(doc)[max(0, span.start_char - 7):span.start_char]
     firm = before == "-based " and span[0].lower_ not in GIVEN_NAMES  # "US-based Alistair Cragg" is a runner
     return ORG if firm else None  # "the San Francisco-based Balco laboratory"
+
+
+def _after_a_title_verb(span: Span) -> bool:
+    """Right after a word that introduces a title (TITLE_VERBS), or after it and a quotation mark; not the
+    name of an organisation so introduced ("a new company entitled POW! Entertainment", ORG_NOUNS)."""
+    doc = span.doc
+    i = span.start - 1
+    if i > 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in TITLE_VERBS:
+        return False
+    named = doc[i - 1] if i > 0 and doc[i - 1].text != "," else doc[i - 2] if i > 1 else None
+    return named is None or named.lemma_.lower() not in ORG_NOUNS
 
 
 def mention_votes(span: Span) -> list[str]:
