@@ -30,7 +30,7 @@ from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, 
                                      PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
-from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
+from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
                              span_text)
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
@@ -339,7 +339,10 @@ def _product_vote(span: Span) -> str | None:
 def _starred_in_vote(span: Span) -> str | None:
     """"Foxx has starred in Collateral and Ray": a name of the list after "in" and a verb whose "in" is a
     work's (WORK_VERBS) is the work's title."""
-    root = first_conjunct(span.root)
+    root = span.root
+    if root.dep_ not in PREPOSITION_OBJECTS and root.dep_ not in CONJUNCTS:
+        return None  # most names: neither an object of "in" nor a later entry of a list
+    root = first_conjunct(root)
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ != "in":
         return None
@@ -355,8 +358,10 @@ _ORG_WORDS = COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | ORG_NAME
 def _list_vote(span: Span) -> str | None:
     """What the other entries of the list a name is in say it is: people's full names, a person
     (_list_of_people); places, a place (_list_of_places), unless the list is a team sheet's."""
+    if span.label_ not in {PERSON, ORG}:
+        return None
     root = span.root
-    if span.label_ not in {PERSON, ORG} or not (root.dep_ in CONJUNCTS or any(c.dep_ in CONJUNCTS for c in root.rights)):
+    if not (root.dep_ in CONJUNCTS or (root.n_rights and any(c.dep_ in CONJUNCTS for c in root.rights))):
         return None
     others = [token for token in conjuncts_of(first_conjunct(root)) if token.i != root.i]
     if len(others) < MIN_LISTED_OTHERS or _known(span_text(span)):

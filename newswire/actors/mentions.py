@@ -58,6 +58,8 @@ _GROUP_NEGATIONS = tuple(GROUP_NEGATIONS)
 _NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
 _COUNTY_ENDINGS = tuple(COUNTY_ENDINGS)
 _PERSON_DEMONYM_ENDINGS = tuple(PERSON_DEMONYM_ENDINGS)
+# names that are no actor whatever their label: faiths and fiscal statements (one set, asked of every name)
+_NO_ACTOR_WORDS = RELIGIONS | FISCAL_EVENTS
 
 
 @lru_cache(maxsize=1)
@@ -274,9 +276,10 @@ _ORGANISATION_WORDS = COMPANY_ENDINGS | ORG_NAME_ENDINGS | ORG_TRAILING_WORDS | 
 
 def _described_person(span: Span) -> bool:
     """A person's descriptor and then two or three capitalised words with no organisation's word."""
+    if not 3 <= len(span) <= 4 or not _person_descriptor(span[0]):
+        return False
     rest = span[1:]
-    return 2 <= len(rest) <= 3 and _person_descriptor(span[0]) and all(token.is_title and token.is_alpha for token in rest) \
-        and not any(token.lower_ in _ORGANISATION_WORDS for token in rest)
+    return all(token.is_title and token.is_alpha for token in rest) and not any(token.lower_ in _ORGANISATION_WORDS for token in rest)
 
 
 def _with_newspaper_opening(span: Span) -> Span:
@@ -352,11 +355,11 @@ def _one_name_its_acronym_spells(previous: Span, span: Span) -> bool:
 def _club_of_a_place(place: Span, nationality: Span) -> bool:
     """"R Russell (London Irish)", "beat London Welsh": a place and a nationality word right after it, which
     modifies no noun after it, are one club's name, the model's two names."""
+    if nationality.label_ != "NORP" or place.end != nationality.start or place.label_ not in {"GPE", "LOC"} \
+            or len(nationality) != 1 or nationality.text.endswith("s") or demonym_country(nationality.text) is None:
+        return False
     doc = nationality.doc
-    after = doc[nationality.end] if nationality.end < len(doc) else None
-    return place.label_ in {"GPE", "LOC"} and nationality.label_ == "NORP" and place.end == nationality.start \
-        and len(nationality) == 1 and not nationality.text.endswith("s") and demonym_country(nationality.text) is not None \
-        and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+    return nationality.end == len(doc) or doc[nationality.end].pos_ not in {"NOUN", "PROPN"}
 
 
 def _without_postnominals(span: Span) -> Span:
@@ -469,7 +472,7 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True
     if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
         return True
-    if _title_opening(span, bare) or _portfolio_before_office(span) or bare.lower() in RELIGIONS or bare.lower() in FISCAL_EVENTS:
+    if _title_opening(span, bare) or _portfolio_before_office(span) or bare.lower() in _NO_ACTOR_WORDS:
         return True  # a title's opening; a faith ("the teachings of Islam"), whose followers are the group; "his Budget"
     return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
 
@@ -586,8 +589,10 @@ def _singular_nationality(span: Span, bare: str) -> bool:
     """One word for one person of a nation: a nationality with a singular person's ending
     (PERSON_DEMONYM_ENDINGS), labelled a group or a place, or a descriptor noun (DESCRIPTOR_NOUNS: "Scot",
     "Briton"), whatever the label; not a given name ("German Gref")."""
+    if len(span) != 1:
+        return False
     word = bare.lower()
-    if len(span) != 1 or word in GIVEN_NAMES:
+    if word in GIVEN_NAMES:
         return False
     if word in DESCRIPTOR_NOUNS:
         return True
