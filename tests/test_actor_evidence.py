@@ -241,6 +241,10 @@ def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
      ("Montpellier", "ORG", "ORG:montpellier")),
     ("team_sheet", "Portsmouth: Hislop, Griffin, Primus, De Zeeuw, Taylor, Stone (Cisse 76), Faye, Yakubu.",
      ("Cisse", "PERSON", "PERSON:cise|")),
+    # an HTML character reference left in a name ("Pap&#233;") does not hide the sheet
+    ("team_sheet", "Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Olivier Milloud (Bourgoin), Sebastien Bruno "
+     "(Sale/ENG), William Servat (Stade Toulousain), Pascal Pap&#233; (Bourgoin), Serge Betsen (Biarritz).",
+     ("Sebastien Bruno", "PERSON", "PERSON:bruno|sebastien")),
 ])
 def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     assert expected in mentions_of(text), family

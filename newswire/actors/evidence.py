@@ -16,6 +16,7 @@ model's label. A name only ever used as a thing's ("the Zafi virus", "its ROKR h
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -492,7 +493,9 @@ _SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
 def _team_sheet(line: str) -> bool:
     """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
     header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
-    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton")."""
+    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). HTML character references some texts keep
+    ("Pascal Pap&#233;") are read as their letters."""
+    line = html.unescape(line)
     body = _SHEET_HEADER.sub("", line.strip())
     if body == line.strip() and ";" not in body and "(" not in body:
         return False
