@@ -156,8 +156,9 @@ with the session's code at ac31bfb (after all its rules but the last two), judge
 32/50 (64 %, 95 % CI 50-76 %; wrong_type 9: three players and a reader's "Freddie" typed ORG, a club and its
 ground, a photographer typed GPE, a magazine and a constituency's part typed PERSON; not_an_actor 7: a game, a labelling
 scheme, an online service, a charter, a funding scheme, a language, a report's title; wrong_name 1, merged 1: a
-costume designer and a hooker both called Byrne). Two of its errors then led to the session's last two rules
-(an office after a comma, "entitled"): _after, on the last code, 33/49 (Broadband Britain no actor any more).
+costume designer and a hooker both called Byrne). Three of its errors then led to the session's last three rules
+(an office after a comma, "entitled", HTML character references on a team sheet): _after, on the last code, 34/49
+(Broadband Britain no actor any more).
 """
 
 from __future__ import annotations
