@@ -138,6 +138,8 @@ def test_description_rules(family, text, expected):
     ("org_head_words", "Walmart reported a loss on Monday. The Walmart company said it would cut jobs.",
      "The Walmart company", ["ORG:walmart"]),
     ("state_bodies", "Russian officials said the talks had failed.", "Russian officials", ["GPE:RUS"]),
+    # a nationality ending the phrase is one person of it (person_demonym_endings), no one speaking for the state
+    ("person_demonym_endings", "To have an Australian come up and deliver such a surprise was great.", "an Australian", []),
     ("pronouns", "Secretary of State Antony Blinken spoke in Geneva. He said talks would go on.", "He",
      ["PERSON:blinken|antony"]),
     # a singular agent noun that is no sector's collective is one body: "the US newspaper" is the paper named before
@@ -172,7 +174,9 @@ def test_every_family_has_a_rule_test():
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
                                      "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",
-                                     "member_counts"}
+                                     "member_counts", "person_demonym_endings", "postnominals", "religions", "work_verbs",
+                                     "fiscal_events", "portfolio_endings", "appositive_office_exceptions",
+                                     "title_verbs"}
     tested_in_test_actor_kinds = {"kind_nouns", "kind_nouns_after_name", "example_openers", "idioms", "language_cues",
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",

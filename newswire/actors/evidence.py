@@ -16,6 +16,7 @@ model's label. A name only ever used as a thing's ("the Zafi virus", "its ROKR h
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -25,12 +26,13 @@ from spacy.tokens import Span, Token
 
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (GIVEN_NAMES, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, WORK_NOUNS, WORK_TAILS)
+                                     PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
-from newswire.syntax import APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, SUBJECTS, doc_text, span_text
+from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
+                             span_text)
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
@@ -92,10 +94,17 @@ def _linked_nouns(span: Span) -> list[Token]:
     return linked
 
 
+@lru_cache(maxsize=1)
+def _appositive_offices() -> frozenset[str]:
+    """The office words that, in apposition to a name, say it is a person's (role heads but the exceptions);
+    made once, when first asked (the role data loads on first use)."""
+    return frozenset(role_data()["heads"]) - APPOSITIVE_OFFICE_EXCEPTIONS
+
+
 def _role_vote(span: Span) -> str | None:
     """A work noun right before the name, before the list it ends, or in apposition to it ("the
     film Robots", "soap operas Knots Landing and Falcon Crest"): a work's title; a person noun
-    there ("midfielder Edith Agoye"): a person."""
+    there ("midfielder Edith Agoye"), or an office after a comma ("Carly Fiorina, chief of"): a person."""
     before = _before(span)
     linked = _linked_nouns(span)
     if any(token is not None and token.lower_ in WORK_NOUNS and token.is_lower for token in (before, list_opening(span))) \
@@ -105,7 +114,22 @@ def _role_vote(span: Span) -> str | None:
     names_itself = span.root.dep_ not in COMPOUNDS
     if (names_itself and _singular_noun(before, PERSON_NOUNS)) or any(_singular_noun(t, PERSON_NOUNS) for t in linked):
         return PERSON
-    return None
+    return PERSON if _office_after_a_comma(span) else None
+
+
+# words after an office that make it the name's ("chief of", "director at", "spokesman for"; "chief," ends it)
+_OFFICE_LINKS = frozenset({"of", "at", "for", ","})
+
+
+def _office_after_a_comma(span: Span) -> bool:
+    """"Carly Fiorina, chief of technology giant Hewlett Packard": a comma, a lower-case office word
+    (role heads but APPOSITIVE_OFFICE_EXCEPTIONS) and "of", "at", "for" or a comma after the name: the
+    office is the name's, a person's (the model's parse often hangs the apposition elsewhere)."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    office = doc[span.end + 1]
+    return office.is_lower and _singular_noun(office, _appositive_offices()) and doc[span.end + 2].lower_ in _OFFICE_LINKS
 
 
 def _clause_vote(span: Span) -> str | None:
@@ -255,8 +279,8 @@ _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
 
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
-    tail ("European Footballer" + "of the Year") or before what makes it a film's ("House of Flying
-    Daggers, directed by") names no actor; one a firm is based in ("Oxford-based") is a place, and
+    tail ("European Footballer" + "of the Year"), before what makes it a film's ("House of Flying
+    Daggers, directed by") or after what introduces a title ("entitled Broadband Britain") names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _AWARD_TAIL_FIRST_WORDS:
@@ -267,7 +291,7 @@ def _phrase_vote(span: Span) -> str | None:
              if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
-    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS):
+    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or _after_a_title_verb(span):
         return NOT_ACTOR
     if after.startswith("-based"):
         return PLACE
@@ -276,10 +300,23 @@ def _phrase_vote(span: Span) -> str | None:
     return ORG if firm else None  # "the San Francisco-based Balco laboratory"
 
 
+def _after_a_title_verb(span: Span) -> bool:
+    """Right after a word that introduces a title (TITLE_VERBS), or after it and a quotation mark; not the
+    name of an organisation so introduced ("a new company entitled POW! Entertainment", ORG_NOUNS)."""
+    doc = span.doc
+    i = span.start - 1
+    if i > 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in TITLE_VERBS:
+        return False
+    named = doc[i - 1] if i > 0 and doc[i - 1].text != "," else doc[i - 2] if i > 1 else None
+    return named is None or named.lemma_.lower() not in ORG_NOUNS
+
+
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
     rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote, _cut_title_vote, _product_vote)
+             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_vote)
     return [vote for rule in rules if (vote := rule(span))]
 
 
@@ -298,6 +335,81 @@ def _product_vote(span: Span) -> str | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     maker = subjects[0] if subjects else None
     return NOT_ACTOR if maker is not None and (maker.ent_type_ == ORG or maker.lower_ in _RELATIVE_PRONOUNS) else None
+
+
+def _starred_in_vote(span: Span) -> str | None:
+    """"Foxx has starred in Collateral and Ray": a name of the list after "in" and a verb whose "in" is a
+    work's (WORK_VERBS) is the work's title."""
+    root = span.root
+    if root.dep_ not in PREPOSITION_OBJECTS and root.dep_ not in CONJUNCTS:
+        return None  # most names: neither an object of "in" nor a later entry of a list
+    root = first_conjunct(root)
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "in":
+        return None
+    return NOT_ACTOR if preposition.head.lemma_.lower() in WORK_VERBS else None
+
+
+# a list tells what a name is when it has at least this many other entries
+MIN_LISTED_OTHERS = 2
+# words that end or make an organisation's name, not a person's
+_ORG_WORDS = COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | ORG_NAME_ENDINGS
+
+
+def _list_vote(span: Span) -> str | None:
+    """What the other entries of the list a name is in say it is: people's full names, a person
+    (_list_of_people); places, a place (_list_of_places), unless the list is a team sheet's."""
+    if span.label_ not in {PERSON, ORG}:
+        return None
+    root = span.root
+    if not (root.dep_ in CONJUNCTS or (root.n_rights and any(c.dep_ in CONJUNCTS for c in root.rights))):
+        return None
+    others = [token for token in conjuncts_of(first_conjunct(root)) if token.i != root.i]
+    if len(others) < MIN_LISTED_OTHERS or _known(span_text(span)):
+        return None
+    if span.label_ == ORG and _list_of_people(span, others):
+        return PERSON
+    # a team sheet's players are parsed as one list with the countries in their brackets ("C Sweeney (Wales)")
+    return PLACE if _list_of_places(others) and not _a_players_form(span) and _team_sheet_vote(span) is None else None
+
+
+def _a_players_form(span: Span) -> bool:
+    """Written as a player on a team sheet: an initial opening it ("C Sweeney") or a bracket after it."""
+    doc = span.doc
+    return len(span[0]) == 1 or (span.end < len(doc) and doc[span.end].text == "(")
+
+
+def _list_of_people(span: Span, others: list[Token]) -> bool:
+    """"fellow Springboks John Smit, Cobus Visagie and Victor Matfield": two or three capitalised words the
+    model labelled an organisation, with no organisation's word, listed only with full names of people
+    (each of two words or more)."""
+    if not 2 <= len(span) <= 3 or not all(token.is_title and token.is_alpha for token in span) \
+            or any(token.lower_ in _ORG_WORDS for token in span):
+        return False
+    # a listed name's last word, inside a name the model labelled a person's that opens before it
+    return all(token.ent_type_ == PERSON and token.ent_iob_ == "I" for token in others)
+
+
+def _list_of_places(others: list[Token]) -> bool:
+    """"Paris, Lille, Lyon and Toulouse" (Lyon and Toulouse labelled people's names): a name listed mostly with
+    places the model labelled so, at least MIN_LISTED_OTHERS of them and more than the names it labelled
+    otherwise, one a place the gazetteer knows by its own name (a list of clubs named by their towns names none)."""
+    places = [token for token in others if token.ent_type_ in {PLACE, "LOC"}]
+    named_otherwise = sum(token.ent_type_ not in {"", PLACE, "LOC"} for token in others)
+    return len(places) >= MIN_LISTED_OTHERS and len(places) > named_otherwise and any(map(_a_known_place, places))
+
+
+def _a_known_place(token: Token) -> bool:
+    """The entity the token is in is a place the gazetteer knows by that name ("Latin America", not "America")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    name = name_of(doc[start:end])
+    place = lookup_place(name)
+    return place is not None and fold(place.name) == name
 
 
 def _a_capitalised_common_word(span: Span) -> bool:
@@ -381,7 +493,9 @@ _SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
 def _team_sheet(line: str) -> bool:
     """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
     header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
-    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton")."""
+    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). HTML character references some texts keep
+    ("Pascal Pap&#233;") are read as their letters."""
+    line = html.unescape(line)
     body = _SHEET_HEADER.sub("", line.strip())
     if body == line.strip() and ";" not in body and "(" not in body:
         return False

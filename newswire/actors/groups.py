@@ -18,7 +18,7 @@ from newswire.actors.sectors import sector_of_code
 from newswire.actors.spans import is_subject, tokens_with
 from newswire.events.lexicon import agent_sector
 from newswire.gazetteer import country_in
-from newswire.syntax import NOMINAL_MODIFIERS, doc_text
+from newswire.syntax import CONJUNCTS, NOMINAL_MODIFIERS, doc_text
 
 STATE_SECTOR = "government"
 _NOUN = frozenset({NOUN})  # the POS value of a common noun
@@ -26,11 +26,17 @@ _NOUN = frozenset({NOUN})  # the POS value of a common noun
 
 def _nationality(noun: Token) -> Token | None:
     """The country word modifying the noun ("Russian" of "Russian troops"), if any; not a negated
-    one ("Non-British citizens")."""
+    one ("Non-British citizens"), nor one joined to others ("Chinese and foreign")."""
     for child in noun.lefts:  # the children before the noun (Token.children walks the ones after it too)
         if child.dep_ in NOMINAL_MODIFIERS and child.text[:1].isupper() and country_in([child.text]):
-            return None if _negated(child) else child
+            return None if _negated(child) or _joined_to_others(child) else child
     return None
+
+
+def _joined_to_others(word: Token) -> bool:
+    """"Chinese and foreign entrepreneurs": a nationality joined to a lower-case word for others is a
+    class of people of no one country."""
+    return any(child.dep_ in CONJUNCTS and child.is_lower for child in word.rights)
 
 
 def _counted(noun: Token) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newswire.actors.chunks import joined_person_names
@@ -22,8 +22,9 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS,
-                                     ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSONAL_HONORIFICS)
+from newswire.actors.lexicon import (BODY_HEADS, COMPANY_ENDINGS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS, ORG_NAME_ENDINGS,
+                                     ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
+                                     FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -50,10 +51,15 @@ LINKING_SEPARATORS = {"and", "to"}
 SEPARATORS = COORDINATION_SEPARATORS | LINKING_SEPARATORS
 # Hyphens that join the names of a body's members ("Russia-NATO council").
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+# Words no name ends in, only links on to its next word ("the Internet Corporation for Assigned Names and" + "Numbers").
+DANGLING_LINKS = {"and", "&"}
 # word families that open or end names, as str.startswith and str.endswith take them (made once, not per name)
 _GROUP_NEGATIONS = tuple(GROUP_NEGATIONS)
 _NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
 _COUNTY_ENDINGS = tuple(COUNTY_ENDINGS)
+_PERSON_DEMONYM_ENDINGS = tuple(PERSON_DEMONYM_ENDINGS)
+# names that are no actor whatever their label: faiths and fiscal statements (one set, asked of every name)
+_NO_ACTOR_WORDS = RELIGIONS | FISCAL_EVENTS
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +150,9 @@ def entity_spans(doc: Doc) -> list[Span]:
         # "Ursula von der" + "Leyen": a person's name cut after its particles
         if merged and merged[-1].label_ == "PERSON" and merged[-1][-1].lower_ in NAME_PARTICLES and span.start == merged[-1].end:
             merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
+        elif merged and (_runs_on_over(merged[-1], span) or _club_of_a_place(merged[-1], span)
+                         or _one_name_its_acronym_spells(merged[-1], span)):
+            merged[-1] = Span(doc, merged[-1].start, span.end, label="ORG")
         else:
             merged.append(span)
     merged = _with_places_served([_with_newspaper_opening(span) for span in merged])
@@ -156,8 +165,17 @@ def entity_spans(doc: Doc) -> list[Span]:
             merged[index] = Span(doc, span.start, end, label="PERSON")
     merged = [_before_a_possessive(_with_newspaper_ending(span)) for span in joined_person_names(merged)
               if not _title_runs_on(span)]
-    return _split_coordinations([_without_leading_descriptor(_without_trailing_honorific(_without_trailing_date(
-        _without_stray_words(span)))) for span in merged])
+    return _split_coordinations([_without_leading_descriptor(_without_postnominals(_without_trailing_honorific(
+        _without_trailing_date(_without_stray_words(span))))) for span in merged])
+
+
+def _runs_on_over(previous: Span, span: Span) -> bool:
+    """"the Internet Corporation for Assigned Names and" + "Numbers", "the Organisation for Economic Co-operation
+    and" + "Development": an organisation the model ended on a link word (DANGLING_LINKS) runs on over the one
+    capitalised word right after it; not over a name of more words ("the Power Page and" + "Apple Insider
+    sites" are two), nor from a name linked before ("Food and Rural Affairs and" + "Trade and Industry")."""
+    return previous.label_ == "ORG" and previous.end == span.start and len(span) == 1 and span[0].is_title \
+        and previous[-1].lower_ in DANGLING_LINKS and not any(token.lower_ in DANGLING_LINKS for token in previous[:-1])
 
 
 # Lower-case words the model runs into a name that are no part of one: an article, a preposition or a
@@ -229,7 +247,10 @@ def _without_leading_descriptor(span: Span) -> Span:
     "Russian Igor Andreev", "Russian Korzhanenko" (a nationality that is no given name before a
     name), "Producer Brian Grazer", "Centre Parker" (a person noun opening the sentence, capitalised
     there), "Olympian Andy Turner" (a descriptor noun, DESCRIPTOR_NOUNS). A given name stays ("Norman"
-    is no nationality)."""
+    is no nationality). A name the model labelled an organisation that such a noun describes is a
+    person's ("Frenchman Arnaud Clement", "Veteran Spaniard Conchita Martinez")."""
+    if span.label_ == "ORG" and _described_person(span):
+        return _without_leading_descriptor(Span(span.doc, span.start + 1, span.end, label="PERSON"))
     if span.label_ != "PERSON" or len(span) < 2 or not span[1].is_title:
         return span
     first = span[0]
@@ -240,6 +261,25 @@ def _without_leading_descriptor(span: Span) -> Span:
     if first.is_title and (nationality or role or party):  # and again: "Lib Dem Norman Baker"
         return _without_leading_descriptor(Span(span.doc, span.start + 1, span.end, label=span.label_))
     return span
+
+
+def _person_descriptor(token: Token) -> bool:
+    """A capitalised noun only a person is described with (DESCRIPTOR_NOUNS; PERSON_NOUNS where a sentence
+    opens), that is no given name."""
+    return token.is_title and token.lower_ not in GIVEN_NAMES and (
+        token.lower_ in DESCRIPTOR_NOUNS or (token.is_sent_start and token.lower_ in PERSON_NOUNS))
+
+
+# words that make a name an organisation's whatever describes it ("Fellow Travellers Ltd")
+_ORGANISATION_WORDS = COMPANY_ENDINGS | ORG_NAME_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS
+
+
+def _described_person(span: Span) -> bool:
+    """A person's descriptor and then two or three capitalised words with no organisation's word."""
+    if not 3 <= len(span) <= 4 or not _person_descriptor(span[0]):
+        return False
+    rest = span[1:]
+    return all(token.is_title and token.is_alpha for token in rest) and not any(token.lower_ in _ORGANISATION_WORDS for token in rest)
 
 
 def _with_newspaper_opening(span: Span) -> Span:
@@ -305,6 +345,44 @@ def _without_trailing_honorific(span: Span) -> Span:
     return span
 
 
+def _one_name_its_acronym_spells(previous: Span, span: Span) -> bool:
+    """"Successor Identification Friend" + "or" + "Foe" + " (SIFF)": an organisation and a name one link word
+    after it that the acronym after them spells out are one name."""
+    return previous.label_ == "ORG" and previous.end + 1 == span.start and span.doc[previous.end].lower_ in NAME_LINKS | {"or"} \
+        and _spelt_out_before_its_acronym(span.doc[previous.start:span.end])
+
+
+def _club_of_a_place(place: Span, nationality: Span) -> bool:
+    """"R Russell (London Irish)", "beat London Welsh": a place and a nationality word right after it, which
+    modifies no noun after it, are one club's name, the model's two names."""
+    if nationality.label_ != "NORP" or place.end != nationality.start or place.label_ not in {"GPE", "LOC"} \
+            or len(nationality) != 1 or nationality.text.endswith("s") or demonym_country(nationality.text) is None:
+        return False
+    doc = nationality.doc
+    return nationality.end == len(doc) or doc[nationality.end].pos_ not in {"NOUN", "PROPN"}
+
+
+def _without_postnominals(span: Span) -> Span:
+    """"Philippe Sands QC", "Guy Mansfield QC" (labelled an organisation): honours and ranks written after a
+    name (POSTNOMINALS) are not part of it, and only people bear them: the name is a person's."""
+    end = span.end
+    while span.label_ in {"PERSON", "ORG"} and end - span.start > 2 and span.doc[end - 1].is_upper \
+            and span.doc[end - 1].lower_ in POSTNOMINALS:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label="PERSON")
+
+
+def _spelt_out_before_its_acronym(span: Span) -> bool:
+    """"Successor Identification Friend or Foe (SIFF)": the acronym in brackets right after the name is the
+    initials of its capitalised words (all of them: "the BPI and the British Association of Record Dealers
+    (BARD)" are two)."""
+    acronym = ACRONYM_AFTER.match(doc_text(span.doc), span.end_char)
+    if acronym is None:
+        return False
+    initials = "".join(token.text[0] for token in span if token.is_alpha and token.text[0].isupper())
+    return initials == "".join(letter for letter in acronym.group(1) if letter.isalpha())
+
+
 def _split_coordinations(spans: list[Span]) -> list[Span]:
     """Names the model ran together into one span, split at commas, "or" and "v" ("Makelele,
     Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
@@ -312,7 +390,8 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"). Every
     part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
     so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
-    join a person of its name. The parts keep the span's label."""
+    join a person of its name, and so does a name its acronym spells out ("Successor Identification Friend or
+    Foe (SIFF)"). The parts keep the span's label."""
     # "Guide To The Galaxy" is one title
     cuts_of = [[token.i for token in tokens_between(span.doc, span.start + 1, span.end - 1) if token.text in SEPARATORS]
                for span in spans]
@@ -329,7 +408,8 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
         separators = {doc[cut].text for cut in cuts}
         known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
         if not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
-                or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text):
+                or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text) \
+                or _spelt_out_before_its_acronym(span):
             out.append(span)
             continue
         out.extend(Span(span.doc, part.start, part.end, label=span.label_) for part in names)
@@ -346,19 +426,26 @@ def _media_context(span: Span) -> bool:
 
 def _org_name(surface: str) -> str:
     """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name (but
-    "Los Angeles Daily News" ends in one after a newspaper's opening word); nor
+    "Los Angeles Daily News" ends in one after a newspaper's opening word, and "the Beijing News" after a
+    place's name, which alone would be the place's); nor
     are lower-case words the model ran on into ("Forum for the Future research")."""
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
             rest = surface[: -len(suffix) - 1]
-            if rest.split()[-1].lower() in NEWSPAPER_OPENINGS and suffix[:1].isalpha() and surface[-len(suffix)].isupper():
-                return surface  # "Los Angeles Daily News": the suffix is the name's
+            if surface[-len(suffix)].isupper() and (rest.split()[-1].lower() in NEWSPAPER_OPENINGS or _a_place_named(rest)):
+                return surface  # "Los Angeles Daily News", "the Beijing News": the suffix is the name's
             return rest
     words = surface.split(" ")
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in ORG_TRAILING_WORDS \
             and any(ch.isupper() for ch in " ".join(words[:-1])):
         words.pop()
     return " ".join(words)
+
+
+def _a_place_named(name: str) -> bool:
+    """The name is a place's own (the gazetteer also matches "Slovakian" to Slovakia)."""
+    place = lookup_place(name)
+    return place is not None and fold(place.name) == fold(name)
 
 
 def _office_before_name(span: Span) -> bool:
@@ -374,7 +461,9 @@ def _no_actor_form(span: Span, bare: str) -> bool:
     Sullivan"), a former employer hyphened to its prefix ("the ex-Yukos boss", FORMER_PREFIXES), a
     lower-case stance or span ("pro-Chavez squatters", "trans-Atlantic differences"),
     a nationality used for its language ("in French") or hyphened to a word ("Scottish-based band"),
-    the opening of an office's title ("Shadow Home Secretary David Davis")."""
+    the opening of an office's title ("Shadow Home Secretary David Davis"), its field ("Lib Dem Home Affairs
+    spokesman", labelled a person's or an organisation's name), a faith ("Islam", RELIGIONS), a
+    fiscal statement ("his Budget", FISCAL_EVENTS)."""
     if len(span) == 1 and span[0].lower_ in PERSONAL_HONORIFICS:
         return True
     if len(span) > 2 and span[0].lower_ in FORMER_PREFIXES and span[1].text in HYPHENS:
@@ -383,8 +472,8 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True
     if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
         return True
-    if _title_opening(span, bare):
-        return True
+    if _title_opening(span, bare) or _portfolio_before_office(span) or bare.lower() in _NO_ACTOR_WORDS:
+        return True  # a title's opening; a faith ("the teachings of Islam"), whose followers are the group; "his Budget"
     return span.label_ == "NORP" and demonym_country(bare) is not None and used_as_language(span)
 
 
@@ -435,6 +524,16 @@ def _no_organisation(span: Span, bare: str) -> bool:
     return _office_of(span) and lookup_place(bare) is None and organisation(bare) is None
 
 
+def _portfolio_before_office(span: Span) -> bool:
+    """"Home Affairs spokesman Mark Oaten": a name ending in a portfolio's word (PORTFOLIO_ENDINGS), with no
+    institution's word, right before an office's head word in lower case."""
+    doc = span.doc
+    if span[-1].lower_ not in PORTFOLIO_ENDINGS or span.end >= len(doc) or any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return False
+    after = doc[span.end]
+    return after.is_lower and after.lower_ in role_data()["heads"]
+
+
 def _office_of(span: Span) -> bool:
     """One capitalised word after the head word of an office named by its field (FIELD_OFFICES) and "of"
     ("Secretary of Energy"); not an acronym ("President of AMBO" heads a body)."""
@@ -459,6 +558,16 @@ def _ends_in_a_number(span: Span) -> bool:
     return len(span) > 1 and last.is_digit and len(last) >= 3 and all(token.is_alpha for token in span[:-1])
 
 
+# an acronym is of at least this many capitals (two may be a person's initials, "JP McManus")
+MIN_ACRONYM_LETTERS = 3
+
+
+def _an_acronym(span: Span) -> bool:
+    """One word of capitals only ("ESPN", "SAIC")."""
+    word = span[0].text
+    return len(span) == 1 and len(word) >= MIN_ACRONYM_LETTERS and word.isalpha() and word.isupper()
+
+
 def _regional_adjective(span: Span, bare: str) -> bool:
     """"Russia's Siberian coast", "a Viennese opera house": a group word that is no country's nationality,
     modifying one thing (a singular common noun that names no agent, person or body), names no actor;
@@ -472,10 +581,60 @@ def _regional_adjective(span: Span, bare: str) -> bool:
         and lemma not in ORG_NOUNS and lemma not in role_data()["heads"] and agent_sector(lemma) is None
 
 
+# "the 31-year-old Scot", "the unseeded Argentine": the words a determiner may be separated from a nationality by
+MAX_NATIONALITY_MODIFIERS = 6
+
+
+def _singular_nationality(span: Span, bare: str) -> bool:
+    """One word for one person of a nation: a nationality with a singular person's ending
+    (PERSON_DEMONYM_ENDINGS), labelled a group or a place, or a descriptor noun (DESCRIPTOR_NOUNS: "Scot",
+    "Briton"), whatever the label; not a given name ("German Gref")."""
+    if len(span) != 1:
+        return False
+    word = bare.lower()
+    if word in GIVEN_NAMES:
+        return False
+    if word in DESCRIPTOR_NOUNS:
+        return True
+    return span.label_ in {"NORP", "GPE"} and word.endswith(_PERSON_DEMONYM_ENDINGS) and (
+        span.label_ == "NORP" or lookup_place(bare) is not None or demonym_country(bare) is not None)
+
+
+def _determiner_before(span: Span) -> Token | None:
+    """The word before the name past its lower-case modifiers ("the unseeded", "a proud", "the 31-year-old")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(0, span.start - MAX_NATIONALITY_MODIFIERS) and (doc[i].text in HYPHENS or (
+            doc[i].pos_ in _MODIFIER_POS and (doc[i].is_lower or doc[i].like_num))):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+# parts of speech of the words between a determiner and its noun ("the unseeded", "the 31-year-old")
+_MODIFIER_POS = frozenset({"ADJ", "ADV", "NUM", "NOUN"})
+# determiners of one person ("the Slovakian", "a Briton"), not of a group ("the Irish" has no singular ending)
+DETERMINERS_OF_ONE = {"the", "a", "an"}
+
+
+def _a_person_by_nationality(span: Span, bare: str) -> bool:
+    """"The Slovakian will meet", "the unseeded Argentine, who", "a proud Welshman", "the 31-year-old Scot":
+    one word for one person of a nation (_singular_nationality) after a determiner, heading its phrase, is a
+    person called by the nation, not the nation ("the Irish", "the Italians" are); not a place's own name
+    ("the Ukraine"), nor an organisation the gazetteer knows ("the Taliban")."""
+    if not _singular_nationality(span, bare):
+        return False
+    doc, root = span.doc, span.root
+    determiner = _determiner_before(span)
+    after = doc[span.end] if span.end < len(doc) else None
+    heads_phrase = root.dep_ not in {"amod", "compound", "nmod"} and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+    return determiner is not None and determiner.lower_ in DETERMINERS_OF_ONE and heads_phrase \
+        and organisation(bare) is None and not _a_place_named(bare)
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
-    if _no_actor_form(span, bare) or _regional_adjective(span, bare):
+    if _no_actor_form(span, bare) or _regional_adjective(span, bare) or _a_person_by_nationality(span, bare):
         return None
     if _modifying_nationality(span, bare):
         return "NORP"
@@ -483,6 +642,8 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None
     if label == "PERSON" and len(span) == 1 and bare.lower().endswith(_COUNTY_ENDINGS):
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
+    if label == "PERSON" and len(span) == 1 and demonym_country(bare) is not None and bare.lower() not in GIVEN_NAMES:
+        label = "NORP"  # "many Britons are unhappy": the nation's people, unless a surname of the article (below)
     if label == "NORP" and bare.lower().startswith(_GROUP_NEGATIONS) and demonym_country(bare) is None:
         return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
@@ -492,8 +653,10 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # ("Michael London" and London)
         label = "PERSON"
     if label in {"PERSON", "GPE"} and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
-                                       or _ends_in_a_number(span)):
-        label = "ORG"  # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits
+                                       or _ends_in_a_number(span) or (label == "PERSON" and _an_acronym(span))):
+        # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits; "ESPN", "SAIC": nor
+        # are people named by capitals alone
+        label = "ORG"
     if label == "GPE" and _lone_given_name(span, bare):
         label = "PERSON"  # "I speak to Tommy regularly"
     if label == "PERSON" and _office_before_name(span):

@@ -268,8 +268,11 @@ def _organisation_before(corpus: Corpus, text: str, start: int, end: int, mentio
 def _unnamed_speaker(corpus: Corpus, article_id: str, text: str, start: int, end: int, words: list[str],
                      last: str) -> LocalMention | None:
     """"a senior Ukrainian official", "a senior EU diplomat": someone unnamed, speaking for a
-    state or body; remembered so that a later "the official" is the same."""
+    state or body; remembered so that a later "the official" is the same. "An Australian" is one person
+    called by the nation (a nationality ends the phrase), no one speaking for it."""
     found = None
+    if country_in(words[-1:]) is not None:
+        return None
     if (country := country_in(words)) is not None:
         found = LocalMention(start, end, text[start:end], "GPE", "metonym", f"GPE:{country}", True)
     for word in words:
