@@ -102,6 +102,8 @@ def test_what_the_rules_leave_alone(family, text, expected):
 @pytest.mark.parametrize("family, text, expected", [
     ("org_name_endings", "Brentford v Manchester United is the tie of the round.",
      ("Manchester United", "ORG", "ORG:manchester united")),
+    ("org_name_endings", "Google acquired Pyra Labs, makers of the Blogger software, in 2003.",
+     ("Pyra Labs", "ORG", "ORG:pyra labs")),
 ])
 def test_org_name_endings(family, text, expected):
     assert expected in mentions_of(text), family
