@@ -137,6 +137,13 @@ def lookup_place(surface: str) -> Place | None:
     return None
 
 
+def place_named(name: str) -> bool:
+    """The name is a place's own, as the gazetteer writes it, not a fuzzy match nor a nationality that
+    lookup_place also takes ("Slovakian" -> Slovakia; "America" is not "Latin America")."""
+    place = lookup_place(name)
+    return place is not None and fold(place.name) == fold(name)
+
+
 @lru_cache(maxsize=256)
 def _names_of_similar_length(length: int) -> tuple[str, ...]:
     """The folded country names a name of this length can be PLACE_NAME_SIMILARITY similar to, in their order

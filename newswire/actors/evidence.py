@@ -30,7 +30,7 @@ from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, 
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
-from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation
+from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
 from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
                              span_text)
 
@@ -353,7 +353,14 @@ def _starred_in_vote(span: Span) -> str | None:
 # a list tells what a name is when it has at least this many other entries
 MIN_LISTED_OTHERS = 2
 # words that end or make an organisation's name, not a person's
-_ORG_WORDS = COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | ORG_NAME_ENDINGS
+ORGANISATION_WORDS = COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | ORG_NAME_ENDINGS
+
+
+def written_as_a_full_name(tokens: Span) -> bool:
+    """Two or three capitalised words with no organisation's word (ORGANISATION_WORDS): written as a person's
+    full name, whatever the model's label."""
+    return 2 <= len(tokens) <= 3 and all(token.is_title and token.is_alpha for token in tokens) \
+        and not any(token.lower_ in ORGANISATION_WORDS for token in tokens)
 
 
 def _list_vote(span: Span) -> str | None:
@@ -383,8 +390,7 @@ def _list_of_people(span: Span, others: list[Token]) -> bool:
     """"fellow Springboks John Smit, Cobus Visagie and Victor Matfield": two or three capitalised words the
     model labelled an organisation, with no organisation's word, listed only with full names of people
     (each of two words or more)."""
-    if not 2 <= len(span) <= 3 or not all(token.is_title and token.is_alpha for token in span) \
-            or any(token.lower_ in _ORG_WORDS for token in span):
+    if not written_as_a_full_name(span):
         return False
     # a listed name's last word, inside a name the model labelled a person's that opens before it
     return all(token.ent_type_ == PERSON and token.ent_iob_ == "I" for token in others)
@@ -407,9 +413,7 @@ def _a_known_place(token: Token) -> bool:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    name = name_of(doc[start:end])
-    place = lookup_place(name)
-    return place is not None and fold(place.name) == name
+    return place_named(name_of(doc[start:end]))
 
 
 def _a_capitalised_common_word(span: Span) -> bool:

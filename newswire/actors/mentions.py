@@ -17,13 +17,12 @@ from spacy.util import filter_spans
 from newswire.actors.chunks import joined_person_names
 from newswire.actors.descriptions import add_descriptions
 from newswire.actors.draft import Draft
-from newswire.actors.evidence import relabelled
+from newswire.actors.evidence import relabelled, written_as_a_full_name
 from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, COMPANY_ENDINGS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS, ORG_NAME_ENDINGS,
-                                     ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
+from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
                                      FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -32,7 +31,7 @@ from newswire.actors.records import ArticleEntities, LocalMention
 from newswire.actors.spans import clean_span, is_subject, tokens_between, tokens_with, word_ids
 from newswire.data import load as load_data
 from newswire.events.lexicon import agent_sector
-from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
+from newswire.gazetteer import (LEADING_ARTICLE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key, place_named,
                                 organisation, role_data)
 from newswire.syntax import doc_text, span_text
 
@@ -270,16 +269,9 @@ def _person_descriptor(token: Token) -> bool:
         token.lower_ in DESCRIPTOR_NOUNS or (token.is_sent_start and token.lower_ in PERSON_NOUNS))
 
 
-# words that make a name an organisation's whatever describes it ("Fellow Travellers Ltd")
-_ORGANISATION_WORDS = COMPANY_ENDINGS | ORG_NAME_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS
-
-
 def _described_person(span: Span) -> bool:
-    """A person's descriptor and then two or three capitalised words with no organisation's word."""
-    if not 3 <= len(span) <= 4 or not _person_descriptor(span[0]):
-        return False
-    rest = span[1:]
-    return all(token.is_title and token.is_alpha for token in rest) and not any(token.lower_ in _ORGANISATION_WORDS for token in rest)
+    """A person's descriptor and then a person's full name ("Fellow Travellers Ltd" is none)."""
+    return written_as_a_full_name(span[1:]) and _person_descriptor(span[0])
 
 
 def _with_newspaper_opening(span: Span) -> Span:
@@ -432,7 +424,7 @@ def _org_name(surface: str) -> str:
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
             rest = surface[: -len(suffix) - 1]
-            if surface[-len(suffix)].isupper() and (rest.split()[-1].lower() in NEWSPAPER_OPENINGS or _a_place_named(rest)):
+            if surface[-len(suffix)].isupper() and (rest.split()[-1].lower() in NEWSPAPER_OPENINGS or place_named(rest)):
                 return surface  # "Los Angeles Daily News", "the Beijing News": the suffix is the name's
             return rest
     words = surface.split(" ")
@@ -440,12 +432,6 @@ def _org_name(surface: str) -> str:
             and any(ch.isupper() for ch in " ".join(words[:-1])):
         words.pop()
     return " ".join(words)
-
-
-def _a_place_named(name: str) -> bool:
-    """The name is a place's own (the gazetteer also matches "Slovakian" to Slovakia)."""
-    place = lookup_place(name)
-    return place is not None and fold(place.name) == fold(name)
 
 
 def _office_before_name(span: Span) -> bool:
@@ -628,7 +614,7 @@ def _a_person_by_nationality(span: Span, bare: str) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     heads_phrase = root.dep_ not in {"amod", "compound", "nmod"} and (after is None or after.pos_ not in {"NOUN", "PROPN"})
     return determiner is not None and determiner.lower_ in DETERMINERS_OF_ONE and heads_phrase \
-        and organisation(bare) is None and not _a_place_named(bare)
+        and organisation(bare) is None and not place_named(bare)
 
 
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
