@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy
 import spacy
-import srsly.msgpack
 import srsly.msgpack._packer
 import srsly.msgpack._unpacker
 from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SPACY, TAG
@@ -53,19 +52,8 @@ def newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def _msgpack_without_entry_point_scans() -> None:
-    """srsly looks for msgpack encoders and decoders declared as package entry points on every
-    pack and unpack, scanning every installed distribution's metadata: ~0.25 ms a stored parse, a
-    quarter of reading one back. When no package declares any (asked once, here), it stops asking;
-    the hooks registered in code (numpy arrays) stay."""
-    for hooks in (srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders):
-        if hooks.entry_points and not hooks.get_entry_points():
-            hooks.entry_points = False
-
-
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    _msgpack_without_entry_point_scans()
     # senter is redundant with the parser's sentence boundaries
     nlp = spacy.load(MODEL, exclude=["senter"])
     nlp.add_pipe("newline_sentences", before="parser")
@@ -120,8 +108,8 @@ class _ArrayDocBin(DocBin):
         if len(doc):
             strings = doc.vocab.strings
             self.strings.update(strings[int(value)] for value in numpy.unique(doc.to_array(_STRING_ATTRS)))
-            self.strings.update("" if strings[int(value)] == Morphology.EMPTY_MORPH else strings[int(value)]
-                                for value in numpy.unique(doc.to_array(MORPH)))
+            morphs = (strings[int(value)] for value in numpy.unique(doc.to_array(MORPH)))
+            self.strings.update("" if morph == Morphology.EMPTY_MORPH else morph for morph in morphs)
         self.cats.append(doc.cats)
         self.span_groups.append(doc.spans.to_bytes())
         for group in doc.spans.values():
