@@ -286,7 +286,7 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     ("list_of_people", "He will join fellow Springboks John Smit, Cobus Visagie and Victor Matfield in the South pack.",
      ("Cobus Visagie", "PERSON", "PERSON:visagie|cobus")),
 ])
-def test_names_the_actors6_rules_mend(family, text, expected):
+def test_names_their_context_retypes_rejoins_or_cuts(family, text, expected):
     assert expected in mentions_of(text), family
 
 
