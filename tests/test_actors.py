@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
 from newswire.actors import ArticleEntities, Corpus, extract_mentions
+from newswire.actors.records import LocalMention
 from newswire.actors.descriptions import _overlap_test
 from newswire.gazetteer import (PLACE_NAME_SIMILARITY, _folded_country_names, _names_of_similar_length, fold,
                                 lookup_place)
@@ -103,6 +104,34 @@ def test_lone_surname_in_another_article_joins_the_only_person_of_that_name():
     actors, mentions = Corpus([("a", first), ("b", second)]).tables()
     lavrov = [a for a in actors if a.type == "PERSON"]
     assert [a.name for a in lavrov] == ["Sergey Lavrov"] and lavrov[0].article_count == 2
+
+
+def test_a_name_the_context_types_outweighs_more_bare_mentions_the_model_types_otherwise():
+    # the model calls the bare "Yukos" a person; "Russian oil firm Yukos" says it is a firm
+    typed = entities_of("Russian oil firm Yukos said it would appeal. Yukos has denied the claims.")
+    bare = [entities_of("Yukos has said it will fight the tax bill. Yukos denied owing money. Later Yukos met lawyers.")]
+    assert typed.typed_by_context == {"yukos": "ORG"} and {m.type for m in bare[0].mentions} == {"PERSON"}
+    actors, _ = Corpus([("a", typed), ("b", bare[0])]).tables()
+    assert [(a.name, a.type, a.mention_count) for a in actors if a.name == "Yukos"] == [("Yukos", "ORG", 5)]
+
+
+
+def yukos_mentions(n: int, label: str, key: str, typed: bool) -> ArticleEntities:
+    """An article of n mentions of "Yukos" the model labelled `label`, typed by their context or not."""
+    mentions = [LocalMention(15 * i, 15 * i + 5, "Yukos", label, "name", key) for i in range(n)]
+    return ArticleEntities(mentions, {key: "Yukos"}, typed_by_context={"yukos": label} if typed else {})
+
+
+@pytest.mark.parametrize("org, typed, person, expected", [
+    (2, False, 3, ["PERSON"]),  # no context: the most mentions decide
+    (1, True, 3, ["ORG"]),  # a typed mention counts as 1 + CONTEXT_TYPED_WEIGHT
+    (1, True, 5, ["PERSON"]),  # but not more than that
+    (2, True, 8, ["ORG", "PERSON"]),  # 2 + 2 * 3 = 8: a tie keeps both
+])
+def test_mentions_typed_by_their_context_weigh_more_than_bare_ones(org, typed, person, expected):
+    articles = [("a", yukos_mentions(org, "ORG", "ORG:yukos", typed)), ("b", yukos_mentions(person, "PERSON", "PERSON:yukos|", False))]
+    actors, _ = Corpus(articles).tables()
+    assert sorted(a.type for a in actors if a.name == "Yukos") == expected
 
 
 def test_unresolvable_names_keep_their_own_actor():

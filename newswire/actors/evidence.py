@@ -28,7 +28,7 @@ from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
+                                     PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
 from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
@@ -79,7 +79,7 @@ def _opening_vote(span: Span) -> str | None:
         return None
     rest = span[1:]
     if not all(token.is_title or token.text in {"-", "'"} for token in rest) \
-            or {token.lower_ for token in rest} & (COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | _PLURAL_ORG_ENDINGS):
+            or {token.lower_ for token in rest} & (COMPANY_ENDINGS | ORG_TRAILING_WORDS | INSTITUTION_WORDS | _PLURAL_ORG_ENDINGS | PLACE_NAME_ENDINGS):
         return None
     return PERSON
 
@@ -104,10 +104,13 @@ def _appositive_offices() -> frozenset[str]:
 def _role_vote(span: Span) -> str | None:
     """A work noun right before the name, before the list it ends, or in apposition to it ("the
     film Robots", "soap operas Knots Landing and Falcon Crest"): a work's title; a person noun
-    there ("midfielder Edith Agoye"), or an office after a comma ("Carly Fiorina, chief of"): a person."""
+    there ("midfielder Edith Agoye"), or an office after a comma ("Carly Fiorina, chief of"): a person.
+    A verb's base form is no work noun ("will feature Dan Ashcroft"; the model tags "cartoon hit The
+    Incredibles" a past tense, and a work noun is often so mistagged)."""
     before = _before(span)
     linked = _linked_nouns(span)
-    if any(token is not None and token.lower_ in WORK_NOUNS and token.is_lower for token in (before, list_opening(span))) \
+    if any(token is not None and token.lower_ in WORK_NOUNS and token.is_lower and token.tag_ != "VB"
+           for token in (before, list_opening(span))) \
             or any(token.lower_ in WORK_NOUNS for token in linked):
         return NOT_ACTOR
     # "the billionaire Bhs owner": a noun before a name that modifies another noun is that noun's
@@ -314,10 +317,14 @@ def _after_a_title_verb(span: Span) -> bool:
 
 
 def mention_votes(span: Span) -> list[str]:
-    """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
-    rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_vote)
-    return [vote for rule in rules if (vote := rule(span))]
+    """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR. A work noun naming the
+    name or a maker of it ("the pantomime Dick Whittington", "Inbev, which makes Stella Artois") silences
+    what its opening says: works and products are often named with a person's name."""
+    role, product = _role_vote(span), _product_vote(span)
+    opening = None if NOT_ACTOR in (role, product) else _opening_vote(span)
+    votes = [opening, role, kind_vote(span), _clause_vote(span), _head_vote(span), _phrase_vote(span), _place_vote(span),
+             _team_sheet_vote(span), locative_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span)]
+    return [vote for vote in votes if vote]
 
 
 # "which makes", "that brews": a relative pronoun standing for the organisation named before it
@@ -551,10 +558,12 @@ def _team_sheet_vote(span: Span) -> str | None:
     return PERSON
 
 
-def relabelled(spans: list[Span]) -> list[Span]:
+def relabelled(spans: list[Span]) -> tuple[list[Span], dict[str, str]]:
     """The article's entity spans with labels the votes of all mentions of each name decide; a
     name voted no actor is left out. A lone word also counts the person and organisation votes
-    of the full names it ends ("Berbatov" after "Dimitar Berbatov", "United" after "Manchester United")."""
+    of the full names it ends ("Berbatov" after "Dimitar Berbatov", "United" after "Manchester United").
+    Also each name whose type the words around it decided (name -> label), for the corpus to
+    prefer over the model's bare labels of the same name elsewhere ("Russian oil firm Yukos")."""
     votes: dict[str, Counter] = defaultdict(Counter)
     thing_uses: dict[str, list[bool]] = defaultdict(list)
     names = [name_of(span) for span in spans]
@@ -572,12 +581,21 @@ def relabelled(spans: list[Span]) -> list[Span]:
         if len(words) > 1 and words[-1] in votes:
             votes[words[-1]].update({PERSON: counts[PERSON], ORG: counts[ORG]})
     out = []
+    decided: dict[str, str] = {}
     for span, name in zip(spans, names):
         label = _verdict(span.label_, votes[name], _known(span_text(span)) or _known(name))
         if label is None:
             continue
+        if _winner(votes[name]) == label:
+            decided[name] = label
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
-    return out
+    return out, decided
+
+
+def _winner(counts: Counter) -> str | None:
+    """The type that has more votes than each other type, if any."""
+    ranked = sorted((counts[label], label) for label in (PERSON, ORG, PLACE))
+    return ranked[-1][1] if ranked[-1][0] > ranked[-2][0] else None
 
 
 def _sentence_initial(span: Span) -> bool:

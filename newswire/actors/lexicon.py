@@ -7,8 +7,10 @@ from newswire.data import load as load_data
 
 _WORDS = load_data("actors/words.json")
 _GIVEN = load_data("actors/given_names.json")
-# known given names, of either gender (newswire/data/actors/given_names.json)
-GIVEN_NAMES = frozenset(_GIVEN["male"]) | frozenset(_GIVEN["female"]) | frozenset(_GIVEN["unknown_gender"])
+_CENSUS_GIVEN = load_data("actors/census_given_names.json")
+# known given names, of either gender: the hand-made list (given_names.json) and the 1990 US Census's
+# first names less common words, places and organisations (census_given_names.json, bench/build_given_names.py)
+GIVEN_NAMES = frozenset(name for names in (*_GIVEN.values(), *_CENSUS_GIVEN.values()) for name in names)
 
 
 def _family(name: str) -> frozenset[str]:
@@ -52,6 +54,7 @@ COMPANY_ENDINGS = _family("company_endings")
 ORG_NAME_ENDINGS = _family("org_name_endings")
 THING_NOUNS = _family("thing_nouns")
 PLACE_NOUNS = _family("place_nouns")
+PLACE_NAME_ENDINGS = _family("place_name_endings")
 GROUP_NEGATIONS = _family("group_negations")
 MEMBER_COUNTS = _family("member_counts")
 ORG_PLACE_HEADS = _family("org_place_heads")

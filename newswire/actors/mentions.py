@@ -793,7 +793,8 @@ def _next_word(text: str, position: int) -> str:
 def extract_mentions(doc: Doc) -> ArticleEntities:
     """Entity mentions of one article (its Doc), with local keys, roles and countries. Never raises on odd text."""
     draft = Draft(doc_text(doc))
-    spans = relabelled(entity_spans(doc))
+    spans, typed_by_context = relabelled(entity_spans(doc))
+    draft.entities.typed_by_context = dict(sorted(typed_by_context.items()))
     surnames = surnames_in(spans)
     # organisations named anywhere decide what "Brussels" stands for
     article_orgs = {f"ORG:{canonical}" for ent in spans if (canonical := organisation(span_text(ent))) is not None}

@@ -44,17 +44,19 @@ class ArticleEntities:
     descriptions: list[Description] = field(default_factory=list)  # resolved by Corpus
     aliases: dict[str, list[str]] = field(default_factory=dict)  # name forms not kept as mentions ("Mr Scholz")
     acronyms: dict[str, str] = field(default_factory=dict)  # "CDU" -> key of "Christian Democratic Union"
+    # folded name -> PERSON, ORG or GPE where the words around its mentions decided it ("firm Yukos": ORG)
+    typed_by_context: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"mentions": [m.__dict__ for m in self.mentions], "names": self.names, "roles": self.roles,
                 "countries": self.countries, "descriptions": [d.__dict__ for d in self.descriptions],
-                "aliases": self.aliases, "acronyms": self.acronyms}
+                "aliases": self.aliases, "acronyms": self.acronyms, "typed_by_context": self.typed_by_context}
 
     @classmethod
     def from_json(cls, data: dict) -> ArticleEntities:
         return cls([LocalMention(**m) for m in data["mentions"]], data["names"], data["roles"], data["countries"],
                    [Description(**{**d, "content": tuple(d["content"])}) for d in data["descriptions"]],
-                   data["aliases"], data["acronyms"])
+                   data["aliases"], data["acronyms"], data["typed_by_context"])
 
 
 @dataclass
