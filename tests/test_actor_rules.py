@@ -34,6 +34,9 @@ def speaker(text: str, expression: str) -> str | None:
     (("Gordon Brown chairs the Commission for Africa, which reports in March. Africa needs more aid, he said.",),
      "Commission for Africa",
      "aliases", ["Commission for Africa"]),
+    # ... nor does one whose last word is a place the gazetteer knows
+    (("Kevin Kennedy told BBC Sport Wales he was happy. Wales will play Italy in Rome on Saturday.",),
+     "BBC Sport Wales", "aliases", ["BBC Sport Wales"]),
     # a title resolves by its holder: "President Clinton" is not Secretary of State Hillary Clinton
     (("Secretary of State Hillary Clinton met envoys on Monday. President Clinton said he was pleased.",),
      "Hillary Clinton", "aliases", ["Hillary Clinton"]),

@@ -180,13 +180,16 @@ _VERSION = re.compile(r"^v?\d+\.\d+$")
 def _head_vote(span: Span) -> str | None:
     """A name ending in an event's or award's head word ("the African Nations Cup") or in a version
     number ("Firefox 1.0") is no actor,
-    one ending in an organisation's ("Manchester United") an organisation;
+    one ending in an organisation's ("Manchester United") or a person-labelled one opening with a known
+    organisation ("BBC Sport") an organisation;
     nor is one word labelled PERSON after a lower-case "the" ("at the Maracana"): people's names
     take no article ("the Balco scandal": the article is the scandal's)."""
     name = _name_tokens(span)
     if len(name) > 1 and name[-1].lower_ in EVENT_HEADS:
         return NOT_ACTOR
     if len(name) > 1 and name[-1].lower_ in ORG_NAME_ENDINGS and name[-1].is_title:
+        return ORG
+    if span.label_ == PERSON and _opens_with_an_organisation(name):
         return ORG
     if _VERSION.match(name[-1].text):
         return NOT_ACTOR  # "Firefox 1.0": a product's version
@@ -195,6 +198,15 @@ def _head_vote(span: Span) -> str | None:
             and span.root.dep_ not in COMPOUNDS:
         return NOT_ACTOR
     return None
+
+
+def _opens_with_an_organisation(name: Span) -> bool:
+    """"BBC Sport", "BBC Sport Wales": capitalised words after an organisation the gazetteer knows by its
+    first word name a part of it, not a person (the model labels such names PERSON in some sentences);
+    "Labour MPs" names its members, "Tory Treasurer" an office."""
+    last = name[-1].lemma_.lower()
+    return len(name) > 1 and all(token.is_title or token.is_upper for token in name) \
+        and organisation(name[0].text) is not None and last not in PERSON_NOUNS and last not in role_data()["heads"]
 
 
 def _cut_title_vote(span: Span) -> str | None:

@@ -771,8 +771,11 @@ def _unify_short_forms(draft: Draft) -> None:
     for mention in mentions:
         if mention.kind != "name" or mention.type not in {"ORG", "GPE"} or mention.key in remap:
             continue
-        if mention.type == "GPE" and (not mention.key.startswith("CITY:") or draft.text[:mention.start].endswith(" in ")):
-            continue  # a known place stays a place, and so does one the text is in ("he was in Milan", not Inter Milan)
+        if mention.type == "GPE" and (not mention.key.startswith("CITY:") or place_named(mention.text)
+                                      or draft.text[:mention.start].endswith(" in ")):
+            # a known place stays a place ("Wales" beside "BBC Sport Wales"), and so does one the text is in
+            # ("he was in Milan", not Inter Milan)
+            continue
         folded = fold(mention.text)
         owners = {key for name, key in long_names.items() if name != folded and name.endswith(" " + folded)
                   and name[: -len(folded) - 1].split()[-1] not in NAME_LINKS}
