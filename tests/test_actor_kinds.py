@@ -236,6 +236,11 @@ def pronoun_rows(text: str, expression: str) -> list[tuple[str, str]]:
     ("pronouns", "Tony Blair spoke on Monday. He said the plan would work.", "He", [("Tony Blair", "He")]),
     # two men in the window: unclear, so not listed
     ("pronouns", "Tony Blair met Gordon Brown on Monday. He said the plan would work.", "He", []),
+    # "it" for the organisation that is the subject before it; not for a nation named as a modifier or in a
+    # sentence before the pronoun's own
+    ("pronouns", "Microsoft released a patch on Monday. It said the flaw was serious.", "It", [("Microsoft", "It")]),
+    ("pronouns", "The US company invited anyone to submit their software for testing. It said the test was free.", "It", []),
+    ("pronouns", "A US court will hear the case on Wednesday. Yukos has said it will sue Baikal.", "it", []),
     # a reporter relays quotes: the pronoun after them is seldom his
     ("reporter_roles", "BBC correspondent Paul Reynolds read the letter. He added: \"Your endeavour is welcome.\"", "He", []),
     # "we" is the quotation's speaker, "they" a company's staff

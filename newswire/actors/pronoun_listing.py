@@ -5,8 +5,9 @@ the actors table needs only mentions that surely refer to the actor. A pronoun i
 its antecedent is clear: a person named in its own or the previous sentence, the only person
 of its gender there, with a known gender, no reporter, and no quotation of someone else's
 between them ("BBC correspondent Paul Reynolds ... the letter said: "...". He added:"); a
-plural pronoun only for a people ("the French ... they"); never "we" or "I", who are the
-quotation's speaker whoever the text named last.
+plural pronoun only for a people ("the French ... they"); "it" only for an organisation or place
+that is the subject of its clause in the same or the previous sentence; never "we" or "I", who
+are the quotation's speaker whoever the text named last.
 """
 
 from __future__ import annotations
@@ -63,4 +64,12 @@ def listed(corpus: Corpus, text: str, start: int, surface: str, best: LocalMenti
         return best.type == "NORP"
     if best.type == "PERSON":
         return _clear_person(corpus, text, start, best, earlier)
-    return True
+    return _clear_thing(text, start, best)
+
+
+def _clear_thing(text: str, start: int, best: LocalMention) -> bool:
+    """"it" for an organisation or a place: only when the antecedent is the subject of its clause in
+    the pronoun's own or the previous sentence ("Yukos has said it will sue"); a nation named as a
+    modifier ("The US company invited anyone to submit it") or a name sentences away is no clear
+    antecedent of an "it" that may stand for any thing."""
+    return best.subject and best.start >= _window_start(text, start) and not _quoted_between(text, best, start)
