@@ -312,6 +312,10 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     # a place's news outlet keeps its "News": alone the name would be the place's
     ("media_suffixes", "The company may instead choose to pay a fine, the Beijing News said.",
      ("Beijing News", "ORG", "ORG:beijing news")),
+    # a capitalised "Agency" is the name's own; a lower-case one is the outlet's kind
+    ("media_suffixes", "The Environment Agency issued flood warnings on Monday.",
+     ("Environment Agency", "ORG", "ORG:environment agency")),
+    ("media_suffixes", "The Xinhua news agency reported the blast.", ("Xinhua", "ORG", "ORG:xinhua")),
     # names listed mostly with places, one the gazetteer knows, are places (the model labels these PERSON, ORG)
     ("list_of_places", "The transmission area will initially include Paris, Lille, Lyon and Toulouse. "
      "Eventually there will be 115 sites.",

@@ -417,15 +417,19 @@ def _media_context(span: Span) -> bool:
 
 
 def _org_name(surface: str) -> str:
-    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name (but
-    "Los Angeles Daily News" ends in one after a newspaper's opening word, and "the Beijing News" after a
-    place's name, which alone would be the place's); nor
+    """"The Guardian newspaper" -> "The Guardian": a media suffix is not part of the name (but a
+    capitalised one-word suffix other than "News" is: "the Environment Agency", "the European Space
+    Agency"; "Los Angeles Daily News" ends in one after a newspaper's opening word, and "the Beijing
+    News" after a place's name, which alone would be the place's); nor
     are lower-case words the model ran on into ("Forum for the Future research")."""
     for suffix in role_data()["media_suffixes"]:
         if surface.lower().endswith(" " + suffix) and len(surface) > len(suffix) + 2:
             rest = surface[: -len(suffix) - 1]
-            if surface[-len(suffix)].isupper() and (rest.split()[-1].lower() in NEWSPAPER_OPENINGS or place_named(rest)):
-                return surface  # "Los Angeles Daily News", "the Beijing News": the suffix is the name's
+            capitalised = surface[-len(suffix)].isupper()
+            if capitalised and (" " not in suffix and suffix != "news" or rest.split()[-1].lower() in NEWSPAPER_OPENINGS
+                                or place_named(rest)):
+                # "the Environment Agency", "Los Angeles Daily News", "the Beijing News": the suffix is the name's
+                return surface
             return rest
     words = surface.split(" ")
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in ORG_TRAILING_WORDS \
