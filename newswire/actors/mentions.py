@@ -711,7 +711,12 @@ def _add_organisation(draft: Draft, span: Span, bare: str, bare_start: int, subj
         country = country_in(name.split()[:2])
     if country:
         draft.entities.countries.setdefault(key, country)
-    if (acronym := ACRONYM_AFTER.match(draft.text, name_end)) and acronym.group(1) != name:
+    # "Christian Democratic Union (CDU)", "US Federal Trade Commission (FTC)", "European Conference of Postal and
+    # Telecommunications Administrations (CEPT)": the acronym opens with the initial of the name's first or second
+    # word; not "US Anti-Doping Agency (USADA)" with "US" split off, whose acronym, kept for "Anti-Doping Agency",
+    # would join it to the "World Anti-Doping Agency (Wada)" cut the same way
+    if (acronym := ACRONYM_AFTER.match(draft.text, name_end)) and acronym.group(1) != name \
+            and acronym.group(1)[0].lower() in {word[:1] for word in fold(name).split()[:2]}:
         draft.entities.acronyms[acronym.group(1)] = key
         draft.add_alias(key, acronym.group(1))
 
