@@ -17,11 +17,13 @@ of US first names gets wrong in news text is kept out, each with its reason prin
 - a word the actor rules read otherwise: in a word family of words.json (honorifics "Earl", "Queen";
   descriptors "Scot"; particles "Della") or an office of roles.json ("Dean", "Bishop");
 - a word the small model, across CORPUS_DIR, reads on its own as a place, organisation, group or
-  work more often than as a person ("Sydney", "Burma", "Milan", "Mercedes", "Chelsea"), or as the
-  first word of such longer names at least four times and three times as often as of people's
-  ("Warner Bros", "Santa Monica", "Royal Mail", "Vera Drake"). Given names the model misreads in
-  people's full names ("Camilla Parker Bowles" as an organisation) are what the list is for, so a
-  few such readings do not rule a name out.
+  work at least three times and more often than as a person ("Sydney", "Burma", "Milan",
+  "Mercedes", "Chelsea"), or opens at least three distinct such longer names and twice as many as
+  of people ("Warner Bros" / "Warner Music" / "Warner Home Video", "Santa Monica" / "Santa
+  Barbara" / "Santa Claus", "Royal Mail" / "Royal Navy"). Distinct names, not occurrences: one
+  firm named nine times ("Freddie Mac") does not outweigh Freddie Mercury and Freddie Ljungberg.
+  Given names the model misreads in people's full names ("Camilla Parker Bowles" as an
+  organisation) are what the list is for, so a few such readings do not rule a name out.
 A name is male or female when its share among one sex is at least 20 times its share among the
 other (the lists give each name's percentage of men and of women); else it is "either".
 Output is sorted, so re-running on the same input gives the same bytes.
@@ -47,7 +49,8 @@ CALENDAR_WORDS = frozenset("january february march april may june july august se
                            "monday tuesday wednesday thursday friday saturday sunday".split())
 GENDER_RATIO = 20.0
 COMMON_WORD_SHARE = 0.2
-FIRST_WORD_OTHER_MIN, FIRST_WORD_OTHER_RATIO = 4, 3
+ALONE_OTHER_MIN = 3
+FIRST_WORD_OTHER_MIN, FIRST_WORD_OTHER_RATIO = 3, 2
 
 
 def census_list(path: Path) -> dict[str, float]:
@@ -72,17 +75,27 @@ def word_cases(corpus: Path) -> tuple[Counter, Counter]:
 
 
 def first_word_labels(corpus: Path) -> dict[str, Counter]:
-    """word (lower case) -> how often the model labels it, as a one-word entity ("alone") or as the
-    first word of a longer one ("first"), PERSON ("person") or anything else ("other")."""
+    """word (lower case) -> how the model labels it across the corpus: "alone person" / "alone other",
+    how often it is a one-word entity labelled PERSON or anything else; "first person" / "first other",
+    how many distinct longer entities it opens with those labels ("Freddie Mac" nine times is one)."""
     from newswire.nlp import load_nlp
 
     nlp = load_nlp()
     texts = [path.read_bytes().decode("utf-8", "replace") for path in sorted(corpus.glob("*/*.txt"))]
-    labels: dict[str, Counter] = defaultdict(Counter)
+    alone: dict[str, Counter] = defaultdict(Counter)
+    opened: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for doc in nlp.pipe(texts, batch_size=64, n_process=2):
         for ent in doc.ents:
-            use = "alone" if len(ent) == 1 else "first"
-            labels[ent[0].lower_][f"{use} {'person' if ent.label_ == 'PERSON' else 'other'}"] += 1
+            reading = "person" if ent.label_ == "PERSON" else "other"
+            if len(ent) == 1:
+                alone[ent[0].lower_][reading] += 1
+            else:
+                opened[ent[0].lower_][reading].add(ent.text.lower())
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for word, counts in alone.items():
+        labels[word].update({f"alone {reading}": n for reading, n in counts.items()})
+    for word, readings in opened.items():
+        labels[word].update({f"first {reading}": len(names) for reading, names in readings.items()})
     return labels
 
 
@@ -104,10 +117,10 @@ def why_left_out(name: str, lower: Counter, capitalised: Counter, labels: dict[s
     if lower[name] >= 2 and lower[name] >= COMMON_WORD_SHARE * capitalised[name]:
         return f"common word ({lower[name]} lower case, {capitalised[name]} capitalised)"
     read = labels.get(name, Counter())
-    if read["alone other"] > read["alone person"]:
+    if read["alone other"] >= ALONE_OTHER_MIN and read["alone other"] > read["alone person"]:
         return f"read on its own as no person's name ({read['alone other']} times, {read['alone person']} as a person's)"
     if read["first other"] >= FIRST_WORD_OTHER_MIN and read["first other"] >= FIRST_WORD_OTHER_RATIO * read["first person"]:
-        return f"read as the first word of other names ({read['first other']} times, {read['first person']} of people's)"
+        return f"read as the first word of other names ({read['first other']} distinct, {read['first person']} of people)"
     surface = name.capitalize()
     if lookup_place(surface) is not None or demonym_country(surface) is not None:
         return "place or nationality"

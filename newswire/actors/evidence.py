@@ -330,11 +330,12 @@ def _after_a_title_verb(span: Span) -> bool:
 
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR. A work noun naming the
-    name or a maker of it ("the pantomime Dick Whittington", "Inbev, which makes Stella Artois") silences
-    what its opening says: works and products are often named with a person's name."""
-    role, product = _role_vote(span), _product_vote(span)
-    opening = None if NOT_ACTOR in (role, product) else _opening_vote(span)
-    votes = [opening, role, kind_vote(span), _clause_vote(span), _head_vote(span), _phrase_vote(span), _place_vote(span),
+    name, an event's head word ending it or a maker of it ("the pantomime Dick Whittington", "the Davis
+    Cup", "Inbev, which makes Stella Artois") silences what its opening says: works, events and
+    products are often named with a person's name."""
+    role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
+    opening = None if NOT_ACTOR in (role, head, product) else _opening_vote(span)
+    votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
              _team_sheet_vote(span), locative_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span)]
     return [vote for vote in votes if vote]
 
