@@ -37,10 +37,13 @@ def speaker(text: str, expression: str) -> str | None:
     # ... nor does one whose last word is a place the gazetteer knows
     (("Kevin Kennedy told BBC Sport Wales he was happy. Wales will play Italy in Rome on Saturday.",),
      "BBC Sport Wales", "aliases", ["BBC Sport Wales"]),
-    # an acronym that does not open like the name before it (the model split "US" off) joins no name
+    # an acronym that spells the name's initials after more letters (the model split "US" off) joins no name
     (("The US Anti-Doping Agency (USADA) decided to press charges. USADA chief Terry Madden said so.",
       "World Anti-Doping Agency (WADA) chief Dick Pound says the case is closed. WADA will appeal."),
      "USADA", "aliases", ["USADA"]),
+    # ... but one of another language or word order does
+    (("Hard-left leader Jean-Luc Melenchon, whose France Unbowed (LFI) party is the largest, spoke. LFI said no.",),
+     "France Unbowed", "aliases", ["France Unbowed", "LFI"]),
     # a title resolves by its holder: "President Clinton" is not Secretary of State Hillary Clinton
     (("Secretary of State Hillary Clinton met envoys on Monday. President Clinton said he was pleased.",),
      "Hillary Clinton", "aliases", ["Hillary Clinton"]),

@@ -711,14 +711,19 @@ def _add_organisation(draft: Draft, span: Span, bare: str, bare_start: int, subj
         country = country_in(name.split()[:2])
     if country:
         draft.entities.countries.setdefault(key, country)
-    # "Christian Democratic Union (CDU)", "US Federal Trade Commission (FTC)", "European Conference of Postal and
-    # Telecommunications Administrations (CEPT)": the acronym opens with the initial of the name's first or second
-    # word; not "US Anti-Doping Agency (USADA)" with "US" split off, whose acronym, kept for "Anti-Doping Agency",
-    # would join it to the "World Anti-Doping Agency (Wada)" cut the same way
     if (acronym := ACRONYM_AFTER.match(draft.text, name_end)) and acronym.group(1) != name \
-            and acronym.group(1)[0].lower() in {word[:1] for word in fold(name).split()[:2]}:
+            and not _cut_before(name, acronym.group(1)):
         draft.entities.acronyms[acronym.group(1)] = key
         draft.add_alias(key, acronym.group(1))
+
+
+def _cut_before(name: str, acronym: str) -> bool:
+    """The acronym spells the name's initials after more letters: words the model split off the name's
+    start ("US Anti-Doping Agency (USADA)" with "US" a place, "World Anti-Doping Agency (Wada)" with "World"
+    left out), so kept for the cut name it would join the two agencies. Acronyms of another language
+    ("France Unbowed (LFI)") or word order do not end with the initials and are kept."""
+    initials = "".join(word[0] for word in fold(name).split())
+    return len(acronym) > len(initials) and acronym.lower().endswith(initials)
 
 
 def _add_entity(draft: Draft, span: Span, surnames: set[str], article_orgs: set[str]) -> None:
