@@ -312,6 +312,9 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     # a place's news outlet keeps its "News": alone the name would be the place's
     ("media_suffixes", "The company may instead choose to pay a fine, the Beijing News said.",
      ("Beijing News", "ORG", "ORG:beijing news")),
+    # a name labelled a person's, listed only with organisations, is one
+    ("list_of_organisations", "High Street retailers highlight the weakness of the sector. Morrisons, Woolworths, House of "
+     "Fraser, Marks & Spencer and Next have all warned.", ("Woolworths", "ORG", "ORG:woolworths")),
     # a capitalised "Agency" is the name's own; a lower-case one is the outlet's kind
     ("media_suffixes", "The Environment Agency issued flood warnings on Monday.",
      ("Environment Agency", "ORG", "ORG:environment agency")),

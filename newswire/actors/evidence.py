@@ -385,7 +385,8 @@ def written_as_a_full_name(tokens: Span) -> bool:
 
 def _list_vote(span: Span) -> str | None:
     """What the other entries of the list a name is in say it is: people's full names, a person
-    (_list_of_people); places, a place (_list_of_places), unless the list is a team sheet's."""
+    (_list_of_people); organisations, an organisation (_list_of_organisations); places, a place
+    (_list_of_places), unless the list is a team sheet's."""
     if span.label_ not in {PERSON, ORG}:
         return None
     root = span.root
@@ -396,6 +397,8 @@ def _list_vote(span: Span) -> str | None:
         return None
     if span.label_ == ORG and _list_of_people(span, others):
         return PERSON
+    if span.label_ == PERSON and _list_of_organisations(span, others):
+        return ORG
     # a team sheet's players are parsed as one list with the countries in their brackets ("C Sweeney (Wales)")
     return PLACE if _list_of_places(others) and not _a_players_form(span) and _team_sheet_vote(span) is None else None
 
@@ -414,6 +417,13 @@ def _list_of_people(span: Span, others: list[Token]) -> bool:
         return False
     # a listed name's last word, inside a name the model labelled a person's that opens before it
     return all(token.ent_type_ == PERSON and token.ent_iob_ == "I" for token in others)
+
+
+def _list_of_organisations(span: Span, others: list[Token]) -> bool:
+    """"Morrisons, Woolworths, House of Fraser, Marks & Spencer" (Woolworths labelled a person's name): a name
+    with no given name or honorific opening it, listed only with names the model labelled organisations (not
+    a place's: works are listed as organisations too, "like Warcraft, EverQuest, Ultima")."""
+    return _opening_vote(span) is None and all(token.ent_type_ == ORG for token in others)
 
 
 def _list_of_places(others: list[Token]) -> bool:
