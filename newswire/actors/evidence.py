@@ -28,7 +28,8 @@ from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
+                                     PERFORMER_NOUNS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
+                                     WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
 from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
@@ -172,21 +173,39 @@ def _verb_number(verb: Token) -> str | None:
 
 
 _VERSION = re.compile(r"^v?\d+\.\d+$")
+# "the African Nations Cup", "the Skulls Trojan": last words of names of events and things, one set
+_NO_ACTOR_HEADS = EVENT_HEADS | THING_ENDINGS
+# a sequel's number after a title ("Shrek 2"); a minute after a player ("Rooney 8,") is followed by punctuation
+_SEQUEL = re.compile(r"^[2-9]$")
+
+
+def _a_sequel(span: Span) -> bool:
+    """"Shrek 2 at the box office", "Spider-Man 2 on UMD": a one-word name labelled a person's and a digit
+    the model ran it on into, before a lower-case word: a film's or a game's sequel (people are numbered by
+    no digit; a scorer's minute "Rooney 8, Scholes 45" is followed by punctuation or "pen")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.label_ == PERSON and len(span) == 2 and _SEQUEL.match(span[-1].text) is not None \
+        and after is not None and after.is_lower and after.is_alpha and after.lower_ not in _SCORE_WORDS
+
+
+# words after a scorer's minute ("Thompson 48 pen", "Dunne 75 og")
+_SCORE_WORDS = frozenset({"pen", "og"})
 
 
 def _head_vote(span: Span) -> str | None:
-    """A name ending in an event's or award's head word ("the African Nations Cup") or in a version
-    number ("Firefox 1.0") is no actor,
+    """A name ending in an event's or award's head word ("the African Nations Cup"), a malicious
+    program's ("the Skulls Trojan"), a version number ("Firefox 1.0") or a sequel's ("Shrek 2") is no actor,
     one ending in an organisation's ("Manchester United") an organisation;
     nor is one word labelled PERSON after a lower-case "the" ("at the Maracana"): people's names
     take no article ("the Balco scandal": the article is the scandal's)."""
     name = _name_tokens(span)
-    if len(name) > 1 and name[-1].lower_ in EVENT_HEADS:
+    if len(name) > 1 and name[-1].lower_ in _NO_ACTOR_HEADS:
         return NOT_ACTOR
     if len(name) > 1 and name[-1].lower_ in ORG_NAME_ENDINGS and name[-1].is_title:
         return ORG
-    if _VERSION.match(name[-1].text):
-        return NOT_ACTOR  # "Firefox 1.0": a product's version
+    if _VERSION.match(name[-1].text) or _a_sequel(span):
+        return NOT_ACTOR  # "Firefox 1.0": a product's version; "Shrek 2": a film's sequel
     before = _before(span)
     if span.label_ == PERSON and len(span) == 1 and before is not None and before.lower_ == "the" and before.is_lower \
             and span.root.dep_ not in COMPOUNDS:
@@ -316,8 +335,20 @@ def _after_a_title_verb(span: Span) -> bool:
 def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR."""
     rules = (_opening_vote, _role_vote, kind_vote, _clause_vote, _head_vote, _phrase_vote, _place_vote, _team_sheet_vote,
-             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_vote)
+             locative_vote, _cut_title_vote, _product_vote, _starred_in_vote, _list_vote, _performer_vote)
     return [vote for rule in rules if (vote := rule(span))]
+
+
+def _performer_vote(span: Span) -> str | None:
+    """"former EastEnders actress Danniella Westbrook", "Grange Hill actress Alison Bettles": a name labelled a person's
+    or an organisation's right before a performer's noun (PERFORMER_NOUNS) is a show's or a film's title; not an
+    organisation's name with its ending ("Royal Shakespeare Company actor"), nor a person's whose possessive
+    ends it ("Brad Pitt's actor friend")."""
+    doc = span.doc
+    if span.label_ not in {PERSON, ORG} or span.end >= len(doc) or span[-1].lower_ in ORGANISATION_WORDS:
+        return None
+    noun = doc[span.end]
+    return NOT_ACTOR if noun.is_lower and noun.lower_ in PERFORMER_NOUNS else None
 
 
 # "which makes", "that brews": a relative pronoun standing for the organisation named before it
