@@ -170,6 +170,8 @@ def test_org_name_endings(family, text, expected):
      ["The Independent", "The Times"]),
     # one name's "and" joins single words
     ("The Economic and Social Research Council said so.", ["Economic and Social Research Council"]),
+    # "and" before a body's head word joins the fields it is named by
+    ("The US Securities and Exchange Commission announced the settlements.", ["US Securities and Exchange Commission"]),
     # "and" and "to" also join the words of one name: split only when a part is named on its own
     ("The Committee to Protect Bloggers said so.", ["Committee to Protect Bloggers"]),
     ("The Department of Trade and Industry said so.", ["Department of Trade and Industry"]),

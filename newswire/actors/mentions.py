@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS, REGIONAL_ADJECTIVES,
+from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NAMED_ORG_NOUNS, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS, REGIONAL_ADJECTIVES,
                                      FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -416,11 +416,17 @@ def _names_of_their_own(parts: list[Span]) -> bool:
     """Every part two capitalised words or more, past a leading "The", and nothing else, or every later part
     opening with a capitalised "The" ("The Independent and The Times"): names of their own, which one name's
     "and" or "to" does not join ("The Economic and Social Research Council" joins "Economic", "the School of
-    Oriental and African Studies" "Oriental")."""
+    Oriental and African Studies" "Oriental"); not when the last part ends in a body's or a law's head word."""
     def capitalised_words(part: Span) -> bool:
         words = part[1:] if len(part) and part[0].lower_ == "the" else part
         return len(words) >= 2 and all(token.text[:1].isupper() for token in words)
+    if parts[-1][-1].lower_ in _ONE_BODYS_ENDINGS:
+        return False  # "US Securities and Exchange Commission", "the Serious Organised Crime and Police Bill": one name
     return all(map(capitalised_words, parts)) or all(len(part) and part[0].text == "The" for part in parts[1:])
+
+
+# last words of a body's or a law's name, whose "and" joins the fields it is named by ("Securities and Exchange Commission")
+_ONE_BODYS_ENDINGS = INSTITUTION_WORDS | NAMED_ORG_NOUNS | LAW_HEADS
 
 
 def _media_context(span: Span) -> bool:
