@@ -42,6 +42,10 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Anna Nicole Smith", "PERSON", "PERSON:smith|ana nicole")),
     # a position the model tags as a verb ("lock") still names the player's club
     ("org_possessions", "The side will now be led by Munster lock Paul O'Connell.", ("Munster", "ORG", "ORG:munster")),
+    # a team sheet opening with a dash: the clubs in its brackets
+    ("team_sheet", "Scotland have named their squad.\n- M Blair (Edinburgh), A Craig (Glasgow), C Cusiter (Borders), "
+     "S Danielli (Borders), A Henderson (Glasgow), R Lamont (Glasgow), D Parks (Glasgow), C Paterson (Edinburgh).",
+     ("Glasgow", "ORG", "ORG:glasgow")),
     # one word after a comma and a town something is in or from: the town's county
     ("county_of_town", "The protesters are John Holliday, 37, a huntsman from Ledbury, Herefordshire, Robert Thame and others.",
      ("Herefordshire", "GPE", "CITY:Herefordshire")),

@@ -515,6 +515,8 @@ def _known(name: str) -> bool:
 # "Delport; Pieters, Rasmussen; Windo, Van Niekerk, Horsman"), with the clubs or substitutes in brackets.
 TEAM_SHEET_MIN_NAMES = 5
 _SHEET_HEADER = re.compile(r"^[A-Z][^:,;.]{0,40}:\s*")
+# "- M Blair (Edinburgh), A Craig (Glasgow), ...": a dash or bullet the list opens with
+_SHEET_BULLET = re.compile(r"^[-*\u2022\u2013]\s+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
 _SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
@@ -528,10 +530,10 @@ _SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
 def _team_sheet(line: str) -> bool:
     """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
     header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
-    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). HTML character references some texts keep
+    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). A dash or bullet opening the list is no name. HTML character references some texts keep
     ("Pascal Pap&#233;") are read as their letters."""
     line = html.unescape(line)
-    body = _SHEET_HEADER.sub("", line.strip())
+    body = _SHEET_BULLET.sub("", _SHEET_HEADER.sub("", line.strip()))
     if body == line.strip() and ";" not in body and "(" not in body:
         return False
     items = _SHEET_SEPARATOR.split(_BRACKETED.sub("", body).rstrip(". "))
