@@ -75,6 +75,9 @@ def test_context_decides_the_type(family, text, expected):
     ("performer_nouns", "Former Brookside actress Kate Fitzgerald was the first to leave.", "Brookside"),
     # a title and a sequel's number: no person
     ("sequel", "The Incredibles movie has beaten Shrek 2 to the main prizes at the awards.", "Shrek"),
+    # one word labelled a person's, spelt like an English verb, adjective or adverb, with no sign of a person
+    ("common_words", "The BBC's role is to Inform, Educate and Entertain.", "Entertain"),
+    ("common_words", "Alarm bells were rung by a research note called Approve which showed the risk.", "Approve"),
     # a region's adjective, whatever it modifies
     ("regional_adjectives", "Anders Igels, chief executive of Nordic operator Teliasonera, tipped it.", "Nordic"),
     # the second field of a joint office, not the party
@@ -144,6 +147,15 @@ def test_works_and_events_are_no_actors(family, text, absent):
     ("performer_nouns", "Brad Pitt's actor friend George Clooney came.", ("Brad Pitt", "PERSON", "PERSON:pit|brad")),
     # a scorer's minute is no sequel's number
     ("sequel", "Rooney 8 pen, Scholes 45. Wayne Rooney said so.", ("Wayne Rooney", "PERSON", "PERSON:roney|wayne")),
+    # a surname spelt like a common word, after the full name or with an honorific, stays a person's
+    ("common_words", "Ashley Young was booked. Young ran free down the right flank.", ("Young", "PERSON", "PERSON:young|ashley")),
+    ("common_words", "Mr Young said so.", ("Young", "PERSON", "PERSON:young|")),
+    # ... and so does one that acts, owns or plays
+    ("common_words", "Former referees' chief Philip Don backed Poll's decision to allow the strike.",
+     ("Poll", "PERSON", "PERSON:pol|")),
+    ("common_words", "Brian 'Head' Welch told a radio station in California that he was leaving.",
+     ("Welch", "PERSON", "PERSON:welch|")),
+    ("common_words", "Bolton: Jaaskelainen, Hunt (Fadiga 14), N'Gotty, Ben Haim, Candela.", ("Hunt", "PERSON", "PERSON:hunt|")),
     # the party before an office of its own
     ("second_field", "Labour MP Tony Wright said so. Trade and Industry Secretary Patricia Hewitt agreed.",
      ("Labour", "ORG", "ORG:Labour Party")),

@@ -24,10 +24,11 @@ from functools import lru_cache
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
-                                     NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
+                                     NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PERFORMER_NOUNS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
                                      WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
@@ -598,7 +599,7 @@ def relabelled(spans: list[Span]) -> list[Span]:
         # "the Zafi virus" and never Zafi on its own; "Shakespeare's Richard III", "Blisters were" and never else
         if all(modifies):
             votes[name][NOT_ACTOR] += len(modifies) + sum(votes[name].values())
-    for name in _capitalised_common_words(spans, names):
+    for name in _capitalised_common_words(spans, names) | _common_words_labelled_people(spans, names, votes):
         votes[name][NOT_ACTOR] += len(spans) + sum(votes[name].values())
     for name, counts in list(votes.items()):
         words = name.split()
@@ -643,6 +644,37 @@ def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
     # the candidates' words found by their LOWER ids, not by a Token made of every word of the article
     lower = {token.lower_ for token in tokens_with(spans[0].doc, LOWER, word_ids(candidates)) if token.is_lower and token.is_alpha}
     return {name for name in candidates if name in lower and not _known(name)}
+
+
+def _common_words_labelled_people(spans: list[Span], names: list[str], votes: dict[str, Counter]) -> set[str]:
+    """One-word names the model labels a person's in every mention, spelt like an English verb, adjective or
+    adverb (common_words: "to Inform, Educate and Entertain", "a research note called Approve", "President
+    Forever"), that no mention gives an actor's sign (a vote for a type: an honorific, a person noun, "a
+    spokeswoman for Bat"; a part in the clause: _acts_or_owns), no given name, no nationality's ending ("Welsh")
+    and no last word of a person's full name in the article ("Brown" after "Gordon Brown"): a common word or a
+    title's, no actor."""
+    full_name_ends = {fold(span[-1].text) for span in spans if span.label_ == PERSON and len(span) > 1}
+    one_word_people: dict[str, list[bool]] = defaultdict(list)
+    for span, name in zip(spans, names):
+        one_word_people[name].append(span.label_ == PERSON and len(_name_tokens(span)) == 1 and not _acts_or_owns(span))
+    return {name for name, people in one_word_people.items()
+            if all(people) and name in common_words() and name not in GIVEN_NAMES and name not in full_name_ends
+            and not name.endswith(_NATIONALITY_ENDINGS) and not any(votes[name][kind] for kind in (PERSON, ORG, PLACE))
+            and not _known(name)}
+
+
+# "Welsh", "Cornish": nationality words the gazetteer may not list
+_NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
+
+
+def _acts_or_owns(span: Span) -> bool:
+    """The name is the subject of its clause ("Welch told a radio station", "Bat consistently declines"), owns
+    something ("Poll's decision"), is the object of a preposition ("a win over Bath") or is written as a player
+    on a team sheet ("Hunt (Fadiga 14)"): what actors are and do."""
+    root = span.root
+    doc = span.doc
+    possessive = span.end < len(doc) and doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"
+    return root.dep_ in SUBJECTS or root.dep_ == "pobj" or possessive or _a_players_form(span)
 
 
 def _verdict(label: str, counts: Counter, known: bool) -> str | None:
