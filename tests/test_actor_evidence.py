@@ -78,6 +78,8 @@ def test_context_decides_the_type(family, text, expected):
     # one word labelled a person's, spelt like an English verb, adjective or adverb, with no sign of a person
     ("common_words", "The BBC's role is to Inform, Educate and Entertain.", "Entertain"),
     ("common_words", "Alarm bells were rung by a research note called Approve which showed the risk.", "Approve"),
+    # an award hyphened to its participle
+    ("award_participles", "Oscar-winning director Ron Howard chose Tautou for the part. Oscar voters agreed.", "Oscar"),
     # a region's adjective, whatever it modifies
     ("regional_adjectives", "Anders Igels, chief executive of Nordic operator Teliasonera, tipped it.", "Nordic"),
     # the second field of a joint office, not the party

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PERFORMER_NOUNS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
                                      WORK_VERBS)
@@ -178,6 +178,8 @@ _VERSION = re.compile(r"^v?\d+\.\d+$")
 _NO_ACTOR_HEADS = EVENT_HEADS | THING_ENDINGS
 # a sequel's number after a title ("Shrek 2"); a minute after a player ("Rooney 8,") is followed by punctuation
 _SEQUEL = re.compile(r"^[2-9]$")
+# words after a scorer's minute ("Thompson 48 pen", "Dunne 75 og")
+_SCORE_WORDS = frozenset({"pen", "og"})
 
 
 def _a_sequel(span: Span) -> bool:
@@ -189,9 +191,6 @@ def _a_sequel(span: Span) -> bool:
     return span.label_ == PERSON and len(span) == 2 and _SEQUEL.match(span[-1].text) is not None \
         and after is not None and after.is_lower and after.is_alpha and after.lower_ not in _SCORE_WORDS
 
-
-# words after a scorer's minute ("Thompson 48 pen", "Dunne 75 og")
-_SCORE_WORDS = frozenset({"pen", "og"})
 
 
 def _head_vote(span: Span) -> str | None:
@@ -295,12 +294,14 @@ _AWARD_TAIL_OPENINGS = tuple(tail + " " for tail in AWARD_TAILS)
 _AWARD_TAIL_FIRST_WORDS = frozenset(tail.split(" ")[0] for tail in AWARD_TAILS)
 _IDIOM_OPENINGS = tuple(IDIOMS)
 _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
+_AWARD_HYPHENS = tuple("-" + word for word in AWARD_PARTICIPLES)  # "Oscar-winning"
 
 
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
     tail ("European Footballer" + "of the Year"), before what makes it a film's ("House of Flying
-    Daggers, directed by") or after what introduces a title ("entitled Broadband Britain") names no actor; one a firm is based in ("Oxford-based") is a place, and
+    Daggers, directed by"), after what introduces a title ("entitled Broadband Britain") or hyphened to an award's
+    participle ("Oscar-winning", AWARD_PARTICIPLES) names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _AWARD_TAIL_FIRST_WORDS:
@@ -311,7 +312,8 @@ def _phrase_vote(span: Span) -> str | None:
              if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
-    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or _after_a_title_verb(span):
+    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or after.startswith(_AWARD_HYPHENS) \
+            or _after_a_title_verb(span):
         return NOT_ACTOR
     if after.startswith("-based"):
         return PLACE
@@ -531,8 +533,8 @@ _SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
 def _team_sheet(line: str) -> bool:
     """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
     header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
-    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). A dash or bullet opening the list is no name. HTML character references some texts keep
-    ("Pascal Pap&#233;") are read as their letters."""
+    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). A dash or bullet opening the list is no name.
+    HTML character references some texts keep ("Pascal Pap&#233;") are read as their letters."""
     line = html.unescape(line)
     body = _SHEET_BULLET.sub("", _SHEET_HEADER.sub("", line.strip()))
     if body == line.strip() and ";" not in body and "(" not in body:
