@@ -62,6 +62,7 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("organisation_heads", "He said Mr Kilroy-Silk had made him deputy party leader of Veritas, Latin for truth.",
      ("Veritas", "ORG", "ORG:veritas")),
     ("organisation_heads", "The Paris-based exchange, owner of Liffe in London, is ready.", ("Liffe", "ORG", "ORG:liffe")),
+    ("kind_nouns_after_name", "Mr Houston was quoted in the Herald newspaper saying he was sorry.", ("Herald", "ORG", "ORG:herald")),
     ("kind_nouns_after_name", "They were taking off and landing at Frankfurt's Rhein-Main airport.",
      ("Rhein-Main", "GPE", "CITY:Rhein-Main")),
     ("residence", "Leslie Gray, 43, of Tuxford, Nottingham; and Robert James Alcorn were charged.",

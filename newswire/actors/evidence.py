@@ -24,11 +24,13 @@ from functools import lru_cache
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
-                                     NAME_PARTICLES, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS, WORK_VERBS)
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+                                     NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
+                                     PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
+                                     WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
 from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
@@ -175,24 +177,41 @@ def _verb_number(verb: Token) -> str | None:
 
 
 _VERSION = re.compile(r"^v?\d+\.\d+$")
+# "the African Nations Cup", "the Skulls Trojan": last words of names of events and things, one set
+_NO_ACTOR_HEADS = EVENT_HEADS | THING_ENDINGS
+# a sequel's number after a title ("Shrek 2"); a minute after a player ("Rooney 8,") is followed by punctuation
+_SEQUEL = re.compile(r"^[2-9]$")
+# words after a scorer's minute ("Thompson 48 pen", "Dunne 75 og")
+_SCORE_WORDS = frozenset({"pen", "og"})
+
+
+def _a_sequel(span: Span) -> bool:
+    """"Shrek 2 at the box office", "Spider-Man 2 on UMD": a one-word name labelled a person's and a digit
+    the model ran it on into, before a lower-case word: a film's or a game's sequel (people are numbered by
+    no digit; a scorer's minute "Rooney 8, Scholes 45" is followed by punctuation or "pen")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.label_ == PERSON and len(span) == 2 and _SEQUEL.match(span[-1].text) is not None \
+        and after is not None and after.is_lower and after.is_alpha and after.lower_ not in _SCORE_WORDS
+
 
 
 def _head_vote(span: Span) -> str | None:
-    """A name ending in an event's or award's head word ("the African Nations Cup") or in a version
-    number ("Firefox 1.0") is no actor,
+    """A name ending in an event's or award's head word ("the African Nations Cup"), a malicious
+    program's ("the Skulls Trojan"), a version number ("Firefox 1.0") or a sequel's ("Shrek 2") is no actor,
     one ending in an organisation's ("Manchester United") or a person-labelled one opening with a known
     organisation ("BBC Sport") an organisation;
     nor is one word labelled PERSON after a lower-case "the" ("at the Maracana"): people's names
     take no article ("the Balco scandal": the article is the scandal's)."""
     name = _name_tokens(span)
-    if len(name) > 1 and name[-1].lower_ in EVENT_HEADS:
+    if len(name) > 1 and name[-1].lower_ in _NO_ACTOR_HEADS:
         return NOT_ACTOR
     if len(name) > 1 and name[-1].lower_ in ORG_NAME_ENDINGS and name[-1].is_title:
         return ORG
     if span.label_ == PERSON and _opens_with_an_organisation(name):
         return ORG
-    if _VERSION.match(name[-1].text):
-        return NOT_ACTOR  # "Firefox 1.0": a product's version
+    if _VERSION.match(name[-1].text) or _a_sequel(span):
+        return NOT_ACTOR  # "Firefox 1.0": a product's version; "Shrek 2": a film's sequel
     before = _before(span)
     if span.label_ == PERSON and len(span) == 1 and before is not None and before.lower_ == "the" and before.is_lower \
             and span.root.dep_ not in COMPOUNDS:
@@ -290,12 +309,14 @@ _AWARD_TAIL_OPENINGS = tuple(tail + " " for tail in AWARD_TAILS)
 _AWARD_TAIL_FIRST_WORDS = frozenset(tail.split(" ")[0] for tail in AWARD_TAILS)
 _IDIOM_OPENINGS = tuple(IDIOMS)
 _WORK_TAIL_OPENINGS = tuple(WORK_TAILS)
+_AWARD_HYPHENS = tuple("-" + word for word in AWARD_PARTICIPLES)  # "Oscar-winning"
 
 
 def _phrase_vote(span: Span) -> str | None:
     """A name inside a set phrase ("the Achilles' heel of this market"), cut before an award's
     tail ("European Footballer" + "of the Year"), before what makes it a film's ("House of Flying
-    Daggers, directed by") or after what introduces a title ("entitled Broadband Britain") names no actor; one a firm is based in ("Oxford-based") is a place, and
+    Daggers, directed by"), after what introduces a title ("entitled Broadband Britain") or hyphened to an award's
+    participle ("Oscar-winning", AWARD_PARTICIPLES) names no actor; one a firm is based in ("Oxford-based") is a place, and
     the firm based there ("San Francisco-based Balco") an organisation."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _AWARD_TAIL_FIRST_WORDS:
@@ -306,7 +327,8 @@ def _phrase_vote(span: Span) -> str | None:
              if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
-    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or _after_a_title_verb(span):
+    if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or after.startswith(_AWARD_HYPHENS) \
+            or _after_a_title_verb(span):
         return NOT_ACTOR
     if after.startswith("-based"):
         return PLACE
@@ -336,8 +358,21 @@ def mention_votes(span: Span) -> list[str]:
     role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
     opening = None if NOT_ACTOR in (role, head, product) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
-             _team_sheet_vote(span), locative_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span)]
+             _team_sheet_vote(span), locative_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
+             _performer_vote(span)]
     return [vote for vote in votes if vote]
+
+
+def _performer_vote(span: Span) -> str | None:
+    """"former EastEnders actress Danniella Westbrook", "Grange Hill actress Alison Bettles": a name labelled a person's
+    or an organisation's right before a performer's noun (PERFORMER_NOUNS) is a show's or a film's title; not an
+    organisation's name with its ending ("Royal Shakespeare Company actor"), nor a person's whose possessive
+    ends it ("Brad Pitt's actor friend")."""
+    doc = span.doc
+    if span.label_ not in {PERSON, ORG} or span.end >= len(doc) or span[-1].lower_ in ORGANISATION_WORDS:
+        return None
+    noun = doc[span.end]
+    return NOT_ACTOR if noun.is_lower and noun.lower_ in PERFORMER_NOUNS else None
 
 
 # "which makes", "that brews": a relative pronoun standing for the organisation named before it
@@ -514,6 +549,8 @@ def _known(name: str) -> bool:
 # "Delport; Pieters, Rasmussen; Windo, Van Niekerk, Horsman"), with the clubs or substitutes in brackets.
 TEAM_SHEET_MIN_NAMES = 5
 _SHEET_HEADER = re.compile(r"^[A-Z][^:,;.]{0,40}:\s*")
+# "- M Blair (Edinburgh), A Craig (Glasgow), ...": a dash or bullet the list opens with
+_SHEET_BULLET = re.compile(r"^[-*\u2022\u2013]\s+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
 _SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
@@ -527,10 +564,10 @@ _SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
 def _team_sheet(line: str) -> bool:
     """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
     header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
-    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). HTML character references some texts keep
-    ("Pascal Pap&#233;") are read as their letters."""
+    clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). A dash or bullet opening the list is no name.
+    HTML character references some texts keep ("Pascal Pap&#233;") are read as their letters."""
     line = html.unescape(line)
-    body = _SHEET_HEADER.sub("", line.strip())
+    body = _SHEET_BULLET.sub("", _SHEET_HEADER.sub("", line.strip()))
     if body == line.strip() and ";" not in body and "(" not in body:
         return False
     items = _SHEET_SEPARATOR.split(_BRACKETED.sub("", body).rstrip(". "))
@@ -597,7 +634,7 @@ def relabelled(spans: list[Span]) -> tuple[list[Span], dict[str, str]]:
         # "the Zafi virus" and never Zafi on its own; "Shakespeare's Richard III", "Blisters were" and never else
         if all(modifies):
             votes[name][NOT_ACTOR] += len(modifies) + sum(votes[name].values())
-    for name in _capitalised_common_words(spans, names):
+    for name in _capitalised_common_words(spans, names) | _common_words_labelled_people(spans, names, votes):
         votes[name][NOT_ACTOR] += len(spans) + sum(votes[name].values())
     for name, counts in list(votes.items()):
         words = name.split()
@@ -651,6 +688,37 @@ def _capitalised_common_words(spans: list[Span], names: list[str]) -> set[str]:
     # the candidates' words found by their LOWER ids, not by a Token made of every word of the article
     lower = {token.lower_ for token in tokens_with(spans[0].doc, LOWER, word_ids(candidates)) if token.is_lower and token.is_alpha}
     return {name for name in candidates if name in lower and not _known(name)}
+
+
+def _common_words_labelled_people(spans: list[Span], names: list[str], votes: dict[str, Counter]) -> set[str]:
+    """One-word names the model labels a person's in every mention, spelt like an English verb, adjective or
+    adverb (common_words: "to Inform, Educate and Entertain", "a research note called Approve", "President
+    Forever"), that no mention gives an actor's sign (a vote for a type: an honorific, a person noun, "a
+    spokeswoman for Bat"; a part in the clause: _acts_or_owns), no given name, no nationality's ending ("Welsh")
+    and no last word of a person's full name in the article ("Brown" after "Gordon Brown"): a common word or a
+    title's, no actor."""
+    full_name_ends = {fold(span[-1].text) for span in spans if span.label_ == PERSON and len(span) > 1}
+    one_word_people: dict[str, list[bool]] = defaultdict(list)
+    for span, name in zip(spans, names):
+        one_word_people[name].append(span.label_ == PERSON and len(_name_tokens(span)) == 1 and not _acts_or_owns(span))
+    return {name for name, people in one_word_people.items()
+            if all(people) and name in common_words() and name not in GIVEN_NAMES and name not in full_name_ends
+            and not name.endswith(_NATIONALITY_ENDINGS) and not any(votes[name][kind] for kind in (PERSON, ORG, PLACE))
+            and not _known(name)}
+
+
+# "Welsh", "Cornish": nationality words the gazetteer may not list
+_NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
+
+
+def _acts_or_owns(span: Span) -> bool:
+    """The name is the subject of its clause ("Welch told a radio station", "Bat consistently declines"), owns
+    something ("Poll's decision"), is the object of a preposition ("a win over Bath") or is written as a player
+    on a team sheet ("Hunt (Fadiga 14)"): what actors are and do."""
+    root = span.root
+    doc = span.doc
+    possessive = span.end < len(doc) and doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"
+    return root.dep_ in SUBJECTS or root.dep_ == "pobj" or possessive or _a_players_form(span)
 
 
 def _verdict(label: str, counts: Counter, known: bool) -> str | None:

@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS,
+from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NAMED_ORG_NOUNS, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS, REGIONAL_ADJECTIVES,
                                      FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -379,7 +379,10 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
     """Names the model ran together into one span, split at commas, "or" and "v" ("Makelele,
     Lampard", "Arsenal or Sheffield United"), and at "and" and "to" when a part is named on its
     own in the article or known to the gazetteer ("Everton and Arsenal", "from Arsenal to Real
-    Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"). Every
+    Madrid"; not "Department of Trade and Industry", "Committee to Protect Journalists"), or when every
+    part is two capitalised words or more ("UK Sport and Sport England", "Heineken Cup and Celtic League":
+    one name's "and" joins single words, "Arts and Humanities Research Council"), or when the later parts open
+    with a capitalised "The" ("The Independent and The Times"). Every
     part must open with a capital; a name the gazetteer knows whole stays ("Washington, D.C."), and
     so do places, which name their region after a comma ("Windsor, Slough"): a town split off would
     join a person of its name, and so does a name its acronym spells out ("Successor Identification Friend or
@@ -398,14 +401,32 @@ def _split_coordinations(spans: list[Span]) -> list[Span]:
         doc = span.doc
         names = [doc[start:end] for start, end in zip([span.start] + [cut + 1 for cut in cuts], cuts + [span.end])]
         separators = {doc[cut].text for cut in cuts}
-        known = any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
-        if not all(len(part) and part[0].is_title for part in names) or span.label_ == "GPE" \
+        own_names = _names_of_their_own(names)
+        known = own_names or any(fold(part.text) in alone or lookup_place(part.text) or organisation(part.text) for part in names)
+        if not (own_names or all(len(part) and part[0].is_title for part in names)) or span.label_ == "GPE" \
                 or (separators & LINKING_SEPARATORS and not known) or lookup_place(span.text) or organisation(span.text) \
                 or _spelt_out_before_its_acronym(span):
             out.append(span)
             continue
         out.extend(Span(span.doc, part.start, part.end, label=span.label_) for part in names)
     return out
+
+
+def _names_of_their_own(parts: list[Span]) -> bool:
+    """Every part two capitalised words or more, past a leading "The", and nothing else, or every later part
+    opening with a capitalised "The" ("The Independent and The Times"): names of their own, which one name's
+    "and" or "to" does not join ("The Economic and Social Research Council" joins "Economic", "the School of
+    Oriental and African Studies" "Oriental"); not when the last part ends in a body's or a law's head word."""
+    def capitalised_words(part: Span) -> bool:
+        words = part[1:] if len(part) and part[0].lower_ == "the" else part
+        return len(words) >= 2 and all(token.text[:1].isupper() for token in words)
+    if parts[-1][-1].lower_ in _ONE_BODYS_ENDINGS:
+        return False  # "US Securities and Exchange Commission", "the Serious Organised Crime and Police Bill": one name
+    return all(map(capitalised_words, parts)) or all(len(part) and part[0].text == "The" for part in parts[1:])
+
+
+# last words of a body's or a law's name, whose "and" joins the fields it is named by ("Securities and Exchange Commission")
+_ONE_BODYS_ENDINGS = INSTITUTION_WORDS | NAMED_ORG_NOUNS | LAW_HEADS
 
 
 def _media_context(span: Span) -> bool:
@@ -490,8 +511,21 @@ def _title_opening(span: Span, bare: str) -> bool:
         return False
     if span[-1].lower_ in INSTITUTION_WORDS | ORG_PLACE_HEADS:
         return False  # "Metropolitan Police Commissioner Sir John Stevens": the police force is named
+    if _second_field(span):
+        return True  # "Economy and Labour Minister Wolfgang Clement": the office's second field, not the party
     return organisation(bare) is None and lookup_place(bare) is None and demonym_country(bare) is None \
         and country_in(bare.split()[:1]) is None  # "US Treasury Secretary John Snow": the US Treasury
+
+
+def _second_field(span: Span) -> bool:
+    """"Economy and Labour" of "Economy and Labour Minister Wolfgang Clement": one word after "and" and a
+    capitalised word the model tagged as no name, before an office's head word (see _title_opening), is the
+    second field of a joint office, whatever organisation the word also names."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ != "and":
+        return False
+    field = doc[span.start - 2]
+    return field.is_title and field.is_alpha and field.ent_iob_ == "O"
 
 
 def _modifying_nationality(span: Span, bare: str) -> bool:
@@ -561,7 +595,12 @@ def _an_acronym(span: Span) -> bool:
 def _regional_adjective(span: Span, bare: str) -> bool:
     """"Russia's Siberian coast", "a Viennese opera house": a group word that is no country's nationality,
     modifying one thing (a singular common noun that names no agent, person or body), names no actor;
-    "Muslim leaders", "the Kurdish community" are the group's."""
+    "Muslim leaders", "the Kurdish community" are the group's. A region's adjective (REGIONAL_ADJECTIVES:
+    "Nordic operator Teliasonera", "Western diplomats") names none whatever word it modifies; the same word
+    alone ("Numbering (Caspian)") may be an acronym."""
+    doc = span.doc
+    if span.label_ == "NORP" and bare.lower() in REGIONAL_ADJECTIVES and span.end < len(doc) and doc[span.end].is_alpha:
+        return True
     if span.label_ != "NORP" or len(span) != 1 or span.root.dep_ != "amod" or bare.lower() in PARTY_ADJECTIVES \
             or demonym_country(bare) is not None or organisation(bare) is not None:
         return False  # "the Tory idea", "former Conservative leader": the party's
