@@ -170,6 +170,9 @@ def test_works_and_events_are_no_actors(family, text, absent):
     ("common_words", "Brian 'Head' Welch told a radio station in California that he was leaving.",
      ("Welch", "PERSON", "PERSON:welch|")),
     ("common_words", "Bolton: Jaaskelainen, Hunt (Fadiga 14), N'Gotty, Ben Haim, Candela.", ("Hunt", "PERSON", "PERSON:hunt|")),
+    # ... or that is listed with names that are no common words
+    ("common_words", "The top five includes Led Zeppelin and Sex Pistols. Queen, Muse, Manic Street Preachers and The Clash "
+     "complete the list.", ("Muse", "PERSON", "PERSON:muse|")),
     # the party before an office of its own
     ("second_field", "Labour MP Tony Wright said so. Trade and Industry Secretary Patricia Hewitt agreed.",
      ("Labour", "ORG", "ORG:Labour Party")),

@@ -713,12 +713,19 @@ _NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
 
 def _acts_or_owns(span: Span) -> bool:
     """The name is the subject of its clause ("Welch told a radio station", "Bat consistently declines"), owns
-    something ("Poll's decision"), is the object of a preposition ("a win over Bath") or is written as a player
-    on a team sheet ("Hunt (Fadiga 14)"): what actors are and do."""
+    something ("Poll's decision"), is the object of a preposition ("a win over Bath"), is written as a player
+    on a team sheet ("Hunt (Fadiga 14)") or is listed with names that are no common words ("Queen, Muse, Manic
+    Street Preachers", "Omsk, Perm and Novocheboksarsk"; not "Inform, Educate and Entertain"): what actors are
+    and do."""
     root = span.root
     doc = span.doc
     possessive = span.end < len(doc) and doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"
-    return root.dep_ in SUBJECTS or root.dep_ == "pobj" or possessive or _a_players_form(span)
+    return root.dep_ in SUBJECTS or root.dep_ == "pobj" or possessive or _a_players_form(span) or _listed_with_names(root)
+
+
+def _listed_with_names(root: Token) -> bool:
+    listed = (token for token in conjuncts_of(first_conjunct(root)) if token.i != root.i)
+    return any((token.ent_type_ or token.is_title) and token.lower_ not in common_words() for token in listed)
 
 
 def _verdict(label: str, counts: Counter, known: bool) -> str | None:
