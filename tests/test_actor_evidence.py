@@ -367,6 +367,10 @@ def test_names_the_model_runs_on_or_mislabels(family, text, expected):
     # a name labelled a person's, listed only with organisations, is one
     ("list_of_organisations", "High Street retailers highlight the weakness of the sector. Morrisons, Woolworths, House of "
      "Fraser, Marks & Spencer and Next have all warned.", ("Woolworths", "ORG", "ORG:woolworths")),
+    # a name labelled a group with no group word's ending, group name or demonym: an organisation's
+    ("group_word_endings", "Shares in Euronext rose on Monday.", ("Euronext", "ORG", "ORG:euronext")),
+    ("group_word_endings", "The Chilean president met Iraqis and Roman Catholics.", ("Roman Catholics", "NORP", "NORP:roman catholics")),
+    ("group_names", "Islamists and Jews protested in Paris.", ("Jews", "NORP", "NORP:jews")),
     # a capitalised "Agency" is the name's own; a lower-case one is the outlet's kind
     ("media_suffixes", "The Environment Agency issued flood warnings on Monday.",
      ("Environment Agency", "ORG", "ORG:environment agency")),

@@ -23,7 +23,7 @@ from newswire.actors.institutions import (country_qualified, is_institution, qua
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
 from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NAMED_ORG_NOUNS, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS, REGIONAL_ADJECTIVES,
-                                     FISCAL_EVENTS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
+                                     FISCAL_EVENTS, GROUP_NAMES, GROUP_WORD_ENDINGS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
 from newswire.actors.places import is_agent, possessor_country
@@ -660,6 +660,13 @@ def _a_person_by_nationality(span: Span, bare: str) -> bool:
         and organisation(bare) is None and not place_named(bare)
 
 
+def _a_group_name(bare: str) -> bool:
+    """A people's or followers' name: a demonym the gazetteer knows, a group name (GROUP_NAMES) or a last word
+    with a group word's ending (GROUP_WORD_ENDINGS: "Latin American", "Roman Catholics", "Islamists")."""
+    last = fold(bare).split()[-1] if fold(bare).split() else ""
+    return demonym_country(bare) is not None or last in GROUP_NAMES or last.endswith(GROUP_WORD_ENDINGS)
+
+
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
     """The entity's label after correcting what the small model gets wrong; None: not an entity."""
     label = span.label_
@@ -681,6 +688,9 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
         # ("Michael London" and London)
         label = "PERSON"
+    if label == "NORP" and not _a_group_name(bare):
+        # "Valve", "Euronext", "Bluebirds", "Adrian" labelled a group: an organisation's name, or a person's
+        label = "PERSON" if bare.split()[0].lower() in GIVEN_NAMES else "ORG"
     if label in {"PERSON", "GPE"} and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
                                        or _ends_in_a_number(span) or (label == "PERSON" and _an_acronym(span))):
         # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits; "ESPN", "SAIC": nor
