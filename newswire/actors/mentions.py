@@ -660,11 +660,17 @@ def _a_person_by_nationality(span: Span, bare: str) -> bool:
         and organisation(bare) is None and not place_named(bare)
 
 
-def _a_group_name(bare: str) -> bool:
-    """A people's or followers' name: a demonym the gazetteer knows, a group name (GROUP_NAMES) or a last word
-    with a group word's ending (GROUP_WORD_ENDINGS: "Latin American", "Roman Catholics", "Islamists")."""
-    last = fold(bare).split()[-1] if fold(bare).split() else ""
-    return demonym_country(bare) is not None or last in GROUP_NAMES or last.endswith(GROUP_WORD_ENDINGS)
+def _group_or_name(bare: str) -> str | None:
+    """NORP for a people's or followers' name the model labels a group: a demonym the gazetteer knows, a group
+    name (GROUP_NAMES) or a last word with a group word's ending (GROUP_WORD_ENDINGS: "Latin American", "Roman
+    Catholics", "Islamists"); None for a negated nationality ("Non-British citizens" names no group); else an
+    organisation's name ("Valve", "Euronext", "Bluebirds"), or a person's when a given name opens it."""
+    if bare.lower().startswith(_GROUP_NEGATIONS) and demonym_country(bare) is None:
+        return None
+    words = fold(bare).split()
+    if not words or demonym_country(bare) is not None or words[-1] in GROUP_NAMES or words[-1].endswith(GROUP_WORD_ENDINGS):
+        return "NORP"
+    return "PERSON" if words[0] in GIVEN_NAMES else "ORG"
 
 
 def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
@@ -680,17 +686,14 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
     if label == "PERSON" and len(span) == 1 and demonym_country(bare) is not None and bare.lower() not in GIVEN_NAMES:
         label = "NORP"  # "many Britons are unhappy": the nation's people, unless a surname of the article (below)
-    if label == "NORP" and bare.lower().startswith(_GROUP_NEGATIONS) and demonym_country(bare) is None:
-        return None  # "Non-British citizens": a negated nationality names no group
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
             and not (label in {"GPE", "LOC"} and lookup_place(bare) is not None):
         # the small model labels lone surnames as ORG, GPE or NORP ("Blinken said", "A furious
         # Rusedski"); but a known place tagged as a place stays one, whoever bears its name
         # ("Michael London" and London)
         label = "PERSON"
-    if label == "NORP" and not _a_group_name(bare):
-        # "Valve", "Euronext", "Bluebirds", "Adrian" labelled a group: an organisation's name, or a person's
-        label = "PERSON" if bare.split()[0].lower() in GIVEN_NAMES else "ORG"
+    if label == "NORP" and (label := _group_or_name(bare)) is None:
+        return None
     if label in {"PERSON", "GPE"} and (any(token.text.isalnum() and not token.is_alpha and not token.is_digit for token in span)
                                        or _ends_in_a_number(span) or (label == "PERSON" and _an_acronym(span))):
         # "MI6", "UB40", "O2", "Transport 2000": people's and places' names have no digits; "ESPN", "SAIC": nor
