@@ -151,9 +151,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _import_pipeline() -> None:
     import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
-    from newswire.stages import import_publishing_in_background
+    from newswire.stages import load_in_background
 
-    import_publishing_in_background()  # most of it while this process waits for the server
+    load_in_background()  # most of it while this process waits for the server
 
 
 def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:
