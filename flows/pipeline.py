@@ -17,6 +17,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from newswire import extract, release, stages, validation
+from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_summary import RunSummary, StageClock, gather
 from newswire.process_exit import leave_without_teardown
 
@@ -86,6 +87,7 @@ def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, 
 def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: int = 200,
                  lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None,
                  accept_drift: bool = False, announce: bool = False) -> RunSummary:
+    collect_the_oldest_generation_rarely()  # scheduled runs start here, not in the CLI
     clock = StageClock()
     with clock("ingest"):
         files, rejected = stages.discover_inputs(Path(raw_dir))

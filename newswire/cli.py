@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import NoReturn
 
+from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_guard import guard_this_run
 
 
@@ -134,6 +135,7 @@ class _WithoutRunFailures(logging.Filter):
 
 def _run(args: argparse.Namespace) -> int:
     check_run_arguments(args.raw, args.out)
+    collect_the_oldest_generation_rarely()  # from the imports on (newswire.collector)
     guard_this_run()  # before the flow starts Prefect's temporary server: it must not outlive the run
     configure_prefect(Path.cwd())
     from newswire.prefect_api import API_URL_VARIABLE, ServerDidNotStart, local_server
@@ -149,9 +151,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _import_pipeline() -> None:
     import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
-    from newswire.stages import import_publishing_in_background
+    from newswire.stages import load_in_background
 
-    import_publishing_in_background()  # most of it while this process waits for the server
+    load_in_background()  # most of it while this process waits for the server
 
 
 def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:

@@ -412,14 +412,25 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
     }
 
 
-def import_publishing_in_background() -> threading.Thread:
-    """Import what publishing needs (Great Expectations, Altair: ~2 s of CPU) on a thread. The
-    command starts it once the pipeline is imported, while it waits for the run's Prefect server
-    (~1 s more than its own imports): imported before the flow it was on the critical path of
-    every run (a traced warm rerun spent 1.65 s on it after the server was up, then published
-    nothing); imported at publishing, of every run that publishes. A failed import is left for
-    publish to raise where it imports."""
-    def import_quietly() -> None:
+def load_in_background() -> threading.Thread:
+    """Load on a thread what a run would otherwise load on first use, in the order the run needs
+    it. The command starts it once the pipeline is imported, while it waits for the run's Prefect
+    server (~1 s more than its own imports):
+      - datasketch's LSH bands, which dedupe asks for in every run: its package imports SciPy
+        (~0.5 s of CPU in the dedupe stage of a +1 article run);
+      - the language identifier, which structuring a new file asks for: its model is ~0.45 s of
+        LZMA decompression (which runs beside the flow: it releases the GIL);
+      - what publishing imports (Great Expectations, Altair: ~2 s of CPU): imported before the flow
+        it was on the critical path of every run (a traced warm rerun spent 1.65 s on it after the
+        server was up, then published nothing); imported at publishing, of every run that publishes.
+    A failure is left for the stage that needs the thing to raise where it loads it."""
+    def load_quietly() -> None:
+        with contextlib.suppress(Exception):
+            from newswire.boilerplate import detect_language
+            from newswire.dedupe import band_ranges
+
+            band_ranges()
+            detect_language("news")  # loads the identifier
         with contextlib.suppress(Exception):
             import altair  # noqa: F401
             import great_expectations.expectations  # noqa: F401
@@ -427,7 +438,7 @@ def import_publishing_in_background() -> threading.Thread:
             import newswire.gx_validation  # noqa: F401
             import newswire.report  # noqa: F401
 
-    thread = threading.Thread(target=import_quietly, name="import publishing", daemon=True)
+    thread = threading.Thread(target=load_quietly, name="load in background", daemon=True)
     thread.start()
     return thread
 
