@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
 from newswire.actors import ArticleEntities, Corpus, extract_mentions
+from newswire.actors.names import person_key
 from newswire.actors.records import LocalMention
 from newswire.actors.descriptions import _overlap_test
-from newswire.gazetteer import (PLACE_NAME_SIMILARITY, _folded_country_names, _names_of_similar_length, fold,
+from newswire.gazetteer import (PLACE_NAME_SIMILARITY, _folded_country_names, _names_of_similar_length, fold, org_key,
                                 lookup_place)
 from newswire.ingest import read_document
 from newswire.nlp import load_nlp
@@ -132,6 +133,27 @@ def test_mentions_typed_by_their_context_weigh_more_than_bare_ones(org, typed, p
     articles = [("a", yukos_mentions(org, "ORG", "ORG:yukos", typed)), ("b", yukos_mentions(person, "PERSON", "PERSON:yukos|", False))]
     actors, _ = Corpus(articles).tables()
     assert sorted(a.type for a in actors if a.name == "Yukos") == expected
+
+
+def names_article(*named: tuple[str, str]) -> ArticleEntities:
+    """An article naming each (name, type) once, keyed as the mention stage keys them."""
+    mentions, names = [], {}
+    for i, (text, type_) in enumerate(named):
+        surname, given = text.split()[-1], " ".join(text.split()[:-1])
+        key = person_key(surname, given) if type_ == "PERSON" else org_key(text)
+        mentions.append(LocalMention(40 * i, 40 * i + len(text), text, type_, "name", key))
+        names[key] = text
+    return ArticleEntities(mentions, names)
+
+
+@pytest.mark.parametrize("people, expected", [
+    (["Mervyn King", "Mervyn Jones", "Mervyn Smith"], "PERSON"),  # a given name of the corpus
+    (["Mervyn King", "Mervyn Jones"], "ORG"),  # too few names to tell
+])
+def test_a_full_name_labelled_org_whose_first_word_opens_the_corpus_s_people_s_names_is_a_person(people, expected):
+    articles = [("a", names_article(*((name, "PERSON") for name in people))), ("b", names_article(("Mervyn Davies", "ORG")))]
+    actors, _ = Corpus(articles).tables()
+    assert [a.type for a in actors if a.name == "Mervyn Davies"] == [expected]
 
 
 def test_unresolvable_names_keep_their_own_actor():

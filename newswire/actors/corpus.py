@@ -17,6 +17,7 @@ from newswire.actors.descriptions import match_description
 from newswire.actors.gender import agreed, person_gender
 from newswire.actors.institutions import qualified_keys, unqualified_owner
 from newswire.actors.names import may_be, person_groups, person_key
+from newswire.actors.evidence import ORGANISATION_WORDS
 from newswire.actors.lexicon import PEER_TITLES
 from newswire.actors.records import NAME_KINDS, Actor, ArticleEntities, Description, LocalMention
 from newswire.actors.roles import most_specific
@@ -31,6 +32,8 @@ from newswire.text import stable_hash
 DOMINANT_SHARE = 0.8
 # Longest organisation name taken for a person's full name ("Ewan McGregor" labelled ORG).
 MAX_NAME_WORDS = 3
+# a word opening people's two-word names with this many different last words is a given name of the corpus
+CORPUS_GIVEN_NAME_SURNAMES = 3
 # a mention typed by the words around it counts as this many more mentions typed by the model alone
 CONTEXT_TYPED_WEIGHT = 3
 # the label the article's context votes give (ArticleEntities.typed_by_context) of each key prefix of one-word names
@@ -148,6 +151,8 @@ class Corpus:
         counts = Counter(m.key for e in self.articles.values() for m in e.mentions)
         names = {m.key: m.text for e in self.articles.values() for m in e.mentions
                  if m.type == "ORG" and m.kind == "name" and m.key == org_key(m.text)}
+        given_names = self._given_names_of_the_corpus()
+        typed_org = {name for e in self.articles.values() for name, label in e.typed_by_context.items() if label == "ORG"}
         for key, text in sorted(names.items()):
             words = text.split()
             if not 2 <= len(words) <= MAX_NAME_WORDS or not all(word[:1].isupper() for word in words):
@@ -155,6 +160,25 @@ class Corpus:
             person = person_key(words[-1], " ".join(words[:-1]))
             if person in person_keys and key not in self.groups and counts[person] >= counts[key]:
                 self.groups[key] = self.groups.get(person, person)
+            elif len(words) == 2 and fold(words[0]) in given_names and fold(text) not in typed_org \
+                    and all(word.isalpha() and word.lower() not in ORGANISATION_WORDS for word in words):
+                # "Mervyn Davies" labelled ORG, where the corpus also names Mervyn King and Mervyn Jones: a person
+                self.groups[key] = person
+                self.retyped[key] = "PERSON"
+
+    def _given_names_of_the_corpus(self) -> set[str]:
+        """First words of two-word names that open at least CORPUS_GIVEN_NAME_SURNAMES people's names with
+        different last words across the corpus, and more than twice as many as names the model labels
+        otherwise: given names no list holds ("Mervyn", "Gareth", "Rhodri")."""
+        people: dict[str, set[str]] = defaultdict(set)
+        otherwise: dict[str, set[str]] = defaultdict(set)
+        for entities in self.articles.values():
+            for m in entities.mentions:
+                words = fold(m.text).split()
+                if m.kind == "name" and len(words) == 2:
+                    (people if m.type == "PERSON" else otherwise)[words[0]].add(words[1])
+        return {word for word, found in people.items()
+                if len(found) >= CORPUS_GIVEN_NAME_SURNAMES and len(found) > 2 * len(otherwise[word])}
 
     def _attach_one_word_names_across_types(self) -> None:
         """One word the model labels PERSON in some mentions and ORG or GPE in others ("Chelsea",
