@@ -23,6 +23,8 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("person_possessions", "Juninho's agent has confirmed that the player is hoping for talks.",
      ("Juninho", "PERSON", "PERSON:juninho|")),
     ("person_possessions", "Ginola's father was in the country to see his son.", ("Ginola", "PERSON", "PERSON:ginola|")),
+    ("person_possessions", "Newcastle took the lead from Shola Ameobi's cross in the first half.",
+     ("Shola Ameobi", "PERSON", "PERSON:ameobi|shola")),
     ("personal_honorifics", "Mr Cable also attacked the plans.", ("Cable", "PERSON", "PERSON:cable|")),
     ("personal_honorifics", "Lord Campbell-Savours, a former MP, challenged the minister.",
      ("Campbell-Savours", "PERSON", "PERSON:campbel savours|")),

@@ -144,11 +144,13 @@ def _clause_vote(span: Span) -> str | None:
     root = span.root
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.tag_ == "POS" and root.dep_ == "poss":
-        if root.head.lower_ in PERSON_POSSESSIONS:
-            return PERSON
-        if root.head.lower_ in ORG_POSSESSIONS:
-            return ORG
+    # a person's possession also when the model took the "'s" into the name ("Shola Ameobi's cross"); an
+    # organisation's only when it did not: "Clive Griffiths - Wales' defensive coach" is a name run on
+    owns = after is not None and after.tag_ == "POS"
+    if (owns or span[-1].tag_ == "POS") and root.dep_ == "poss" and root.head.lower_ in PERSON_POSSESSIONS:
+        return PERSON
+    if owns and root.dep_ == "poss" and root.head.lower_ in ORG_POSSESSIONS:
+        return ORG
     if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ in {"NN", "VBP", "VB"} \
             and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee", "Munster lock"
         return ORG
