@@ -146,10 +146,9 @@ def _clause_vote(span: Span) -> str | None:
     after = doc[span.end] if span.end < len(doc) else None
     # a person's possession also when the model took the "'s" into the name ("Shola Ameobi's cross"); an
     # organisation's only when it did not: "Clive Griffiths - Wales' defensive coach" is a name run on
-    owns = after is not None and after.tag_ == "POS"
-    if (owns or span[-1].tag_ == "POS") and root.dep_ == "poss" and root.head.lower_ in PERSON_POSSESSIONS:
+    if _possessive(span) and root.dep_ == "poss" and root.head.lower_ in PERSON_POSSESSIONS:
         return PERSON
-    if owns and root.dep_ == "poss" and root.head.lower_ in ORG_POSSESSIONS:
+    if after is not None and after.tag_ == "POS" and root.dep_ == "poss" and root.head.lower_ in ORG_POSSESSIONS:
         return ORG
     if after is not None and after.lower_ in ORG_POSSESSIONS and after.is_lower and after.tag_ in {"NN", "VBP", "VB"} \
             and span.end + 1 < len(doc) and doc[span.end + 1].is_title:  # "Brighton boss Mark McGhee", "Munster lock"
@@ -705,12 +704,8 @@ def _common_words_labelled_people(spans: list[Span], names: list[str], votes: di
         one_word_people[name].append(span.label_ == PERSON and len(_name_tokens(span)) == 1 and not _acts_or_owns(span))
     return {name for name, people in one_word_people.items()
             if all(people) and name in common_words() and name not in GIVEN_NAMES and name not in full_name_ends
-            and not name.endswith(_NATIONALITY_ENDINGS) and not any(votes[name][kind] for kind in (PERSON, ORG, PLACE))
+            and not name.endswith(NATIONALITY_ENDINGS) and not any(votes[name][kind] for kind in (PERSON, ORG, PLACE))
             and not _known(name)}
-
-
-# "Welsh", "Cornish": nationality words the gazetteer may not list
-_NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
 
 
 def _acts_or_owns(span: Span) -> bool:
@@ -720,9 +715,13 @@ def _acts_or_owns(span: Span) -> bool:
     Street Preachers", "Omsk, Perm and Novocheboksarsk"; not "Inform, Educate and Entertain"): what actors are
     and do."""
     root = span.root
+    return root.dep_ in SUBJECTS or root.dep_ == "pobj" or _possessive(span) or _a_players_form(span) or _listed_with_names(root)
+
+
+def _possessive(span: Span) -> bool:
+    """The name is written with "'s", after it or, as the model sometimes takes it, inside it."""
     doc = span.doc
-    possessive = span.end < len(doc) and doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"
-    return root.dep_ in SUBJECTS or root.dep_ == "pobj" or possessive or _a_players_form(span) or _listed_with_names(root)
+    return span.end < len(doc) and doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"
 
 
 def _listed_with_names(root: Token) -> bool:

@@ -54,9 +54,6 @@ HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 DANGLING_LINKS = {"and", "&"}
 # word families that open or end names, as str.startswith and str.endswith take them (made once, not per name)
 _GROUP_NEGATIONS = tuple(GROUP_NEGATIONS)
-_NATIONALITY_ENDINGS = tuple(NATIONALITY_ENDINGS)
-_COUNTY_ENDINGS = tuple(COUNTY_ENDINGS)
-_PERSON_DEMONYM_ENDINGS = tuple(PERSON_DEMONYM_ENDINGS)
 # names that are no actor whatever their label: faiths and fiscal statements (one set, asked of every name)
 _NO_ACTOR_WORDS = RELIGIONS | FISCAL_EVENTS
 
@@ -481,7 +478,7 @@ def _no_actor_form(span: Span, bare: str) -> bool:
         return True  # "the ex-Yukos boss": the boss's, whose label the model gives the firm
     if bare[:1].islower() and bare.startswith(_GROUP_NEGATIONS):
         return True
-    if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)):
+    if _hyphened_to_a_word(span) and (demonym_country(bare) is not None or bare.lower().endswith(NATIONALITY_ENDINGS)):
         return True
     if _title_opening(span, bare) or _portfolio_before_office(span) or bare.lower() in _NO_ACTOR_WORDS:
         return True  # a title's opening; a faith ("the teachings of Islam"), whose followers are the group; "his Budget"
@@ -534,7 +531,7 @@ def _modifying_nationality(span: Span, bare: str) -> bool:
     if span.label_ != "ORG" or len(span) != 1 or span.end == len(span.doc):
         return False
     after = span.doc[span.end]
-    nationality = demonym_country(bare) is not None or bare.lower().endswith(_NATIONALITY_ENDINGS)
+    nationality = demonym_country(bare) is not None or bare.lower().endswith(NATIONALITY_ENDINGS)
     return nationality and organisation(bare) is None and after.is_lower and after.pos_ == "NOUN"
 
 
@@ -625,7 +622,7 @@ def _singular_nationality(span: Span, bare: str) -> bool:
         return False
     if word in DESCRIPTOR_NOUNS:
         return True
-    return span.label_ in {"NORP", "GPE"} and word.endswith(_PERSON_DEMONYM_ENDINGS) and (
+    return span.label_ in {"NORP", "GPE"} and word.endswith(PERSON_DEMONYM_ENDINGS) and (
         span.label_ == "NORP" or lookup_place(bare) is not None or demonym_country(bare) is not None)
 
 
@@ -682,7 +679,7 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return "NORP"
     if label == "ORG" and _no_organisation(span, bare):
         return None
-    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(_COUNTY_ENDINGS):
+    if label == "PERSON" and len(span) == 1 and bare.lower().endswith(COUNTY_ENDINGS):
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
     if label == "PERSON" and len(span) == 1 and demonym_country(bare) is not None and bare.lower() not in GIVEN_NAMES:
         label = "NORP"  # "many Britons are unhappy": the nation's people, unless a surname of the article (below)
