@@ -69,6 +69,11 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Tuxford", "GPE", "CITY:Tuxford")),
     ("residence", "Leslie Gray, 43, of Tuxford, Nottingham; and Robert James Alcorn were charged.",
      ("Nottingham", "GPE", "CITY:Nottingham")),
+    # a firm's noun after a name labelled a person's, past the nouns modifying it; a copula's noun for the name
+    ("firm_nouns_after_name", "The loan came from Sal Oppenheim investment bank, the paper said.",
+     ("Sal Oppenheim", "ORG", "ORG:sal oppenheim")),
+    ("predicate_nouns", "Leicester and Saracens are the only rugby union clubs to sign up.", ("Saracens", "ORG", "ORG:saracens")),
+    ("predicate_nouns", "Yukos is an oil firm.", ("Yukos", "ORG", "ORG:yukos")),
     # people's names hold no number
     ("number_in_name", "Environmental group Transport 2000 said the freeze sends the wrong message.",
      ("Transport 2000", "ORG", "ORG:transport 2000")),
@@ -87,6 +92,7 @@ def test_context_decides_the_type(family, text, expected):
     ("kind_nouns", "Imagine what could be achieved by using CGI in a remake of Fingerbobs, the show.", "Fingerbobs"),
     ("kind_nouns", "Microsoft released a new version of Windows. Microsoft said so.", "Windows"),
     ("thing_nouns", "The Windows version is free, and Opera's Windows edition is faster.", "Windows"),
+    ("thing_nouns", "In London, trading of Brent crude was suspended for a public holiday.", "Brent"),
     ("event_heads", "Experts gathered in London for the 2nd European HDTV Summit on Monday.", "European HDTV Summit"),
     ("idioms", "Weather has been the Achilles' heel of this market.", "Achilles"),
     ("award_tails", "He was named European Footballer of the Year in December.", "European Footballer"),
@@ -194,6 +200,10 @@ def test_no_actor(family, text, absent):
      ("Los Angeles Daily News", "ORG", "ORG:los angeles daily news")),
     ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
+    # a firm's noun after a place says where the firm is; a duo of people named with given names is people
+    ("firm_nouns_after_name", "Analysts expect the Hollywood studio to post a loss.", ("Hollywood", "GPE", "CITY:Hollywood")),
+    ("firm_nouns_after_name", "Ice skating duo Jayne Torvill and Christopher Dean are to front a show.",
+     ("Jayne Torvill", "PERSON", "PERSON:torvil|jayne")),
     # ... but the body a president heads is one
     ("field_offices", "According to Pat Ferguson, President of AMBO, work on the pipeline will begin in 2005.",
      ("AMBO", "ORG", "ORG:ambo")),

@@ -25,7 +25,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from newswire.actors.common_words import common_words
-from newswire.actors.kinds import kind_vote, list_opening
+from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
 from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
@@ -355,9 +355,10 @@ def mention_votes(span: Span) -> list[str]:
     """Every vote this mention's context casts: PERSON, ORG, PLACE or NOT_ACTOR. A work noun naming the
     name, an event's head word ending it or a maker of it ("the pantomime Dick Whittington", "the Davis
     Cup", "Inbev, which makes Stella Artois") silences what its opening says: works, events and
-    products are often named with a person's name."""
+    products are often named with a person's name; so does a firm's noun after it ("Sal Oppenheim
+    investment bank"): firms are too."""
     role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
-    opening = None if NOT_ACTOR in (role, head, product) else _opening_vote(span)
+    opening = None if NOT_ACTOR in (role, head, product) or names_a_firm_noun(span) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
              _team_sheet_vote(span), locative_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
              _performer_vote(span)]

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from newswire.actors.lexicon import (EXAMPLE_OPENERS, KIND_NOUNS, KIND_NOUNS_AFTER_NAME, PERSON_NOUNS,
-                                     WORK_NOUNS)
-from newswire.syntax import APPOSITIONS, COMPOUNDS, CONJUNCTS, first_conjunct
+from newswire.actors.lexicon import (EXAMPLE_OPENERS, FIRM_NOUNS_AFTER_NAME, KIND_NOUNS, KIND_NOUNS_AFTER_NAME,
+                                     PERSON_NOUNS, WORK_NOUNS)
+from newswire.syntax import ACTIVE_SUBJECTS, APPOSITIONS, COMPOUNDS, CONJUNCTS, first_conjunct
 
 PERSON, NOT_ACTOR = "PERSON", "NOT_ACTOR"
 # a list of examples is scanned back over at most this many tokens ("games like A, B, C and D")
@@ -103,11 +103,37 @@ def _example_noun(span: Span) -> Token | None:
 
 
 def _after_name(span: Span) -> Token | None:
-    """"the Anfield club": a kind noun right after the name, which modifies it."""
-    if span.end >= len(span.doc) or span.root.dep_ not in COMPOUNDS | {"nmod", "amod"}:
+    """"the Anfield club", "Sal Oppenheim investment bank": a kind noun after the name, which the name
+    modifies, past the lower-case nouns that modify it too ("investment"); a firm's noun (FIRM_NOUNS_AFTER_NAME)
+    only after a name labelled a person's or an organisation's."""
+    root = span.root
+    if root.dep_ not in COMPOUNDS | {"nmod", "amod"}:
         return None
-    after = span.doc[span.end]
-    return after if after.lemma_.lower() in KIND_NOUNS_AFTER_NAME and span.root.head.i == after.i else None
+    noun = root.head
+    if noun.i < span.end or any(not (token.is_lower and token.dep_ in COMPOUNDS and token.head.i == noun.i)
+                                for token in span.doc[span.end:noun.i]):
+        return None
+    lemma = noun.lemma_.lower()
+    firm = lemma in FIRM_NOUNS_AFTER_NAME and span.label_ in {"PERSON", "ORG"}  # not "the Hollywood studio"
+    return noun if lemma in KIND_NOUNS_AFTER_NAME or firm else None
+
+
+def names_a_firm_noun(span: Span) -> bool:
+    """"Sal Oppenheim investment bank": the name says which firm the noun after it is."""
+    noun = _after_name(span)
+    return noun is not None and noun.lemma_.lower() in FIRM_NOUNS_AFTER_NAME
+
+
+def _predicate_noun(span: Span) -> Token | None:
+    """"Leicester and Saracens are the only rugby union clubs", "Yukos is an oil firm": the noun a copula
+    says the name (or the list it opens) is."""
+    subject = first_conjunct(span.root)
+    verb = subject.head
+    if subject.dep_ not in ACTIVE_SUBJECTS or verb.lemma_ != "be":
+        return None
+    noun = next((child for child in verb.rights if child.dep_ == "attr"), None)
+    # not a product's or a work's noun: a firm is loosely called "a brand", a person "a character"
+    return noun if kind_of(noun, True) not in {None, NOT_ACTOR} else None
 
 
 def _work_named_after(span: Span) -> Token | None:
@@ -132,6 +158,7 @@ def _kind_nouns(span: Span) -> Iterator[tuple[Token | None, bool]]:
     yield _example_noun(span), True
     yield _after_name(span), False
     yield _work_named_after(span), False
+    yield _predicate_noun(span), True
 
 
 def kind_vote(span: Span) -> str | None:

@@ -68,6 +68,7 @@ NEWSPAPER_OPENINGS = _family("newspaper_openings")
 # noun (lemma) -> ORG, GPE or NOT_ACTOR: what a name this noun classifies is
 KIND_NOUNS: dict[str, str] = dict(_WORDS["kind_nouns"]["words"])
 KIND_NOUNS_AFTER_NAME = _family("kind_nouns_after_name")
+FIRM_NOUNS_AFTER_NAME = _family("firm_nouns_after_name")
 EXAMPLE_OPENERS = _family("example_openers")
 IDIOMS = _family("idioms")
 LANGUAGE_CUES = _family("language_cues")
