@@ -224,6 +224,16 @@ def org_key(name: str) -> str:
     return f"ORG:{folded}"
 
 
+def is_news_agency(key: str) -> bool:
+    """An organisation key of a news agency of agencies.json ("ORG:reuters", "ORG:ap")."""
+    return key.removeprefix("ORG:") in _agency_keys()
+
+
+@lru_cache(maxsize=1)
+def _agency_keys() -> frozenset[str]:
+    return frozenset(fold(name) for name in _agency_names().values())
+
+
 @lru_cache(maxsize=1)
 def _agency_names() -> dict[str, str]:
     names = {}

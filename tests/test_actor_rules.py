@@ -149,6 +149,21 @@ def test_a_type_from_the_form_of_the_name(text, name, expected):
      "the China Daily newspaper", "China Daily"),
     # one common noun names no organisation, whatever used it as a name ("Company magazine")
     ("Flic Everett writes for Company magazine. Nestle grew in Asia. The company said sales rose.", "The company", "Nestle"),
+    # lower-case words may follow the outlet's name
+    ("Both men bought some of the bonds at Deutsche Bank, the Associated Press news agency reported.",
+     "the Associated Press news agency", "Associated Press"),
+    # a business's noun stands for no public body (public_body_words) and, when another is named, for no news agency
+    # (business_reference_nouns)
+    ("Time Warner agreed to pay $300m in a deal that is under review by the SEC. The company said it was unable to "
+     "estimate the cost.", "The company", "Time Warner"),
+    ("Parmalat wants to sue banks. The unidentified Parmalat source also told Reuters that the company was planning "
+     "to take action.", "the company", "Parmalat"),
+    ("Peers have failed to agree on reform of the House of Lords since 1999. The group says it can win support.",
+     "The group", None),
+    ("Shares in media group Reuters slipped 11% during 2004, the group said.", "the group", "Reuters"),
+    # a capitalised word that is no place names the organisation itself
+    ("Gazprom made no bid, Reuters said. The Florida-based Falic group runs 90 shops.", "The Florida-based Falic group",
+     None),
 ])
 def test_speaker_expressions(text, expression, expected):
     assert speaker(text, expression) == expected

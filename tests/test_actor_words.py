@@ -170,7 +170,8 @@ def test_every_family_has_a_rule_test():
               "org_head_words", "state_bodies", "pronouns", "male_honorifics", "female_honorifics", "gendered_pronouns",
               "name_suffixes", "sector_collectives", "body_heads", "law_heads", "org_trailing_words",
               "comparison_words", "cataphoric_pronouns", "plural_pronouns", "collective_sectors", "peer_titles",
-              "locating_prepositions", "former_prefixes", "product_verbs", "county_endings"}
+              "locating_prepositions", "former_prefixes", "product_verbs", "county_endings",
+              "business_reference_nouns", "public_body_words"}
     tested_in_test_actor_evidence = {"person_nouns", "person_possessions", "org_possessions", "work_nouns", "event_heads",
                                      "personal_honorifics", "company_endings", "org_name_endings", "thing_nouns",
                                      "place_nouns", "group_negations", "org_place_heads", "newspaper_openings",

@@ -11,14 +11,15 @@ from newswire.actors import sentences
 from newswire.actors.descriptions import describe
 from newswire.actors.gender import compatible, pronoun_gender
 from newswire.actors.institutions import country_qualified, qualified_key
-from newswire.actors.lexicon import (CATAPHORIC_PRONOUNS, COMPARISON_WORDS, DATE_WORDS, INSTITUTION_WORDS, NAMED_ORG_NOUNS,
+from newswire.actors.lexicon import (BUSINESS_REFERENCE_NOUNS, CATAPHORIC_PRONOUNS, COMPARISON_WORDS, DATE_WORDS,
+                                     INSTITUTION_WORDS, NAMED_ORG_NOUNS, PUBLIC_BODY_WORDS,
                                      NEWSPAPER_ENDINGS, NEWSPAPER_OPENINGS, ORG_HEAD_WORDS, ORG_NOUNS, PLURAL_PRONOUNS,
                                      PRONOUNS, STATE_BODIES)
 from newswire.actors.pronoun_listing import listed
 from newswire.actors.records import NAME_KINDS, LocalMention
 from newswire.actors.sentences import SENTENCE_END, sentence_ends
-from newswire.gazetteer import (LEADING_ARTICLE, POSSESSIVE, country_in, demonym_country, fold, gazetteer, lookup_place, org_key,
-                                organisation, role_data)
+from newswire.gazetteer import (LEADING_ARTICLE, POSSESSIVE, country_in, demonym_country, fold, gazetteer, is_news_agency,
+                                lookup_place, org_key, organisation, role_data)
 
 if TYPE_CHECKING:
     from newswire.actors.corpus import Corpus
@@ -140,11 +141,44 @@ def _resolve_expression(corpus: Corpus, article_id: str, text: str, start: int, 
     if (description := describe(start, end, text[start:end], words, True)) is not None:
         if (found := corpus.resolve_description(article_id, description)) is not None:
             return found
-    if words and words[0].lower() == "the" and last in ORG_NOUNS:
-        # "the regulator said", "the lender": the organisation named last before it; "the
-        # ministry", "the party": the last one whose name says it is one
-        return _organisation_before(corpus, text, start, end, mentions, last if last in NAMED_ORG_NOUNS else None)
+    if words and words[0].lower() == "the" and last in NAMED_ORG_NOUNS:
+        # "the ministry", "the party": the organisation named last whose name says it is one
+        return _organisation_before(corpus, text, start, end, mentions, last)
+    if words and words[0].lower() == "the" and last in ORG_NOUNS and not _names_itself(words):
+        # "the regulator said", "the lender": the organisation named last before it that such a noun may
+        # stand for, other than a news agency or an outlet ("told Reuters that the company") unless no
+        # other is named before (a story about Reuters itself)
+        fitting = [m for m in mentions if _may_be_called(corpus, m, last)]
+        return _organisation_before(corpus, text, start, end, [m for m in fitting if not _reports(corpus, m)]) \
+            or _organisation_before(corpus, text, start, end, fitting)
     return None
+
+
+def _names_itself(words: list[str]) -> bool:
+    """"the Associated Press news agency", "the Florida-based Falic group": a capitalised word after the
+    opening one that is no place's, country's or people's name ("the US firm", "the Houston court") nor
+    where it is based ("the Seattle-based company") names the organisation itself, so the expression is
+    no reference to one named before."""
+    return any(word[:1].isupper() and not word.endswith("-based") and country_in([word]) is None
+               and demonym_country(word) is None and lookup_place(word) is None for word in words[1:])
+
+
+def _reports(corpus: Corpus, mention: LocalMention) -> bool:
+    """A news agency or an outlet, which a story cites more often than it is about."""
+    return is_news_agency(corpus.canonical(mention.key)) or _an_outlet(mention)
+
+
+def _may_be_called(corpus: Corpus, mention: LocalMention, noun: str) -> bool:
+    """Whether an organisation noun may stand for the organisation mentioned: a business's noun
+    (BUSINESS_REFERENCE_NOUNS) never for a public body (PUBLIC_BODY_WORDS in its name, or the
+    gazetteer's sector: "under review by the SEC. The company said")."""
+    if noun not in BUSINESS_REFERENCE_NOUNS:
+        return True
+    key = corpus.canonical(mention.key)
+    entry = gazetteer()["org_entries"].get(key.removeprefix("ORG:"))
+    if entry is not None and entry.sector is not None and entry.sector not in {"media", "ngo", "rebels"}:
+        return False
+    return not any(word in PUBLIC_BODY_WORDS for word in fold(key.removeprefix("ORG:")).split())
 
 
 def _pronoun_referent(corpus: Corpus, article_id: str, text: str, start: int, end: int, surface: str, wanted: str,
@@ -221,9 +255,12 @@ def _organisation_named(corpus: Corpus, text: str, start: int, end: int, bare: s
 def _outlet_named(text: str, start: int, words: list[str]) -> LocalMention | None:
     """"the China Daily newspaper said": capitalised words before the media noun that are no
     country's name ("the US newspaper") name the outlet itself, not one named before; a possessive
-    names its owner ("the BNP's website": the BNP)."""
-    name_words = words[1:-1] if words and words[0].lower() == "the" else words[:-1]
-    if not name_words or not all(word[:1].isupper() for word in name_words):
+    names its owner ("the BNP's website": the BNP); lower-case words may follow them ("the Associated Press
+    news agency")."""
+    between = words[1:-1] if words and words[0].lower() == "the" else words[:-1]
+    capitalised = next((i for i, word in enumerate(between) if not word[:1].isupper()), len(between))
+    name_words = between[:capitalised]
+    if not name_words or not all(word.islower() for word in between[capitalised:]):
         return None
     name_start = text.index(name_words[0], start)
     name_end = text.index(name_words[-1], name_start) + len(name_words[-1])
