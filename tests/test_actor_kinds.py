@@ -74,6 +74,11 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Sal Oppenheim", "ORG", "ORG:sal oppenheim")),
     ("predicate_nouns", "Leicester and Saracens are the only rugby union clubs to sign up.", ("Saracens", "ORG", "ORG:saracens")),
     ("predicate_nouns", "Yukos is an oil firm.", ("Yukos", "ORG", "ORG:yukos")),
+    # the tagger's adjective for a kind noun right before the name
+    ("kind_nouns", "The firm got a $6.75bn buyout from telecoms giant Verizon last year.", ("Verizon", "ORG", "ORG:verizon")),
+    # a name labelled a person's that opens an organisation's name in the article is its short form
+    ("organisations_opened", "Shares in Krispy Kreme Doughnuts fell 10%. Krispy Kreme said accounting errors were found.",
+     ("Krispy Kreme", "ORG", "ORG:krispy kreme")),
     # people's names hold no number
     ("number_in_name", "Environmental group Transport 2000 said the freeze sends the wrong message.",
      ("Transport 2000", "ORG", "ORG:transport 2000")),

@@ -642,6 +642,8 @@ def relabelled(spans: list[Span]) -> tuple[list[Span], dict[str, str]]:
         words = name.split()
         if len(words) > 1 and words[-1] in votes:
             votes[words[-1]].update({PERSON: counts[PERSON], ORG: counts[ORG]})
+    for name, openings in _organisations_opened(spans, names).items():
+        votes[name][ORG] += openings
     out = []
     decided: dict[str, str] = {}
     for span, name in zip(spans, names):
@@ -652,6 +654,22 @@ def relabelled(spans: list[Span]) -> tuple[list[Span], dict[str, str]]:
             decided[name] = label
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label=label))
     return out, decided
+
+
+def _organisations_opened(spans: list[Span], names: list[str]) -> Counter:
+    """Names of two words or more, labelled a person's in every mention and opened by no given name, that open an
+    organisation's name in the article ("Shares in Krispy Kreme Doughnuts fell ... Krispy Kreme said"; not "Walt
+    Disney" of "Walt Disney Company"), each with how many mentions of such organisations there are: the short
+    form of the organisation's name."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for span, name in zip(spans, names):
+        labels[name].add(span.label_)
+    organisations = Counter(name for span, name in zip(spans, names) if span.label_ == ORG)
+    opened: Counter = Counter()
+    for name, found in labels.items():
+        if found == {PERSON} and " " in name and name.split()[0] not in GIVEN_NAMES:
+            opened[name] = sum(count for organisation, count in organisations.items() if organisation.startswith(name + " "))
+    return +opened
 
 
 def _winner(counts: Counter) -> str | None:

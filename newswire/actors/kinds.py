@@ -31,7 +31,8 @@ _BRACKETS = frozenset({"(", ")"})
 def kind_of(token: Token | None, plural_person: bool = False) -> str | None:
     """The type a lower-case noun gives the names it classifies: ORG, GPE, NOT_ACTOR (a work, a
     product, an event) or, with plural_person, PERSON for a plural person noun ("composers")."""
-    if token is None or not (token.is_lower or (token.is_sent_start and token.is_title)) or token.pos_ not in {"NOUN", "PROPN"}:
+    # the tagger may read a kind noun right before a name as an adjective ("telecoms giant Verizon")
+    if token is None or not (token.is_lower or (token.is_sent_start and token.is_title)) or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return None  # lower case, or capitalised where a sentence opens ("Tools such as Blogger")
     lemma = token.lemma_.lower()
     if token.lower_ in WORK_NOUNS or lemma in WORK_NOUNS:
