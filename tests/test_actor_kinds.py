@@ -32,6 +32,9 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Anfield", "ORG", "ORG:anfield")),
     ("nationality_endings", "A third of Welsh households have no computer.", ("Welsh", "NORP", "NORP:welsh")),
     # a name the model cut, joined back over its proper nouns; a party word before it is no part of it
+    # a full name cut at a hyphen inside its surname is joined back; not one word hyphened to another person's
+    ("hyphened_surname", "\"It is good,\" said Professor Nadia Magnenat-Thalman of the University of Geneva.",
+     ("Nadia Magnenat-Thalman", "PERSON", "PERSON:magnenat thalman|nadia")),
     ("party_adjectives", "Blair said he left but Tory Dominic Grieve branded it a scandal.",
      ("Dominic Grieve", "PERSON", "PERSON:grieve|dominic")),
     ("person_nouns", "The film starred comedian Sacha Baron Cohen as a reporter.",
@@ -98,6 +101,8 @@ def test_context_decides_the_type(family, text, expected):
     ("kind_nouns", "Microsoft released a new version of Windows. Microsoft said so.", "Windows"),
     ("thing_nouns", "The Windows version is free, and Opera's Windows edition is faster.", "Windows"),
     ("thing_nouns", "In London, trading of Brent crude was suspended for a public holiday.", "Brent"),
+    ("thing_nouns", "He will play in a Futures event in Italy next week.", "Futures"),
+    ("idioms", "The film did not do well at the Box Office last year.", "Box Office"),
     ("event_heads", "Experts gathered in London for the 2nd European HDTV Summit on Monday.", "European HDTV Summit"),
     ("idioms", "Weather has been the Achilles' heel of this market.", "Achilles"),
     ("award_tails", "He was named European Footballer of the Year in December.", "European Footballer"),

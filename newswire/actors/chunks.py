@@ -37,16 +37,30 @@ def _complete(span: Span) -> bool:
     return len(span) >= 2 and span[0].lower_ in GIVEN_NAMES
 
 
+def _hyphened_on(span: Span, owner: dict[int, Span]) -> int:
+    """The end of a full name the model cut at a hyphen inside its surname ("Professor Nadia
+    [Magnenat]-Thalman"): a capitalised word written hyphened to its last word, in no other span. Not
+    after one word, which may be one of two people so joined ("the Blair-Brown feud")."""
+    doc, end = span.doc, span.end
+    if len(span) >= 2 and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha and end + 1 not in owner:
+        return end + 2
+    return end
+
+
 def joined_person_names(spans: list[Span]) -> list[Span]:
     """Each person's span that is not already a given name and a surname, grown over the name words
     right before and after it (a one-word span there is absorbed), up to MAX_NAME_TOKENS; the spans
-    it absorbed are dropped."""
+    it absorbed are dropped. A full name cut at a hyphen is joined back (_hyphened_on)."""
     if not spans:
         return spans
     doc = spans[0].doc
     owner = {i: span for span in spans for i in range(span.start, span.end)}
     grown: dict[int, Span] = {}
     for span in spans:
+        if span.label_ == "PERSON" and (hyphened := _hyphened_on(span, owner)) != span.end:
+            grown[span.start] = Span(doc, span.start, hyphened, label="PERSON")
+            continue
         if span.label_ != "PERSON" or _complete(span):
             continue
         start, end = span.start, span.end

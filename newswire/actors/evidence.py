@@ -326,6 +326,8 @@ def _phrase_vote(span: Span) -> str | None:
             return NOT_ACTOR
     words = [token.lower_ for token in tokens_between(doc, span.start, span.end + 2)
              if token.tag_ != "POS" and token.text not in {"'", "\u2019"}]
+    if words and words[0] == "the":  # the model's span may hold the article ("at [the Box Office]")
+        words = words[1:]
     phrase = " ".join(words).replace("'", "").replace("\u2019", "")
     after = doc_text(doc)[span.end_char:span.end_char + 20].lstrip(" ,").lower()
     if phrase.startswith(_IDIOM_OPENINGS) or after.startswith(_WORK_TAIL_OPENINGS) or after.startswith(_AWARD_HYPHENS) \
