@@ -103,6 +103,7 @@ def test_context_decides_the_type(family, text, expected):
     ("thing_nouns", "In London, trading of Brent crude was suspended for a public holiday.", "Brent"),
     ("thing_nouns", "He will play in a Futures event in Italy next week.", "Futures"),
     ("idioms", "The film did not do well at the Box Office last year.", "Box Office"),
+    ("title_words", "Beyonce's single Lose My Breath topped the chart.", "Lose My Breath"),
     ("event_heads", "Experts gathered in London for the 2nd European HDTV Summit on Monday.", "European HDTV Summit"),
     ("idioms", "Weather has been the Achilles' heel of this market.", "Achilles"),
     ("award_tails", "He was named European Footballer of the Year in December.", "European Footballer"),
@@ -210,6 +211,8 @@ def test_no_actor(family, text, absent):
      ("Los Angeles Daily News", "ORG", "ORG:los angeles daily news")),
     ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
+    ("title_words", "Larry Bevington, chairman of Save Our Community, said so.",
+     ("Save Our Community", "ORG", "ORG:save our community")),
     # a firm's noun after a place says where the firm is; a duo of people named with given names is people
     ("firm_nouns_after_name", "Analysts expect the Hollywood studio to post a loss.", ("Hollywood", "GPE", "CITY:Hollywood")),
     ("firm_nouns_after_name", "Ice skating duo Jayne Torvill and Christopher Dean are to front a show.",
