@@ -77,6 +77,8 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Sal Oppenheim", "ORG", "ORG:sal oppenheim")),
     ("predicate_nouns", "Leicester and Saracens are the only rugby union clubs to sign up.", ("Saracens", "ORG", "ORG:saracens")),
     ("predicate_nouns", "Yukos is an oil firm.", ("Yukos", "ORG", "ORG:yukos")),
+    # a part of a company's capital is "in" it (or, for shares, "of" it)
+    ("equity_nouns", "Shares in Krispy Kreme sank 14.87% on the news.", ("Krispy Kreme", "ORG", "ORG:krispy kreme")),
     # the tagger's adjective for a kind noun right before the name
     ("kind_nouns", "The firm got a $6.75bn buyout from telecoms giant Verizon last year.", ("Verizon", "ORG", "ORG:verizon")),
     # a name labelled a person's that opens an organisation's name in the article is its short form
@@ -213,6 +215,7 @@ def test_no_actor(family, text, absent):
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
     ("title_words", "Larry Bevington, chairman of Save Our Community, said so.",
      ("Save Our Community", "ORG", "ORG:save our community")),
+    ("equity_nouns", "The share of Britain in world trade fell.", ("Britain", "GPE", "GPE:GBR")),
     # a firm's noun after a place says where the firm is; a duo of people named with given names is people
     ("firm_nouns_after_name", "Analysts expect the Hollywood studio to post a loss.", ("Hollywood", "GPE", "CITY:Hollywood")),
     ("firm_nouns_after_name", "Ice skating duo Jayne Torvill and Christopher Dean are to front a show.",

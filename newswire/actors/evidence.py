@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, TITLE_WORDS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, EQUITY_NOUNS, TITLE_WORDS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
                                      WORK_VERBS)
@@ -273,6 +273,19 @@ def _after_a_title_word_and_of(span: Span) -> bool:
     return lower not in _NO_TITLE_WORDS and lower not in role_data()["heads"] and not _known(word.text)
 
 
+def _equity_vote(span: Span) -> str | None:
+    """"Shares in Krispy Kreme sank", "a stake in Cegetel", "shares of Google": the name a part of a company's
+    capital (EQUITY_NOUNS) is "in" (or, for shares in the plural, "of") is the company's."""
+    root = first_conjunct(span.root)
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"in", "of"} or preposition.head.i >= span.start:
+        return None
+    noun = preposition.head
+    if noun.lemma_.lower() not in EQUITY_NOUNS or not noun.is_lower and not noun.is_sent_start:
+        return None
+    return ORG if preposition.lower_ == "in" or noun.tag_ == "NNS" else None
+
+
 def _title_vote(span: Span) -> str | None:
     """"stars re-recorded We Are The World", "Lose My Breath": a name of two words or more holding a capitalised
     pronoun or verb of being (TITLE_WORDS) is a work's title, no actor."""
@@ -369,7 +382,7 @@ def mention_votes(span: Span) -> list[str]:
     role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
     opening = None if NOT_ACTOR in (role, head, product) or names_a_firm_noun(span) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
-             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
+             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
              _performer_vote(span)]
     return [vote for vote in votes if vote]
 
