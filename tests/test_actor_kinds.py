@@ -79,6 +79,8 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("predicate_nouns", "Yukos is an oil firm.", ("Yukos", "ORG", "ORG:yukos")),
     # a part of a company's capital is "in" it (or, for shares, "of" it)
     ("equity_nouns", "Shares in Krispy Kreme sank 14.87% on the news.", ("Krispy Kreme", "ORG", "ORG:krispy kreme")),
+    # the subject of a verb whose object is a company's results
+    ("business_results", "Jarvis reported pre-tax profits of £3m.", ("Jarvis", "ORG", "ORG:jarvis")),
     # the tagger's adjective for a kind noun right before the name
     ("kind_nouns", "The firm got a $6.75bn buyout from telecoms giant Verizon last year.", ("Verizon", "ORG", "ORG:verizon")),
     # a name labelled a person's that opens an organisation's name in the article is its short form

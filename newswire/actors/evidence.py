@@ -27,13 +27,14 @@ from spacy.tokens import Span, Token
 from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
 from newswire.actors.locatives import locative_vote
-from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, EQUITY_NOUNS, TITLE_WORDS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
+from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, BUSINESS_RESULTS, EQUITY_NOUNS, TITLE_WORDS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
                                      WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
-from newswire.syntax import (APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, PREPOSITION_OBJECTS, SUBJECTS, conjuncts_of, doc_text, first_conjunct,
+from newswire.syntax import (ACTIVE_SUBJECTS, APPOSITIONS, AUXILIARIES, COMPOUNDS, CONJUNCTS, DIRECT_OBJECTS, PREPOSITION_OBJECTS, SUBJECTS,
+                             conjuncts_of, doc_text, first_conjunct,
                              span_text)
 
 PERSON, ORG, PLACE, NOT_ACTOR = "PERSON", "ORG", "GPE", "NOT_ACTOR"
@@ -286,6 +287,16 @@ def _equity_vote(span: Span) -> str | None:
     return ORG if preposition.lower_ == "in" or noun.tag_ == "NNS" else None
 
 
+def _results_vote(span: Span) -> str | None:
+    """"Krispy Kreme posted a loss", "Jarvis reported pre-tax profits of": the subject of a verb whose object is
+    a company's results (BUSINESS_RESULTS) is a company."""
+    root = span.root
+    if root.dep_ not in ACTIVE_SUBJECTS:
+        return None
+    objects = (child for child in root.head.children if child.dep_ in DIRECT_OBJECTS)
+    return ORG if any(obj.lemma_.lower() in BUSINESS_RESULTS for obj in objects) else None
+
+
 def _title_vote(span: Span) -> str | None:
     """"stars re-recorded We Are The World", "Lose My Breath": a name of two words or more holding a capitalised
     pronoun or verb of being (TITLE_WORDS) is a work's title, no actor."""
@@ -382,7 +393,7 @@ def mention_votes(span: Span) -> list[str]:
     role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
     opening = None if NOT_ACTOR in (role, head, product) or names_a_firm_noun(span) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
-             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
+             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _results_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
              _performer_vote(span)]
     return [vote for vote in votes if vote]
 
