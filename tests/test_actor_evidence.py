@@ -336,6 +336,11 @@ def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
      ("Montpellier", "ORG", "ORG:montpellier")),
     ("team_sheet", "Portsmouth: Hislop, Griffin, Primus, De Zeeuw, Taylor, Stone (Cisse 76), Faye, Yakubu.",
      ("Cisse", "PERSON", "PERSON:cise|")),
+    # a header of players makes a sheet of however few names; a manager's quoted words before a sheet end a sentence
+    ("player_list_headers", "Newcastle won.\nSubs Not Used: Butt, Harper, Milner, Hughes.", ("Hughes", "PERSON", "PERSON:hughes|")),
+    ("player_list_headers", "Everton lost.\nSubs Not Used: Weaver, Onuoha, Flood.", ("Onuoha", "PERSON", "PERSON:onuoha|")),
+    ("team_sheet", "He said: \"It was maybe like that.\" Man City: James, Mills (Bradley Wright-Phillips 83), Dunne, Distin, "
+     "Thatcher, Barton (Macken 68), Sibierski, Musampa, Fowler.", ("Fowler", "PERSON", "PERSON:fowler|")),
     # an HTML character reference left in a name ("Pap&#233;") does not hide the sheet
     ("team_sheet", "Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Olivier Milloud (Bourgoin), Sebastien Bruno "
      "(Sale/ENG), William Servat (Stade Toulousain), Pascal Pap&#233; (Bourgoin), Serge Betsen (Biarritz).",
@@ -436,6 +441,8 @@ def test_names_that_are_no_actors(family, text, absent):
     ("org_place_heads", "Microsoft and Tourism Council officials met. Microsoft said so.", ("Microsoft", "ORG", "ORG:microsoft")),
     # a bare list of names is no team sheet: it may list clubs
     ("team_sheet", "Arsenal, Chelsea, Everton, Fulham, Liverpool and Bolton.", ("Chelsea", "ORG", "ORG:chelsea")),
+    # a header of no players' line with few names: no sheet
+    ("player_list_headers", "Venue: Twickenham, London.", ("London", "GPE", "CITY:London")),
     # an uncounted nationality group is the country's sector
     ("member_counts", "Two Japanese companies said they would invest.", ("Japanese companies", "ORG", "SECTOR:JPN|company|business")),
 ])

@@ -29,7 +29,7 @@ from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
 from newswire.actors.locatives import locative_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
+                                     PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLAYER_LIST_HEADERS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
                                      WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
@@ -560,22 +560,30 @@ _SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
 _SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
 
 
-# where a sentence of a paragraph ends: a full stop after a word or a bracket, not an initial's ("N. Best")
-_SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
+# where a sentence of a paragraph ends: a full stop after a word or a bracket, not an initial's ("N. Best"), and
+# the quotation mark closing there ("like that.\" Man City: James, ...": a sheet after a manager's words)
+_SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.[\"\u201d]?\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
 def _team_sheet(line: str) -> bool:
-    """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
-    header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
+    """The paragraph lists at least TEAM_SHEET_MIN_NAMES names (one, after a header of players: "Booked:") and
+    nothing else, with a team's header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
     clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). A dash or bullet opening the list is no name.
     HTML character references some texts keep ("Pascal Pap&#233;") are read as their letters."""
-    line = html.unescape(line)
-    body = _SHEET_BULLET.sub("", _SHEET_HEADER.sub("", line.strip()))
-    if body == line.strip() and ";" not in body and "(" not in body:
+    line = html.unescape(line).strip()
+    header = _SHEET_HEADER.match(line)
+    body = _SHEET_BULLET.sub("", line[header.end():] if header else line)
+    if body == line and ";" not in body and "(" not in body:
         return False
     items = _SHEET_SEPARATOR.split(_BRACKETED.sub("", body).rstrip(". "))
-    return len(items) >= TEAM_SHEET_MIN_NAMES and all(_SHEET_NAME.match(item.strip()) for item in items)
+    fewest = 1 if header and _players_header(header.group()) else TEAM_SHEET_MIN_NAMES
+    return len(items) >= fewest and all(_SHEET_NAME.match(item.strip()) for item in items)
+
+
+def _players_header(header: str) -> bool:
+    """"Booked:", "Subs Not Used:", "Replacements (from):": a header whose line lists only players (PLAYER_LIST_HEADERS)."""
+    return _BRACKETED.sub("", header).strip(" :").lower() in PLAYER_LIST_HEADERS
 
 
 @lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
