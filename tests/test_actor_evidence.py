@@ -336,6 +336,10 @@ def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
      ("Montpellier", "ORG", "ORG:montpellier")),
     ("team_sheet", "Portsmouth: Hislop, Griffin, Primus, De Zeeuw, Taylor, Stone (Cisse 76), Faye, Yakubu.",
      ("Cisse", "PERSON", "PERSON:cise|")),
+    # a bare list of names the model labelled mostly people's is a squad: its other names are players too
+    ("team_sheet", "The squad was named.\nAbbott, Balshaw, Borthwick, A Brown, Chuter, Cohen, Corry, Cueto, Dawson, Ellis, "
+     "Flatman, Lewsey, Moody, Noon, Paul, Robinson, Vickery, Vyvyan, White, Wilkinson, J Worsley, M Worsley.",
+     ("White", "PERSON", "PERSON:white|")),
     # a header of players makes a sheet of however few names; a manager's quoted words before a sheet end a sentence
     ("player_list_headers", "Newcastle won.\nSubs Not Used: Butt, Harper, Milner, Hughes.", ("Hughes", "PERSON", "PERSON:hughes|")),
     ("player_list_headers", "Everton lost.\nSubs Not Used: Weaver, Onuoha, Flood.", ("Onuoha", "PERSON", "PERSON:onuoha|")),
@@ -441,6 +445,8 @@ def test_names_that_are_no_actors(family, text, absent):
     ("org_place_heads", "Microsoft and Tourism Council officials met. Microsoft said so.", ("Microsoft", "ORG", "ORG:microsoft")),
     # a bare list of names is no team sheet: it may list clubs
     ("team_sheet", "Arsenal, Chelsea, Everton, Fulham, Liverpool and Bolton.", ("Chelsea", "ORG", "ORG:chelsea")),
+    # ... and a bare list of names the model labelled mostly clubs' a list of clubs
+    ("team_sheet", "The draw was made.\nAC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon.", ("Juventus", "ORG", "ORG:juventus")),
     # a header of no players' line with few names: no sheet
     ("player_list_headers", "Venue: Twickenham, London.", ("London", "GPE", "CITY:London")),
     # an uncounted nationality group is the country's sector

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from spacy.attrs import LOWER
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
@@ -576,9 +576,27 @@ def _team_sheet(line: str) -> bool:
     body = _SHEET_BULLET.sub("", line[header.end():] if header else line)
     if body == line and ";" not in body and "(" not in body:
         return False
+    return _names_only(body, 1 if header and _players_header(header.group()) else TEAM_SHEET_MIN_NAMES)
+
+
+def _names_only(body: str, fewest: int) -> bool:
+    """The text lists at least this many names and nothing else, past the brackets."""
     items = _SHEET_SEPARATOR.split(_BRACKETED.sub("", body).rstrip(". "))
-    fewest = 1 if header and _players_header(header.group()) else TEAM_SHEET_MIN_NAMES
     return len(items) >= fewest and all(_SHEET_NAME.match(item.strip()) for item in items)
+
+
+@lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
+def _bare_list(line: str) -> bool:
+    """"Abbott, Balshaw, Borthwick, A Brown, Chuter, ...": a paragraph of at least TEAM_SHEET_MIN_NAMES names and
+    nothing else, with no header, positions or brackets: a squad's or a list of clubs."""
+    return _names_only(html.unescape(line).strip(), TEAM_SHEET_MIN_NAMES)
+
+
+def _people_foremost(doc: Doc, start: int, end: int) -> bool:
+    """Of the names the model found between these offsets, more labelled people's than any other type (the
+    small model labels a bare list's surnames one way or another, a third of a squad places or organisations)."""
+    labels = Counter(ent.label_ for ent in doc.ents if start <= ent.start_char < end)
+    return labels[PERSON] > max((count for label, count in labels.items() if label != PERSON), default=0)
 
 
 def _players_header(header: str) -> bool:
@@ -615,7 +633,10 @@ def _team_sheet_vote(span: Span) -> str | None:
     if "(" in surface or ")" in surface:
         return None  # "J Yapp (Blues": the model ran a player into his club; neither is told apart
     if ":" not in line and ";" not in line and "(" not in line:
-        return None  # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it
+        # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it: a bare list of
+        # names, a squad's ("Vickery, Vyvyan, White, Wilkinson", White labelled a place's) when the model labelled
+        # more of its names people's than any other type; else of clubs ("AC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon")
+        return PERSON if _bare_list(line) and _people_foremost(span.doc, line_start, line_start + len(line)) else None
     if not _team_sheet(line):
         # "... inspection. Leeds: Balshaw; Rees, ... Popham. Saracens: Bartholomeusz; ...": sheets run on in one paragraph
         sentence_start, sentence_end = _sentence_around(line, offset)
