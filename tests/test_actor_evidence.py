@@ -60,6 +60,12 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("team_sheet", "Scotland have named their squad.\n- M Blair (Edinburgh), A Craig (Glasgow), C Cusiter (Borders), "
      "S Danielli (Borders), A Henderson (Glasgow), R Lamont (Glasgow), D Parks (Glasgow), C Paterson (Edinburgh).",
      ("Glasgow", "ORG", "ORG:glasgow")),
+    # the sides of a match result with one score are teams, whatever the model labels a club named after its town
+    ("result_verbs", "Celtic, who had already qualified, fielded a second-string side and went down 3-0 to Fenerbahce.",
+     ("Fenerbahce", "ORG", "ORG:fenerbahce")),
+    ("result_verbs", "Galatasaray went down 3-0 to Fenerbahce.", ("Galatasaray", "ORG", "ORG:galatasaray")),
+    ("result_verbs", "Chelsea beat Barcelona 4-2 at Stamford Bridge.", ("Chelsea", "ORG", "ORG:chelsea")),
+    ("result_verbs", "Arsenal drew 1-1 with Porto.", ("Porto", "ORG", "ORG:porto")),
     # one word after a comma and a town something is in or from: the town's county
     ("county_of_town", "The protesters are John Holliday, 37, a huntsman from Ledbury, Herefordshire, Robert Thame and others.",
      ("Herefordshire", "GPE", "CITY:Herefordshire")),
@@ -447,6 +453,9 @@ def test_names_that_are_no_actors(family, text, absent):
     ("team_sheet", "Arsenal, Chelsea, Everton, Fulham, Liverpool and Bolton.", ("Chelsea", "ORG", "ORG:chelsea")),
     # ... and a bare list of names the model labelled mostly clubs' a list of clubs
     ("team_sheet", "The draw was made.\nAC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon.", ("Juventus", "ORG", "ORG:juventus")),
+    # a singles result has a score per set; a national side is its country
+    ("result_verbs", "Federer beat Hewitt 6-3 6-4.", ("Federer", "PERSON", "PERSON:federer|")),
+    ("result_verbs", "England beat Wales 24-17.", ("Wales", "GPE", "CITY:Wales")),
     # a header of no players' line with few names: no sheet
     ("player_list_headers", "Venue: Twickenham, London.", ("London", "GPE", "CITY:London")),
     # an uncounted nationality group is the country's sector
