@@ -60,6 +60,12 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("team_sheet", "Scotland have named their squad.\n- M Blair (Edinburgh), A Craig (Glasgow), C Cusiter (Borders), "
      "S Danielli (Borders), A Henderson (Glasgow), R Lamont (Glasgow), D Parks (Glasgow), C Paterson (Edinburgh).",
      ("Glasgow", "ORG", "ORG:glasgow")),
+    # the sides of a match result with one score are teams, whatever the model labels a club named after its town
+    ("result_verbs", "Celtic, who had already qualified, fielded a second-string side and went down 3-0 to Fenerbahce.",
+     ("Fenerbahce", "ORG", "ORG:fenerbahce")),
+    ("result_verbs", "Galatasaray went down 3-0 to Fenerbahce.", ("Galatasaray", "ORG", "ORG:galatasaray")),
+    ("result_verbs", "Chelsea beat Barcelona 4-2 at Stamford Bridge.", ("Chelsea", "ORG", "ORG:chelsea")),
+    ("result_verbs", "Arsenal drew 1-1 with Porto.", ("Porto", "ORG", "ORG:porto")),
     # one word after a comma and a town something is in or from: the town's county
     ("county_of_town", "The protesters are John Holliday, 37, a huntsman from Ledbury, Herefordshire, Robert Thame and others.",
      ("Herefordshire", "GPE", "CITY:Herefordshire")),
@@ -336,6 +342,15 @@ def test_one_word_labelled_person_and_org_is_one_actor_of_the_majority_type():
      ("Montpellier", "ORG", "ORG:montpellier")),
     ("team_sheet", "Portsmouth: Hislop, Griffin, Primus, De Zeeuw, Taylor, Stone (Cisse 76), Faye, Yakubu.",
      ("Cisse", "PERSON", "PERSON:cise|")),
+    # a bare list of names the model labelled mostly people's is a squad: its other names are players too
+    ("team_sheet", "The squad was named.\nAbbott, Balshaw, Borthwick, A Brown, Chuter, Cohen, Corry, Cueto, Dawson, Ellis, "
+     "Flatman, Lewsey, Moody, Noon, Paul, Robinson, Vickery, Vyvyan, White, Wilkinson, J Worsley, M Worsley.",
+     ("White", "PERSON", "PERSON:white|")),
+    # a header of players makes a sheet of however few names; a manager's quoted words before a sheet end a sentence
+    ("player_list_headers", "Newcastle won.\nSubs Not Used: Butt, Harper, Milner, Hughes.", ("Hughes", "PERSON", "PERSON:hughes|")),
+    ("player_list_headers", "Everton lost.\nSubs Not Used: Weaver, Onuoha, Flood.", ("Onuoha", "PERSON", "PERSON:onuoha|")),
+    ("team_sheet", "He said: \"It was maybe like that.\" Man City: James, Mills (Bradley Wright-Phillips 83), Dunne, Distin, "
+     "Thatcher, Barton (Macken 68), Sibierski, Musampa, Fowler.", ("Fowler", "PERSON", "PERSON:fowler|")),
     # an HTML character reference left in a name ("Pap&#233;") does not hide the sheet
     ("team_sheet", "Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Olivier Milloud (Bourgoin), Sebastien Bruno "
      "(Sale/ENG), William Servat (Stade Toulousain), Pascal Pap&#233; (Bourgoin), Serge Betsen (Biarritz).",
@@ -436,6 +451,13 @@ def test_names_that_are_no_actors(family, text, absent):
     ("org_place_heads", "Microsoft and Tourism Council officials met. Microsoft said so.", ("Microsoft", "ORG", "ORG:microsoft")),
     # a bare list of names is no team sheet: it may list clubs
     ("team_sheet", "Arsenal, Chelsea, Everton, Fulham, Liverpool and Bolton.", ("Chelsea", "ORG", "ORG:chelsea")),
+    # ... and a bare list of names the model labelled mostly clubs' a list of clubs
+    ("team_sheet", "The draw was made.\nAC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon.", ("Juventus", "ORG", "ORG:juventus")),
+    # a singles result has a score per set; a national side is its country
+    ("result_verbs", "Federer beat Hewitt 6-3 6-4.", ("Federer", "PERSON", "PERSON:federer|")),
+    ("result_verbs", "England beat Wales 24-17.", ("Wales", "GPE", "CITY:Wales")),
+    # a header of no players' line with few names: no sheet
+    ("player_list_headers", "Venue: Twickenham, London.", ("London", "GPE", "CITY:London")),
     # an uncounted nationality group is the country's sector
     ("member_counts", "Two Japanese companies said they would invest.", ("Japanese companies", "ORG", "SECTOR:JPN|company|business")),
 ])

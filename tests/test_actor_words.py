@@ -178,7 +178,8 @@ def test_every_family_has_a_rule_test():
                                      "member_counts", "person_demonym_endings", "postnominals", "religions", "work_verbs",
                                      "fiscal_events", "portfolio_endings", "appositive_office_exceptions",
                                      "title_verbs", "place_name_endings", "thing_endings", "performer_nouns",
-                                     "regional_adjectives", "award_participles", "group_word_endings", "group_names"}
+                                     "regional_adjectives", "award_participles", "group_word_endings", "group_names",
+                                     "player_list_headers", "result_verbs"}
     tested_in_test_actor_kinds = {"kind_nouns", "kind_nouns_after_name", "example_openers", "idioms", "language_cues",
                                   "award_tails", "clubs_of_a_place", "party_adjectives", "reporter_roles",
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",

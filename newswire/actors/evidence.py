@@ -22,14 +22,15 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from spacy.attrs import LOWER
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
 from newswire.actors.locatives import locative_vote
+from newswire.actors.results import result_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, BUSINESS_RESULTS, EQUITY_NOUNS, TITLE_WORDS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
-                                     PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
+                                     PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLAYER_LIST_HEADERS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
                                      WORK_VERBS)
 from newswire.actors.spans import tokens_between, tokens_with, word_ids
 from newswire.gazetteer import FOLD_CACHE, role_data, LEADING_ARTICLE, POSSESSIVE, demonym_country, fold, lookup_place, organisation, place_named
@@ -287,7 +288,7 @@ def _equity_vote(span: Span) -> str | None:
     return ORG if preposition.lower_ == "in" or noun.tag_ == "NNS" else None
 
 
-def _results_vote(span: Span) -> str | None:
+def _company_results_vote(span: Span) -> str | None:
     """"Krispy Kreme posted a loss", "Jarvis reported pre-tax profits of": the subject of a verb whose object is
     a company's results (BUSINESS_RESULTS) is a company."""
     root = span.root
@@ -393,8 +394,8 @@ def mention_votes(span: Span) -> list[str]:
     role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
     opening = None if NOT_ACTOR in (role, head, product) or names_a_firm_noun(span) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
-             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _results_vote(span), _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span),
-             _performer_vote(span)]
+             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _company_results_vote(span),
+             _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span), _performer_vote(span), result_vote(span)]
     return [vote for vote in votes if vote]
 
 
@@ -591,22 +592,48 @@ _SHEET_SEPARATOR = re.compile(r"\s*[,;/]\s*|\s+and\s+")
 _SHEET_NAME = re.compile(r"^[A-Z][\w'\u2019.]*(?:(?:\s+|-\s*)(?:[A-Z][\w'\u2019.]*|" + "|".join(sorted(NAME_PARTICLES)) + r")){0,3}$")
 
 
-# where a sentence of a paragraph ends: a full stop after a word or a bracket, not an initial's ("N. Best")
-_SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.\s+(?=[A-Z])")
+# where a sentence of a paragraph ends: a full stop after a word or a bracket, not an initial's ("N. Best"), and
+# the quotation mark closing there ("like that.\" Man City: James, ...": a sheet after a manager's words)
+_SHEET_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\))\.[\"\u201d]?\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
 def _team_sheet(line: str) -> bool:
-    """The paragraph lists at least TEAM_SHEET_MIN_NAMES names and nothing else, with a team's
-    header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
+    """The paragraph lists at least TEAM_SHEET_MIN_NAMES names (one, after a header of players: "Booked:") and
+    nothing else, with a team's header ("Italy:"), positions apart (";") or clubs in brackets: a bare list of names may be of
     clubs ("Arsenal, Chelsea, Everton, Fulham and Bolton"). A dash or bullet opening the list is no name.
     HTML character references some texts keep ("Pascal Pap&#233;") are read as their letters."""
-    line = html.unescape(line)
-    body = _SHEET_BULLET.sub("", _SHEET_HEADER.sub("", line.strip()))
-    if body == line.strip() and ";" not in body and "(" not in body:
+    line = html.unescape(line).strip()
+    header = _SHEET_HEADER.match(line)
+    body = _SHEET_BULLET.sub("", line[header.end():] if header else line)
+    if body == line and ";" not in body and "(" not in body:
         return False
+    return _names_only(body, 1 if header and _players_header(header.group()) else TEAM_SHEET_MIN_NAMES)
+
+
+def _names_only(body: str, fewest: int) -> bool:
+    """The text lists at least this many names and nothing else, past the brackets."""
     items = _SHEET_SEPARATOR.split(_BRACKETED.sub("", body).rstrip(". "))
-    return len(items) >= TEAM_SHEET_MIN_NAMES and all(_SHEET_NAME.match(item.strip()) for item in items)
+    return len(items) >= fewest and all(_SHEET_NAME.match(item.strip()) for item in items)
+
+
+@lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
+def _bare_list(line: str) -> bool:
+    """"Abbott, Balshaw, Borthwick, A Brown, Chuter, ...": a paragraph of at least TEAM_SHEET_MIN_NAMES names and
+    nothing else, with no header, positions or brackets: a squad's or a list of clubs."""
+    return _names_only(html.unescape(line).strip(), TEAM_SHEET_MIN_NAMES)
+
+
+def _people_foremost(doc: Doc, start: int, end: int) -> bool:
+    """Of the names the model found between these offsets, more labelled people's than any other type (the
+    small model labels a bare list's surnames one way or another, a third of a squad places or organisations)."""
+    labels = Counter(ent.label_ for ent in doc.ents if start <= ent.start_char < end)
+    return labels[PERSON] > max((count for label, count in labels.items() if label != PERSON), default=0)
+
+
+def _players_header(header: str) -> bool:
+    """"Booked:", "Subs Not Used:", "Replacements (from):": a header whose line lists only players (PLAYER_LIST_HEADERS)."""
+    return _BRACKETED.sub("", header).strip(" :").lower() in PLAYER_LIST_HEADERS
 
 
 @lru_cache(maxsize=1024)  # every name of a paragraph asks of the same paragraph
@@ -638,7 +665,10 @@ def _team_sheet_vote(span: Span) -> str | None:
     if "(" in surface or ")" in surface:
         return None  # "J Yapp (Blues": the model ran a player into his club; neither is told apart
     if ":" not in line and ";" not in line and "(" not in line:
-        return None  # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it
+        # no header, positions or clubs (see _team_sheet) in the paragraph nor in any sentence of it: a bare list of
+        # names, a squad's ("Vickery, Vyvyan, White, Wilkinson", White labelled a place's) when the model labelled
+        # more of its names people's than any other type; else of clubs ("AC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon")
+        return PERSON if _bare_list(line) and _people_foremost(span.doc, line_start, line_start + len(line)) else None
     if not _team_sheet(line):
         # "... inspection. Leeds: Balshaw; Rees, ... Popham. Saracens: Bartholomeusz; ...": sheets run on in one paragraph
         sentence_start, sentence_end = _sentence_around(line, offset)

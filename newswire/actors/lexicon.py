@@ -112,3 +112,5 @@ THING_ENDINGS = _family("thing_endings")
 PERFORMER_NOUNS = _family("performer_nouns")
 REGIONAL_ADJECTIVES = _family("regional_adjectives")
 AWARD_PARTICIPLES = _family("award_participles")
+PLAYER_LIST_HEADERS = _family("player_list_headers")
+RESULT_VERBS: dict[str, str] = dict(_WORDS["result_verbs"]["words"])  # verb -> where its opponent is written
