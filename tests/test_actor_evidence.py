@@ -229,6 +229,7 @@ def test_names_run_together_are_split(text, names):
 @pytest.mark.parametrize("family, text, absent, kept", [
     # a name that only ever modifies a thing's noun in the article names the thing
     ("thing_nouns", "The Zafi virus spread quickly through e-mail.", "Zafi", None),
+    ("thing_nouns", "There are no plans for a Linux or Mac version of the game.", "Mac", None),
     # a thing's noun that modifies another: the brand, not the maker
     ("thing_nouns", "The deal will help Matsushita, which makes Panasonic brand products.", "Panasonic", "Matsushita"),
     ("thing_nouns", "Ms James, who won the Jerwood painting prize in 2003, said so.", "Jerwood", "James"),

@@ -534,13 +534,15 @@ def _a_capitalised_common_word(span: Span) -> bool:
 
 
 def _modifies_a_thing(span: Span) -> bool:
-    """The name modifies a noun for a thing after it ("the Zafi virus", "the Jerwood painting prize"),
+    """The name (or the list it ends) modifies a noun for a thing after it ("the Zafi virus", "the Jerwood painting
+    prize", "a Linux or Mac version"),
     or a thing's noun that modifies another ("Panasonic brand products"), or it is what an
     organisation named before calls its own ("Motorola may unveil its ROKR handset")."""
     if _owned_by_an_organisation(span):
         return True
-    head = _name_tokens(span).root.head
-    if span.root.dep_ not in COMPOUNDS | {"nmod", "amod"} or head.i < span.end:
+    root = first_conjunct(_name_tokens(span).root)  # "no plans for a Linux or [Mac] version": the list's noun
+    head = root.head
+    if root.dep_ not in COMPOUNDS | {"nmod", "amod"} or head.i < span.end:
         return False
     after = span.doc[span.end]
     return (head.lemma_.lower() in THING_NOUNS and head.is_lower) or (
