@@ -74,6 +74,8 @@ def test_false_merge_guards(texts, name, attribute, expected):
     # party nicknames
     (("The Tories attacked the plan.", "The Conservative Party said it would vote against it."), "Conservative Party",
      "aliases", ["Conservative Party", "Tories"]),
+    (("Mr Blair argued that under New Labour the country had changed.", "The Labour Party said it would win."),
+     "Labour Party", "aliases", ["Labour Party", "New Labour"]),
     # AP state abbreviations
     (("Rick Scott, of Naples, Fla., said so.", "Florida will sue, the governor said."), "Florida", "aliases",
      ["Fla.", "Florida"]),
