@@ -31,6 +31,7 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("kind_nouns_after_name", "Benitez enjoyed his time in charge at Anfield. The Anfield club said so.",
      ("Anfield", "ORG", "ORG:anfield")),
     ("nationality_endings", "A third of Welsh households have no computer.", ("Welsh", "NORP", "NORP:welsh")),
+    ("nation_adjectives", "It was a poor Welsh scrum, said the coach.", ("Welsh", "NORP", "NORP:welsh")),
     # a name the model cut, joined back over its proper nouns; a party word before it is no part of it
     # a full name cut at a hyphen inside its surname is joined back; not one word hyphened to another person's
     ("hyphened_surname", "\"It is good,\" said Professor Nadia Magnenat-Thalman of the University of Geneva.",
@@ -215,6 +216,7 @@ def test_no_actor(family, text, absent):
      ("Los Angeles Daily News", "ORG", "ORG:los angeles daily news")),
     ("example_openers", "The firm is called Swarm Systems and is based in Nevis.", ("Swarm Systems", "ORG", "ORG:swarm systems")),
     ("title_runs_on", "Charles sang a rendition of Georgia On My Mind. Georgia said it was pleased.", ("Georgia", "GPE", "GPE:GEO")),
+    ("nation_adjectives", "Irvine Welsh wrote it. Welsh said so.", ("Welsh", "PERSON", "PERSON:welsh|irvine")),
     ("title_words", "Larry Bevington, chairman of Save Our Community, said so.",
      ("Save Our Community", "ORG", "ORG:save our community")),
     ("equity_nouns", "The share of Britain in world trade fell.", ("Britain", "GPE", "GPE:GBR")),

@@ -22,7 +22,7 @@ from newswire.actors.groups import add_national_groups
 from newswire.actors.institutions import (country_qualified, is_institution, qualified_key, qualified_keys,
                                           unqualified_owner)
 from newswire.actors.languages import used_as_language
-from newswire.actors.lexicon import (BODY_HEADS, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NAMED_ORG_NOUNS, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS, REGIONAL_ADJECTIVES,
+from newswire.actors.lexicon import (BODY_HEADS, NATION_ADJECTIVES, COUNTY_ENDINGS, FIELD_OFFICES, FORMER_PREFIXES, GIVEN_NAMES, LOCATING_PREPOSITIONS, NEWSPAPER_ENDINGS, TITLE_PREPOSITIONS, TITLE_PRONOUNS, INSTITUTION_WORDS, ORG_NOUNS, DESCRIPTOR_NOUNS, CLUBS_OF_A_PLACE, DATE_WORDS, NATIONALITY_ENDINGS, PARTY_ADJECTIVES, GROUP_NEGATIONS, LAW_HEADS, NAME_PARTICLES, NAMED_ORG_NOUNS, NEWSPAPER_OPENINGS, ORG_PLACE_HEADS, ORG_TRAILING_WORDS, PERSON_DEMONYM_ENDINGS, PERSON_NOUNS, PERSONAL_HONORIFICS, REGIONAL_ADJECTIVES,
                                      FISCAL_EVENTS, GROUP_NAMES, GROUP_WORD_ENDINGS, PORTFOLIO_ENDINGS, POSTNOMINALS, RELIGIONS)
 from newswire.actors.names import (INITIALS_NAME, add_person, add_unlabelled_surnames, names_a_role_holder,
                                    resolve_single_names, surnames_in)
@@ -681,8 +681,9 @@ def corrected_label(span: Span, bare: str, surnames: set[str]) -> str | None:
         return None
     if label == "PERSON" and len(span) == 1 and bare.lower().endswith(COUNTY_ENDINGS):
         label = "GPE"  # "a plain-speaking Yorkshire man": a county
-    if label == "PERSON" and len(span) == 1 and demonym_country(bare) is not None and bare.lower() not in GIVEN_NAMES:
-        label = "NORP"  # "many Britons are unhappy": the nation's people, unless a surname of the article (below)
+    if label == "PERSON" and len(span) == 1 and (demonym_country(bare) is not None or bare.lower() in NATION_ADJECTIVES) \
+            and bare.lower() not in GIVEN_NAMES:
+        label = "NORP"  # "many Britons are unhappy", "a poor Welsh scrum": the people, unless a surname of the article (below)
     if label in {"ORG", "GPE", "PERSON", "NORP"} and len(span) == 1 and bare in surnames \
             and not (label in {"GPE", "LOC"} and lookup_place(bare) is not None):
         # the small model labels lone surnames as ORG, GPE or NORP ("Blinken said", "A furious
