@@ -82,6 +82,9 @@ def test_false_merge_guards(texts, name, attribute, expected):
     # an acronym defined in the text, though the model tags the bracket with the name
     (("Leaders of BRICS and the Shanghai Cooperation Organization (SCO) met in Moscow. The SCO said it would act.",),
      "Shanghai Cooperation Organization", "aliases", ["SCO", "Shanghai Cooperation Organization"]),
+    # an acronym written as a word that spells the initials, which the model labels a person's
+    (("Figures from the Association of Leading Visitor Attractions (Alva) show a rise. Alva said visits grew.",),
+     "Association of Leading Visitor Attractions", "aliases", ["Alva", "Association of Leading Visitor Attractions"]),
     # given name with a middle initial, and its short form
     (("Timothy J. Sloan, the chief executive, resigned.", "Tim Sloan said he would leave."), "Timothy J. Sloan",
      "aliases", ["Tim Sloan", "Timothy J. Sloan"]),

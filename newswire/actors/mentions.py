@@ -38,6 +38,9 @@ from newswire.syntax import doc_text, span_text
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # "Christian Democratic Union (CDU)": an acronym introduced in brackets after a name.
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,7})\)")
+# an acronym written as a word ("the Association of Leading Visitor Attractions (Alva)", "(Wada)"): one only when it
+# spells the name's initials, unlike a capitalised word in brackets ("(Reuters)")
+WORD_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][a-z]{2,7})\)")
 # Words that link a longer organisation name to a name inside it ("Commission for Africa", "Bank of England").
 NAME_LINKS = {"for", "of", "and", "in", "on", "to", "at"}
 # A name cut after its particles is extended over at most this many tokens ("Ursula von der Leyen").
@@ -761,10 +764,21 @@ def _add_organisation(draft: Draft, span: Span, bare: str, bare_start: int, subj
         country = country_in(name.split()[:2])
     if country:
         draft.entities.countries.setdefault(key, country)
-    if (acronym := ACRONYM_AFTER.match(draft.text, name_end)) and acronym.group(1) != name \
-            and not _cut_before(name, acronym.group(1)):
-        draft.entities.acronyms[acronym.group(1)] = key
-        draft.add_alias(key, acronym.group(1))
+    if (acronym := _acronym_after(draft.text, name_end, name)) is not None:
+        draft.entities.acronyms[acronym] = key
+        draft.add_alias(key, acronym)
+
+
+def _acronym_after(text: str, name_end: int, name: str) -> str | None:
+    """The acronym written in brackets right after the organisation's name, if any: in capitals ("(USADA)",
+    unless it spells the initials after more letters, _cut_before) or as a word that spells its initials ("(Alva)")."""
+    if (acronym := ACRONYM_AFTER.match(text, name_end)) is not None:
+        found = acronym.group(1)
+        return found if found != name and not _cut_before(name, found) else None
+    if (acronym := WORD_ACRONYM_AFTER.match(text, name_end)) is not None:
+        initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+        return acronym.group(1) if initials == acronym.group(1).upper() else None
+    return None
 
 
 def _cut_before(name: str, acronym: str) -> bool:
@@ -791,6 +805,8 @@ def _add_entity(draft: Draft, span: Span, surnames: set[str], article_orgs: set[
     label = corrected_label(span, bare, surnames)
     if label is None:
         return
+    if bare in draft.entities.acronyms:
+        label = "ORG"  # "the Association of Leading Visitor Attractions (Alva) ... Alva said": the model's "Alva" a person
     folded = fold(bare)
     if folded in data["seats"]:
         draft.add(LocalMention(start, end, surface, "GPE", "metonym", f"GPE:{data['seats'][folded]}", subject))
