@@ -64,6 +64,8 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
     ("result_verbs", "Celtic, who had already qualified, fielded a second-string side and went down 3-0 to Fenerbahce.",
      ("Fenerbahce", "ORG", "ORG:fenerbahce")),
     ("result_verbs", "Galatasaray went down 3-0 to Fenerbahce.", ("Galatasaray", "ORG", "ORG:galatasaray")),
+    # the side a match is against is a team
+    ("contest_nouns", "Next comes their 2 January fixture against Livingston.", ("Livingston", "ORG", "ORG:livingston")),
     ("result_verbs", "Chelsea beat Barcelona 4-2 at Stamford Bridge.", ("Chelsea", "ORG", "ORG:chelsea")),
     ("result_verbs", "Arsenal drew 1-1 with Porto.", ("Porto", "ORG", "ORG:porto")),
     # one word after a comma and a town something is in or from: the town's county

@@ -185,5 +185,5 @@ def test_every_family_has_a_rule_test():
                                   "nationality_endings", "work_tails", "date_words", "venue_heads",
                                   "non_locative_in_heads", "distance_units", "descriptor_nouns",
                                   "organisation_heads", "title_prepositions", "title_pronouns", "newspaper_endings",
-                                  "field_offices", "firm_nouns_after_name", "title_words", "equity_nouns", "business_results", "nation_adjectives"}
+                                  "field_offices", "firm_nouns_after_name", "title_words", "equity_nouns", "business_results", "nation_adjectives", "contest_nouns"}
     assert tested | tested_in_test_actor_evidence | tested_in_test_actor_kinds == set(WORDS)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newswire.actors.common_words import common_words
 from newswire.actors.kinds import kind_vote, list_opening, names_a_firm_noun
 from newswire.actors.locatives import locative_vote
-from newswire.actors.results import result_vote
+from newswire.actors.results import opponent_vote, result_vote
 from newswire.actors.lexicon import (APPOSITIVE_OFFICE_EXCEPTIONS, AWARD_PARTICIPLES, BUSINESS_RESULTS, EQUITY_NOUNS, TITLE_WORDS, GIVEN_NAMES, ORG_NOUNS, ORG_PLACE_HEADS, ORGANISATION_HEADS, PRODUCT_VERBS, AWARD_TAILS, COMMUNICATION_HEADS, COMPANY_ENDINGS, EVENT_HEADS, IDIOMS, INSTITUTION_WORDS, ORG_NAME_ENDINGS,
                                      NAME_PARTICLES, NATIONALITY_ENDINGS, ORG_POSSESSIONS, ORG_TRAILING_WORDS, PERSON_NOUNS, PERSON_POSSESSIONS, PERSONAL_HONORIFICS,
                                      PERFORMER_NOUNS, PLACE_NAME_ENDINGS, PLAYER_LIST_HEADERS, PLACE_NOUNS, THING_ENDINGS, THING_NOUNS, TITLE_VERBS, WORK_NOUNS, WORK_TAILS,
@@ -395,7 +395,7 @@ def mention_votes(span: Span) -> list[str]:
     opening = None if NOT_ACTOR in (role, head, product) or names_a_firm_noun(span) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
              _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _company_results_vote(span),
-             _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span), _performer_vote(span), result_vote(span)]
+             _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span), _performer_vote(span), result_vote(span), opponent_vote(span)]
     return [vote for vote in votes if vote]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newswire.actors.lexicon import RESULT_VERBS
+from newswire.actors.lexicon import CONTEST_NOUNS, GIVEN_NAMES, RESULT_VERBS
 from newswire.syntax import SUBJECTS
 
 ORG = "ORG"
@@ -68,3 +68,15 @@ def result_vote(span: Span) -> str | None:
     if not (opponent or root.dep_ in SUBJECTS):
         return None
     return ORG if _one_score(span.sent) else None
+
+
+def opponent_vote(span: Span) -> str | None:
+    """ORG for the side a match noun (CONTEST_NOUNS) is "against" ("a home tie against Lancashire rivals Blackburn"):
+    a team; not a name the model labelled a person's of two words or opening with a given name ("the game against
+    Jonah", a player named before)."""
+    root = span.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "against" or span.label_ == "PERSON" and len(span) > 1 \
+            or span[0].lower_ in GIVEN_NAMES:
+        return None
+    return ORG if preposition.head.lemma_.lower() in CONTEST_NOUNS else None
