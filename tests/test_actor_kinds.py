@@ -100,6 +100,7 @@ def test_context_decides_the_type(family, text, expected):
     ("example_openers", "He helped create games of the last 15 years such as Populous, Theme Park and Dungeon Keeper.",
      "Dungeon Keeper"),
     ("kind_nouns", "Users of the music jukebox iTunes need to update it.", "iTunes"),
+    ("kind_nouns", "Different DRM systems are akin to the different physical formats, such as Betamax and VHS.", "VHS"),
     ("example_openers", "He was behind many of the ground-breaking games of the last 15 years such as Populous, "
      "Theme Park, Dungeon Keeper and Black and White.", "Dungeon Keeper"),
     ("kind_nouns", "Imagine what could be achieved by using CGI in a remake of Fingerbobs, the show.", "Fingerbobs"),
