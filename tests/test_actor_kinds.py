@@ -63,6 +63,8 @@ def mentions_of(text: str) -> list[tuple[str, str, str]]:
      ("Bouira", "GPE", "CITY:Bouira")),
     ("distance_units", "The firm is 50 miles north of Carlisle, he said.", ("Carlisle", "GPE", "CITY:Carlisle")),
     ("place_nouns", "He will receive the award in Anderson's hometown of Odense.", ("Odense", "GPE", "CITY:Odense")),
+    ("place_nouns", "He was an MP for his home seat of Bedwellty (later Islwyn) for years.",
+     ("Bedwellty", "GPE", "CITY:Bedwellty")),
     ("organisation_heads", "He said Mr Kilroy-Silk had made him deputy party leader of Veritas, Latin for truth.",
      ("Veritas", "ORG", "ORG:veritas")),
     ("organisation_heads", "The Paris-based exchange, owner of Liffe in London, is ready.", ("Liffe", "ORG", "ORG:liffe")),
