@@ -298,6 +298,25 @@ def _company_results_vote(span: Span) -> str | None:
     return ORG if any(obj.lemma_.lower() in BUSINESS_RESULTS for obj in objects) else None
 
 
+# lower-case words at most between "best" and the "for" of what won it ("best original song award for")
+MAX_AWARD_CATEGORY_WORDS = 4
+
+
+def _award_winner_vote(span: Span) -> str | None:
+    """"best rap song for Jesus Walks", "best actor for Ray": what an award's category is won "for" is a work,
+    unless a given name opens it ("best presenters for Richard McCourt", "best actor for Jamie Foxx")."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].lower_ != "for" or span[0].lower_ in GIVEN_NAMES:
+        return None
+    i = span.start - 2
+    words = 0
+    while i >= 0 and words <= MAX_AWARD_CATEGORY_WORDS and doc[i].is_lower and doc[i].is_alpha and doc[i].tag_ != "VBG" \
+            and doc[i].lower_ != "best":
+        i -= 1
+        words += 1
+    return NOT_ACTOR if i >= 0 and doc[i].lower_ == "best" and 1 <= words <= MAX_AWARD_CATEGORY_WORDS else None
+
+
 def _title_vote(span: Span) -> str | None:
     """"stars re-recorded We Are The World", "Lose My Breath": a name of two words or more holding a capitalised
     pronoun or verb of being (TITLE_WORDS) is a work's title, no actor."""
@@ -394,7 +413,7 @@ def mention_votes(span: Span) -> list[str]:
     role, head, product = _role_vote(span), _head_vote(span), _product_vote(span)
     opening = None if NOT_ACTOR in (role, head, product) or names_a_firm_noun(span) else _opening_vote(span)
     votes = [opening, role, kind_vote(span), _clause_vote(span), head, _phrase_vote(span), _place_vote(span),
-             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _equity_vote(span), _company_results_vote(span),
+             _team_sheet_vote(span), locative_vote(span), _title_vote(span), _award_winner_vote(span), _equity_vote(span), _company_results_vote(span),
              _cut_title_vote(span), product, _starred_in_vote(span), _list_vote(span), _performer_vote(span), result_vote(span), opponent_vote(span)]
     return [vote for vote in votes if vote]
 
