@@ -280,7 +280,7 @@ def _equity_vote(span: Span) -> str | None:
     capital (EQUITY_NOUNS) is "in" (or, for shares in the plural, "of") is the company's."""
     root = first_conjunct(span.root)
     preposition = root.head
-    if root.dep_ != "pobj" or preposition.lower_ not in {"in", "of"} or preposition.head.i >= span.start:
+    if root.dep_ not in PREPOSITION_OBJECTS or preposition.lower_ not in {"in", "of"} or preposition.head.i >= span.start:
         return None
     noun = preposition.head
     if noun.lemma_.lower() not in EQUITY_NOUNS or not noun.is_lower and not noun.is_sent_start:

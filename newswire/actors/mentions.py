@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -371,8 +372,14 @@ def _spelt_out_before_its_acronym(span: Span) -> bool:
     acronym = ACRONYM_AFTER.match(doc_text(span.doc), span.end_char)
     if acronym is None:
         return False
-    initials = "".join(token.text[0] for token in span if token.is_alpha and token.text[0].isupper())
+    initials = _capital_initials(token.text for token in span if token.is_alpha)
     return initials == "".join(letter for letter in acronym.group(1) if letter.isalpha())
+
+
+def _capital_initials(words: Iterable[str]) -> str:
+    """The first letters of the capitalised words, which an acronym of the name spells ("Association of Leading
+    Visitor Attractions" -> ALVA)."""
+    return "".join(word[0] for word in words if word[:1].isupper())
 
 
 def _split_coordinations(spans: list[Span]) -> list[Span]:
@@ -776,8 +783,7 @@ def _acronym_after(text: str, name_end: int, name: str) -> str | None:
         found = acronym.group(1)
         return found if found != name and not _cut_before(name, found) else None
     if (acronym := WORD_ACRONYM_AFTER.match(text, name_end)) is not None:
-        initials = "".join(word[0] for word in name.split() if word[:1].isupper())
-        return acronym.group(1) if initials == acronym.group(1).upper() else None
+        return acronym.group(1) if _capital_initials(name.split()) == acronym.group(1).upper() else None
     return None
 
 

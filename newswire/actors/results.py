@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newswire.actors.lexicon import CONTEST_NOUNS, GIVEN_NAMES, RESULT_VERBS
-from newswire.syntax import SUBJECTS
+from newswire.syntax import DIRECT_OBJECTS, PREPOSITION_OBJECTS, PREPOSITIONS, SUBJECTS
 
 ORG = "ORG"
 # RESULT_VERBS' slots: where the opponent is written
@@ -44,10 +44,10 @@ def _result_verb(verb: Token) -> str | None:
 
 def _side_of(root: Token) -> Token | None:
     """The verb the name is a side of: its subject, its object, or the object of its opponent's preposition."""
-    if root.dep_ in SUBJECTS or root.dep_ == "dobj":
+    if root.dep_ in SUBJECTS or root.dep_ in DIRECT_OBJECTS:
         return root.head
     preposition = root.head
-    if root.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in {_TO, _WITH}:
+    if root.dep_ in PREPOSITION_OBJECTS and preposition.dep_ in PREPOSITIONS and preposition.lower_ in {_TO, _WITH}:
         return preposition.head
     return None
 
@@ -64,7 +64,7 @@ def result_vote(span: Span) -> str | None:
     if entry is None:
         return None
     slot = RESULT_VERBS[entry]
-    opponent = (root.dep_ == "dobj" and slot == _OBJECT) or (root.dep_ == "pobj" and root.head.lower_ == slot)
+    opponent = (root.dep_ in DIRECT_OBJECTS and slot == _OBJECT) or (root.dep_ in PREPOSITION_OBJECTS and root.head.lower_ == slot)
     if not (opponent or root.dep_ in SUBJECTS):
         return None
     return ORG if _one_score(span.sent) else None
@@ -76,7 +76,7 @@ def opponent_vote(span: Span) -> str | None:
     Jonah", a player named before)."""
     root = span.root
     preposition = root.head
-    if root.dep_ != "pobj" or preposition.lower_ != "against" or span.label_ == "PERSON" and len(span) > 1 \
+    if root.dep_ not in PREPOSITION_OBJECTS or preposition.lower_ != "against" or span.label_ == "PERSON" and len(span) > 1 \
             or span[0].lower_ in GIVEN_NAMES:
         return None
     return ORG if preposition.head.lemma_.lower() in CONTEST_NOUNS else None
