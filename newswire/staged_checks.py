@@ -34,7 +34,8 @@ STOP_GRACE_SECONDS = 2.0
 def _serve_checks(connection: Connection) -> None:
     """The checker process: import Great Expectations, then answer (staging, previous,
     accept_drift) requests with (True, manifest entry) or (False, the exception) until the pipe
-    closes. Ctrl-C goes to the run's process group; the run decides when the checker ends."""
+    closes. The run logs what the entry records (its handlers are in its own process); Ctrl-C goes
+    to the run's process group, and the run decides when the checker ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import great_expectations.expectations  # noqa: F401  (the suites' classes: most of the import)
 
@@ -44,7 +45,7 @@ def _serve_checks(connection: Connection) -> None:
         except EOFError:
             return
         try:
-            answer = (True, gx_validation.check_staged(staging_dir, previous_dir, accept_drift))
+            answer = (True, gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False))
         except Exception as error:  # the run raises it (ReleaseBlocked: the suites blocked the release)
             answer = (False, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
         connection.send(answer)
@@ -109,6 +110,7 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
             pass  # the checker died: the suites run here instead
         else:
             if passed:
+                gx_validation.warn_of_waived(value)
                 return value
             raise value
     return gx_validation.check_staged(staging_dir, previous_dir, accept_drift)
