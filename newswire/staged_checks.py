@@ -1,32 +1,38 @@
 """The staged release's Great Expectations suites in a process of their own, started ahead.
 
-At a run's end the flow process works alone: corpus resolution, pandera, then the suites on the
+At a run's end the flow process worked alone: corpus resolution, pandera, then the suites on the
 staged release (~3.4 s of CPU on the BBC release) and the report (~1.4-2 s) one after the other,
-while the other core idles. And Great Expectations' import (~2.7 s of CPU) ran at the run's
-start, where the Prefect server's boot and the run's own imports already fill both cores. A
-checker process started when corpus resolution starts imports it on the idle core, and runs the
-suites while the flow process draws the report (newswire.release.publish).
+while the other core idled; and Great Expectations' import (~2.7 s of CPU) ran in the flow process
+at the run's start, where the Prefect server's boot and the run's own imports already fill both
+cores. The checker process starts with the run and imports Great Expectations at the lowest
+priority, so it takes only what the run leaves idle (the other core during corpus resolution, the
+flow process's single-threaded stages of a small or incremental run) and never slows the workers;
+at publishing it runs the suites while the flow process draws the report
+(newswire.release.publish).
 
 Spawned, not forked: the flow process holds Prefect's threads and its API client, which a forked
-child would inherit half-made. A plain process and a pipe rather than a process pool: the
-checker must end with the block that started it, whatever happens (a pool's worker that misses
-its stop signal, because the command leaves without the interpreter's shutdown, waits forever
-and holds the command's output pipes). A checker that dies (killed, out of memory) is not the
-release's failure: the suites then run in the flow process, as they do where no checker was
-started (tests, `newswire validate`).
+child would inherit half-made. A plain process and a pipe rather than a process pool: the checker
+must end with the block that started it, whatever happens (a pool's worker that misses its stop
+signal, because the command leaves without the interpreter's shutdown, waits forever and holds the
+command's output pipes). A checker that dies (killed, out of memory) is not the release's failure:
+the suites then run in the flow process, as they do where no checker was started (tests, `newswire
+validate`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import signal
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from newswire import gx_validation
+from newswire.process_exit import leave_without_teardown
 
 STOP_GRACE_SECONDS = 2.0
 
@@ -35,20 +41,40 @@ def _serve_checks(connection: Connection) -> None:
     """The checker process: import Great Expectations, then answer (staging, previous,
     accept_drift) requests with (True, manifest entry) or (False, the exception) until the pipe
     closes. The run logs what the entry records (its handlers are in its own process); Ctrl-C goes
-    to the run's process group, and the run decides when the checker ends."""
+    to the run's process group, and the run decides when the checker ends. It leaves as the run's
+    workers do (newswire.process_exit), after multiprocessing's own exit work: that releases the
+    lock the suites' progress bars register with multiprocessing's resource tracker, which warns
+    of a leaked semaphore at the run's end when the checker is killed instead."""
+    leave_without_teardown()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import great_expectations.expectations  # noqa: F401  (the suites' classes: most of the import)
-
+    importing = threading.Thread(target=_import_gently, name="import", daemon=True)
+    importing.start()
     while True:
         try:
             staging_dir, previous_dir, accept_drift = connection.recv()
         except EOFError:
             return
+        importing.join()
         try:
+            from newswire import gx_validation  # raises here if the import failed
+
             answer = (True, gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False))
         except Exception as error:  # the run raises it (ReleaseBlocked: the suites blocked the release)
             answer = (False, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
         connection.send(answer)
+
+
+def _import_gently() -> None:
+    """What the suites need, imported on a thread at the lowest priority (Linux sets it per thread;
+    the thread that runs the suites keeps the run's). A failure is raised where the suites run."""
+    if sys.platform.startswith("linux"):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    try:
+        import newswire.gx_validation  # noqa: F401  (pandas, pyarrow, the schemas; first: it sets GX's environment)
+
+        import great_expectations.expectations  # noqa: F401  (the suites' classes: most of the import)
+    except Exception:
+        pass
 
 
 def _picklable(error: Exception) -> bool:
@@ -66,17 +92,23 @@ class _Checker:
         self.process = context.Process(target=_serve_checks, args=(theirs,), name="newswire checks", daemon=True)
         self.process.start()
         theirs.close()
+        self.used = False
 
     def check(self, staging_dir: Path, previous_dir: Path | None, accept_drift: bool) -> tuple[bool, object]:
         """Raises OSError or EOFError when the checker is gone."""
+        self.used = True
         self.connection.send((staging_dir, previous_dir, accept_drift))
         return self.connection.recv()
 
     def stop(self) -> None:
+        """A checker that ran the suites leaves on its own once its pipe closes (~10 ms); one that
+        did not (the run ended before publishing, or published nothing) holds nothing to release
+        and may still be importing: it is stopped at once."""
         self.connection.close()
+        self.process.join(STOP_GRACE_SECONDS if self.used else 0)
         if self.process.is_alive():
             self.process.terminate()
-        self.process.join(STOP_GRACE_SECONDS)
+            self.process.join(STOP_GRACE_SECONDS)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
@@ -103,6 +135,8 @@ def checker_ahead() -> Iterator[None]:
 
 def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False) -> dict:
     """gx_validation.check_staged, in the checker process when one runs."""
+    from newswire import gx_validation
+
     if _checker is not None:
         try:
             passed, value = _checker.check(staging_dir, previous_dir, accept_drift)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -86,9 +86,10 @@ def _misspelt_countries(doc: Doc, found: list[Span]) -> list[Span]:
     """Runs of two or three capitalised words nobody tagged that are a country's name misspelt
     ("The Unites States consulted ..."): the gazetteer's fuzzy match finds them."""
     covered = {i for span in found for i in range(span.start, span.end)}
-    # one pass over the tokens, then windows over plain flags: a Span per window costs more
-    # than the rest of the actor extractor
-    candidate = [token.is_title and token.is_alpha and token.i not in covered for token in doc]
+    # flags read as one array, then windows over them: a Token made per word, and a Span per
+    # window, each cost more than the rest of the actor extractor
+    titles, alphas = doc.to_array([IS_TITLE, IS_ALPHA]).T.tolist()
+    candidate = [bool(title and alpha) and i not in covered for i, (title, alpha) in enumerate(zip(titles, alphas))]
     # run[i]: how many candidates in a row from token i, so only the windows that are all candidates are visited
     run = [0] * (len(doc) + 1)
     for i in range(len(doc) - 1, -1, -1):
