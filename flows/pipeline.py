@@ -19,7 +19,6 @@ from prefect.utilities.annotations import quote
 from newswire import extract, release, stages, validation
 from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_summary import RunSummary, StageClock, gather
-from newswire.staged_checks import checker_ahead
 from newswire.process_exit import leave_without_teardown
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
@@ -89,41 +88,39 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
                  lock_wait: float = 600.0, progress: bool = True, cache_dir: str | None = None,
                  accept_drift: bool = False, announce: bool = False) -> RunSummary:
     collect_the_oldest_generation_rarely()  # scheduled runs start here, not in the CLI
-    # Great Expectations loads in a process of its own while this one works (newswire.staged_checks)
-    with checker_ahead():
-        clock = StageClock()
-        with clock("ingest"):
-            files, rejected = stages.discover_inputs(Path(raw_dir))
-            previous = stages.previous_inputs(Path(out_dir))
-        cache = Path(cache_dir) if cache_dir else None
-        with clock("structure"):
-            models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache, usable_cores()))
-            structured, uncached = stages.structure_from_cache(files, cache)
-            structured = stages.StructuredBatch.merge([structured, *run_batches(
-                structure_task, stages.guided_batches(uncached, stages.STRUCTURE_BATCH_FILES, usable_cores(),
-                                                      stages.FEWEST_STRUCTURE_FILES), cache,
-                len(uncached) <= stages.INLINE_FILES, progress)])
-            models_ahead = models_ahead or load_models_ahead(
-                stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
-        with clock("boilerplate+dedupe"):
-            corpus = stages.clean_corpus(structured.articles)
-            spine = stages.spine_tables(corpus, rejected + structured.quarantine)
-        with clock("extract"):
-            items = stages.extraction_inputs(spine["articles"])
-            inline = not stages.workers_pay_off(extract.work_left(items, cache), usable_cores())
-            wait(models_ahead)
-            batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
-            extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
-        with clock("corpus resolution"):
-            registry = stages.load_registry(Path(out_dir))
-            tables = stages.corpus_tables(spine, extracted, registry)
-        with clock("validate"):
-            valid, summaries = validation.validate_tables(tables)
-        with clock("publish"):
-            # quoted: Prefect would otherwise walk every row and registry entry looking for futures
-            result = publish_task(quote(valid), Path(out_dir),
-                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries)),
-                                  lock_wait, accept_drift, quote(registry))
+    clock = StageClock()
+    with clock("ingest"):
+        files, rejected = stages.discover_inputs(Path(raw_dir))
+        previous = stages.previous_inputs(Path(out_dir))
+    cache = Path(cache_dir) if cache_dir else None
+    with clock("structure"):
+        models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache, usable_cores()))
+        structured, uncached = stages.structure_from_cache(files, cache)
+        structured = stages.StructuredBatch.merge([structured, *run_batches(
+            structure_task, stages.guided_batches(uncached, stages.STRUCTURE_BATCH_FILES, usable_cores(),
+                                                  stages.FEWEST_STRUCTURE_FILES), cache,
+            len(uncached) <= stages.INLINE_FILES, progress)])
+        models_ahead = models_ahead or load_models_ahead(
+            stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
+    with clock("boilerplate+dedupe"):
+        corpus = stages.clean_corpus(structured.articles)
+        spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    with clock("extract"):
+        items = stages.extraction_inputs(spine["articles"])
+        inline = not stages.workers_pay_off(extract.work_left(items, cache), usable_cores())
+        wait(models_ahead)
+        batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
+        extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
+    with clock("corpus resolution"):
+        registry = stages.load_registry(Path(out_dir))
+        tables = stages.corpus_tables(spine, extracted, registry)
+    with clock("validate"):
+        valid, summaries = validation.validate_tables(tables)
+    with clock("publish"):
+        # quoted: Prefect would otherwise walk every row and registry entry looking for futures
+        result = publish_task(quote(valid), Path(out_dir),
+                              quote(stages.manifest_extra(raw_dir, structured, rejected, summaries)),
+                              lock_wait, accept_drift, quote(registry))
     summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid, previous),
                          clock)
     if announce:  # scheduled runs have no CLI to print their outcome

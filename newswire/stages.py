@@ -420,10 +420,9 @@ def load_in_background() -> threading.Thread:
         (~0.5 s of CPU in the dedupe stage of a +1 article run);
       - the language identifier, which structuring a new file asks for: its model is ~0.45 s of
         LZMA decompression (which runs beside the flow: it releases the GIL);
-      - what publishing imports in this process (Altair and the report): imported before the flow
+      - what publishing imports (Great Expectations, Altair: ~2 s of CPU): imported before the flow
         it was on the critical path of every run (a traced warm rerun spent 1.65 s on it after the
         server was up, then published nothing); imported at publishing, of every run that publishes.
-        Great Expectations is imported by the checker process (newswire.staged_checks).
     A failure is left for the stage that needs the thing to raise where it loads it."""
     def load_quietly() -> None:
         with contextlib.suppress(Exception):
@@ -434,7 +433,9 @@ def load_in_background() -> threading.Thread:
             detect_language("news")  # loads the identifier
         with contextlib.suppress(Exception):
             import altair  # noqa: F401
+            import great_expectations.expectations  # noqa: F401
 
+            import newswire.gx_validation  # noqa: F401
             import newswire.report  # noqa: F401
 
     thread = threading.Thread(target=load_quietly, name="load in background", daemon=True)
@@ -446,7 +447,7 @@ def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wai
             accept_drift: bool = False, registry: Registries | None = None) -> release.PublishResult:
     """Publish (drift rules waived with accept_drift), then keep the ids it used for the next
     run (only once the release passed)."""
-    from newswire.staged_checks import check_staged
+    from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
