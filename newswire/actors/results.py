@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newswire.actors.lexicon import CONTEST_NOUNS, GIVEN_NAMES, RESULT_VERBS
-from newswire.syntax import DIRECT_OBJECTS, PREPOSITION_OBJECTS, PREPOSITIONS, SUBJECTS
+from newswire.syntax import DIRECT_OBJECTS, PREPOSITION_OBJECTS, PREPOSITIONS, SUBJECTS, VERBAL
 
 ORG = "ORG"
 # RESULT_VERBS' slots: where the opponent is written
@@ -58,7 +58,7 @@ def result_vote(span: Span) -> str | None:
         return None  # "beating [Argentina 3-0]": the model ran a side into the score; a country so cut is not told
     root = span.root
     verb = _side_of(root)
-    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+    if verb is None or verb.pos_ not in VERBAL:
         return None
     entry = _result_verb(verb)
     if entry is None:
