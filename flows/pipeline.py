@@ -13,13 +13,13 @@ from pathlib import Path
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import wait
-from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from newswire import extract, release, stages, validation
 from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_summary import RunSummary, StageClock, gather
 from newswire.process_exit import leave_without_teardown
+from newswire.worker_pool import PreloadedProcessPool
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
 # would hash whole corpora for nothing. Per-article caching lives in the extract stage.
@@ -30,9 +30,9 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def local_runner(workers: int) -> ProcessPoolTaskRunner:
+def local_runner(workers: int) -> PreloadedProcessPool:
     """Worker processes on this machine, one per core by default (newswire.process_exit: how they end)."""
-    return ProcessPoolTaskRunner(max_workers=workers, initializer=leave_without_teardown)
+    return PreloadedProcessPool(max_workers=workers, initializer=leave_without_teardown)
 
 
 @task(name="structure", retries=2, retry_delay_seconds=1, **STAGE)

@@ -142,17 +142,21 @@ def _run(args: argparse.Namespace) -> int:
 
     own_server = not os.environ.get(API_URL_VARIABLE)
     try:
-        with local_server(while_starting=_import_pipeline):
+        with local_server(while_starting=functools.partial(_import_pipeline, args)):
             return _run_flow(args, heartbeats=not own_server)
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1
 
 
-def _import_pipeline() -> None:
-    import flows.pipeline  # noqa: F401  (Prefect, spaCy, pandas: seconds of imports)
-    from newswire.stages import load_in_background
+def _import_pipeline(args: argparse.Namespace) -> None:
+    from flows.pipeline import usable_cores  # Prefect, spaCy, pandas: seconds of imports
+    from newswire.stages import load_in_background, workers_expected
+    from newswire.worker_pool import start_preloading
 
+    cache = None if args.no_cache else args.cache
+    if not args.dask and workers_expected(args.raw, args.out, cache, args.workers or usable_cores()):
+        start_preloading()  # the workers' model loads while the server starts, not while they wait for it
     load_in_background()  # most of it while this process waits for the server
 
 

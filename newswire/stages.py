@@ -239,6 +239,19 @@ def latest_misses_extractions(out_dir: Path, cache_dir: Path | None, workers: in
     return workers_pay_off(extract.work_left(extraction_inputs(articles), cache_dir), workers)
 
 
+def workers_expected(raw_dir: Path, out_dir: Path, cache_dir: Path | None, workers: int) -> bool:
+    """Whether this run will likely structure or extract on worker processes: with nothing
+    structured in the cache, more files than the flow process structures itself (a first run);
+    otherwise, a latest release whose extractions the cache misses. A guess made before the flow
+    starts, which only decides whether the workers' fork server loads the model early."""
+    if StructureCache(cache_dir).holds_nothing():
+        try:
+            return sum(1 for _ in discover(raw_dir)) > INLINE_FILES
+        except OSError:  # the flow reports an unreadable folder
+            return False
+    return latest_misses_extractions(out_dir, cache_dir, workers)
+
+
 def guided_batches(items: Sequence[T], most: int, workers: int, fewest: int = MIN_BATCH_ITEMS) -> list[Sequence[T]]:
     """Consecutive batches that shrink as the work runs out (guided self-scheduling): each holds
     at most `most` items and at most the items left over twice the workers, and no fewer than

@@ -13,6 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from newswire.run_summary import gather
+from newswire.worker_pool import PreloadedProcessPool
 
 
 def double(batch: list[int]) -> list[int]:
@@ -38,11 +39,18 @@ def doubling(mark: str, rerun: bool) -> list[list[int]]:
     return gather(futures, "double", progress=False, rerun=(lambda index: double(BATCHES[index])) if rerun else None)
 
 
-def test_a_batch_whose_worker_died_is_run_again(prefect_harness, tmp_path):
-    assert doubling(str(tmp_path / "mark"), rerun=True) == [double(b) for b in BATCHES]
+# Prefect's own pool, and newswire's (workers forked from a preloaded fork server)
+RUNNERS = [ProcessPoolTaskRunner, PreloadedProcessPool]
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_a_batch_whose_worker_died_is_run_again(prefect_harness, tmp_path, runner):
+    on_runner = doubling.with_options(task_runner=runner(max_workers=2))
+    assert on_runner(str(tmp_path / "mark"), rerun=True) == [double(b) for b in BATCHES]
     assert (tmp_path / "mark").exists()  # the worker did die
 
 
-def test_without_rerun_the_death_is_an_error_not_a_silent_gap(prefect_harness, tmp_path):
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_without_rerun_the_death_is_an_error_not_a_silent_gap(prefect_harness, tmp_path, runner):
     with pytest.raises(BrokenProcessPool):
-        doubling(str(tmp_path / "mark"), rerun=False)
+        doubling.with_options(task_runner=runner(max_workers=2))(str(tmp_path / "mark"), rerun=False)

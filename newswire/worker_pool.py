@@ -1,0 +1,60 @@
+"""The local task runner: worker processes forked from one process that loaded the pipeline once.
+
+Prefect's ProcessPoolTaskRunner spawns each worker, a fresh interpreter that imports Prefect,
+spaCy and newswire and loads the model: ~2.5-4.5 CPU-seconds a worker, paid on the run's busiest
+cores while they structure files. Here the workers fork from a multiprocessing fork server
+whose preload imported the pipeline and loaded the model once (newswire.worker_preload): each
+worker starts in milliseconds and shares the model's memory with its siblings until it writes
+to it. Prefect hands every task its settings and context, so a worker does not depend on the
+environment the server started with.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.forkserver
+from contextlib import contextmanager
+from types import SimpleNamespace
+from typing import Iterator
+
+import prefect.task_runners
+from prefect.task_runners import ProcessPoolTaskRunner
+
+PRELOAD = "newswire.worker_preload"
+START_METHOD = "forkserver"
+
+
+def preload_workers() -> None:
+    """Have the fork server, when it starts, load what workers need first."""
+    multiprocessing.get_context(START_METHOD).set_forkserver_preload([PRELOAD])
+
+
+def start_preloading() -> None:
+    """Start the fork server now, so that it imports and loads while this process does other work
+    (otherwise the first worker starts it). Once per process: a fork server already running keeps
+    what it loaded."""
+    preload_workers()
+    multiprocessing.forkserver.ensure_running()
+
+
+@contextmanager
+def _prefect_start_method(method: str) -> Iterator[None]:
+    """ProcessPoolTaskRunner asks its module's `multiprocessing` for the "spawn" context by name
+    (Prefect 3.9): for the time it builds its pool, that name gives the fork server's context."""
+    real = prefect.task_runners.multiprocessing
+    prefect.task_runners.multiprocessing = SimpleNamespace(get_context=lambda _method=None: real.get_context(method))
+    try:
+        yield
+    finally:
+        prefect.task_runners.multiprocessing = real
+
+
+class PreloadedProcessPool(ProcessPoolTaskRunner):
+    """ProcessPoolTaskRunner whose workers fork from the preloaded fork server."""
+
+    def __enter__(self):
+        # Prefect enters the flow's task runner again in each worker, for each task: starting the
+        # fork server here would start one per worker
+        preload_workers()
+        with _prefect_start_method(START_METHOD):
+            return super().__enter__()

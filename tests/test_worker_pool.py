@@ -1,0 +1,66 @@
+"""The local task runner's workers fork from a fork server that loaded the pipeline and the model
+once (newswire.worker_pool), on a real Prefect process pool; and when a run starts that server early."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from newswire import stages
+from newswire.worker_pool import PRELOAD, PreloadedProcessPool
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def where_it_ran(_: int) -> tuple[int, int, bool, bool]:
+    from newswire import nlp
+
+    return os.getpid(), os.getppid(), PRELOAD in sys.modules, nlp.load_nlp.cache_info().currsize == 1
+
+
+@flow(task_runner=PreloadedProcessPool(max_workers=2))
+def probe_workers() -> list[tuple[int, int, bool, bool]]:
+    return [future.result() for future in where_it_ran.map(range(4))]
+
+
+def test_workers_fork_from_the_preloaded_server_with_the_model_loaded(prefect_harness):
+    places = probe_workers()
+    workers = {pid for pid, _, _, _ in places}
+    parents = {parent for _, parent, _, _ in places}
+    assert 1 <= len(workers) <= 2 and os.getpid() not in workers
+    assert parents.isdisjoint({os.getpid()})  # forked by the fork server, not started by this process
+    assert all(preloaded and model_loaded for _, _, preloaded, model_loaded in places)
+
+
+def _raw_folder(root: Path, files: int) -> Path:
+    raw = root / "raw"
+    raw.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:files]:
+        shutil.copy(seed, raw / seed.name)
+    return raw
+
+
+def test_a_first_run_over_more_files_than_the_flow_structures_alone_expects_workers(tmp_path, monkeypatch):
+    raw = _raw_folder(tmp_path, 3)
+    monkeypatch.setattr(stages, "INLINE_FILES", 2)
+    assert stages.workers_expected(raw, tmp_path / "processed", tmp_path / "cache", 2)
+    assert stages.workers_expected(raw, tmp_path / "processed", None, 2)  # --no-cache: every file structured
+    monkeypatch.setattr(stages, "INLINE_FILES", 3)
+    assert not stages.workers_expected(raw, tmp_path / "processed", tmp_path / "cache", 2)
+    assert not stages.workers_expected(tmp_path / "missing", tmp_path / "processed", tmp_path / "cache", 2)
+
+
+def test_with_files_structured_before_the_guess_is_the_latest_release_s(tmp_path, monkeypatch):
+    raw, cache = _raw_folder(tmp_path, 3), tmp_path / "cache"
+    monkeypatch.setattr(stages, "INLINE_FILES", 2)
+    stages.structure_files(stages.discover_inputs(raw)[0], cache)
+    asked = []
+    monkeypatch.setattr(stages, "latest_misses_extractions", lambda *args: asked.append(args) or True)
+    assert stages.workers_expected(raw, tmp_path / "processed", cache, 2)
+    assert asked == [(tmp_path / "processed", cache, 2)]
