@@ -143,7 +143,12 @@ def _run(args: argparse.Namespace) -> int:
     own_server = not os.environ.get(API_URL_VARIABLE)
     try:
         with local_server(while_starting=functools.partial(_import_pipeline, args)):
-            return _run_flow(args, heartbeats=not own_server)
+            try:
+                return _run_flow(args, heartbeats=not own_server)
+            finally:
+                from newswire.worker_pool import stop_fork_server
+
+                stop_fork_server()
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
@@ -64,3 +65,18 @@ def test_with_files_structured_before_the_guess_is_the_latest_release_s(tmp_path
     monkeypatch.setattr(stages, "latest_misses_extractions", lambda *args: asked.append(args) or True)
     assert stages.workers_expected(raw, tmp_path / "processed", cache, 2)
     assert asked == [(tmp_path / "processed", cache, 2)]
+
+
+def test_the_fork_server_is_stopped_and_reaped():
+    from multiprocessing import forkserver
+
+    from newswire.worker_pool import start_preloading, stop_fork_server
+
+    start_preloading()
+    pid = forkserver._forkserver._forkserver_pid
+    assert pid is not None
+    stop_fork_server()
+    assert forkserver._forkserver._forkserver_pid is None
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left for anyone to wait for
+        os.waitpid(pid, os.WNOHANG)
+    stop_fork_server()  # stopping twice, or a server never started, does nothing
