@@ -19,6 +19,7 @@ from newswire import extract, release, stages, validation
 from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_summary import RunSummary, StageClock, gather
 from newswire.process_exit import leave_without_teardown
+from newswire.staged_checks import checker_ahead
 from newswire.worker_pool import PreloadedProcessPool
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
@@ -105,22 +106,24 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
-    with clock("extract"):
-        items = stages.extraction_inputs(spine["articles"])
-        inline = not stages.workers_pay_off(extract.work_left(items, cache), usable_cores())
-        wait(models_ahead)
-        batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
-        extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
-    with clock("corpus resolution"):
-        registry = stages.load_registry(Path(out_dir))
-        tables = stages.corpus_tables(spine, extracted, registry)
-    with clock("validate"):
-        valid, summaries = validation.validate_tables(tables)
-    with clock("publish"):
-        # quoted: Prefect would otherwise walk every row and registry entry looking for futures
-        result = publish_task(quote(valid), Path(out_dir),
-                              quote(stages.manifest_extra(raw_dir, structured, rejected, summaries)),
-                              lock_wait, accept_drift, quote(registry))
+    # Great Expectations loads in a process of its own meanwhile (newswire.staged_checks)
+    with checker_ahead():
+        with clock("extract"):
+            items = stages.extraction_inputs(spine["articles"])
+            inline = not stages.workers_pay_off(extract.work_left(items, cache), usable_cores())
+            wait(models_ahead)
+            batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
+            extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
+        with clock("corpus resolution"):
+            registry = stages.load_registry(Path(out_dir))
+            tables = stages.corpus_tables(spine, extracted, registry)
+        with clock("validate"):
+            valid, summaries = validation.validate_tables(tables)
+        with clock("publish"):
+            # quoted: Prefect would otherwise walk every row and registry entry looking for futures
+            result = publish_task(quote(valid), Path(out_dir),
+                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries)),
+                                  lock_wait, accept_drift, quote(registry))
     summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid, previous),
                          clock)
     if announce:  # scheduled runs have no CLI to print their outcome

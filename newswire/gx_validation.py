@@ -535,13 +535,20 @@ def failure_lines(report: ValidationReport, severity: str | None = None) -> list
             for table, o in report.failures(severity)]
 
 
-def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False) -> dict:
+def warn_of_waived(entry: Mapping) -> None:
+    """Log the drift rules a manifest entry of check_staged records as waived by --accept-drift."""
+    if waived := entry.get("accepted_drift", {}).get("waived"):
+        log.warning("--accept-drift: %d drift rule(s) waived and recorded in the manifest: %s",
+                    len(waived), "; ".join(waived))
+
+
+def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False, warn: bool = True) -> dict:
     """The publish() hook: validate the staged release, Data Docs into <staging>/validation/.
 
     Returns the manifest's validation entry; raises ReleaseBlocked naming every failed
     expectation that blocks: integrity failures always, drift failures unless accept_drift (then
-    they are logged and recorded in the entry as waived). The staging folder is deleted when
-    blocked, so its Data Docs are copied to <releases>/.blocked/<stamp>/ first.
+    they are recorded in the entry as waived, and logged unless not warn). The staging folder is
+    deleted when blocked, so its Data Docs are copied to <releases>/.blocked/<stamp>/ first.
     """
     staging_dir = Path(staging_dir)
     report = validate_release(staging_dir, previous_dir, staging_dir / DOCS_FOLDER)
@@ -552,8 +559,8 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
             entry["accepted_drift"] = {"waived": waived}
             if waived:
                 entry["outcome"] = "passed with accepted drift"
-                log.warning("--accept-drift: %d drift rule(s) waived and recorded in the manifest: %s",
-                            len(waived), "; ".join(waived))
+        if warn:
+            warn_of_waived(entry)
         return entry
     kept = staging_dir.parent / BLOCKED_FOLDER / staging_dir.name.removeprefix(STAGING_PREFIX)
     if report.docs_index is not None:
@@ -571,4 +578,4 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
 
 
 __all__ = ["DRIFT", "INTEGRITY", "ExpectationOutcome", "ValidationReport", "check_staged", "derived_checks", "failure_lines", "load_tables",
-           "validate_release"]
+           "validate_release", "warn_of_waived"]

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -221,8 +222,8 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
     """Write tables as a new release, unless they are byte-identical to the latest release.
 
     check_staged(staging_dir, previous_release) runs on the written files before they become
-    visible (Great Expectations suites); it returns validation facts for the manifest and
-    raises to block the release. The dataset card (README.md, datapackage.json), the report
+    visible (Great Expectations suites), on a thread beside the drawing of the report; it returns
+    validation facts for the manifest and raises to block the release. The dataset card (README.md, datapackage.json), the report
     (report/index.html) and DuckDB views (newswire.sql) are written into the staging folder
     too, so they are part of the release. Call under release_lock.
     """
@@ -264,18 +265,24 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                        for table, df in tables.items()},
             **manifest_extra,
         }
-        if check_staged is not None:
-            manifest["validation"] = {**manifest.get("validation", {}), **check_staged(staging, previous)}
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
-                                        encoding="utf-8")
         # The card, the report and the DuckDB views read the staged files and ship inside the
         # immutable release; the views name the files where they will be after the rename.
         from newswire.card import write_card
-        from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
+        from newswire.report import draw, write_report  # imports Altair and vl-convert: only when publishing
         from newswire.sql import write_views_file
 
+        # The report's tables and charts are drawn while the checks run (in a process of their own
+        # when newswire.staged_checks started one); leaving the block waits for the checks, also
+        # when drawing fails, so nothing writes into the staging folder once it is removed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check staged") as checks:
+            checking = checks.submit(check_staged, staging, previous) if check_staged is not None else None
+            drawing = draw(staging, previous)
+            if checking is not None:
+                manifest["validation"] = {**manifest.get("validation", {}), **checking.result()}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
+                                        encoding="utf-8")
         write_card(staging)
-        write_report(staging, previous)
+        write_report(staging, previous, drawing=drawing)
         write_views_file(staging, (out_dir / version).resolve())
         for path in staging.rglob("*"):
             if path.is_file():

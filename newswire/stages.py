@@ -425,7 +425,7 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
     }
 
 
-def load_in_background() -> threading.Thread:
+def load_in_background(suites_here: bool = True) -> threading.Thread:
     """Load on a thread what a run would otherwise load on first use, in the order the run needs
     it. The command starts it once the pipeline is imported, while it waits for the run's Prefect
     server (~1 s more than its own imports):
@@ -436,6 +436,8 @@ def load_in_background() -> threading.Thread:
       - what publishing imports (Great Expectations, Altair: ~2 s of CPU): imported before the flow
         it was on the critical path of every run (a traced warm rerun spent 1.65 s on it after the
         server was up, then published nothing); imported at publishing, of every run that publishes.
+        Great Expectations only when the suites run here (suites_here), not in a checker process
+        (newswire.staged_checks).
     A failure is left for the stage that needs the thing to raise where it loads it."""
     def load_quietly() -> None:
         with contextlib.suppress(Exception):
@@ -446,10 +448,13 @@ def load_in_background() -> threading.Thread:
             detect_language("news")  # loads the identifier
         with contextlib.suppress(Exception):
             import altair  # noqa: F401
-            import great_expectations.expectations  # noqa: F401
 
-            import newswire.gx_validation  # noqa: F401
             import newswire.report  # noqa: F401
+        if suites_here:
+            with contextlib.suppress(Exception):
+                import great_expectations.expectations  # noqa: F401
+
+                import newswire.gx_validation  # noqa: F401
 
     thread = threading.Thread(target=load_quietly, name="load in background", daemon=True)
     thread.start()
@@ -460,7 +465,7 @@ def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wai
             accept_drift: bool = False, registry: Registries | None = None) -> release.PublishResult:
     """Publish (drift rules waived with accept_drift), then keep the ids it used for the next
     run (only once the release passed)."""
-    from newswire.gx_validation import check_staged  # imports Great Expectations (~3 s): only when publishing
+    from newswire.staged_checks import check_staged  # in the checker process, or here (imports GX: ~2 s)
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)

@@ -37,6 +37,12 @@ def start_preloading() -> None:
     multiprocessing.forkserver.ensure_running()
 
 
+def fork_server_running() -> bool:
+    """Whether this process started a fork server (it may have ended since: a process forked from it
+    then starts it again)."""
+    return multiprocessing.forkserver._forkserver._forkserver_pid is not None
+
+
 def stop_fork_server() -> None:
     """Stop this process's fork server (once the pool has ended its workers) and wait for it: a
     run leaves no process behind, and the CPU time of the server and of the workers it reaped

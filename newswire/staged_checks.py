@@ -1,0 +1,140 @@
+"""The staged release's Great Expectations suites in a process of their own, started ahead.
+
+At a run's end the flow process works alone: corpus resolution, pandera, then the suites on the
+staged release (~2.5 s on the BBC release) and the report (~0.9 s) one after the other, while the
+other core idles; and Great Expectations' import (~2 s of CPU) ran in the flow process at the
+run's start, where the Prefect server's boot, the run's own imports and the workers' fork server
+already fill both cores. In a run with worker processes, a checker process forks from their fork
+server (newswire.worker_pool: pandas, pyarrow and the schemas already imported) when corpus
+resolution starts, imports Great Expectations on the core the workers left idle, and at publishing
+runs the suites while the flow process draws the report (newswire.release.publish).
+
+Forked from the fork server, not from the flow process, which holds Prefect's threads and its API
+client, half-made in a forked child. A plain process and a pipe rather than a process pool: the
+checker must end with the block that started it, whatever happens (a pool's worker that misses its
+stop signal, because the command leaves without the interpreter's shutdown, waits forever and holds
+the command's output pipes). A checker that dies (killed, out of memory) is not the release's
+failure: the suites then run in the flow process, as they do where no checker was started (runs
+without workers, tests, `newswire validate`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import pickle
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from newswire import worker_pool
+from newswire.process_exit import leave_without_teardown
+
+STOP_GRACE_SECONDS = 2.0
+
+
+def _serve_checks(connection: Connection) -> None:
+    """The checker process: import Great Expectations, then answer (staging, previous,
+    accept_drift) requests with (True, manifest entry) or (False, the exception) until the pipe
+    closes. The run logs what the entry records (its handlers are in its own process); Ctrl-C goes
+    to the run's process group, and the run decides when the checker ends. It leaves as the run's
+    workers do (newswire.process_exit), after multiprocessing's own exit work: that releases the
+    lock the suites' progress bars register with multiprocessing's resource tracker, which warns
+    of a leaked semaphore at the run's end when the checker is killed instead."""
+    leave_without_teardown()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(Exception):  # a failed import raises where the suites run
+        import newswire.gx_validation  # noqa: F401  (first: it sets GX's environment)
+
+        import great_expectations.expectations  # noqa: F401  (the suites' classes: most of the import)
+    while True:
+        try:
+            staging_dir, previous_dir, accept_drift = connection.recv()
+        except EOFError:
+            return
+        try:
+            from newswire import gx_validation  # raises here if the import failed
+
+            answer = (True, gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False))
+        except Exception as error:  # the run raises it (ReleaseBlocked: the suites blocked the release)
+            answer = (False, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
+        connection.send(answer)
+
+
+def _picklable(error: Exception) -> bool:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return False
+    return True
+
+
+class _Checker:
+    def __init__(self) -> None:
+        context = multiprocessing.get_context(worker_pool.START_METHOD)
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve_checks, args=(theirs,), name="newswire checks", daemon=True)
+        self.process.start()
+        theirs.close()
+        self.used = False
+
+    def check(self, staging_dir: Path, previous_dir: Path | None, accept_drift: bool) -> tuple[bool, object]:
+        """Raises OSError or EOFError when the checker is gone."""
+        self.used = True
+        self.connection.send((staging_dir, previous_dir, accept_drift))
+        return self.connection.recv()
+
+    def stop(self) -> None:
+        """A checker that ran the suites leaves on its own once its pipe closes (~10 ms); one that
+        did not (the run ended before publishing, or published nothing) holds nothing to release
+        and may still be importing: it is stopped at once."""
+        self.connection.close()
+        self.process.join(STOP_GRACE_SECONDS if self.used else 0)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(STOP_GRACE_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+_checker: _Checker | None = None
+
+
+@contextmanager
+def checker_ahead() -> Iterator[None]:
+    """Within the block, check_staged runs the suites in a checker process started now, when this
+    process runs the workers' fork server (none in a daemonic process, which may not start
+    children: the suites then run in this one)."""
+    global _checker
+    if multiprocessing.current_process().daemon or _checker is not None or not worker_pool.fork_server_running():
+        yield
+        return
+    _checker = _Checker()
+    try:
+        yield
+    finally:
+        checker, _checker = _checker, None
+        checker.stop()
+
+
+def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False) -> dict:
+    """gx_validation.check_staged, in the checker process when one runs."""
+    from newswire import gx_validation
+
+    if _checker is not None:
+        try:
+            passed, value = _checker.check(staging_dir, previous_dir, accept_drift)
+        except (OSError, EOFError):
+            pass  # the checker died: the suites run here instead
+        else:
+            if passed:
+                gx_validation.warn_of_waived(value)
+                return value
+            raise value
+    return gx_validation.check_staged(staging_dir, previous_dir, accept_drift)
+
+
+__all__ = ["check_staged", "checker_ahead"]

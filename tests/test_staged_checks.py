@@ -1,0 +1,80 @@
+"""The suites in the checker process: the same manifest entry as in the flow process, a blocked
+release raised in the run, a dead checker replaced by the suites in-process, no process left, and
+no checker without the workers' fork server. On the sample release's tables (the checker forks
+from the fork server: it sees the real schemas, not a test's stand-ins)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newswire import gx_validation, staged_checks, worker_pool
+from newswire.release import latest_release, publish, read_manifest
+from newswire.validation import ReleaseBlocked
+
+
+@pytest.fixture
+def fork_server():
+    worker_pool.start_preloading()
+    yield
+    worker_pool.stop_fork_server()
+
+
+@pytest.fixture(scope="module")
+def tables(sample_release: Path) -> dict[str, pd.DataFrame]:
+    return gx_validation.load_tables(sample_release)
+
+
+def _shrunk(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Most boilerplate rows gone: a drift rule fails (row count vs the previous release)."""
+    assert len(tables["boilerplate"]) >= 3
+    return dict(tables, boilerplate=tables["boilerplate"].iloc[:1].reset_index(drop=True))
+
+
+def _not_here(*args, **kwargs):
+    raise AssertionError("the suites ran in the flow process")
+
+
+def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(tables, fork_server, tmp_path: Path,
+                                                                                monkeypatch, caplog):
+    alone, out = tmp_path / "alone", tmp_path / "processed"
+    publish(tables, alone, {})
+    publish(tables, out, {})
+    expected = read_manifest(publish(_shrunk(tables), alone, {}, check_staged=functools.partial(
+        gx_validation.check_staged, accept_drift=True)).path)["validation"]
+    assert expected["outcome"] == "passed with accepted drift"
+    with staged_checks.checker_ahead():
+        checker = staged_checks._checker.process
+        monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # here only: the checker forked before
+        with caplog.at_level("WARNING", logger="newswire.validation"):
+            result = publish(_shrunk(tables), out, {},
+                             check_staged=functools.partial(staged_checks.check_staged, accept_drift=True))
+        duplicated = dict(tables, boilerplate=tables["boilerplate"].iloc[[0, 0]].reset_index(drop=True))
+        with pytest.raises(ReleaseBlocked, match="boilerplate_id: unique"):
+            publish(duplicated, out, {}, check_staged=staged_checks.check_staged)
+    assert not checker.is_alive() and staged_checks._checker is None
+    entry = read_manifest(result.path)["validation"]
+    assert {key: entry[key] for key in ("outcome", "accepted_drift", "great_expectations")} \
+        == {key: expected[key] for key in ("outcome", "accepted_drift", "great_expectations")}
+    assert (result.path / entry["data_docs"]).is_file()
+    assert "--accept-drift: 1 drift rule(s) waived" in caplog.text
+    assert latest_release(out) == result.path
+
+
+def test_a_dead_checker_leaves_the_suites_to_the_flow_process(tables, fork_server, tmp_path: Path):
+    with staged_checks.checker_ahead():
+        staged_checks._checker.process.kill()
+        staged_checks._checker.process.join()
+        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+    assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+
+
+def test_without_the_fork_server_the_suites_run_in_the_flow_process(tables, tmp_path: Path):
+    worker_pool.stop_fork_server()
+    with staged_checks.checker_ahead():
+        assert staged_checks._checker is None
+        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+    assert read_manifest(result.path)["validation"]["outcome"] == "passed"
