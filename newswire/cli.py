@@ -160,12 +160,12 @@ def _import_pipeline(args: argparse.Namespace) -> None:
     from newswire.worker_pool import start_preloading
 
     cache = None if args.no_cache else args.cache
-    workers = not args.dask and workers_expected(args.raw, args.out, cache, args.workers or usable_cores())
-    if workers:
+    expects_workers = not args.dask and workers_expected(args.raw, args.out, cache, args.workers or usable_cores())
+    if expects_workers:
         start_preloading()  # the workers' model loads while the server starts, not while they wait for it
     # most of it while this process waits for the server; with workers, Great Expectations is the
     # checker process's (newswire.staged_checks)
-    load_in_background(suites_here=not workers)
+    load_in_background(suites_here=not expects_workers)
 
 
 def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:
