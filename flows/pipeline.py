@@ -19,7 +19,7 @@ from newswire import extract, release, stages, validation
 from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_summary import RunSummary, StageClock, gather
 from newswire.process_exit import leave_without_teardown
-from newswire.staged_checks import checker_ahead
+from newswire.staged_checks import NearEnd, checker_ahead
 from newswire.worker_pool import PreloadedProcessPool
 
 # Stage outputs are large in-memory objects that differ every run: caching by input hash
@@ -58,13 +58,19 @@ def load_models_ahead(needed: bool) -> list:
     return load_model_task.map(range(usable_cores())) if needed else []
 
 
-def run_batches(batch_task, batches: list, cache_dir: Path | None, inline: bool, progress: bool) -> list:
+def run_batches(batch_task, batches: list, cache_dir: Path | None, inline: bool, progress: bool,
+                near_end: NearEnd | None = None, here: int = 0) -> list:
     """The task over each batch: mapped on the task runner, or called in the flow process when
-    inline (too little work to be worth starting worker processes for)."""
+    inline (too little work to be worth starting worker processes for); near_end hears of each
+    mapped batch that finishes. The flow process runs the last `here` batches itself while the
+    mapped ones wait for their workers."""
     if inline:
         return [batch_task(quote(batch), cache_dir) for batch in batches]
-    return gather(batch_task.map(batches, unmapped(cache_dir)), batch_task.name, progress,
-                  rerun=lambda index: batch_task.fn(batches[index], cache_dir))
+    mapped, own = batches[:len(batches) - here], batches[len(batches) - here:]
+    futures = batch_task.map(mapped, unmapped(cache_dir))
+    own_results = [batch_task(quote(batch), cache_dir) for batch in own]
+    return gather(futures, batch_task.name, progress, rerun=lambda index: batch_task.fn(mapped[index], cache_dir),
+                  on_finished=near_end.on_finished if near_end else None) + own_results
 
 
 def _transient(task, task_run, state) -> bool:
@@ -97,23 +103,25 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("structure"):
         models_ahead = load_models_ahead(stages.latest_misses_extractions(Path(out_dir), cache, usable_cores()))
         structured, uncached = stages.structure_from_cache(files, cache)
+        structure_batches = stages.guided_batches(uncached, stages.STRUCTURE_BATCH_FILES, usable_cores(),
+                                                  stages.FEWEST_STRUCTURE_FILES)
         structured = stages.StructuredBatch.merge([structured, *run_batches(
-            structure_task, stages.guided_batches(uncached, stages.STRUCTURE_BATCH_FILES, usable_cores(),
-                                                  stages.FEWEST_STRUCTURE_FILES), cache,
-            len(uncached) <= stages.INLINE_FILES, progress)])
+            structure_task, structure_batches, cache, len(uncached) <= stages.INLINE_FILES, progress,
+            here=stages.structured_while_workers_start(structure_batches))])
         models_ahead = models_ahead or load_models_ahead(
             stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
-    # Great Expectations loads in a process of its own meanwhile (newswire.staged_checks)
-    with checker_ahead():
+    # Great Expectations loads in a process of its own as extraction nears its end (newswire.staged_checks)
+    with checker_ahead() as checker:
         with clock("extract"):
             items = stages.extraction_inputs(spine["articles"])
-            inline = not stages.workers_pay_off(extract.work_left(items, cache), usable_cores())
+            inline = not stages.extraction_pays_off(items, cache, usable_cores())
             wait(models_ahead)
             batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
-            extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress))
+            extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress,
+                                                           checker.near_end(batches)))
         with clock("corpus resolution"):
             registry = stages.load_registry(Path(out_dir))
             tables = stages.corpus_tables(spine, extracted, registry)

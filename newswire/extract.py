@@ -13,6 +13,7 @@ and counted, never fatal. Docs are streamed and dropped as soon as their article
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -121,10 +122,11 @@ class Cache(FileCache):
         self.write(self.path(PARSE_FOLDER, nlp.parse_version(), text, ".spacy"), nlp.docs_to_bytes([doc]))
 
 
-def work_left(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> float:
+def work_left(items: Iterable[tuple[str, str, str]], cache_dir: Path | None, enough: float = math.inf) -> float:
     """Estimated CPU seconds of extraction the items still need: for each article some extractor has
     no records for, its Doc (parsed, or cheaper, its stored parse read back) and those extractors.
-    The entries are looked up by name, not read."""
+    The entries are looked up by name, not read; the count stops once it passes `enough` (a
+    decision that only needs to know that: ~0.4 s of a first run's stat calls, workers idle)."""
     cache = Cache(cache_dir)
     seconds = 0.0
     for _, _, text in items:
@@ -134,6 +136,8 @@ def work_left(items: Iterable[tuple[str, str, str]], cache_dir: Path | None) -> 
         if missing:
             stored = _entry_exists(cache.path(PARSE_FOLDER, nlp.parse_version(), analysed, ".spacy"))
             seconds += (STORED_PARSE_SECONDS if stored else PARSE_SECONDS) + sum(missing)
+            if seconds > enough:
+                break
     return seconds
 
 

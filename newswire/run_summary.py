@@ -29,8 +29,9 @@ class StageClock:
 
 
 def gather(futures: Sequence[Any], desc: str, progress: bool,
-           rerun: Callable[[int], Any] | None = None) -> list[Any]:
-    """Results of mapped batch tasks in submission order, with a progress bar as they finish.
+           rerun: Callable[[int], Any] | None = None, on_finished: Callable[[int], None] | None = None) -> list[Any]:
+    """Results of mapped batch tasks in submission order, with a progress bar as they finish
+    (and on_finished called with the index of each).
 
     A worker process that dies (killed, out of memory) takes its batch, and the batches
     queued behind it, down with a BrokenProcessPool that Prefect's retries never see (they
@@ -38,9 +39,12 @@ def gather(futures: Sequence[Any], desc: str, progress: bool,
     process, so nothing is lost; other errors propagate."""
     from prefect.futures import as_completed  # the only Prefect import here: futures are Prefect's
 
+    index_of = {id(future): index for index, future in enumerate(futures)}
     with tqdm(total=len(futures), desc=desc, unit="batch", disable=not progress, leave=False) as bar:
-        for _ in as_completed(list(futures)):
+        for finished in as_completed(list(futures)):
             bar.update(1)
+            if on_finished is not None:
+                on_finished(index_of[id(finished)])
     results = []
     for index, future in enumerate(futures):
         try:

@@ -5,10 +5,13 @@ staged release (~2.5 s on the BBC release) and the report (~0.9 s) one after the
 other core idles; and Great Expectations' import (~2 s of CPU) ran in the flow process at the
 run's start, where the Prefect server's boot, the run's own imports and the workers' fork server
 already fill both cores. In a run with worker processes, a checker process forks from their fork
-server (newswire.worker_pool: pandas, pyarrow and the schemas already imported) when the extract
-stage starts, imports Great Expectations while the workers parse, and at publishing runs the
-suites while the flow process draws the report (newswire.release.publish). Started with corpus
-resolution instead, it was still importing when a 300-file run published (publish 3.3 -> 4.3 s).
+server (newswire.worker_pool: pandas, pyarrow and the schemas already imported) as the extract
+stage nears its end, imports Great Expectations while the last batches and corpus resolution run,
+and at publishing runs the suites while the flow process draws the report (newswire.release.publish).
+Near the end, not at the stage's start: there its import (~2.5 CPU-s) took a core from the parse
+for as long, while at the end one core idles as the last batches finish and as the flow process
+resolves the corpus alone. Not after the stage: started with corpus resolution it was still importing
+when a 300-file run published (publish 3.3 -> 4.3 s), hence a lead of LEAD_SECONDS of extraction.
 
 Forked from the fork server, not from the flow process, which holds Prefect's threads and its API
 client, half-made in a forked child. A plain process and a pipe rather than a process pool: the
@@ -25,7 +28,8 @@ import contextlib
 import multiprocessing
 import pickle
 import signal
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -34,6 +38,11 @@ from newswire import worker_pool
 from newswire.process_exit import leave_without_teardown
 
 STOP_GRACE_SECONDS = 2.0
+# Estimated wall seconds of extraction left when the checker starts: its import takes ~2.5 s on a
+# free core, and corpus resolution (0.5 s for 300 files, 3 s for 2,226) follows the extraction. With
+# 3 s, on the BBC corpus the import still ran beside both workers' last batches, and the checker
+# then waited ~4 s for the staged release.
+LEAD_SECONDS = 2.0
 
 
 def _serve_checks(connection: Connection) -> None:
@@ -104,21 +113,59 @@ class _Checker:
 _checker: _Checker | None = None
 
 
+class NearEnd:
+    """Calls `start` once, when the batches not finished yet would take `lead` wall seconds or less at
+    the rate (items a second, all workers together) the finished ones went. on_finished(index) is
+    called as each batch finishes."""
+
+    def __init__(self, sizes: Sequence[int], lead: float, start: Callable[[], None],
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.sizes, self.lead, self.start, self.clock = list(sizes), lead, start, clock
+        self.left, self.done = sum(self.sizes), 0
+        self.began = clock()
+        self.started = False
+
+    def on_finished(self, index: int) -> None:
+        self.left -= self.sizes[index]
+        self.done += self.sizes[index]
+        rate = self.done / max(self.clock() - self.began, 1e-9)
+        if not self.started and self.left <= self.lead * rate:
+            self.started = True
+            self.start()
+
+
+class CheckerStart:
+    """What the extract stage holds within checker_ahead: near_end(batches) gives the NearEnd that
+    starts the checker, or None when no checker can run (no fork server: the suites run in the flow
+    process)."""
+
+    def __init__(self, allowed: bool) -> None:
+        self.allowed = allowed
+
+    def start(self) -> None:
+        global _checker
+        if self.allowed and _checker is None:
+            _checker = _Checker()
+
+    def near_end(self, batches: Sequence[Sequence]) -> NearEnd | None:
+        return NearEnd([len(batch) for batch in batches], LEAD_SECONDS, self.start) if self.allowed else None
+
+
 @contextmanager
-def checker_ahead() -> Iterator[None]:
-    """Within the block, check_staged runs the suites in a checker process started now, when this
-    process runs the workers' fork server (none in a daemonic process, which may not start
-    children: the suites then run in this one)."""
+def checker_ahead() -> Iterator[CheckerStart]:
+    """Within the block, check_staged runs the suites in a checker process once one is started (by
+    the CheckerStart yielded), when this process runs the workers' fork server (none in a daemonic
+    process, which may not start children: the suites then run in this one)."""
     global _checker
     if multiprocessing.current_process().daemon or _checker is not None or not worker_pool.fork_server_running():
-        yield
+        yield CheckerStart(False)
         return
-    _checker = _Checker()
     try:
-        yield
+        yield CheckerStart(True)
     finally:
         checker, _checker = _checker, None
-        checker.stop()
+        if checker is not None:
+            checker.stop()
 
 
 def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False) -> dict:
@@ -138,4 +185,4 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
     return gx_validation.check_staged(staging_dir, previous_dir, accept_drift)
 
 
-__all__ = ["check_staged", "checker_ahead"]
+__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead"]

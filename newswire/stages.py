@@ -50,6 +50,11 @@ INLINE_FILES = 200
 # of work: 10 tasks for the BBC corpus's 2,226 files, not 20 (its stage 5.7-5.8 -> 5.4 s, one run).
 STRUCTURE_BATCH_FILES = 1000
 FEWEST_STRUCTURE_FILES = 100
+# Files of the structure stage's last batches that the flow process structures itself while the
+# workers start: it has nothing else to do then, and in a first run the workers wait ~1.5-2 s more
+# for their fork server to load the spaCy model (newswire.worker_pool). On the BBC corpus the flow
+# process did 295 files in < 1 s and then waited ~0.5 s for the workers' first results.
+FLOW_STRUCTURES_FILES = 500
 # Wall seconds from asking for worker processes to their first batch of extraction (a Python process
 # each, Prefect and spaCy imported, the model loaded; 2 cores). On the BBC corpus's warm rerun
 # (2,070 stored parses, one extractor re-run, ~5.5 CPU-s) the flow process alone took 15.0-15.4 s
@@ -61,7 +66,16 @@ WORKER_START_SECONDS = 3.5
 def workers_pay_off(cpu_seconds: float, workers: int) -> bool:
     """Whether `workers` processes started now finish cpu_seconds of work (extract.work_left's
     estimate) before the flow process would alone: start-up + work / workers < work."""
-    return workers > 1 and cpu_seconds > WORKER_START_SECONDS * workers / (workers - 1)
+    return workers > 1 and cpu_seconds > _break_even_seconds(workers)
+
+
+def _break_even_seconds(workers: int) -> float:
+    return WORKER_START_SECONDS * workers / (workers - 1)
+
+
+def extraction_pays_off(items: Sequence[tuple[str, str, str]], cache_dir: Path | None, workers: int) -> bool:
+    """workers_pay_off for the extraction the items still need (counted only as far as it decides)."""
+    return workers > 1 and workers_pay_off(extract.work_left(items, cache_dir, _break_even_seconds(workers)), workers)
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -236,7 +250,7 @@ def latest_misses_extractions(out_dir: Path, cache_dir: Path | None, workers: in
                                    columns=["article_id", "source", "text", "duplicate_of", "language"])
     except Exception:  # a damaged or older release: the real decision is made after dedupe all the same
         return False
-    return workers_pay_off(extract.work_left(extraction_inputs(articles), cache_dir), workers)
+    return extraction_pays_off(extraction_inputs(articles), cache_dir, workers)
 
 
 def workers_expected(raw_dir: Path, out_dir: Path, cache_dir: Path | None, workers: int) -> bool:
@@ -250,6 +264,16 @@ def workers_expected(raw_dir: Path, out_dir: Path, cache_dir: Path | None, worke
         except OSError:  # the flow reports an unreadable folder
             return False
     return latest_misses_extractions(out_dir, cache_dir, workers)
+
+
+def structured_while_workers_start(batches: Sequence[Sequence]) -> int:
+    """How many of the structure stage's last batches, FLOW_STRUCTURES_FILES files at most, the flow
+    process runs itself; the first batch always goes to the workers."""
+    here, files = 0, 0
+    while here < len(batches) - 1 and files + len(batches[-1 - here]) <= FLOW_STRUCTURES_FILES:
+        files += len(batches[-1 - here])
+        here += 1
+    return here
 
 
 def guided_batches(items: Sequence[T], most: int, workers: int, fewest: int = MIN_BATCH_ITEMS) -> list[Sequence[T]]:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.forkserver
+import weakref
 from contextlib import contextmanager
 from types import SimpleNamespace
 from typing import Iterator
 
 import prefect.task_runners
+from prefect.context import SettingsContext
 from prefect.task_runners import ProcessPoolTaskRunner
 
 PRELOAD = "newswire.worker_preload"
@@ -63,8 +65,37 @@ def _prefect_start_method(method: str) -> Iterator[None]:
         prefect.task_runners.multiprocessing = real
 
 
+@contextmanager
+def _settings_serialised_once(memo: dict) -> Iterator[None]:
+    """Prefect serialises the run's settings for every task it submits (~30 ms of the flow
+    process's CPU each: ~1 s for the BBC corpus's 32 tasks, while the workers start on the
+    first). Settings are replaced, not changed, so while the same context holds the same settings
+    object, memo gives back the dict of the first submission. It knows them by weak references: a
+    strong one kept a dead pool's queues alive until the interpreter's exit, which then waited for
+    them forever (a worker killed mid-batch, tests/test_worker_death.py)."""
+    real = SettingsContext.serialize
+
+    def serialise(context: SettingsContext, include_secrets: bool = True) -> dict:
+        context_then, settings_then, secrets_then = memo.get("made_of", (lambda: None, lambda: None, None))
+        if context_then() is not context or settings_then() is not context.settings or secrets_then != include_secrets:
+            memo.update(made_of=(weakref.ref(context), weakref.ref(context.settings), include_secrets),
+                        value=real(context, include_secrets))
+        return memo["value"]
+
+    SettingsContext.serialize = serialise
+    try:
+        yield
+    finally:
+        SettingsContext.serialize = real
+
+
 class PreloadedProcessPool(ProcessPoolTaskRunner):
     """ProcessPoolTaskRunner whose workers fork from the preloaded fork server."""
+
+    def submit(self, task, parameters, wait_for=None, dependencies=None):
+        memo = self.__dict__.setdefault("_serialised_settings", {})
+        with _settings_serialised_once(memo):
+            return super().submit(task, parameters, wait_for=wait_for, dependencies=dependencies)
 
     def __enter__(self):
         # Prefect enters the flow's task runner again in each worker, for each task: starting the

@@ -3,6 +3,7 @@ that shrink as the work runs out (so the workers finish together), text-heavy ba
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,6 +36,20 @@ def test_structure_batches_of_the_bbc_corpus_are_few_and_none_tiny():
     lengths = [len(batch) for batch in stages.guided_batches(
         list(range(2226)), stages.STRUCTURE_BATCH_FILES, 2, stages.FEWEST_STRUCTURE_FILES)]
     assert lengths == [557, 418, 313, 235, 176, 132, 100, 100, 100, 95]
+
+
+@pytest.mark.parametrize("lengths, here", [
+    ([557, 418, 313, 235, 176, 132, 100, 100, 100, 95], 4),  # the BBC corpus: 427 files here
+    ([100, 100, 50], 2),
+    ([300], 0),  # the first batch always goes to the workers
+    ([400, 501], 0),
+    ([600, 300, 201], 1),
+    ([], 0),
+])
+def test_the_flow_structures_the_last_batches_while_the_workers_start(lengths, here):
+    batches = [["file"] * length for length in lengths]
+    assert stages.structured_while_workers_start(batches) == here
+    assert sum(lengths[len(lengths) - here:]) <= stages.FLOW_STRUCTURES_FILES
 
 
 @given(st.lists(st.integers(min_value=0, max_value=400_000), max_size=60), sizes, workers)

@@ -52,6 +52,19 @@ def test_the_work_left_counts_a_parse_or_less_for_a_stored_one(tmp_path, monkeyp
     assert extract.work_left(ITEMS, None) == pytest.approx(extract.new_article_seconds())  # no cache
 
 
+def test_the_work_left_stops_counting_once_it_passes_enough(tmp_path, monkeypatch):
+    many = [(f"a{index}", "source", text) for index in range(5) for _, _, text in ITEMS]
+    one = extract.new_article_seconds()
+    assert extract.work_left(many, tmp_path) == pytest.approx(5 * one)
+    assert extract.work_left(many, tmp_path, enough=1.5 * one) == pytest.approx(2 * one)
+    # two workers pay off above twice their start-up: decided by 3 articles' work, before 4 and 5
+    for start_up, pays_off in ((1.2 * one, True), (2.6 * one, False)):
+        monkeypatch.setattr(stages, "WORKER_START_SECONDS", start_up)
+        assert stages.extraction_pays_off(many, tmp_path, 2) is pays_off
+        assert stages.workers_pay_off(extract.work_left(many, tmp_path), 2) is pays_off
+    assert not stages.extraction_pays_off(many, tmp_path, 1)
+
+
 @pytest.mark.parametrize("workers, work, pays_off", [
     (2, 3.0, False), (2, 8.0, True), (8, 5.0, True), (1, 1000.0, False),
 ])

@@ -1,6 +1,7 @@
 """The suites in the checker process: the same manifest entry as in the flow process, a blocked
 release raised in the run, a dead checker replaced by the suites in-process, no process left, and
-no checker without the workers' fork server. On the sample release's tables (the checker forks
+no checker without the workers' fork server, none before it is started, and a start near the
+extraction's end. On the sample release's tables (the checker forks
 from the fork server: it sees the real schemas, not a test's stand-ins)."""
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(t
     expected = read_manifest(publish(_shrunk(tables), alone, {}, check_staged=functools.partial(
         gx_validation.check_staged, accept_drift=True)).path)["validation"]
     assert expected["outcome"] == "passed with accepted drift"
-    with staged_checks.checker_ahead():
+    with staged_checks.checker_ahead() as start:
+        start.start()
         checker = staged_checks._checker.process
         monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # here only: the checker forked before
         with caplog.at_level("WARNING", logger="newswire.validation"):
@@ -65,7 +67,8 @@ def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(t
 
 
 def test_a_dead_checker_leaves_the_suites_to_the_flow_process(tables, fork_server, tmp_path: Path):
-    with staged_checks.checker_ahead():
+    with staged_checks.checker_ahead() as start:
+        start.start()
         staged_checks._checker.process.kill()
         staged_checks._checker.process.join()
         result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
@@ -74,7 +77,26 @@ def test_a_dead_checker_leaves_the_suites_to_the_flow_process(tables, fork_serve
 
 def test_without_the_fork_server_the_suites_run_in_the_flow_process(tables, tmp_path: Path):
     worker_pool.stop_fork_server()
-    with staged_checks.checker_ahead():
+    with staged_checks.checker_ahead() as start:
+        assert start.near_end([[1, 2], [3]]) is None
+        start.start()
         assert staged_checks._checker is None
         result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+
+
+def test_a_checker_never_started_leaves_the_suites_to_the_flow_process(tables, fork_server, tmp_path: Path):
+    with staged_checks.checker_ahead() as start:
+        assert start.near_end([]) is not None and staged_checks._checker is None
+        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+    assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+
+
+def test_the_checker_starts_once_when_the_batches_left_would_take_the_lead_or_less():
+    now, started = [0.0], []
+    near_end = staged_checks.NearEnd([4, 4, 2, 2, 1, 1], lead=3.0, start=lambda: started.append(now[0]),
+                                     clock=lambda: now[0])
+    # (time, batch): after batch 3, 12 items in 16 s = 0.75 a second, and 2 left take 2.7 s
+    for now[0], index in ((10.0, 0), (10.0, 1), (15.0, 2), (16.0, 3), (17.0, 4), (17.5, 5)):
+        near_end.on_finished(index)
+    assert started == [16.0]

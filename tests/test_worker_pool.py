@@ -95,3 +95,48 @@ def test_the_fork_server_leaves_without_tearing_its_heap_down():
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["preloaded"]
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def default_retries_seen(_: int) -> int:
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().tasks.default_retries
+
+
+@flow(task_runner=PreloadedProcessPool(max_workers=2))
+def probe_settings() -> list[int]:
+    from prefect.settings import PREFECT_TASK_DEFAULT_RETRIES, temporary_settings
+
+    seen = [future.result() for future in default_retries_seen.map(range(3))]
+    with temporary_settings(updates={PREFECT_TASK_DEFAULT_RETRIES: 3}):
+        seen += [future.result() for future in default_retries_seen.map(range(2))]
+    return seen
+
+
+def test_the_settings_are_serialised_once_while_they_stay_and_again_when_they_change(prefect_harness, monkeypatch):
+    from prefect.context import SettingsContext
+
+    real, serialised = SettingsContext.serialize, []
+    monkeypatch.setattr(SettingsContext, "serialize",
+                        lambda context, include_secrets=True: serialised.append(1) or real(context, include_secrets))
+    assert probe_settings() == [0, 0, 0, 3, 3]
+    assert len(serialised) == 2
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def where_batch_ran(batch: list[int], cache_dir) -> tuple[int, list[int]]:
+    return os.getpid(), batch
+
+
+@flow(task_runner=PreloadedProcessPool(max_workers=2))
+def share_batches(here: int) -> list[tuple[int, list[int]]]:
+    from flows.pipeline import run_batches
+
+    return run_batches(where_batch_ran, [[0, 1], [2], [3], [4]], None, inline=False, progress=False, here=here)
+
+
+def test_the_flow_process_runs_the_last_batches_itself_and_the_order_holds(prefect_harness):
+    results = share_batches(2)
+    assert [batch for _, batch in results] == [[0, 1], [2], [3], [4]]
+    assert [pid == os.getpid() for pid, _ in results] == [False, False, True, True]
