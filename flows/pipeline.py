@@ -113,8 +113,8 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
-    # Great Expectations loads in a process of its own as extraction nears its end (newswire.staged_checks)
-    with checker_ahead() as checker:
+    # Great Expectations loads in a process of its own (newswire.staged_checks)
+    with checker_ahead(Path(out_dir)) as checker:
         with clock("extract"):
             items = stages.extraction_inputs(spine["articles"])
             inline = not stages.extraction_pays_off(items, cache, usable_cores())

@@ -156,6 +156,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _import_pipeline(args: argparse.Namespace) -> None:
     from flows.pipeline import usable_cores  # Prefect, spaCy, pandas: seconds of imports
+    from newswire.staged_checks import spawns_checker
     from newswire.stages import load_in_background, workers_expected
     from newswire.worker_pool import start_preloading
 
@@ -163,9 +164,9 @@ def _import_pipeline(args: argparse.Namespace) -> None:
     expects_workers = not args.dask and workers_expected(args.raw, args.out, cache, args.workers or usable_cores())
     if expects_workers:
         start_preloading()  # the workers' model loads while the server starts, not while they wait for it
-    # most of it while this process waits for the server; with workers, Great Expectations is the
-    # checker process's (newswire.staged_checks)
-    load_in_background(suites_here=not expects_workers)
+    # most of it while this process waits for the server; with workers, or in an incremental run
+    # over a large corpus, Great Expectations is a checker process's (newswire.staged_checks)
+    load_in_background(suites_here=not (expects_workers or spawns_checker(args.out, expects_workers)))
 
 
 def _run_flow(args: argparse.Namespace, heartbeats: bool = True) -> int:

@@ -13,6 +13,13 @@ for as long, while at the end one core idles as the last batches finish and as t
 resolves the corpus alone. Not after the stage: started with corpus resolution it was still importing
 when a 300-file run published (publish 3.3 -> 4.3 s), hence a lead of LEAD_SECONDS of extraction.
 
+A run without workers over a large corpus (an incremental run: a few new files, every table
+validated again) has no fork server, and one core idle while the flow process works alone: its
+checker is spawned when the extract stage starts (a fresh interpreter: ~4.5 CPU-s of imports on
+the idle core, ~6 s before the suites are wanted), and the flow process imports no Great
+Expectations at all (newswire.stages.load_in_background, whose thread held the GIL for ~2 s of it).
+Below SPAWNED_CHECKER_ARTICLES articles the suites take less than the checker's imports.
+
 Forked from the fork server, not from the flow process, which holds Prefect's threads and its API
 client, half-made in a forked child. A plain process and a pipe rather than a process pool: the
 checker must end with the block that started it, whatever happens (a pool's worker that misses its
@@ -34,10 +41,10 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from newswire import worker_pool
 from newswire.process_exit import leave_without_teardown
 
 STOP_GRACE_SECONDS = 2.0
+SPAWNED_CHECKER_ARTICLES = 1000
 # Estimated wall seconds of extraction left when the checker starts: its import takes ~2.5 s on a
 # free core, and corpus resolution (0.5 s for 300 files, 3 s for 2,226) follows the extraction. With
 # 3 s, on the BBC corpus the import still ran beside both workers' last batches, and the checker
@@ -82,8 +89,8 @@ def _picklable(error: Exception) -> bool:
 
 
 class _Checker:
-    def __init__(self) -> None:
-        context = multiprocessing.get_context(worker_pool.START_METHOD)
+    def __init__(self, method: str) -> None:
+        context = multiprocessing.get_context(method)
         self.connection, theirs = context.Pipe()
         self.process = context.Process(target=_serve_checks, args=(theirs,), name="newswire checks", daemon=True)
         self.process.start()
@@ -143,22 +150,52 @@ class CheckerStart:
         self.allowed = allowed
 
     def start(self) -> None:
+        from newswire import worker_pool  # imports Prefect: not in a spawned checker
+
         global _checker
         if self.allowed and _checker is None:
-            _checker = _Checker()
+            _checker = _Checker(worker_pool.START_METHOD)
 
     def near_end(self, batches: Sequence[Sequence]) -> NearEnd | None:
         return NearEnd([len(batch) for batch in batches], LEAD_SECONDS, self.start) if self.allowed else None
 
 
+def spawns_checker(out_dir: Path, expects_workers: bool) -> bool:
+    """Whether a run without workers publishing under out_dir spawns its checker: when the latest
+    release there holds more than SPAWNED_CHECKER_ARTICLES articles (the next one will hardly be
+    smaller). Known before the run, so the command does not import Great Expectations for nothing."""
+    from newswire.release import DamagedRelease, latest_release, read_manifest
+
+    latest = None if expects_workers else latest_release(out_dir)
+    if latest is None or multiprocessing.current_process().daemon:
+        return False
+    try:
+        return read_manifest(latest)["tables"]["articles"]["rows"] > SPAWNED_CHECKER_ARTICLES
+    except (DamagedRelease, KeyError, TypeError):
+        return False
+
+
 @contextmanager
-def checker_ahead() -> Iterator[CheckerStart]:
+def checker_ahead(out_dir: Path | None = None) -> Iterator[CheckerStart]:
     """Within the block, check_staged runs the suites in a checker process once one is started (by
-    the CheckerStart yielded), when this process runs the workers' fork server (none in a daemonic
-    process, which may not start children: the suites then run in this one)."""
+    the CheckerStart yielded), when this process runs the workers' fork server; without it, in a
+    checker spawned at once when spawns_checker(out_dir). Otherwise (also in a daemonic process,
+    which may not start children) the suites run in this one."""
+    from newswire import worker_pool
+
     global _checker
-    if multiprocessing.current_process().daemon or _checker is not None or not worker_pool.fork_server_running():
+    if multiprocessing.current_process().daemon or _checker is not None:
         yield CheckerStart(False)
+        return
+    if not worker_pool.fork_server_running():
+        if out_dir is not None and spawns_checker(out_dir, expects_workers=False):
+            _checker = _Checker("spawn")
+        try:
+            yield CheckerStart(False)
+        finally:
+            checker, _checker = _checker, None
+            if checker is not None:
+                checker.stop()
         return
     try:
         yield CheckerStart(True)
@@ -185,4 +222,4 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
     return gx_validation.check_staged(staging_dir, previous_dir, accept_drift)
 
 
-__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead"]
+__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead", "spawns_checker"]

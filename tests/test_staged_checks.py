@@ -100,3 +100,25 @@ def test_the_checker_starts_once_when_the_batches_left_would_take_the_lead_or_le
     for now[0], index in ((10.0, 0), (10.0, 1), (15.0, 2), (16.0, 3), (17.0, 4), (17.5, 5)):
         near_end.on_finished(index)
     assert started == [16.0]
+
+
+def test_a_run_without_workers_spawns_its_checker_only_over_a_large_latest_release(sample_release: Path, tmp_path,
+                                                                                  monkeypatch):
+    out = sample_release.parent
+    assert not staged_checks.spawns_checker(tmp_path / "no releases yet", expects_workers=False)
+    assert not staged_checks.spawns_checker(out, expects_workers=False)  # the sample: a handful of articles
+    monkeypatch.setattr(staged_checks, "SPAWNED_CHECKER_ARTICLES", 0)
+    assert staged_checks.spawns_checker(out, expects_workers=False)
+    assert not staged_checks.spawns_checker(out, expects_workers=True)  # then it forks near the extraction's end
+
+
+def test_the_spawned_checker_runs_the_suites(tables, sample_release: Path, tmp_path: Path, monkeypatch):
+    worker_pool.stop_fork_server()
+    monkeypatch.setattr(staged_checks, "SPAWNED_CHECKER_ARTICLES", 0)
+    with staged_checks.checker_ahead(sample_release.parent) as start:
+        checker = staged_checks._checker.process
+        assert start.near_end([[1]]) is None
+        monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # a fresh interpreter: not there
+        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+    assert not checker.is_alive() and staged_checks._checker is None
+    assert read_manifest(result.path)["validation"]["outcome"] == "passed"
