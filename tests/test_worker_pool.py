@@ -67,6 +67,18 @@ def test_with_files_structured_before_the_guess_is_the_latest_release_s(tmp_path
     assert asked == [(tmp_path / "processed", cache, 2)]
 
 
+def test_the_flow_s_question_after_the_command_s_guess_is_answered_once_from_it(tmp_path, monkeypatch):
+    raw, cache = _raw_folder(tmp_path, 3), tmp_path / "cache"
+    stages.structure_files(stages.discover_inputs(raw)[0], cache)
+    looked, real = [], stages.release.latest_release
+    monkeypatch.setattr(stages.release, "latest_release", lambda out: looked.append(out) or real(out))
+    guess = stages.workers_expected(raw, tmp_path / "processed", cache, 2)
+    assert stages.latest_misses_extractions(str(tmp_path / "processed"), cache, 2) is guess  # as the flow asks
+    assert len(looked) == 1
+    stages.latest_misses_extractions(tmp_path / "processed", cache, 2)  # a later question: answered afresh
+    assert len(looked) == 2
+
+
 def test_the_fork_server_is_stopped_and_reaped():
     from multiprocessing import forkserver
 
