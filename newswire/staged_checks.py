@@ -32,6 +32,7 @@ without workers, tests, `newswire validate`).
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import pickle
 import signal
@@ -120,6 +121,17 @@ class _Checker:
 _checker: _Checker | None = None
 
 
+def _started_checker(method: str) -> _Checker | None:
+    """A checker process, or None when it cannot start (no processes left, no memory): the suites
+    then run in this process, and the run goes on."""
+    try:
+        return _Checker(method)
+    except Exception as error:
+        logging.getLogger(__name__).warning("the Great Expectations checker process did not start (%s: %s): "
+                                            "the suites run in the flow process", type(error).__name__, error)
+        return None
+
+
 class NearEnd:
     """Calls `start` once, when the batches not finished yet would take `lead` wall seconds or less at
     the rate (items a second, all workers together) the finished ones went. on_finished(index) is
@@ -154,7 +166,7 @@ class CheckerStart:
 
         global _checker
         if self.allowed and _checker is None:
-            _checker = _Checker(worker_pool.START_METHOD)
+            _checker = _started_checker(worker_pool.START_METHOD)
 
     def near_end(self, batches: Sequence[Sequence]) -> NearEnd | None:
         return NearEnd([len(batch) for batch in batches], LEAD_SECONDS, self.start) if self.allowed else None
@@ -189,7 +201,7 @@ def checker_ahead(out_dir: Path | None = None) -> Iterator[CheckerStart]:
         return
     if not worker_pool.fork_server_running():
         if out_dir is not None and spawns_checker(out_dir, expects_workers=False):
-            _checker = _Checker("spawn")
+            _checker = _started_checker("spawn")
         try:
             yield CheckerStart(False)
         finally:

@@ -122,3 +122,28 @@ def test_the_spawned_checker_runs_the_suites(tables, sample_release: Path, tmp_p
         result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     assert not checker.is_alive() and staged_checks._checker is None
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+
+
+@pytest.mark.parametrize("spawned", [False, True])
+def test_a_checker_that_cannot_start_leaves_the_suites_to_the_flow_process(tables, sample_release: Path, tmp_path: Path,
+                                                                           monkeypatch, caplog, spawned):
+    if spawned:
+        worker_pool.stop_fork_server()
+        monkeypatch.setattr(staged_checks, "SPAWNED_CHECKER_ARTICLES", 0)
+    else:
+        worker_pool.start_preloading()
+
+    def no_process(*args, **kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(staged_checks._Checker, "__init__", no_process)
+    try:
+        with caplog.at_level("WARNING", logger="newswire.staged_checks"):
+            with staged_checks.checker_ahead(sample_release.parent) as start:
+                start.start()
+                assert staged_checks._checker is None
+                result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+    finally:
+        worker_pool.stop_fork_server()
+    assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+    assert "checker process did not start (OSError" in caplog.text
