@@ -199,18 +199,11 @@ def checker_ahead(out_dir: Path | None = None) -> Iterator[CheckerStart]:
     if multiprocessing.current_process().daemon or _checker is not None:
         yield CheckerStart(False)
         return
-    if not worker_pool.fork_server_running():
-        if out_dir is not None and spawns_checker(out_dir, expects_workers=False):
-            _checker = _started_checker("spawn")
-        try:
-            yield CheckerStart(False)
-        finally:
-            checker, _checker = _checker, None
-            if checker is not None:
-                checker.stop()
-        return
+    forks = worker_pool.fork_server_running()
+    if not forks and out_dir is not None and spawns_checker(out_dir, expects_workers=False):
+        _checker = _started_checker("spawn")
     try:
-        yield CheckerStart(True)
+        yield CheckerStart(forks)
     finally:
         checker, _checker = _checker, None
         if checker is not None:
