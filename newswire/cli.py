@@ -227,6 +227,8 @@ def _serve(args: argparse.Namespace) -> int:
     guard_this_run()
     configure_prefect(Path.cwd())
     from newswire.prefect_api import ServerDidNotStart, local_server
+    from newswire.served_runs import flow_runs_forked
+    from newswire.staged_checks import checker_service
 
     # SIGTERM (systemd, docker stop) ends serving as Ctrl-C does: Prefect's runner shuts down
     # on SIGINT, then the server is stopped
@@ -235,7 +237,7 @@ def _serve(args: argparse.Namespace) -> int:
         # the runner's last API poll, cut short by the shutdown, is logged as a stray task error
         logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
-        with local_server(full=True) as url:
+        with flow_runs_forked(), local_server(full=True) as url, checker_service():
             from flows.pipeline import release_flow
 
             schedule = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"

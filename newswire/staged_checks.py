@@ -20,6 +20,10 @@ the idle core, ~6 s before the suites are wanted), and the flow process imports 
 Expectations at all (newswire.stages.load_in_background, whose thread held the GIL for ~2 s of it).
 Below SPAWNED_CHECKER_ARTICLES articles the suites take less than the checker's imports.
 
+`newswire serve` starts one checker for all the runs it serves (checker_service), forked from the
+fork server that its runs fork from too (newswire.served_runs, Great Expectations preloaded): a
+run connects to it, and its suites start at once.
+
 Forked from the fork server, not from the flow process, which holds Prefect's threads and its API
 client, half-made in a forked child. A plain process and a pipe rather than a process pool: the
 checker must end with the block that started it, whatever happens (a pool's worker that misses its
@@ -36,10 +40,11 @@ import logging
 import multiprocessing
 import pickle
 import signal
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from multiprocessing.connection import Connection
+from multiprocessing.connection import AuthenticationError, Client, Connection, Listener, arbitrary_address
 from pathlib import Path
 
 from newswire.process_exit import leave_without_teardown
@@ -51,6 +56,9 @@ SPAWNED_CHECKER_ARTICLES = 1000
 # 3 s, on the BBC corpus the import still ran beside both workers' last batches, and the checker
 # then waited ~4 s for the staged release.
 LEAD_SECONDS = 2.0
+# newswire serve's checker (checker_service): its address and key, which the served runs inherit
+SERVICE_ADDRESS, SERVICE_KEY = "NEWSWIRE_CHECKER_ADDRESS", "NEWSWIRE_CHECKER_KEY"
+SERVICE_START_SECONDS = 120.0  # the fork server's preload first (~6 s on two idle cores)
 
 
 def _serve_checks(connection: Connection) -> None:
@@ -61,16 +69,39 @@ def _serve_checks(connection: Connection) -> None:
     workers do (newswire.process_exit), after multiprocessing's own exit work: that releases the
     lock the suites' progress bars register with multiprocessing's resource tracker, which warns
     of a leaked semaphore at the run's end when the checker is killed instead."""
+    _start_checking()
+    _answer(connection)
+
+
+def _serve_checks_to_runs(address: str, authkey: bytes, listening) -> None:
+    """`newswire serve`'s checker (checker_service): the same answers, to one run's connection at
+    a time, for as long as serving lasts."""
+    _start_checking()
+    with Listener(address, family="AF_UNIX", authkey=authkey) as listener:
+        listening.set()
+        while True:
+            try:
+                connection = listener.accept()
+            except (OSError, AuthenticationError):
+                continue  # a client that left or was not a run of this serve: the next one
+            with connection:
+                _answer(connection)
+
+
+def _start_checking() -> None:
     leave_without_teardown()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(Exception):  # a failed import raises where the suites run
         import newswire.gx_validation  # noqa: F401  (first: it sets GX's environment)
 
         import great_expectations.expectations  # noqa: F401  (the suites' classes: most of the import)
+
+
+def _answer(connection: Connection) -> None:
     while True:
         try:
             staging_dir, previous_dir, accept_drift = connection.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         try:
             from newswire import gx_validation  # raises here if the import failed
@@ -118,7 +149,63 @@ class _Checker:
             self.process.join()
 
 
+class _ServedChecker(_Checker):
+    """A run's connection to its serve's checker (checker_service), which outlives the run."""
+
+    def __init__(self, address: str, authkey: bytes) -> None:
+        self.connection = Client(address, family="AF_UNIX", authkey=authkey)
+        self.used = False
+
+    def stop(self) -> None:
+        self.connection.close()
+
+
 _checker: _Checker | None = None
+
+
+@contextmanager
+def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
+    """For `newswire serve`: one checker process for all the runs it serves, forked from the fork
+    server that preloaded Great Expectations (newswire.served_runs), so that a run's suites start
+    at once instead of after a checker's imports (a spawned one: ~4.5 CPU-s, and a +1 article run
+    over the BBC corpus waited for it). The runs, forked from the same server, inherit its address
+    and key through the environment (checker_ahead). A service that does not start in time is
+    left: the runs then start their own checkers, as unserved runs do."""
+    from newswire import worker_pool
+
+    context = multiprocessing.get_context(worker_pool.START_METHOD)
+    address, authkey, listening = arbitrary_address("AF_UNIX"), os.urandom(32), context.Event()
+    process = context.Process(target=_serve_checks_to_runs, args=(address, authkey, listening),
+                              name="newswire checks", daemon=True)
+    process.start()
+    if listening.wait(timeout):
+        os.environ[SERVICE_ADDRESS], os.environ[SERVICE_KEY] = address, authkey.hex()
+    else:
+        logging.getLogger(__name__).warning("the Great Expectations checker of the served runs did not start "
+                                            "in %.0f s: each run starts its own", timeout)
+    try:
+        yield
+    finally:
+        os.environ.pop(SERVICE_ADDRESS, None)
+        os.environ.pop(SERVICE_KEY, None)
+        process.terminate()
+        process.join(STOP_GRACE_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _served_checker() -> _Checker | None:
+    """The connection to this run's serve's checker, or None (no serve, or its checker is gone)."""
+    address, key = os.environ.get(SERVICE_ADDRESS), os.environ.get(SERVICE_KEY)
+    if not address or not key:
+        return None
+    try:
+        return _ServedChecker(address, bytes.fromhex(key))
+    except (OSError, ValueError, EOFError, AuthenticationError) as error:
+        logging.getLogger(__name__).warning("the served runs' Great Expectations checker did not answer (%s: %s)",
+                                            type(error).__name__, error)
+        return None
 
 
 def _started_checker(method: str) -> _Checker | None:
@@ -199,8 +286,9 @@ def checker_ahead(out_dir: Path | None = None) -> Iterator[CheckerStart]:
     if multiprocessing.current_process().daemon or _checker is not None:
         yield CheckerStart(False)
         return
-    forks = worker_pool.fork_server_running()
-    if not forks and out_dir is not None and spawns_checker(out_dir, expects_workers=False):
+    _checker = _served_checker()
+    forks = _checker is None and worker_pool.fork_server_running()
+    if _checker is None and not forks and out_dir is not None and spawns_checker(out_dir, expects_workers=False):
         _checker = _started_checker("spawn")
     try:
         yield CheckerStart(forks)
@@ -227,4 +315,4 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
     return gx_validation.check_staged(staging_dir, previous_dir, accept_drift)
 
 
-__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead", "spawns_checker"]
+__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead", "checker_service", "spawns_checker"]

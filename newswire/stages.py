@@ -465,9 +465,16 @@ def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dic
 
 
 def load_in_background(suites_here: bool = True) -> threading.Thread:
-    """Load on a thread what a run would otherwise load on first use, in the order the run needs
-    it. The command starts it once the pipeline is imported, while it waits for the run's Prefect
-    server (~1 s more than its own imports):
+    """Load on a thread what a run would otherwise load on first use (load_what_runs_use), in the
+    order the run needs it. The command starts it once the pipeline is imported, while it waits for
+    the run's Prefect server (~1 s more than its own imports)."""
+    thread = threading.Thread(target=load_what_runs_use, args=(suites_here,), name="load in background", daemon=True)
+    thread.start()
+    return thread
+
+
+def load_what_runs_use(suites_here: bool = True) -> None:
+    """What runs load on first use, in the order they need it:
       - datasketch's LSH bands, which dedupe asks for in every run: its package imports SciPy
         (~0.5 s of CPU in the dedupe stage of a +1 article run);
       - the language identifier, which structuring a new file asks for: its model is ~0.45 s of
@@ -478,26 +485,21 @@ def load_in_background(suites_here: bool = True) -> threading.Thread:
         Great Expectations only when the suites run here (suites_here), not in a checker process
         (newswire.staged_checks).
     A failure is left for the stage that needs the thing to raise where it loads it."""
-    def load_quietly() -> None:
+    with contextlib.suppress(Exception):
+        from newswire.boilerplate import detect_language
+        from newswire.dedupe import band_ranges
+
+        band_ranges()
+        detect_language("news")  # loads the identifier
+    with contextlib.suppress(Exception):
+        import altair  # noqa: F401
+
+        import newswire.report  # noqa: F401
+    if suites_here:
         with contextlib.suppress(Exception):
-            from newswire.boilerplate import detect_language
-            from newswire.dedupe import band_ranges
+            import great_expectations.expectations  # noqa: F401
 
-            band_ranges()
-            detect_language("news")  # loads the identifier
-        with contextlib.suppress(Exception):
-            import altair  # noqa: F401
-
-            import newswire.report  # noqa: F401
-        if suites_here:
-            with contextlib.suppress(Exception):
-                import great_expectations.expectations  # noqa: F401
-
-                import newswire.gx_validation  # noqa: F401
-
-    thread = threading.Thread(target=load_quietly, name="load in background", daemon=True)
-    thread.start()
-    return thread
+            import newswire.gx_validation  # noqa: F401
 
 
 def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,

@@ -15,8 +15,8 @@ import multiprocessing
 import multiprocessing.forkserver
 import weakref
 from contextlib import contextmanager
-from types import SimpleNamespace
-from typing import Iterator
+from types import ModuleType, SimpleNamespace
+from typing import Iterator, Sequence
 
 import prefect.task_runners
 from prefect.context import SettingsContext
@@ -26,16 +26,16 @@ PRELOAD = "newswire.worker_preload"
 START_METHOD = "forkserver"
 
 
-def preload_workers() -> None:
-    """Have the fork server, when it starts, load what workers need first."""
-    multiprocessing.get_context(START_METHOD).set_forkserver_preload([PRELOAD])
+def preload_workers(extra: Sequence[str] = ()) -> None:
+    """Have the fork server, when it starts, load what workers need first (and the modules extra)."""
+    multiprocessing.get_context(START_METHOD).set_forkserver_preload([PRELOAD, *extra])
 
 
-def start_preloading() -> None:
+def start_preloading(extra: Sequence[str] = ()) -> None:
     """Start the fork server now, so that it imports and loads while this process does other work
     (otherwise the first worker starts it). Once per process: a fork server already running keeps
     what it loaded."""
-    preload_workers()
+    preload_workers(extra)
     multiprocessing.forkserver.ensure_running()
 
 
@@ -54,15 +54,16 @@ def stop_fork_server() -> None:
 
 
 @contextmanager
-def _prefect_start_method(method: str) -> Iterator[None]:
-    """ProcessPoolTaskRunner asks its module's `multiprocessing` for the "spawn" context by name
-    (Prefect 3.9): for the time it builds its pool, that name gives the fork server's context."""
-    real = prefect.task_runners.multiprocessing
-    prefect.task_runners.multiprocessing = SimpleNamespace(get_context=lambda _method=None: real.get_context(method))
+def prefect_start_method(module: ModuleType, method: str) -> Iterator[None]:
+    """Prefect's ProcessPoolTaskRunner and run_flow_in_subprocess ask their module's `multiprocessing`
+    for the "spawn" context by name (Prefect 3.9): for the time they start processes, that name
+    gives the context of method instead."""
+    real = module.multiprocessing
+    module.multiprocessing = SimpleNamespace(get_context=lambda _method=None: real.get_context(method))
     try:
         yield
     finally:
-        prefect.task_runners.multiprocessing = real
+        module.multiprocessing = real
 
 
 @contextmanager
@@ -101,5 +102,5 @@ class PreloadedProcessPool(ProcessPoolTaskRunner):
         # Prefect enters the flow's task runner again in each worker, for each task: starting the
         # fork server here would start one per worker
         preload_workers()
-        with _prefect_start_method(START_METHOD):
+        with prefect_start_method(prefect.task_runners, START_METHOD):
             return super().__enter__()

@@ -1,12 +1,14 @@
 """The suites in the checker process: the same manifest entry as in the flow process, a blocked
 release raised in the run, a dead checker replaced by the suites in-process, no process left, and
-no checker without the workers' fork server, none before it is started, and a start near the
-extraction's end. On the sample release's tables (the checker forks
+no checker without the workers' fork server, none before it is started, a start near the
+extraction's end, and `newswire serve`'s one checker for all its runs. On the sample release's tables (the checker forks
 from the fork server: it sees the real schemas, not a test's stand-ins)."""
 
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -147,3 +149,33 @@ def test_a_checker_that_cannot_start_leaves_the_suites_to_the_flow_process(table
         worker_pool.stop_fork_server()
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
     assert "checker process did not start (OSError" in caplog.text
+
+
+def test_the_served_runs_share_one_checker_that_outlives_each_run(tables, fork_server, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # here only: the service forked before
+    with staged_checks.checker_service():
+        assert os.environ[staged_checks.SERVICE_ADDRESS]
+        for run in ("first", "second"):
+            with staged_checks.checker_ahead(tmp_path / run) as start:
+                assert isinstance(staged_checks._checker, staged_checks._ServedChecker)
+                assert start.near_end([[1]]) is None  # no checker of the run's own, even with a fork server
+                result = publish(tables, tmp_path / run, {}, check_staged=staged_checks.check_staged)
+            assert staged_checks._checker is None
+            assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+        service = [child for child in multiprocessing.active_children() if child.name == "newswire checks"]
+        assert len(service) == 1 and service[0].is_alive()
+    assert not service[0].is_alive()
+    assert staged_checks.SERVICE_ADDRESS not in os.environ and staged_checks.SERVICE_KEY not in os.environ
+
+
+def test_a_run_whose_serve_checker_is_gone_checks_on_its_own(tables, tmp_path: Path, monkeypatch, caplog):
+    worker_pool.stop_fork_server()
+    monkeypatch.setenv(staged_checks.SERVICE_ADDRESS, str(tmp_path / "no-such-socket"))
+    monkeypatch.setenv(staged_checks.SERVICE_KEY, "00" * 32)
+    with caplog.at_level("WARNING", logger="newswire.staged_checks"):
+        with staged_checks.checker_ahead() as start:
+            start.start()
+            assert staged_checks._checker is None
+            result = publish(tables, tmp_path / "out", {}, check_staged=staged_checks.check_staged)
+    assert read_manifest(result.path)["validation"]["outcome"] == "passed"
+    assert "checker did not answer (FileNotFoundError" in caplog.text

@@ -1,0 +1,53 @@
+"""`newswire serve`'s flow runs, forked from a process that imported the pipeline once.
+
+Prefect's runner starts every scheduled flow run in a fresh interpreter (multiprocessing's
+"spawn", Prefect 3.9's run_flow_in_subprocess), which imports Prefect, pandas, pyarrow, spaCy and
+newswire again and loads the model for the run's first parse: ~3.5 s of every scheduled run
+(+1 article over the BBC corpus: 12.4 s, of which the imports are the biggest single part), paid
+every quarter of an hour for the same modules. Here the serving process starts the local task
+runner's fork server (newswire.worker_pool: the pipeline and the model, loaded once) with what a
+run loads on first use besides (newswire.stages.load_in_background's list), and each flow run
+forks from it: the run starts with everything imported, and shares the model's memory with the
+server. A run's own worker processes come from a fork server of the run's (the one it inherited
+is the server's own, not a client's).
+
+Prefect 3.9's DirectSubprocessStarter calls its module's run_flow_in_subprocess, named there so
+that it can be replaced ("patch the module to override"); run_flow_in_subprocess asks its module's
+`multiprocessing` for the "spawn" context by name, which is swapped, for the time of the call,
+for the fork server's, as newswire.worker_pool does for the task runner's pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import prefect.flow_engine
+import prefect.runner._starter_direct as direct_starter
+
+from newswire.worker_pool import START_METHOD, prefect_start_method, start_preloading, stop_fork_server
+
+SERVED_PRELOAD = "newswire.served_preload"
+
+
+def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
+    with prefect_start_method(prefect.flow_engine, START_METHOD):
+        return prefect.flow_engine.run_flow_in_subprocess(flow, flow_run=flow_run, parameters=parameters,
+                                                          wait_for=wait_for, context=context, env=env)
+
+
+@contextmanager
+def flow_runs_forked() -> Iterator[None]:
+    """While serving: the fork server starts loading now (while the Prefect server starts), and
+    every flow run the runner starts forks from it. The server is stopped at the end."""
+    start_preloading(extra=[SERVED_PRELOAD])
+    real = direct_starter.run_flow_in_subprocess
+    direct_starter.run_flow_in_subprocess = _run_flow_forked
+    try:
+        yield
+    finally:
+        direct_starter.run_flow_in_subprocess = real
+        stop_fork_server()
+
+
+__all__ = ["flow_runs_forked"]

@@ -1,0 +1,47 @@
+"""`newswire serve`'s flow runs fork from the preloaded fork server: Prefect's runner, which
+starts each run with run_flow_in_subprocess in a "spawn" context, gets the fork server's context
+while serving and its own again after, and a process forked from that server starts with the
+pipeline, the model and Great Expectations already loaded. (tests/test_serve.py runs the whole
+of `newswire serve`.)"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+import prefect.flow_engine
+import prefect.runner._starter_direct as direct_starter
+
+from newswire import served_runs, worker_pool
+
+
+def _start_method_seen(flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
+    return flow, env, prefect.flow_engine.multiprocessing.get_context("spawn").get_start_method()
+
+
+def test_while_serving_prefect_starts_flow_runs_from_the_fork_server(monkeypatch):
+    real = direct_starter.run_flow_in_subprocess
+    monkeypatch.setattr(prefect.flow_engine, "run_flow_in_subprocess", _start_method_seen)
+    monkeypatch.setattr(worker_pool, "start_preloading", lambda extra=(): None)
+    with served_runs.flow_runs_forked():
+        assert direct_starter.run_flow_in_subprocess("flow", env={"A": "1"}) == ("flow", {"A": "1"}, "forkserver")
+    assert direct_starter.run_flow_in_subprocess is real
+    assert prefect.flow_engine.multiprocessing.get_context("spawn").get_start_method() == "spawn"
+
+
+def _loaded(answer) -> None:
+    from newswire import nlp
+
+    answer.send([name in sys.modules for name in ("flows.pipeline", "great_expectations.expectations", "altair")]
+                + [nlp.load_nlp.cache_info().currsize == 1])
+
+
+def test_a_served_run_starts_with_the_pipeline_the_model_and_the_suites_loaded():
+    with served_runs.flow_runs_forked():
+        context = multiprocessing.get_context(worker_pool.START_METHOD)
+        ours, theirs = context.Pipe()
+        child = context.Process(target=_loaded, args=(theirs,))
+        child.start()
+        assert ours.recv() == [True, True, True, True]
+        child.join()
+    assert not worker_pool.fork_server_running()
