@@ -130,7 +130,7 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         with clock("publish"):
             # quoted: Prefect would otherwise walk every row and registry entry looking for futures
             result = publish_task(quote(valid), Path(out_dir),
-                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries)),
+                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries, cache)),
                                   lock_wait, accept_drift, quote(registry))
     summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid, previous),
                          clock)

@@ -227,8 +227,6 @@ def _serve(args: argparse.Namespace) -> int:
     guard_this_run()
     configure_prefect(Path.cwd())
     from newswire.prefect_api import ServerDidNotStart, local_server
-    from newswire.served_runs import flow_runs_forked
-    from newswire.staged_checks import checker_service
 
     # SIGTERM (systemd, docker stop) ends serving as Ctrl-C does: Prefect's runner shuts down
     # on SIGINT, then the server is stopped
@@ -237,13 +235,22 @@ def _serve(args: argparse.Namespace) -> int:
         # the runner's last API poll, cut short by the shutdown, is logged as a stray task error
         logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
-        with flow_runs_forked(), local_server(full=True) as url, checker_service():
+        # Prefect is imported once the server's address is in the environment: its settings are
+        # read at import, and without the address the runner would talk to an in-process server
+        with local_server(full=True) as url:
             from flows.pipeline import release_flow
+            from newswire.served_runs import SERVED_DEPLOYMENT, drop_runs_left_scheduled, flow_runs_forked
+            from newswire.staged_checks import checker_service
 
             schedule = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
             print(f"newswire serve: {schedule}, Prefect API {url}; Ctrl-C to stop", flush=True)
-            release_flow.serve(
-                name="scheduled", cron=args.cron, interval=None if args.cron else args.interval, limit=1,
+            dropped = drop_runs_left_scheduled(release_flow.name)
+            if dropped:
+                print(f"newswire serve: dropped {dropped} run(s) an earlier serve left scheduled (its options, "
+                      "not these)", flush=True)
+            with flow_runs_forked(), checker_service():
+                release_flow.serve(
+                    name=SERVED_DEPLOYMENT, cron=args.cron, interval=None if args.cron else args.interval, limit=1,
                 print_starting_message=False, pause_on_shutdown=False,
                 parameters={"raw_dir": str(args.raw.resolve()), "out_dir": str(args.out.resolve()),
                             "batch_size": args.batch_size, "lock_wait": args.wait, "progress": False,

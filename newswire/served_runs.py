@@ -28,6 +28,7 @@ import prefect.runner._starter_direct as direct_starter
 from newswire.worker_pool import START_METHOD, prefect_start_method, start_preloading, stop_fork_server
 
 SERVED_PRELOAD = "newswire.served_preload"
+SERVED_DEPLOYMENT = "scheduled"
 
 
 def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
@@ -50,4 +51,26 @@ def flow_runs_forked() -> Iterator[None]:
         stop_fork_server()
 
 
-__all__ = ["flow_runs_forked"]
+def drop_runs_left_scheduled(flow_name: str, deployment: str = SERVED_DEPLOYMENT) -> int:
+    """Delete the served deployment's runs that are scheduled and never ran; how many. The runs a
+    schedule creates carry the options of the serve that created them, and when that serve stops,
+    the server keeps them; when serve starts again, Prefect replaces those still in the future,
+    but the runner would start the overdue ones: with the earlier serve's options (another raw
+    folder, another output), before any run of this one."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterName, FlowFilter, FlowFilterName,
+                                                FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
+
+    with get_client(sync_client=True) as client:
+        left = client.read_flow_runs(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=[flow_name])),
+            deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment])),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))))
+        never_ran = [run for run in left if run.run_count == 0]
+        for run in never_ran:
+            client.delete_flow_run(run.id)
+    return len(never_ran)
+
+
+__all__ = ["SERVED_DEPLOYMENT", "drop_runs_left_scheduled", "flow_runs_forked"]

@@ -54,3 +54,26 @@ def test_a_run_expects_extraction_when_the_latest_articles_miss_an_extraction(sa
     assert not stages.latest_misses_extractions(out, cache, 2)
     shutil.rmtree(cache / "quotes")  # the quotes extractor changed since
     assert stages.latest_misses_extractions(out, cache, 2)
+
+def test_a_latest_release_extracted_by_this_code_into_this_cache_is_taken_at_its_manifests_word(
+        sample_release, tmp_path, monkeypatch):
+    out, cache = tmp_path / "processed", tmp_path / "cache"
+    shutil.copytree(sample_release.parent, out, symlinks=True)
+    manifest_path = stages.release.latest_release(out) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["extraction"] = stages.extraction_record(cache)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    counted = []
+    monkeypatch.setattr(extract, "work_left", lambda *args, **kwargs: counted.append(args) or 1e9)
+    monkeypatch.setattr(stages, "WORKER_START_SECONDS", 0)
+    assert not stages.latest_misses_extractions(out, cache, 2) and not counted  # the cache is empty, but untouched
+    assert stages.latest_misses_extractions(out, tmp_path / "another cache", 2) and counted
+    manifest["extraction"]["extractors"]["quotes"] = "an older version"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert stages.latest_misses_extractions(out, cache, 2) and len(counted) == 2
+
+
+def test_the_manifest_records_how_the_articles_were_extracted(sample_release):
+    recorded = json.loads((sample_release / "manifest.json").read_text(encoding="utf-8"))["extraction"]
+    assert recorded["parse"] == stages.nlp.parse_version()
+    assert recorded["extractors"] == {name: e.version for name, e in extract.EXTRACTORS.items()}
