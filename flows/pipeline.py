@@ -110,6 +110,10 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
             here=stages.structured_while_workers_start(structure_batches))])
         models_ahead = models_ahead or load_models_ahead(
             stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
+        identity = stages.run_identity(Path(raw_dir), structured, rejected)
+    if (same := stages.release_of_the_same_run(Path(out_dir), identity)) is not None:
+        return _announced(RunSummary.kept(same, stages.kept_run_counts(files, rejected, structured, previous), clock),
+                          announce)
     with clock("boilerplate+dedupe"):
         corpus = stages.clean_corpus(structured.articles)
         spine = stages.spine_tables(corpus, rejected + structured.quarantine)
@@ -130,10 +134,13 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         with clock("publish"):
             # quoted: Prefect would otherwise walk every row and registry entry looking for futures
             result = publish_task(quote(valid), Path(out_dir),
-                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries, cache)),
+                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries, cache, identity)),
                                   lock_wait, accept_drift, quote(registry))
-    summary = RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid, previous),
-                         clock)
+    return _announced(RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid,
+                                                              previous), clock), announce)
+
+
+def _announced(summary: RunSummary, announce: bool) -> RunSummary:
     if announce:  # scheduled runs have no CLI to print their outcome
         print("\n".join(summary.lines()), flush=True)
     return summary

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
@@ -64,10 +65,17 @@ class RunSummary:
     release_path: str | None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    note: str | None = None  # why the run stopped early
 
     @classmethod
     def of(cls, result: Any, counts: dict[str, dict[str, int]], clock: StageClock) -> RunSummary:
         return cls(result.version, result.created, str(result.path), counts, dict(clock.seconds))
+
+    @classmethod
+    def kept(cls, latest: Path, counts: dict[str, dict[str, int]], clock: StageClock) -> RunSummary:
+        """A run that found the latest release made from its very inputs by its very code."""
+        return cls(latest.name, False, str(latest), counts, dict(clock.seconds),
+                   note="the same input files and code as the latest release: its tables would come out the same")
 
     def lines(self) -> list[str]:
         """What the run did, as the CLI prints it: counts per stage, seconds per stage, the outcome."""
@@ -75,4 +83,5 @@ class RunSummary:
                   for stage, figures in self.counts.items()]
         seconds = f"{'seconds':<12} " + "  ".join(f"{stage}={s:.1f}" for stage, s in self.seconds.items())
         state = "published" if self.created else "unchanged, latest release kept"
-        return [*counts, seconds, f"release {self.version} {state}: {self.release_path}"]
+        return [*counts, *([f"{'kept':<12} {self.note}"] if self.note else []), seconds,
+                f"release {self.version} {state}: {self.release_path}"]

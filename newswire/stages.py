@@ -9,7 +9,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
+import importlib.metadata
+import json
 import math
+import os
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,6 +30,7 @@ from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
 from newswire.events import merge, parties
 from newswire.extract import ArticleExtraction, ExtractedBatch
 from newswire.ingest import DiscoveredFile, Rejection, discover, read_document
+from newswire.outlets import SOURCES_FILE
 from newswire.registry import Registries, keep_ids
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
 from newswire.structure_cache import StructureCache
@@ -240,6 +245,8 @@ def _canonical_with_text(articles: pd.DataFrame) -> pd.Series:
 # workers_expected's answer of latest_misses_extractions, for the flow's own question that follows
 # it in the same run (~0.4 s of stat calls over the BBC corpus's cache each): taken once.
 _answered: dict[tuple, bool] = {}
+# in the releases' folder: the identity of the last run that made the latest release's tables again
+SAME_RUN_FILE = ".same_run.json"
 
 
 def latest_misses_extractions(out_dir: Path, cache_dir: Path | None, workers: int) -> bool:
@@ -464,6 +471,58 @@ def _input_files(structured: StructuredBatch, rejected: list[dict]) -> dict[str,
                                                                     for row in ingest_rejections}
 
 
+def run_identity(raw_dir: Path, structured: StructuredBatch, rejected: list[dict]) -> str:
+    """A hash of everything a release's tables are made from: the input files (sources and byte
+    hashes, including those quarantined at ingest), every sources.csv under raw_dir, the code that
+    makes the tables, the model and extractors (their versions), and the installed packages (a
+    new dateparser or pandas may change a table). The same identity, the same tables: ids come
+    from the registry, which the latest release's own run left as it was."""
+    digest = hashlib.sha256()
+    for source, file_hash in sorted(_input_files(structured, rejected).items()):
+        digest.update(f"file\0{source}\0{file_hash}\0".encode())
+    for listing in sorted(Path(raw_dir).rglob(SOURCES_FILE)):
+        with contextlib.suppress(OSError):  # an unreadable listing is quarantined with its articles
+            digest.update(f"listing\0{listing.relative_to(raw_dir)}\0".encode() + hashlib.sha256(listing.read_bytes()).digest())
+    record = {key: value for key, value in extraction_record(None).items() if key != "cache"}
+    digest.update(json.dumps({"code": release.code_version()["source_sha256"], "extraction": record,
+                              "packages": installed_packages()}, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def installed_packages() -> list[str]:
+    return sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions() if d.metadata["Name"]})
+
+
+def release_of_the_same_run(out_dir: Path, identity: str) -> Path | None:
+    """The latest release when it was made from the same inputs by the same code (run_identity), or
+    a run of that identity found its tables the same as the latest's (SAME_RUN_FILE: after an
+    upgrade that changed no table, say), and it is intact: a run would make the same tables again,
+    and keep it. None otherwise."""
+    latest = release.latest_release(out_dir)
+    if latest is None:
+        return None
+    try:
+        manifest = release.check_release(latest)
+    except release.DamagedRelease:
+        return None
+    if manifest.get("inputs", {}).get("identity") == identity:
+        return latest
+    try:
+        vouched = json.loads((Path(out_dir) / SAME_RUN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return latest if vouched == {"release": latest.name, "identity": identity} else None
+
+
+def _vouch_for(out_dir: Path, latest: str, identity: str) -> None:
+    """Record that a run of identity made the latest release's tables again (release_of_the_same_run)."""
+    path = Path(out_dir) / SAME_RUN_FILE
+    written = path.with_name(path.name + ".tmp")
+    written.write_text(json.dumps({"release": latest, "identity": identity}), encoding="utf-8")
+    os.replace(written, path)
+
+
 def input_changes(previous: dict[str, str] | None, current: dict[str, str]) -> dict[str, int]:
     """Files new, changed and removed since the latest release (removed files leave the new release)."""
     if previous is None:
@@ -474,11 +533,12 @@ def input_changes(previous: dict[str, str] | None, current: dict[str, str]) -> d
 
 
 def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dict],
-                   summaries: list[TableValidation], cache_dir: Path | None = None) -> dict:
-    """What the manifest records of this run beyond the tables: input hashes, how the articles
-    were extracted, and pandera outcomes."""
+                   summaries: list[TableValidation], cache_dir: Path | None = None, identity: str | None = None) -> dict:
+    """What the manifest records of this run beyond the tables: input hashes (and the run's
+    identity, run_identity), how the articles were extracted, and pandera outcomes."""
     return {
-        "inputs": {"raw_dir": str(raw_dir), "files": _input_files(structured, rejected)},
+        "inputs": {"raw_dir": str(raw_dir), "files": _input_files(structured, rejected),
+                   **({"identity": identity} if identity is not None else {})},
         "extraction": extraction_record(cache_dir),
         "validation": {"pandera": {s.table: {"rows_in": s.rows_in, "rows_out": s.rows_out,
                                              "quarantined": s.quarantined} for s in summaries}},
@@ -537,9 +597,21 @@ def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wai
         release.remove_stale_staging(out_dir)
         result = release.publish(valid, out_dir, extra,
                                  check_staged=functools.partial(check_staged, accept_drift=accept_drift))
+        if not result.created and (identity := extra.get("inputs", {}).get("identity")):
+            _vouch_for(out_dir, result.version, identity)
         if registry is not None:
             registry.save(release.registry_dir(out_dir))
         return result
+
+
+def kept_run_counts(files: list, rejected: list[dict], structured: StructuredBatch,
+                    previous: dict[str, str] | None) -> dict[str, dict[str, int]]:
+    """The counts of a run that kept the latest release after structuring (release_of_the_same_run)."""
+    return {"ingest": {"paths": len(files) + len(rejected),
+                       "quarantined": sum(1 for row in rejected + structured.quarantine if row["stage"] == "ingest"),
+                       **input_changes(previous, _input_files(structured, rejected))},
+            "structure": {"articles": len(structured.articles), "from_cache": structured.from_cache,
+                          "cache_rejected": structured.cache_rejected}}
 
 
 def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, corpus: CleanCorpus,

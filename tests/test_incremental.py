@@ -77,3 +77,58 @@ def test_the_manifest_records_how_the_articles_were_extracted(sample_release):
     recorded = json.loads((sample_release / "manifest.json").read_text(encoding="utf-8"))["extraction"]
     assert recorded["parse"] == stages.nlp.parse_version()
     assert recorded["extractors"] == {name: e.version for name, e in extract.EXTRACTORS.items()}
+
+
+def test_a_run_of_the_same_inputs_and_code_keeps_the_latest_release_after_structuring(prefect_harness, tmp_path,
+                                                                                      monkeypatch):
+    raw, out, cache = tmp_path / "raw", tmp_path / "processed", tmp_path / "cache"
+    raw.mkdir()
+    *first, last = sorted(SEEDS.glob("*.txt"))[:3]
+    for seed in first:
+        shutil.copy(seed, raw / seed.name)
+    published = release_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=str(cache), progress=False)
+    assert published.created and published.note is None
+
+    again = release_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=str(cache), progress=False)
+    assert (again.created, again.release_path) == (False, published.release_path)
+    assert again.note and "corpus resolution" not in again.seconds and "extract" not in again.seconds
+    assert again.counts["ingest"]["new"] == again.counts["ingest"]["changed"] == 0
+
+    # other code that makes the same tables: one full run finds them unchanged and vouches for them
+    real_code = stages.release.code_version
+    monkeypatch.setattr(stages.release, "code_version", lambda: {**real_code(), "source_sha256": "other code"})
+    upgraded = release_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=str(cache), progress=False)
+    assert (upgraded.created, upgraded.note) == (False, None) and "corpus resolution" in upgraded.seconds
+    kept = release_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=str(cache), progress=False)
+    assert kept.note and kept.release_path == published.release_path
+
+    shutil.copy(last, raw / last.name)
+    grown = release_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=str(cache), progress=False)
+    assert grown.created and grown.note is None and grown.counts["ingest"]["new"] == 1
+
+
+def test_the_run_identity_follows_every_input_of_the_tables(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    (raw / "outlet").mkdir(parents=True)
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, raw / "outlet" / seed.name)
+
+    def identity() -> str:
+        files, rejected = stages.discover_inputs(raw)
+        structured, uncached = stages.structure_from_cache(files, None)
+        structured = stages.StructuredBatch.merge([structured, stages.structure_files(uncached, None)])
+        return stages.run_identity(raw, structured, rejected)
+
+    seen = [identity()]
+    assert identity() == seen[0]  # the same inputs and code: the same identity
+    (raw / "outlet" / "sources.csv").write_text("file,outlet\n", encoding="utf-8")
+    seen.append(identity())
+    first = sorted((raw / "outlet").glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    seen.append(identity())
+    monkeypatch.setattr(stages, "installed_packages", lambda: ["dateparser==99"])
+    seen.append(identity())
+    real_code = stages.release.code_version
+    monkeypatch.setattr(stages.release, "code_version", lambda: {**real_code(), "source_sha256": "other code"})
+    seen.append(identity())
+    assert len(set(seen)) == len(seen)
