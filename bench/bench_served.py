@@ -7,9 +7,10 @@ A cold `newswire run` over the corpus (its seconds: the full run), then `newswir
 --interval` over the release and cache it left: the first scheduled run finds no new input,
 then before each of the next --new runs one new article (a seed of ../shared/seeds, not in the
 BBC corpus) is added to the raw folder, and a last run finds nothing new again. Each scheduled
-run is timed from the moment its process appears (a new descendant of serve) to the line its
-summary prints last, so the seconds include the run's start-up but not the wait for the
-schedule. Prints each run's seconds and share of the cold run, and each run's stage seconds.
+run is timed from the moment its process appears (a new descendant of serve), or from its
+scheduled time if that is later (Prefect's runner starts a run's process up to 10 s ahead, and
+the run then waits for its time), to the line its summary prints last: the seconds include the
+run's start-up but not the wait for the schedule. Prints each run's seconds and share of the cold run, and each run's stage seconds.
 --code runs another checkout's code (e.g. a `git archive` of main) for before/after figures;
 --state serves over a copy of the releases and cache a cold run left (and --cold gives its seconds).
 Linux only (the run's process is found in /proc). Figures vary by ~10 % between runs here.
@@ -18,7 +19,10 @@ Linux only (the run's process is found in /proc). Figures vary by ~10 % between 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import urllib.request
+from datetime import datetime
 import queue
 import shutil
 import signal
@@ -106,28 +110,48 @@ def served_runs(code: Path, work: Path, new_files: list[Path], interval: float,
                                      for line in iter(serve.stdout.readline, "")], daemon=True).start()
     clock = ProcessClock(serve.pid)
     plan = ["no new input (serve starting)", *(f"+1 article ({path.name})" for path in new_files), "no new input"]
-    figures, stages, last = [], "", 0.0
+    figures, stages, last, api, ended = [], "", 0.0, None, []
     try:
         while len(figures) < len(plan):
             moment, line = lines.get(timeout=600)
+            if line.startswith("newswire serve: ") and "Prefect API " in line:
+                api = line.split("Prefect API ", 1)[1].split(";")[0]
             if log is not None:
                 print(f"{moment:.2f} {line}", file=log, flush=True)
             if line.startswith("seconds"):
                 stages = line.removeprefix("seconds").strip()
             if not line.startswith("release "):
                 continue
-            started = clock.first_after(last)
-            figures.append((plan[len(figures)], moment - started if started else float("nan"), stages))
+            ended.append((moment, time.time()))
+            figures.append((plan[len(figures)], clock.first_after(last), stages))
             last = moment
             if len(figures) <= len(new_files):
                 shutil.copy(new_files[len(figures) - 1], work / "raw" / f"zz_{new_files[len(figures) - 1].name}")
+        scheduled = _scheduled_starts(api) if api else []
     finally:
         serve.send_signal(signal.SIGTERM)
         serve.wait(timeout=120)
+    timed = []
+    for (what, appeared, stages), (moment, wall) in zip(figures, ended):
+        # the run's scheduled time, on the monotonic clock: the latest scheduled before its end
+        due = max((moment - (wall - t) for t in scheduled if t <= wall), default=None)
+        began = max(t for t in (appeared, due) if t is not None) if (appeared or due) else None
+        timed.append((what, moment - began if began else float("nan"), stages))
     if log is not None:
         for when, pid, command in clock.seen:
             print(f"{when:.2f} new process {pid}: {command}", file=log)
-    return figures
+    return timed
+
+
+def _scheduled_starts(api: str) -> list[float]:
+    """The scheduled times (Unix seconds) of the server's completed and running flow runs (the last run
+    prints its summary before it completes)."""
+    request = urllib.request.Request(f"{api}/flow_runs/filter", method="POST", headers={"Content-Type": "application/json"},
+                                     data=json.dumps({"flow_runs": {"state": {"type": {"any_": ["COMPLETED", "RUNNING"]}}},
+                                                      "sort": "EXPECTED_START_TIME_DESC", "limit": 50}).encode())
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return [datetime.fromisoformat(run["expected_start_time"].replace("Z", "+00:00")).timestamp()
+                for run in json.load(response) if run.get("expected_start_time")]
 
 
 def main() -> None:
