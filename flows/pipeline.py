@@ -111,7 +111,8 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         models_ahead = models_ahead or load_models_ahead(
             stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
         identity = stages.run_identity(Path(raw_dir), structured, rejected)
-    if (same := stages.release_of_the_same_run(Path(out_dir), identity)) is not None:
+    # --no-cache asks for everything made again, whatever the latest release says
+    if cache is not None and (same := stages.release_of_the_same_run(Path(out_dir), identity)) is not None:
         return _announced(RunSummary.kept(same, stages.kept_run_counts(files, rejected, structured, previous), clock),
                           announce)
     with clock("boilerplate+dedupe"):

@@ -93,6 +93,8 @@ def test_a_run_of_the_same_inputs_and_code_keeps_the_latest_release_after_struct
     assert (again.created, again.release_path) == (False, published.release_path)
     assert again.note and "corpus resolution" not in again.seconds and "extract" not in again.seconds
     assert again.counts["ingest"]["new"] == again.counts["ingest"]["changed"] == 0
+    uncached = release_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=None, progress=False)  # --no-cache
+    assert (uncached.created, uncached.note) == (False, None) and "corpus resolution" in uncached.seconds
 
     # other code that makes the same tables: one full run finds them unchanged and vouches for them
     real_code = stages.release.code_version
