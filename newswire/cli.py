@@ -251,10 +251,10 @@ def _serve(args: argparse.Namespace) -> int:
             with flow_runs_forked(), checker_service():
                 release_flow.serve(
                     name=SERVED_DEPLOYMENT, cron=args.cron, interval=None if args.cron else args.interval, limit=1,
-                print_starting_message=False, pause_on_shutdown=False,
-                parameters={"raw_dir": str(args.raw.resolve()), "out_dir": str(args.out.resolve()),
-                            "batch_size": args.batch_size, "lock_wait": args.wait, "progress": False,
-                            "cache_dir": None if args.no_cache else str(args.cache.resolve()), "announce": True})
+                    print_starting_message=False, pause_on_shutdown=False,
+                    parameters={"raw_dir": str(args.raw.resolve()), "out_dir": str(args.out.resolve()),
+                                "batch_size": args.batch_size, "lock_wait": args.wait, "progress": False,
+                                "cache_dir": None if args.no_cache else str(args.cache.resolve()), "announce": True})
     except ServerDidNotStart as error:
         print(f"newswire: {error}", file=sys.stderr)
         return 1

@@ -1,15 +1,14 @@
 """`newswire serve`'s flow runs, forked from a process that imported the pipeline once.
 
 Prefect's runner starts every scheduled flow run in a fresh interpreter (multiprocessing's
-"spawn", Prefect 3.9's run_flow_in_subprocess), which imports Prefect, pandas, pyarrow, spaCy and
-newswire again and loads the model for the run's first parse: ~3.5 s of every scheduled run
-(+1 article over the BBC corpus: 12.4 s, of which the imports are the biggest single part), paid
-every quarter of an hour for the same modules. Here the serving process starts the local task
-runner's fork server (newswire.worker_pool: the pipeline and the model, loaded once) with what a
-run loads on first use besides (newswire.stages.load_in_background's list), and each flow run
-forks from it: the run starts with everything imported, and shares the model's memory with the
-server. A run's own worker processes come from a fork server of the run's (the one it inherited
-is the server's own, not a client's).
+"spawn", Prefect 3.9's run_flow_in_subprocess), which imports Prefect, pandas, pyarrow, spaCy,
+Great Expectations and newswire again and loads the model for the run's first parse, every
+quarter of an hour for the same modules. Here the serving process starts the local task runner's
+fork server (newswire.worker_pool: the pipeline and the model, loaded once) with what a run loads
+on first use besides (newswire.served_preload), and each flow run forks from it: the run starts
+with everything imported, and shares the model's memory with the server. A run's own worker
+processes come from a fork server of the run's (the one it inherited is the server's own, not a
+client's). bench/bench_served.py measures it.
 
 Prefect 3.9's DirectSubprocessStarter calls its module's run_flow_in_subprocess, named there so
 that it can be replaced ("patch the module to override"); run_flow_in_subprocess asks its module's
@@ -29,6 +28,7 @@ from newswire.worker_pool import START_METHOD, prefect_start_method, start_prelo
 
 SERVED_PRELOAD = "newswire.served_preload"
 SERVED_DEPLOYMENT = "scheduled"
+DROP_PAGE = 200
 
 
 def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
@@ -39,8 +39,8 @@ def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, contex
 
 @contextmanager
 def flow_runs_forked() -> Iterator[None]:
-    """While serving: the fork server starts loading now (while the Prefect server starts), and
-    every flow run the runner starts forks from it. The server is stopped at the end."""
+    """While serving: the fork server starts loading now, and every flow run the runner starts
+    forks from it. The fork server is stopped at the end."""
     start_preloading(extra=[SERVED_PRELOAD])
     real = direct_starter.run_flow_in_subprocess
     direct_starter.run_flow_in_subprocess = _run_flow_forked
@@ -62,15 +62,20 @@ def drop_runs_left_scheduled(flow_name: str, deployment: str = SERVED_DEPLOYMENT
                                                 FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType)
     from prefect.client.schemas.objects import StateType
 
+    dropped = 0
     with get_client(sync_client=True) as client:
-        left = client.read_flow_runs(
-            flow_filter=FlowFilter(name=FlowFilterName(any_=[flow_name])),
-            deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment])),
-            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))))
-        never_ran = [run for run in left if run.run_count == 0]
-        for run in never_ran:
-            client.delete_flow_run(run.id)
-    return len(never_ran)
+        while True:  # a page at a time (the API answers at most its default limit of runs)
+            left = client.read_flow_runs(
+                flow_filter=FlowFilter(name=FlowFilterName(any_=[flow_name])),
+                deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment])),
+                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))), limit=DROP_PAGE)
+            never_ran = [run for run in left if run.run_count == 0]
+            for run in never_ran:
+                client.delete_flow_run(run.id)
+            dropped += len(never_ran)
+            if len(left) < DROP_PAGE or not never_ran:
+                return dropped
 
 
 __all__ = ["SERVED_DEPLOYMENT", "drop_runs_left_scheduled", "flow_runs_forked"]

@@ -45,3 +45,29 @@ def test_a_served_run_starts_with_the_pipeline_the_model_and_the_suites_loaded()
         assert ours.recv() == [True, True, True, True]
         child.join()
     assert not worker_pool.fork_server_running()
+
+
+def test_serve_drops_the_runs_an_earlier_serve_left_scheduled_and_no_other(prefect_harness, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from prefect import flow, get_client
+    from prefect.states import Completed, Scheduled
+
+    @flow(name="served-flow")
+    def served_flow(raw_dir: str = "raw") -> None:
+        pass
+
+    monkeypatch.setattr(served_runs, "DROP_PAGE", 2)  # more runs left than a page
+    past = datetime.now(timezone.utc) - timedelta(minutes=5)
+    with get_client(sync_client=True) as client:
+        flow_id = client.create_flow(served_flow)
+        served = client.create_deployment(flow_id, served_runs.SERVED_DEPLOYMENT, parameters={"raw_dir": "old"})
+        other = client.create_deployment(flow_id, "by hand", parameters={"raw_dir": "old"})
+        left = [client.create_flow_run_from_deployment(served, state=Scheduled(scheduled_time=past)).id
+                for _ in range(3)]
+        kept = [client.create_flow_run_from_deployment(served, state=Completed()).id,
+                client.create_flow_run_from_deployment(other, state=Scheduled(scheduled_time=past)).id]
+        assert served_runs.drop_runs_left_scheduled("served-flow") == 3
+        assert served_runs.drop_runs_left_scheduled("served-flow") == 0
+        remaining = {run.id for run in client.read_flow_runs()}
+    assert not remaining & set(left) and set(kept) <= remaining
