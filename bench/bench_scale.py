@@ -51,6 +51,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from changed_code import change_extractor  # bench/, the script's folder
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -178,7 +180,7 @@ def reruns(work: Path, add_file, changed_extractor: str, workers: int, cold: flo
             for code_label, code in codes.items():
                 restore(work, start)
                 if dropped:
-                    shutil.rmtree(work / "cache" / dropped)
+                    change_extractor(work / "cache", work / "processed", dropped)
                 with api_server(under_server):
                     seconds, stdout, _, error = newswire_run(raw_dir, work / "processed", work / "cache", workers,
                                                              code)

@@ -32,6 +32,7 @@ def test_prune_keeps_what_releases_need_and_drops_the_rest(tmp_path, seeds_dir):
     assert "removed 5 entries" in pruned.stdout and "kept 10" in pruned.stdout
     assert not old.exists()
 
-    rerun = newswire("run", "--raw", "raw", "--cache", "cache", "--quiet", cwd=tmp_path)
+    # into a folder of no releases: a run of the same inputs would keep the latest release unread
+    rerun = newswire("run", "--raw", "raw", "--out", "elsewhere", "--cache", "cache", "--quiet", cwd=tmp_path)
     assert rerun.returncode == 0, rerun.stderr
     assert "parsed=0" in rerun.stdout and "from_cache=2" in rerun.stdout
