@@ -145,12 +145,17 @@ class _Checker:
         and may still be importing: it is stopped at once."""
         self.connection.close()
         self.process.join(STOP_GRACE_SECONDS if self.used else 0)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(STOP_GRACE_SECONDS)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+        _end(self.process)
+
+
+def _end(process: multiprocessing.process.BaseProcess) -> None:
+    """A checker still running is terminated, and killed if it has not left after STOP_GRACE_SECONDS."""
+    if process.is_alive():
+        process.terminate()
+        process.join(STOP_GRACE_SECONDS)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 class _ServedChecker(_Checker):
@@ -192,11 +197,7 @@ def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
     finally:
         os.environ.pop(SERVICE_ADDRESS, None)
         os.environ.pop(SERVICE_KEY, None)
-        process.terminate()
-        process.join(STOP_GRACE_SECONDS)
-        if process.is_alive():
-            process.kill()
-            process.join()
+        _end(process)
 
 
 def _served_checker() -> _Checker | None:

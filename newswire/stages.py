@@ -566,10 +566,12 @@ def load_what_runs_use(suites_here: bool = True) -> None:
         Great Expectations only when the suites run here (suites_here), not in a checker process
         (newswire.staged_checks).
     - the versions of the parse and of the extractors (hashes of their modules' code: ~0.3 s),
-      which every run with a cache asks for.
+      which every run with a cache asks for, and the installed packages (~0.25 s of reading their
+      metadata), which every run's identity holds (run_identity).
     A failure is left for the stage that needs the thing to raise where it loads it."""
     with contextlib.suppress(Exception):
         extraction_record(None)
+        installed_packages()
     with contextlib.suppress(Exception):
         from newswire.boilerplate import detect_language
         from newswire.dedupe import band_ranges
@@ -606,7 +608,8 @@ def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wai
 
 def kept_run_counts(files: list, rejected: list[dict], structured: StructuredBatch,
                     previous: dict[str, str] | None) -> dict[str, dict[str, int]]:
-    """The counts of a run that kept the latest release after structuring (release_of_the_same_run)."""
+    """The ingest and structure counts: all a run that kept the latest release after structuring
+    has (release_of_the_same_run), and the first of a run's counts."""
     return {"ingest": {"paths": len(files) + len(rejected),
                        "quarantined": sum(1 for row in rejected + structured.quarantine if row["stage"] == "ingest"),
                        **input_changes(previous, _input_files(structured, rejected))},
@@ -617,12 +620,11 @@ def kept_run_counts(files: list, rejected: list[dict], structured: StructuredBat
 def run_counts(files: list, rejected: list[dict], structured: StructuredBatch, corpus: CleanCorpus,
                extracted: ExtractedBatch, valid: dict[str, pd.DataFrame],
                previous: dict[str, str] | None = None) -> dict[str, dict[str, int]]:
-    counts = {
-        "ingest": {"paths": len(files) + len(rejected),
-                   "quarantined": int((valid["quarantine"]["stage"] == "ingest").sum()),
-                   **input_changes(previous, _input_files(structured, rejected))},
-        "structure": {"articles": len(structured.articles), "from_cache": structured.from_cache,
-                      "cache_rejected": structured.cache_rejected, "no_content": len(corpus.quarantine)},
+    counts = kept_run_counts(files, rejected, structured, previous)
+    # the quarantine table's rows, as published (the same rows, unless pandera set one aside)
+    counts["ingest"]["quarantined"] = int((valid["quarantine"]["stage"] == "ingest").sum())
+    counts["structure"]["no_content"] = len(corpus.quarantine)
+    counts |= {
         "boilerplate": {"lines_removed": len(valid["boilerplate"]), "recurring_patterns": len(corpus.recurring)},
         "dedupe": {"duplicates": len(corpus.links)},
         "extract": {"articles": len(extracted.extractions), "not_english": not_in_model_language(valid["articles"]),
