@@ -6,6 +6,7 @@ of `newswire serve`.)"""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 
@@ -32,17 +33,18 @@ def test_while_serving_prefect_starts_flow_runs_from_the_fork_server(monkeypatch
 def _loaded(answer) -> None:
     from newswire import nlp
 
-    answer.send([name in sys.modules for name in ("flows.pipeline", "great_expectations.expectations", "altair")]
-                + [nlp.load_nlp.cache_info().currsize == 1])
+    answer.send([name in sys.modules for name in ("flows.pipeline", "great_expectations.expectations", "altair",
+                                                  "newswire.rehearsal")]
+                + [nlp.load_nlp.cache_info().currsize == 1, gc.get_freeze_count() > 0])
 
 
-def test_a_served_run_starts_with_the_pipeline_the_model_and_the_suites_loaded():
+def test_a_served_run_starts_with_the_pipeline_the_model_and_the_suites_loaded_rehearsed_and_frozen():
     with served_runs.flow_runs_forked():
         context = multiprocessing.get_context(worker_pool.START_METHOD)
         ours, theirs = context.Pipe()
         child = context.Process(target=_loaded, args=(theirs,))
         child.start()
-        assert ours.recv() == [True, True, True, True]
+        assert ours.recv() == [True] * 6
         child.join()
     assert not worker_pool.fork_server_running()
 

@@ -1,0 +1,61 @@
+"""A small run's stages, once, in the process that `newswire serve`'s runs fork from.
+
+A scheduled run is a fresh fork of serve's fork server (newswire.served_runs). Whatever the
+stages load or build on first use (regexes compiled by the rule modules, dateparser's locale
+data, pandera's schema objects, pyarrow's writers, the extractors' caches of their tables) would
+otherwise be paid again by every run, ~1 s of a run that adds one article to the BBC corpus. The
+rehearsal runs the stages of a release over the articles in newswire/data/rehearsal/ (text
+pages, a duplicate, an HTML page) in a temporary folder, so every forked run starts with them
+made. It publishes nothing and draws no report: vl-convert's engine, once started, hangs in
+forked children.
+
+It changes no run's output: everything it leaves behind is a cache of a pure function or a
+loaded resource (tests/test_rehearsal.py compares the tables of runs with and without it).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from newswire import extract, release, stages, validation
+
+REHEARSAL_FOLDER = "rehearsal"
+
+
+def rehearsal_articles() -> list[Path]:
+    folder = resources.files("newswire") / "data" / REHEARSAL_FOLDER
+    return sorted(Path(str(path)) for path in folder.iterdir() if path.is_file())
+
+
+def rehearse() -> dict[str, int]:
+    """Run ingest to validation over the rehearsal articles twice (the second time from the
+    cache, as most of a scheduled run's articles come) and write each table once; the row counts
+    of its tables, to show it ran through."""
+    with tempfile.TemporaryDirectory(prefix="newswire-rehearsal-") as work:
+        raw, out, cache = Path(work) / "raw", Path(work) / "out", Path(work) / "cache"
+        raw.mkdir()
+        for article in rehearsal_articles():
+            shutil.copy(article, raw / article.name)
+        for _ in range(2):
+            tables = _release_tables(raw, out, cache)
+        for table, df in tables.items():
+            release.write_table(df, table, Path(work) / f"{table}.parquet")
+        return {table: len(df) for table, df in tables.items()}
+
+
+def _release_tables(raw: Path, out: Path, cache: Path) -> dict:
+    files, rejected = stages.discover_inputs(raw)
+    stages.previous_inputs(out)
+    structured, uncached = stages.structure_from_cache(files, cache)
+    structured = stages.StructuredBatch.merge([structured, stages.structure_files(uncached, cache)])
+    stages.run_identity(raw, structured, rejected)
+    corpus = stages.clean_corpus(structured.articles)
+    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    items = stages.extraction_inputs(spine["articles"])
+    extracted = stages.merge_extracted([extract.extract_batch(items, cache)])
+    tables = stages.corpus_tables(spine, extracted, stages.load_registry(out))
+    valid, _ = validation.validate_tables(tables)
+    return valid
