@@ -3,11 +3,9 @@ the model): what a scheduled run loads on first use besides, Great Expectations 
 rehearsal of a small run's stages (newswire.rehearsal), so that every run forked from the server
 starts with them (newswire.served_runs).
 
-Then every object the server holds is frozen out of the cyclic collector's reach (gc.freeze, as
-Python's documentation advises before forking without exec): a run's full collections then walk
-only what the run made, not the modules and the model it inherited, and do not write into the
-inherited pages (each write would copy a page the run shares with the server). A failure of the
-rehearsal is left for the run that meets it."""
+Then what these made is frozen with the rest (as newswire.worker_preload freezes the pipeline and
+the model): a run's full collections walk only what the run makes. A failure of the rehearsal is
+left for the run that meets it."""
 
 import contextlib
 import gc

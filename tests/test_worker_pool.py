@@ -3,6 +3,7 @@ once (newswire.worker_pool), on a real Prefect process pool; and when a run star
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -22,7 +23,9 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 def where_it_ran(_: int) -> tuple[int, int, bool, bool]:
     from newswire import nlp
 
-    return os.getpid(), os.getppid(), PRELOAD in sys.modules, nlp.load_nlp.cache_info().currsize == 1
+    # frozen: what the server loaded is out of the worker's collections (newswire.worker_preload)
+    loaded = PRELOAD in sys.modules and gc.get_freeze_count() > 0
+    return os.getpid(), os.getppid(), loaded, nlp.load_nlp.cache_info().currsize == 1
 
 
 @flow(task_runner=PreloadedProcessPool(max_workers=2))
@@ -30,7 +33,7 @@ def probe_workers() -> list[tuple[int, int, bool, bool]]:
     return [future.result() for future in where_it_ran.map(range(4))]
 
 
-def test_workers_fork_from_the_preloaded_server_with_the_model_loaded(prefect_harness):
+def test_workers_fork_from_the_preloaded_server_with_the_model_loaded_and_frozen(prefect_harness):
     places = probe_workers()
     workers = {pid for pid, _, _, _ in places}
     parents = {parent for _, parent, _, _ in places}
