@@ -49,8 +49,7 @@ def rehearse() -> dict[str, int]:
 def _release_tables(raw: Path, out: Path, cache: Path) -> dict:
     files, rejected = stages.discover_inputs(raw)
     stages.previous_inputs(out)
-    structured, uncached = stages.structure_from_cache(files, cache)
-    structured = stages.StructuredBatch.merge([structured, stages.structure_files(uncached, cache)])
+    structured = stages.structure_batch(files, cache)
     stages.run_identity(raw, structured, rejected)
     corpus = stages.clean_corpus(structured.articles)
     spine = stages.spine_tables(corpus, rejected + structured.quarantine)

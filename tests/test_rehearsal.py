@@ -13,8 +13,10 @@ from newswire.rehearsal import rehearsal_articles, rehearse
 
 
 def test_the_rehearsal_articles_are_text_pages_a_duplicate_and_an_html_page():
-    suffixes = sorted(path.suffix for path in rehearsal_articles())
-    assert suffixes.count(".txt") >= 2 and ".html" in suffixes
+    articles = rehearsal_articles()
+    texts = [path.read_bytes() for path in articles if path.suffix == ".txt"]
+    assert len(texts) >= 3 and len(set(texts)) < len(texts)  # one text page is a copy of another
+    assert any(path.suffix == ".html" for path in articles)
 
 
 def test_the_rehearsal_makes_rows_in_every_extracted_table():
@@ -25,7 +27,7 @@ def test_the_rehearsal_makes_rows_in_every_extracted_table():
 
 
 _RUN = """
-import hashlib, json, sys, tempfile
+import json, sys, tempfile
 from pathlib import Path
 from newswire import extract, release, stages, validation
 if sys.argv[2] == "rehearsed":
