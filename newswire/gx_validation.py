@@ -417,7 +417,8 @@ def _escape_stored_values(context, results: Mapping) -> None:
     (each expectation's result: observed values, failing values and keys, column names) is
     escaped in the stored results before the pages are built. The CLI's text uses the raw values.
     results: each suite's result as its run returned it (and stored it): a result with nothing to
-    escape is left as stored, rather than read back and written again (~0.2 s of a release's checks)."""
+    escape is left as stored, rather than read back and written again (a marshmallow round trip per
+    table: the suites over a BBC release took 3.5-3.7 s warm with it, 2.5-2.7 s without)."""
     store = context.validation_results_store
     for key in store.list_keys():
         result = results[key.expectation_suite_identifier.name]
