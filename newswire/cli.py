@@ -248,7 +248,7 @@ def _serve(args: argparse.Namespace) -> int:
             if dropped:
                 print(f"newswire serve: dropped {dropped} run(s) an earlier serve left scheduled (its options, "
                       "not these)", flush=True)
-            with flow_runs_forked(), checker_service():
+            with flow_runs_forked(args.raw.resolve(), None if args.no_cache else args.cache.resolve()), checker_service():
                 release_flow.serve(
                     name=SERVED_DEPLOYMENT, cron=args.cron, interval=None if args.cron else args.interval, limit=1,
                     print_starting_message=False, pause_on_shutdown=False,

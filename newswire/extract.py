@@ -90,8 +90,10 @@ class Cache(FileCache):
         path = self.path(extractor.name, extractor.version, text, ".json")
         if path is None:
             return None
+        if (records := self.recalled(path)) is not None:
+            return records
         try:
-            return extractor.from_json(json.loads(path.read_text(encoding="utf-8")), text)
+            return self.remembered(path, extractor.from_json(json.loads(path.read_text(encoding="utf-8")), text))
         except FileNotFoundError:
             return None
         except Exception:  # torn, wrong shape, or records that do not fit the text: extract again

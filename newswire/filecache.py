@@ -12,11 +12,25 @@ import hashlib
 import os
 from pathlib import Path
 
+# Entries `newswire serve`'s fork server read before forking its runs (newswire.served_memory):
+# path -> the decoded entry. A path names its stage's code version and its input's hash, so the
+# entry remembered under it is the one its file holds.
+REMEMBERED: dict[Path, object] = {}
+
 
 class FileCache:
-    def __init__(self, root: Path | None):
+    def __init__(self, root: Path | None, remember: bool = False):
         self.root = root
         self.rejected = 0  # entries a reader found unreadable or not fitting their input
+        self.remember = remember  # keep each entry read in REMEMBERED
+
+    def recalled(self, path: Path) -> object | None:
+        return REMEMBERED.get(path) if REMEMBERED else None
+
+    def remembered(self, path: Path, entry: object) -> object:
+        if self.remember:
+            REMEMBERED[path] = entry
+        return entry
 
     def path(self, folder: str, version: str, key_text: str, suffix: str) -> Path | None:
         if self.root is None:

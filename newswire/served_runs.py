@@ -18,12 +18,15 @@ for the fork server's, as newswire.worker_pool does for the task runner's pool.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import prefect.flow_engine
 import prefect.runner._starter_direct as direct_starter
 
+from newswire.served_memory import CACHE_VARIABLE, RAW_VARIABLE
 from newswire.worker_pool import START_METHOD, prefect_start_method, start_preloading, stop_fork_server
 
 SERVED_PRELOAD = "newswire.served_preload"
@@ -38,9 +41,15 @@ def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, contex
 
 
 @contextmanager
-def flow_runs_forked() -> Iterator[None]:
-    """While serving: the fork server starts loading now, and every flow run the runner starts
-    forks from it. The fork server is stopped at the end."""
+def flow_runs_forked(raw_dir: Path, cache_dir: Path | None) -> Iterator[None]:
+    """While serving: the fork server starts loading now (and reading the cache entries of the
+    corpus in raw_dir: newswire.served_memory), and every flow run the runner starts forks from
+    it. The fork server is stopped at the end."""
+    os.environ[RAW_VARIABLE] = str(raw_dir)  # the fork server starts with this process's environment
+    if cache_dir is None:
+        os.environ.pop(CACHE_VARIABLE, None)
+    else:
+        os.environ[CACHE_VARIABLE] = str(cache_dir)
     start_preloading(extra=[SERVED_PRELOAD])
     real = direct_starter.run_flow_in_subprocess
     direct_starter.run_flow_in_subprocess = _run_flow_forked

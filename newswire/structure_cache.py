@@ -42,8 +42,8 @@ def _identity(document: RawDocument) -> str:
 class StructureCache:
     """Structured articles under <cache>/structure/; a missing folder (None) caches nothing."""
 
-    def __init__(self, root: Path | None):
-        self.files = FileCache(root)
+    def __init__(self, root: Path | None, remember: bool = False):
+        self.files = FileCache(root, remember)
         self.hits = 0
 
     @property
@@ -59,7 +59,9 @@ class StructureCache:
         if path is None:
             return None
         try:
-            article = pickle.loads(path.read_bytes())
+            article = self.files.recalled(path)
+            if article is None:
+                article = pickle.loads(path.read_bytes())
         except FileNotFoundError:
             return None
         except Exception:  # torn or foreign: structure again
@@ -70,7 +72,7 @@ class StructureCache:
             self.files.rejected += 1
             return None
         self.hits += 1
-        return article
+        return self.files.remembered(path, article)
 
     def put(self, document: RawDocument, article: ParsedArticle) -> None:
         self.files.write(self.files.path(FOLDER, structure_version(), _identity(document), ".pickle"),

@@ -8,24 +8,29 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import sys
 
 import prefect.flow_engine
 import prefect.runner._starter_direct as direct_starter
 
-from newswire import served_runs, worker_pool
+from newswire import served_memory, served_runs, worker_pool
 
 
 def _start_method_seen(flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
     return flow, env, prefect.flow_engine.multiprocessing.get_context("spawn").get_start_method()
 
 
-def test_while_serving_prefect_starts_flow_runs_from_the_fork_server(monkeypatch):
+def test_while_serving_prefect_starts_flow_runs_from_the_fork_server(monkeypatch, tmp_path):
     real = direct_starter.run_flow_in_subprocess
     monkeypatch.setattr(prefect.flow_engine, "run_flow_in_subprocess", _start_method_seen)
-    monkeypatch.setattr(worker_pool, "start_preloading", lambda extra=(): None)
-    with served_runs.flow_runs_forked():
+    monkeypatch.setattr(served_runs, "start_preloading", lambda extra=(): None)
+    monkeypatch.setenv(served_memory.CACHE_VARIABLE, "an earlier serve's cache")
+    with served_runs.flow_runs_forked(tmp_path / "raw", None):
         assert direct_starter.run_flow_in_subprocess("flow", env={"A": "1"}) == ("flow", {"A": "1"}, "forkserver")
+        # the fork server reads the cache entries of this serve's corpus, and with --no-cache none
+        assert os.environ[served_memory.RAW_VARIABLE] == str(tmp_path / "raw")
+        assert served_memory.CACHE_VARIABLE not in os.environ
     assert direct_starter.run_flow_in_subprocess is real
     assert prefect.flow_engine.multiprocessing.get_context("spawn").get_start_method() == "spawn"
 
@@ -38,8 +43,8 @@ def _loaded(answer) -> None:
                 + [nlp.load_nlp.cache_info().currsize == 1, gc.get_freeze_count() > 0])
 
 
-def test_a_served_run_starts_with_the_pipeline_the_model_and_the_suites_loaded_rehearsed_and_frozen():
-    with served_runs.flow_runs_forked():
+def test_a_served_run_starts_with_the_pipeline_the_model_and_the_suites_loaded_rehearsed_and_frozen(tmp_path):
+    with served_runs.flow_runs_forked(tmp_path, tmp_path / "cache"):
         context = multiprocessing.get_context(worker_pool.START_METHOD)
         ours, theirs = context.Pipe()
         child = context.Process(target=_loaded, args=(theirs,))

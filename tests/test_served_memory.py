@@ -1,0 +1,94 @@
+"""The cache entries `newswire serve`'s fork server reads once for the runs it forks
+(newswire.served_memory): a run finds them in memory, makes the same tables as a run that reads
+the files, and reads or makes afresh what changed since."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newswire import extract, release, served_memory, stages, validation
+from newswire.filecache import REMEMBERED
+
+
+@pytest.fixture(autouse=True)
+def _forget():
+    REMEMBERED.clear()
+    yield
+    REMEMBERED.clear()
+
+
+@pytest.fixture(scope="module")
+def cached_seeds(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seeds in a raw folder of their own, and a cache a run over them filled."""
+    work = tmp_path_factory.mktemp("served-memory")
+    raw, cache = work / "raw", work / "cache"
+    shutil.copytree(seeds_dir, raw)
+    _run(raw, cache)
+    return raw, cache
+
+
+def _run(raw: Path, cache: Path) -> tuple[dict[str, str], stages.StructuredBatch, extract.ExtractedBatch]:
+    """A run's stages as the flow calls them, from the cache: table hashes, structures, extractions."""
+    files, rejected = stages.discover_inputs(raw)
+    structured = stages.structure_batch(files, cache)
+    corpus = stages.clean_corpus(structured.articles)
+    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    extracted = extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache)
+    tables, _ = validation.validate_tables(stages.corpus_tables(spine, extracted))
+    hashes = {}
+    for table, df in tables.items():
+        path = cache.parent / f"{table}.parquet"
+        release.write_table(df, table, path)
+        hashes[table] = release.sha256_path(path)
+    return hashes, structured, extracted
+
+
+def _spoil(cache: Path) -> int:
+    """Overwrite every cache entry with bytes no reader accepts; how many."""
+    entries = [path for path in cache.rglob("*") if path.is_file() and path.suffix in {".json", ".pickle"}]
+    for path in entries:
+        path.write_bytes(b"\x00 spoiled")
+    return len(entries)
+
+
+def test_a_run_finds_the_remembered_entries_and_makes_the_same_tables(cached_seeds, tmp_path):
+    raw, cache = cached_seeds
+    cache = shutil.copytree(cache, tmp_path / "cache")
+    from_files, structured, extracted = _run(raw, cache)
+    remembered = served_memory.remember_corpus(raw, cache)
+    articles = len(list(raw.iterdir()))
+    # each file's structure, and each extractor's records of each article extraction reads
+    assert remembered == articles + len(extracted.extractions) * len(extract.EXTRACTORS)
+    assert _spoil(cache) >= remembered  # from here on, an entry read from its file would be rejected
+    from_memory, structured, extracted = _run(raw, cache)
+    assert structured.from_cache == articles and structured.cache_rejected == 0
+    assert extracted.parsed == 0 and extracted.cache_rejected == 0 and not extracted.extractor_runs
+    assert from_memory == from_files
+
+
+def test_a_file_changed_since_is_structured_and_extracted_afresh(cached_seeds, tmp_path):
+    raw, cache = cached_seeds
+    raw, cache = shutil.copytree(raw, tmp_path / "raw"), shutil.copytree(cache, tmp_path / "cache")
+    served_memory.remember_corpus(raw, cache)
+    changed = sorted(raw.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA paragraph added since, said the editor.\n",
+                       encoding="utf-8")
+    _, structured, extracted = _run(raw, cache)
+    assert structured.from_cache == len(list(raw.iterdir())) - 1
+    assert extracted.parsed == 1
+    assert any("added since" in line.text for article in structured.articles for line in article.body)
+
+
+def test_a_corpus_above_the_limit_is_not_remembered(cached_seeds):
+    raw, cache = cached_seeds
+    assert served_memory.remember_corpus(raw, cache, most_files=len(list(raw.iterdir())) - 1) == 0
+
+
+def test_serve_without_a_cache_remembers_nothing(cached_seeds, monkeypatch):
+    raw, _ = cached_seeds
+    monkeypatch.setenv(served_memory.RAW_VARIABLE, str(raw))
+    monkeypatch.delenv(served_memory.CACHE_VARIABLE, raising=False)
+    assert served_memory.remember_served_corpus() == 0 and not REMEMBERED
