@@ -383,3 +383,27 @@ def test_data_docs_escape_every_value_from_the_release(tmp_path: Path):
     assert "<script>alert" not in pages and "<img src=x" not in pages
     assert "&lt;script&gt;alert(&#x27;country&#x27;)&lt;/script&gt;" in pages
     assert "&lt;img src=x onerror=alert(1)&gt;" in pages
+
+
+def test_the_pinned_great_expectations_is_the_release_its_kwargs_methods_were_replaced_for():
+    import great_expectations
+
+    # upgrading GX: check _read_each_configuration_once's methods against the new release's, then the pin here
+    assert great_expectations.__version__ == gx_validation.KWARGS_PATCHED_FOR
+
+
+def test_the_replaced_kwargs_methods_give_what_great_expectations_own_give(good_release: Path):
+    from great_expectations.expectations.expectation import Expectation
+
+    gx_validation._read_each_configuration_once()
+    own_domain, own_success = Expectation._newswire_kwargs
+    tables = gx_validation.load_tables(good_release)
+    compared = 0
+    for table in tables:
+        checks = gx_validation.derived_checks(table, tables)
+        for rule in gx_validation.build_rules(table, tables, good_release, checks):
+            expectation = rule.expectation
+            assert expectation._get_domain_kwargs() == own_domain(expectation)
+            assert expectation._get_success_kwargs() == own_success(expectation)
+            compared += 1
+    assert compared > 100
