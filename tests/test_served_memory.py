@@ -4,10 +4,14 @@ the files, and reads or makes afresh what changed since."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import PROJECT_ROOT
 
 from newswire import extract, release, served_memory, stages, validation
 from newswire.filecache import REMEMBERED
@@ -92,3 +96,42 @@ def test_serve_without_a_cache_remembers_nothing(cached_seeds, monkeypatch):
     monkeypatch.setenv(served_memory.RAW_VARIABLE, str(raw))
     monkeypatch.delenv(served_memory.CACHE_VARIABLE, raising=False)
     assert served_memory.remember_served_corpus() == 0 and not REMEMBERED
+
+
+_RUN = """
+import json, sys, tempfile
+from pathlib import Path
+from newswire import extract, release, served_memory, stages, validation
+raw, cache = Path(sys.argv[1]), (Path(sys.argv[2]) if sys.argv[2] != "-" else None)
+
+def tables():
+    structured, rejected, corpus = stages.spine_without_prefect(raw)
+    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    extracted = extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache)
+    return validation.validate_tables(stages.corpus_tables(spine, extracted))[0]
+
+if cache is not None:  # as serve's fork server: fill the cache, remember it, then run from memory
+    tables()
+    served_memory.remember_corpus(raw, cache)
+hashes = {}
+with tempfile.TemporaryDirectory() as work:
+    for table, df in tables().items():
+        path = Path(work) / f"{table}.parquet"
+        release.write_table(df, table, path)
+        hashes[table] = release.sha256_path(path)
+print(json.dumps(hashes))
+"""
+
+
+def _table_hashes(raw: Path, cache: Path | None) -> dict[str, str]:
+    done = subprocess.run([sys.executable, "-c", _RUN, str(raw), str(cache) if cache else "-"], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, check=True, timeout=300)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_run_after_remembering_makes_the_same_tables_as_one_in_a_fresh_process(seeds_dir, tmp_path):
+    # in subprocesses: what remember_corpus's resolution of the corpus leaves in the caches of
+    # the functions it ran must change nothing, and this process's own caches cannot hide it
+    fresh, remembered = _table_hashes(seeds_dir, None), _table_hashes(seeds_dir, tmp_path / "cache")
+    assert set(fresh) >= {"actors", "quotes", "events"}
+    assert remembered == fresh

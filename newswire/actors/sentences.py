@@ -15,7 +15,9 @@ from functools import lru_cache
 SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 
 
-@lru_cache(maxsize=64)  # the articles being resolved; each is asked about many times in a row
+# each article is asked about many times in a row; a served run's fork server finds its corpus's
+# once for all the runs it forks (newswire.served_memory), hence room for a corpus of articles
+@lru_cache(maxsize=4096)
 def _ends(text: str) -> list[int]:
     return [match.end() for match in SENTENCE_END.finditer(text)]
 

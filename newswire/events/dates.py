@@ -74,6 +74,12 @@ def _last_month_named(month: int, base: date) -> date:
     return date(year, month, 1)
 
 
+# Resolutions kept: the same expression and publication day always give the same date, and a
+# served run's fork server resolves its corpus's once for all the runs it forks (newswire.served_memory).
+RESOLVED_KEPT = 65536
+
+
+@lru_cache(maxsize=RESOLVED_KEPT)
 def resolve(expression: str | None, base: date | None) -> ResolvedDate | None:
     """The date an expression names, relative to base (the publication day); None when the
     expression names no particular time or needs a base that is missing."""
