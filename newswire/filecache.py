@@ -10,25 +10,38 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Entries `newswire serve`'s fork server read before forking its runs (newswire.served_memory):
 # path -> the decoded entry. A path names its stage's code version and its input's hash, so the
 # entry remembered under it is the one its file holds.
 REMEMBERED: dict[Path, object] = {}
+_remembering = False
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """While open, every entry a cache of this process reads is kept in REMEMBERED."""
+    global _remembering
+    _remembering = True
+    try:
+        yield
+    finally:
+        _remembering = False
 
 
 class FileCache:
-    def __init__(self, root: Path | None, remember: bool = False):
+    def __init__(self, root: Path | None):
         self.root = root
         self.rejected = 0  # entries a reader found unreadable or not fitting their input
-        self.remember = remember  # keep each entry read in REMEMBERED
 
     def recalled(self, path: Path) -> object | None:
         return REMEMBERED.get(path) if REMEMBERED else None
 
     def remembered(self, path: Path, entry: object) -> object:
-        if self.remember:
+        if _remembering:
             REMEMBERED[path] = entry
         return entry
 

@@ -28,9 +28,7 @@ from pathlib import Path
 from newswire import stages
 from newswire.extract import ArticleExtraction, Cache, ExtractedBatch, analysed_text
 from newswire.extractors import EXTRACTORS
-from newswire.filecache import REMEMBERED
-from newswire.ingest import Rejection, read_document
-from newswire.structure_cache import StructureCache
+from newswire.filecache import REMEMBERED, remembering
 
 # newswire serve's raw folder and cache, for its fork server (newswire.served_runs)
 RAW_VARIABLE, CACHE_VARIABLE = "NEWSWIRE_SERVED_RAW", "NEWSWIRE_SERVED_CACHE"
@@ -50,22 +48,19 @@ def remember_corpus(raw_dir: Path, cache_dir: Path, most_files: int = MAX_REMEMB
     files, _ = stages.discover_inputs(raw_dir)
     if len(files) > most_files:
         return len(REMEMBERED)
-    structures = StructureCache(cache_dir, remember=True)
-    articles = []
-    for found in files:
-        document = read_document(*found)
-        if not isinstance(document, Rejection) and (article := structures.get(document)) is not None:
-            articles.append(article)
-    spine = stages.spine_tables(stages.clean_corpus(articles), [])
-    records = Cache(cache_dir, remember=True)
-    extractions = []
-    for article_id, _, text in stages.extraction_inputs(spine["articles"]):
-        extraction = ArticleExtraction(article_id)
-        for extractor in EXTRACTORS.values():
-            if (found := records.records(extractor, analysed_text(text))) is not None:
-                extraction.records[extractor.name] = found
-        if len(extraction.records) == len(EXTRACTORS):
-            extractions.append(extraction)
+    with remembering():
+        structured, _ = stages.structure_from_cache(files, cache_dir)
+        spine = stages.spine_tables(stages.clean_corpus(structured.articles), [])
+        cache = Cache(cache_dir)
+        extractions = []
+        # the cache's records only, not extract.extract_batch: that would parse what is missing
+        for article_id, _, text in stages.extraction_inputs(spine["articles"]):
+            extraction = ArticleExtraction(article_id)
+            for extractor in EXTRACTORS.values():
+                if (found := cache.records(extractor, analysed_text(text))) is not None:
+                    extraction.records[extractor.name] = found
+            if len(extraction.records) == len(EXTRACTORS):
+                extractions.append(extraction)
     # once over the corpus, for the caches of what corpus resolution asks again every run (each
     # article's dates and sentence ends): the tables themselves are made again by every run
     stages.corpus_tables(spine, ExtractedBatch(extractions, [], 0))

@@ -42,8 +42,8 @@ def _identity(document: RawDocument) -> str:
 class StructureCache:
     """Structured articles under <cache>/structure/; a missing folder (None) caches nothing."""
 
-    def __init__(self, root: Path | None, remember: bool = False):
-        self.files = FileCache(root, remember)
+    def __init__(self, root: Path | None):
+        self.files = FileCache(root)
         self.hits = 0
 
     @property
