@@ -44,12 +44,10 @@ def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, contex
 def flow_runs_forked(raw_dir: Path, cache_dir: Path | None) -> Iterator[None]:
     """While serving: the fork server starts loading now (and reading the cache entries of the
     corpus in raw_dir: newswire.served_memory), and every flow run the runner starts forks from
-    it. The fork server is stopped at the end."""
-    os.environ[RAW_VARIABLE] = str(raw_dir)  # the fork server starts with this process's environment
-    if cache_dir is None:
-        os.environ.pop(CACHE_VARIABLE, None)
-    else:
-        os.environ[CACHE_VARIABLE] = str(cache_dir)
+    it. The fork server is stopped, and the environment restored, at the end."""
+    # the fork server starts (and would start again) with this process's environment
+    earlier = {name: os.environ.get(name) for name in (RAW_VARIABLE, CACHE_VARIABLE)}
+    _set_environment({RAW_VARIABLE: str(raw_dir), CACHE_VARIABLE: str(cache_dir) if cache_dir else None})
     start_preloading(extra=[SERVED_PRELOAD])
     real = direct_starter.run_flow_in_subprocess
     direct_starter.run_flow_in_subprocess = _run_flow_forked
@@ -58,6 +56,15 @@ def flow_runs_forked(raw_dir: Path, cache_dir: Path | None) -> Iterator[None]:
     finally:
         direct_starter.run_flow_in_subprocess = real
         stop_fork_server()
+        _set_environment(earlier)
+
+
+def _set_environment(values: dict[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def drop_runs_left_scheduled(flow_name: str, deployment: str = SERVED_DEPLOYMENT) -> int:

@@ -25,6 +25,7 @@ def test_while_serving_prefect_starts_flow_runs_from_the_fork_server(monkeypatch
     real = direct_starter.run_flow_in_subprocess
     monkeypatch.setattr(prefect.flow_engine, "run_flow_in_subprocess", _start_method_seen)
     monkeypatch.setattr(served_runs, "start_preloading", lambda extra=(): None)
+    monkeypatch.delenv(served_memory.RAW_VARIABLE, raising=False)
     monkeypatch.setenv(served_memory.CACHE_VARIABLE, "an earlier serve's cache")
     with served_runs.flow_runs_forked(tmp_path / "raw", None):
         assert direct_starter.run_flow_in_subprocess("flow", env={"A": "1"}) == ("flow", {"A": "1"}, "forkserver")
@@ -33,6 +34,8 @@ def test_while_serving_prefect_starts_flow_runs_from_the_fork_server(monkeypatch
         assert served_memory.CACHE_VARIABLE not in os.environ
     assert direct_starter.run_flow_in_subprocess is real
     assert prefect.flow_engine.multiprocessing.get_context("spawn").get_start_method() == "spawn"
+    assert served_memory.RAW_VARIABLE not in os.environ
+    assert os.environ[served_memory.CACHE_VARIABLE] == "an earlier serve's cache"
 
 
 def _loaded(answer) -> None:
