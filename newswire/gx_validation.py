@@ -516,6 +516,41 @@ def _read_each_configuration_once() -> None:
     Expectation._get_domain_kwargs, Expectation._get_success_kwargs = domain_kwargs, success_kwargs
 
 
+def _compile_templates_once() -> None:
+    """GX's Data Docs views each make a Jinja environment of their own, so every build parses and
+    compiles the same page templates again, ~50 compilations a release (~0.12 of the ~0.47 s that
+    building the BBC release's Data Docs takes, every run). One in-memory bytecode cache shared by
+    every view's environment (Jinja's own mechanism: it checks each template's source against the
+    code it holds) compiles each template once a process. The same pages."""
+    import jinja2
+    from great_expectations.render.view.view import DefaultJinjaView
+
+    if hasattr(DefaultJinjaView, "_newswire_init"):
+        return
+
+    class CompiledTemplates(jinja2.BytecodeCache):
+        def __init__(self) -> None:
+            self.code: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if (code := self.code.get(bucket.key)) is not None:
+                bucket.bytecode_from_string(code)
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            self.code[bucket.key] = bucket.bytecode_to_string()
+
+    compiled = CompiledTemplates()
+    init = DefaultJinjaView.__init__
+
+    def sharing_compiled_templates(self, *args, **kwargs) -> None:
+        init(self, *args, **kwargs)
+        if isinstance(getattr(self, "env", None), jinja2.Environment):
+            self.env.bytecode_cache = compiled
+
+    DefaultJinjaView._newswire_init = init
+    DefaultJinjaView.__init__ = sharing_compiled_templates
+
+
 def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Path) -> ValidationReport:
     """Run one suite per table of the release; Data Docs go to docs_dir (no default: a published
     release is never written into, so the caller says where)."""
@@ -523,6 +558,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
     from great_expectations.expectations.metadata_types import FailureSeverity
 
     _read_each_configuration_once()
+    _compile_templates_once()
 
     release_dir = Path(release_dir)
     # GX wants an absolute base_directory for a filesystem site.

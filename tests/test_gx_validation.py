@@ -407,3 +407,20 @@ def test_the_replaced_kwargs_methods_give_what_great_expectations_own_give(good_
             assert expectation._get_success_kwargs() == own_success(expectation)
             compared += 1
     assert compared > 100
+
+
+def test_data_docs_compile_each_page_template_once_a_process(good_release: Path, tmp_path: Path, monkeypatch):
+    import jinja2
+
+    gx_validation.validate_release(good_release, None, tmp_path / "first")
+    compiled = []
+    compile_source = jinja2.Environment.compile
+
+    def recording(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_source(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", recording)
+    report = gx_validation.validate_release(good_release, None, tmp_path / "second")
+    assert report.docs_index is not None and report.docs_index.read_text(encoding="utf-8").count("<html") == 1
+    assert [name for name in compiled if name is not None] == []  # loaded from the package: compiled before
