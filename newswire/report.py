@@ -217,7 +217,7 @@ def counts_section(release_dir: Path, tables: Mapping[str, pd.DataFrame], previo
     rows = pd.DataFrame({"table": names, "rows": [len(tables[name]) if name in tables else 0 for name in names]})
     columns = {"table": "table", "rows": "rows"}
     if previous_dir is not None:
-        diffs = diff_releases(previous_dir, release_dir)
+        diffs = diff_releases(previous_dir, release_dir, tables)  # the tables read once
         rows["previous"] = [previous.get(name, 0) for name in names]
         for what in ("added", "removed", "changed"):
             rows[what] = [len(getattr(diffs[name], what)) if name in diffs else 0 for name in names]

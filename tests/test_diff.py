@@ -57,6 +57,21 @@ def test_identical_release_and_table_only_in_one(releases):
     assert diff["quarantine"].removed == ["q1", "q2"] and diff["quarantine"].added == []
 
 
+def test_the_tables_of_b_already_read_give_the_same_diff_and_are_not_read_again(releases, monkeypatch):
+    import newswire.diff as diff_module
+
+    a, b = releases
+    read = {path.stem: pd.read_parquet(path) for path in b.glob("*.parquet")}
+    expected = diff_releases(a, b)
+    opened = []
+    monkeypatch.setattr(diff_module, "read_table", lambda path: opened.append(path) or pd.read_parquet(path))
+    assert diff_releases(a, b, read) == expected
+    assert sorted(path.parent for path in opened) == [a, a]
+    opened.clear()
+    assert diff_releases(a, b, {"boilerplate": read["boilerplate"]}) == expected  # not B's tables: read them
+    assert sorted(path.parent for path in opened) == [a, a, b, b]
+
+
 def article(n: int, **changes) -> dict:
     row = {"article_id": f"{n:016x}", "content_hash": "c" * 64, "source": f"{n}.txt", "outlet": None, "url": None,
            "file_hash": "f" * 64,
