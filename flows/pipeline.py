@@ -15,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import wait
 from prefect.utilities.annotations import quote
 
-from newswire import extract, release, report, stages, validation
+from newswire import extract, release, stages, validation
 from newswire.collector import collect_the_oldest_generation_rarely
 from newswire.run_summary import RunSummary, StageClock, gather
 from newswire.process_exit import leave_without_teardown
@@ -128,7 +128,6 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
             extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress,
                                                            checker.near_end(batches)))
         with clock("corpus resolution"):
-            report.start_renderer()  # for the report, on the core that idles while the corpus is resolved
             registry = stages.load_registry(Path(out_dir))
             tables = stages.corpus_tables(spine, extracted, registry)
         with clock("validate"):

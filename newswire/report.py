@@ -11,10 +11,8 @@ their sources); every section says so when its table is missing or empty.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -126,22 +124,6 @@ def render_svg(chart: object) -> str:
 
     svg = vl_convert.vegalite_to_svg(chart.to_json())
     return f'<div class="chart" role="img">{svg}</div>'
-
-
-def start_renderer() -> threading.Thread:
-    """Start vl-convert's engine on a thread, for a run that is about to publish. Its start and the
-    first chart's compilation (~0.6 s of CPU, the GIL released) otherwise fall on the report, drawn
-    beside the suites at the run's end where both cores are busy (a first draw over the BBC release
-    2.5-3.0 -> 1.8-2.0 s); started with corpus resolution, they take the core that idles then. A
-    failure is left for the drawing to raise. Never in a process whose forked children draw: the
-    engine, once started, hangs in them (newswire.rehearsal; serve's runs fork from a fork server)."""
-    def warm() -> None:
-        with contextlib.suppress(Exception):
-            bar_chart(pd.DataFrame({"label": ["a"], "value": [1]}), "label", "value", "warm")
-
-    thread = threading.Thread(target=warm, name="start the chart renderer", daemon=True)
-    thread.start()
-    return thread
 
 
 def bar_chart(df: pd.DataFrame, label: str, value: str, title: str) -> str:
@@ -460,4 +442,4 @@ def write_report(release_dir: Path, previous_dir: Path | None, out_dir: Path | N
     return path
 
 
-__all__ = ["REPORT_FOLDER", "Drawing", "clean_text", "draw", "render_report", "start_renderer", "write_report"]
+__all__ = ["REPORT_FOLDER", "Drawing", "clean_text", "draw", "render_report", "write_report"]

@@ -139,28 +139,3 @@ def test_cli_report_writes_into_a_release_without_one_and_elsewhere_after(tmp_pa
     assert (tmp_path / "again" / "index.html").exists()
     assert (folder / REPORT_FOLDER / "index.html").read_bytes() == before
     assert main(["report", "missing", "--out", str(tmp_path / "processed")]) == 2
-
-
-def test_start_renderer_draws_one_chart_on_a_thread_and_keeps_its_failures(monkeypatch):
-    """The warm-up goes through the report's own chart path (Altair to vl-convert), so the engine
-    and the compilation a first chart needs are made before the report; a failure there is left
-    for the drawing to raise, not raised on the run's thread."""
-    import threading
-
-    from newswire import report
-
-    drawn = []
-    monkeypatch.setattr(report, "render_svg", lambda chart: drawn.append((threading.current_thread().name,
-                                                                          chart.to_dict()["mark"])))
-    report.start_renderer().join(30)
-    assert drawn == [("start the chart renderer", {"type": "bar", "color": "#4c78a8"})]
-
-    def fail(chart):
-        raise RuntimeError("no engine")
-
-    raised = []
-    monkeypatch.setattr(report, "render_svg", fail)
-    monkeypatch.setattr(threading, "excepthook", raised.append)
-    thread = report.start_renderer()
-    thread.join(30)
-    assert not thread.is_alive() and raised == []
