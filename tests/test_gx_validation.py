@@ -396,7 +396,7 @@ def test_the_replaced_kwargs_methods_give_what_great_expectations_own_give(good_
     from great_expectations.expectations.expectation import Expectation
 
     gx_validation._read_each_configuration_once()
-    own_domain, own_success = Expectation._newswire_kwargs
+    own_domain, own_success, own_runtime = Expectation._newswire_kwargs
     tables = gx_validation.load_tables(good_release)
     compared = 0
     for table in tables:
@@ -405,6 +405,8 @@ def test_the_replaced_kwargs_methods_give_what_great_expectations_own_give(good_
             expectation = rule.expectation
             assert expectation._get_domain_kwargs() == own_domain(expectation)
             assert expectation._get_success_kwargs() == own_success(expectation)
+            for runtime in (None, {}, {"result_format": "COMPLETE", "catch_exceptions": True}):
+                assert expectation._get_runtime_kwargs(runtime) == own_runtime(expectation, runtime)
             compared += 1
     assert compared > 100
 
