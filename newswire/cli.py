@@ -240,6 +240,7 @@ def _serve(args: argparse.Namespace) -> int:
         with local_server(full=True) as url:
             from flows.pipeline import release_flow
             from newswire.served_runs import SERVED_DEPLOYMENT, drop_runs_left_scheduled, flow_runs_forked
+            from newswire.report_painter import painter_service
             from newswire.staged_checks import checker_service
 
             schedule = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
@@ -248,7 +249,8 @@ def _serve(args: argparse.Namespace) -> int:
             if dropped:
                 print(f"newswire serve: dropped {dropped} run(s) an earlier serve left scheduled (its options, "
                       "not these)", flush=True)
-            with flow_runs_forked(args.raw.resolve(), None if args.no_cache else args.cache.resolve()), checker_service():
+            with flow_runs_forked(args.raw.resolve(), None if args.no_cache else args.cache.resolve()), \
+                    checker_service(), painter_service():
                 release_flow.serve(
                     name=SERVED_DEPLOYMENT, cron=args.cron, interval=None if args.cron else args.interval, limit=1,
                     print_starting_message=False, pause_on_shutdown=False,

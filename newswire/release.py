@@ -268,11 +268,13 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         # The card, the report and the DuckDB views read the staged files and ship inside the
         # immutable release; the views name the files where they will be after the rename.
         from newswire.card import write_card
-        from newswire.report import draw, write_report  # imports Altair and vl-convert: only when publishing
+        from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
+        from newswire.report_painter import draw  # in newswire serve's painter when it runs
         from newswire.sql import write_views_file
 
-        # The report's tables and charts are drawn while the checks run (in a process of their own
-        # when newswire.staged_checks started one); leaving the block waits for the checks, also
+        # The report's tables and charts are drawn (in serve's painter when it runs:
+        # newswire.report_painter) while the checks run (in a process of their own when
+        # newswire.staged_checks started one); leaving the block waits for the checks, also
         # when drawing fails, so nothing writes into the staging folder once it is removed.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check staged") as checks:
             checking = checks.submit(check_staged, staging, previous) if check_staged is not None else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from newswire.release import MANIFEST
+from newswire.text import stable_hash
 
 REPORT_FOLDER = "report"
 REPORT_FILE = "index.html"
@@ -37,6 +39,7 @@ QUARANTINE_ROWS = 50
 MAX_CELL_CHARS = 280
 MAX_LABEL_CHARS = 40
 CHART_WIDTH = 560
+_VL_GRADIENT_ID = re.compile(r'(id="|url\(#)gradient_(\d+)')  # where it defines one, where it uses one
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;color:#1f2328}
@@ -122,8 +125,19 @@ def render_svg(chart: object) -> str:
     """An Altair chart -> inline SVG (vl-convert renders it without a browser or the network)."""
     import vl_convert
 
-    svg = vl_convert.vegalite_to_svg(chart.to_json())
-    return f'<div class="chart" role="img">{svg}</div>'
+    spec = chart.to_json()
+    return f'<div class="chart" role="img">{_ids_of_the_chart(vl_convert.vegalite_to_svg(spec), spec)}</div>'
+
+
+def _ids_of_the_chart(svg: str, spec: str) -> str:
+    """vl-convert numbers the gradients it defines by how many it drew before in the process, so the
+    same chart's SVG differs with what the process drew earlier (serve's painter draws every served
+    run's report: newswire.report_painter). Named after the chart's specification instead: the same
+    in every process, and distinct between the charts of one page."""
+    chart_id = stable_hash("chart", spec, length=12)
+    numbers = dict.fromkeys(number for _, number in _VL_GRADIENT_ID.findall(svg))
+    renamed = {number: f"chart-{chart_id}-gradient-{index}" for index, number in enumerate(numbers)}
+    return _VL_GRADIENT_ID.sub(lambda match: match.group(1) + renamed[match.group(2)], svg)
 
 
 def bar_chart(df: pd.DataFrame, label: str, value: str, title: str) -> str:

@@ -36,21 +36,19 @@ without workers, tests, `newswire validate`).
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import multiprocessing
-import pickle
 import signal
-import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from multiprocessing.connection import AuthenticationError, Client, Connection, Listener, arbitrary_address
+from multiprocessing.connection import Connection
 from pathlib import Path
 
+from newswire import run_services
 from newswire.process_exit import leave_without_teardown
+from newswire.run_services import STOP_GRACE_SECONDS, end
 
-STOP_GRACE_SECONDS = 2.0
 SPAWNED_CHECKER_ARTICLES = 1000
 # Estimated wall seconds of extraction left when the checker starts: its import takes ~2.5 s on a
 # free core, and corpus resolution (0.5 s for 300 files, 3 s for 2,226) follows the extraction. With
@@ -59,7 +57,9 @@ SPAWNED_CHECKER_ARTICLES = 1000
 LEAD_SECONDS = 2.0
 # newswire serve's checker (checker_service): its address and key, which the served runs inherit
 SERVICE_ADDRESS, SERVICE_KEY = "NEWSWIRE_CHECKER_ADDRESS", "NEWSWIRE_CHECKER_KEY"
-SERVICE_START_SECONDS = 120.0  # the fork server's preload first (~6 s on two idle cores)
+CHECKER_SERVICE = run_services.Service("newswire checks", "the served runs' Great Expectations checker",
+                                       SERVICE_ADDRESS, SERVICE_KEY)
+SERVICE_START_SECONDS = run_services.START_SECONDS
 
 
 def _serve_checks(connection: Connection) -> None:
@@ -74,24 +74,6 @@ def _serve_checks(connection: Connection) -> None:
     _answer(connection)
 
 
-def _serve_checks_to_runs(address: str, authkey: bytes, listening) -> None:
-    """`newswire serve`'s checker (checker_service): the same answers, to one run's connection at
-    a time, for as long as serving lasts."""
-    _start_checking()
-    with Listener(address, family="AF_UNIX", authkey=authkey) as listener:
-        listening.set()
-        while True:
-            try:
-                connection = listener.accept()
-            except (OSError, AuthenticationError):
-                continue  # a client that left or was not a run of this serve: the next one
-            with connection:
-                _answer(connection)
-            # between runs: what the suites left (Great Expectations' contexts hold cycles) grew the
-            # process by ~20 MiB a run without it, and stays at ~550 MiB on the BBC corpus with it
-            gc.collect()
-
-
 def _start_checking() -> None:
     leave_without_teardown()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -102,26 +84,14 @@ def _start_checking() -> None:
 
 
 def _answer(connection: Connection) -> None:
-    while True:
-        try:
-            staging_dir, previous_dir, accept_drift = connection.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            from newswire import gx_validation  # raises here if the import failed
-
-            answer = (True, gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False))
-        except Exception as error:  # the run raises it (ReleaseBlocked: the suites blocked the release)
-            answer = (False, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
-        connection.send(answer)
+    run_services.answer_requests(connection, _check)
 
 
-def _picklable(error: Exception) -> bool:
-    try:
-        pickle.loads(pickle.dumps(error))
-    except Exception:
-        return False
-    return True
+def _check(staging_dir: Path, previous_dir: Path | None, accept_drift: bool) -> dict:
+    """The suites (a failure, such as ReleaseBlocked when they block the release, goes to the run)."""
+    from newswire import gx_validation  # raises here if the import failed
+
+    return gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False)
 
 
 class _Checker:
@@ -145,24 +115,14 @@ class _Checker:
         and may still be importing: it is stopped at once."""
         self.connection.close()
         self.process.join(STOP_GRACE_SECONDS if self.used else 0)
-        _end(self.process)
-
-
-def _end(process: multiprocessing.process.BaseProcess) -> None:
-    """A checker still running is terminated, and killed if it has not left after STOP_GRACE_SECONDS."""
-    if process.is_alive():
-        process.terminate()
-        process.join(STOP_GRACE_SECONDS)
-    if process.is_alive():
-        process.kill()
-        process.join()
+        end(self.process)
 
 
 class _ServedChecker(_Checker):
     """A run's connection to its serve's checker (checker_service), which outlives the run."""
 
-    def __init__(self, address: str, authkey: bytes) -> None:
-        self.connection = Client(address, family="AF_UNIX", authkey=authkey)
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
         self.used = False
 
     def stop(self) -> None:
@@ -175,42 +135,19 @@ _checker: _Checker | None = None
 @contextmanager
 def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
     """For `newswire serve`: one checker process for all the runs it serves, forked from the fork
-    server that preloaded Great Expectations (newswire.served_runs), so that a run's suites start
-    at once instead of after a checker's imports (a spawned one: ~4.5 CPU-s, and a +1 article run
-    over the BBC corpus waited for it). The runs, forked from the same server, inherit its address
-    and key through the environment (checker_ahead). A service that does not start in time is
-    left: the runs then start their own checkers, as unserved runs do."""
-    from newswire import worker_pool
-
-    context = multiprocessing.get_context(worker_pool.START_METHOD)
-    address, authkey, listening = arbitrary_address("AF_UNIX"), os.urandom(32), context.Event()
-    process = context.Process(target=_serve_checks_to_runs, args=(address, authkey, listening),
-                              name="newswire checks", daemon=True)
-    process.start()
-    if listening.wait(timeout):
-        os.environ[SERVICE_ADDRESS], os.environ[SERVICE_KEY] = address, authkey.hex()
-    else:
-        logging.getLogger(__name__).warning("the Great Expectations checker of the served runs did not start "
-                                            "in %.0f s: each run starts its own", timeout)
-    try:
+    server that preloaded Great Expectations (newswire.served_runs, newswire.run_services), so that
+    a run's suites start at once instead of after a checker's imports (a spawned one: ~4.5 CPU-s,
+    and a +1 article run over the BBC corpus waited for it). The runs, forked from the same server,
+    inherit its address and key through the environment (checker_ahead). A service that does not
+    start in time is left: the runs then start their own checkers, as unserved runs do."""
+    with run_services.started(CHECKER_SERVICE, _start_checking, _answer, timeout):
         yield
-    finally:
-        os.environ.pop(SERVICE_ADDRESS, None)
-        os.environ.pop(SERVICE_KEY, None)
-        _end(process)
 
 
 def _served_checker() -> _Checker | None:
     """The connection to this run's serve's checker, or None (no serve, or its checker is gone)."""
-    address, key = os.environ.get(SERVICE_ADDRESS), os.environ.get(SERVICE_KEY)
-    if not address or not key:
-        return None
-    try:
-        return _ServedChecker(address, bytes.fromhex(key))
-    except (OSError, ValueError, EOFError, AuthenticationError) as error:
-        logging.getLogger(__name__).warning("the served runs' Great Expectations checker did not answer (%s: %s)",
-                                            type(error).__name__, error)
-        return None
+    connection = run_services.connect(CHECKER_SERVICE, logging.getLogger(__name__))
+    return _ServedChecker(connection) if connection is not None else None
 
 
 def _started_checker(method: str) -> _Checker | None:

@@ -77,3 +77,21 @@ def sample_release(prefect_harness, tmp_path_factory: pytest.TempPathFactory) ->
     shutil.copytree(PROJECT_ROOT / "raw", root / "raw")
     summary = release_flow(raw_dir=str(root / "raw"), out_dir=str(root / "processed"), progress=False)
     return Path(summary.release_path)
+
+
+@pytest.fixture(scope="module")
+def sample_tables(sample_release: Path):
+    """The sample release's tables, as read from its files."""
+    from newswire.gx_validation import load_tables
+
+    return load_tables(sample_release)
+
+
+@pytest.fixture
+def fork_server():
+    """The workers' fork server, for processes forked from it (a checker, serve's services)."""
+    from newswire import worker_pool
+
+    worker_pool.start_preloading()
+    yield
+    worker_pool.stop_fork_server()

@@ -13,7 +13,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from newswire import ingest
-from newswire.ingest import (BinaryData, DecodeError, FileIdentity, Garbled, RawDocument, Rejection, decode_bytes, discover,
+from newswire.ingest import (BinaryData, DecodeError, Garbled, RawDocument, Rejection, decode_bytes, discover,
                              normalise_text, read_document)
 
 SEED = "002_938be92725bdc9c3.txt"  # curly quotes, apostrophes, an en dash

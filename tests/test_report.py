@@ -139,3 +139,18 @@ def test_cli_report_writes_into_a_release_without_one_and_elsewhere_after(tmp_pa
     assert (tmp_path / "again" / "index.html").exists()
     assert (folder / REPORT_FOLDER / "index.html").read_bytes() == before
     assert main(["report", "missing", "--out", str(tmp_path / "processed")]) == 2
+
+
+@pytest.mark.parametrize("first, later", [
+    ('<linearGradient id="gradient_0"/><rect fill="url(#gradient_0)"/>',
+     '<linearGradient id="gradient_41"/><rect fill="url(#gradient_41)"/>'),
+    ('<g id="gradient_2"/><g id="gradient_5"/><rect fill="url(#gradient_5)"/><text>gradient_2</text>',
+     '<g id="gradient_9"/><g id="gradient_12"/><rect fill="url(#gradient_12)"/><text>gradient_2</text>'),
+])
+def test_a_chart_names_its_gradients_the_same_whatever_the_process_drew_before(first, later):
+    from newswire.report import _ids_of_the_chart
+
+    named = _ids_of_the_chart(first, '{"mark": "rect"}')
+    assert named == _ids_of_the_chart(later, '{"mark": "rect"}')
+    assert "gradient_" not in named.replace("<text>gradient_2</text>", "")  # a label is not an id
+    assert named != _ids_of_the_chart(first, '{"mark": "bar"}')  # two charts of one page: distinct ids

@@ -19,18 +19,6 @@ from newswire.release import latest_release, publish, read_manifest
 from newswire.validation import ReleaseBlocked
 
 
-@pytest.fixture
-def fork_server():
-    worker_pool.start_preloading()
-    yield
-    worker_pool.stop_fork_server()
-
-
-@pytest.fixture(scope="module")
-def tables(sample_release: Path) -> dict[str, pd.DataFrame]:
-    return gx_validation.load_tables(sample_release)
-
-
 def _shrunk(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Most boilerplate rows gone: a drift rule fails (row count vs the previous release)."""
     assert len(tables["boilerplate"]) >= 3
@@ -41,12 +29,12 @@ def _not_here(*args, **kwargs):
     raise AssertionError("the suites ran in the flow process")
 
 
-def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(tables, fork_server, tmp_path: Path,
+def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(sample_tables, fork_server, tmp_path: Path,
                                                                                 monkeypatch, caplog):
     alone, out = tmp_path / "alone", tmp_path / "processed"
-    publish(tables, alone, {})
-    publish(tables, out, {})
-    expected = read_manifest(publish(_shrunk(tables), alone, {}, check_staged=functools.partial(
+    publish(sample_tables, alone, {})
+    publish(sample_tables, out, {})
+    expected = read_manifest(publish(_shrunk(sample_tables), alone, {}, check_staged=functools.partial(
         gx_validation.check_staged, accept_drift=True)).path)["validation"]
     assert expected["outcome"] == "passed with accepted drift"
     with staged_checks.checker_ahead() as start:
@@ -54,9 +42,9 @@ def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(t
         checker = staged_checks._checker.process
         monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # here only: the checker forked before
         with caplog.at_level("WARNING", logger="newswire.validation"):
-            result = publish(_shrunk(tables), out, {},
+            result = publish(_shrunk(sample_tables), out, {},
                              check_staged=functools.partial(staged_checks.check_staged, accept_drift=True))
-        duplicated = dict(tables, boilerplate=tables["boilerplate"].iloc[[0, 0]].reset_index(drop=True))
+        duplicated = dict(sample_tables, boilerplate=sample_tables["boilerplate"].iloc[[0, 0]].reset_index(drop=True))
         with pytest.raises(ReleaseBlocked, match="boilerplate_id: unique"):
             publish(duplicated, out, {}, check_staged=staged_checks.check_staged)
     assert not checker.is_alive() and staged_checks._checker is None
@@ -68,29 +56,29 @@ def test_the_checker_process_runs_the_suites_and_the_run_logs_the_waived_rules(t
     assert latest_release(out) == result.path
 
 
-def test_a_dead_checker_leaves_the_suites_to_the_flow_process(tables, fork_server, tmp_path: Path):
+def test_a_dead_checker_leaves_the_suites_to_the_flow_process(sample_tables, fork_server, tmp_path: Path):
     with staged_checks.checker_ahead() as start:
         start.start()
         staged_checks._checker.process.kill()
         staged_checks._checker.process.join()
-        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+        result = publish(sample_tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
 
 
-def test_without_the_fork_server_the_suites_run_in_the_flow_process(tables, tmp_path: Path):
+def test_without_the_fork_server_the_suites_run_in_the_flow_process(sample_tables, tmp_path: Path):
     worker_pool.stop_fork_server()
     with staged_checks.checker_ahead() as start:
         assert start.near_end([[1, 2], [3]]) is None
         start.start()
         assert staged_checks._checker is None
-        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+        result = publish(sample_tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
 
 
-def test_a_checker_never_started_leaves_the_suites_to_the_flow_process(tables, fork_server, tmp_path: Path):
+def test_a_checker_never_started_leaves_the_suites_to_the_flow_process(sample_tables, fork_server, tmp_path: Path):
     with staged_checks.checker_ahead() as start:
         assert start.near_end([]) is not None and staged_checks._checker is None
-        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+        result = publish(sample_tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
 
 
@@ -114,20 +102,20 @@ def test_a_run_without_workers_spawns_its_checker_only_over_a_large_latest_relea
     assert not staged_checks.spawns_checker(out, expects_workers=True)  # then it forks near the extraction's end
 
 
-def test_the_spawned_checker_runs_the_suites(tables, sample_release: Path, tmp_path: Path, monkeypatch):
+def test_the_spawned_checker_runs_the_suites(sample_tables, sample_release: Path, tmp_path: Path, monkeypatch):
     worker_pool.stop_fork_server()
     monkeypatch.setattr(staged_checks, "SPAWNED_CHECKER_ARTICLES", 0)
     with staged_checks.checker_ahead(sample_release.parent) as start:
         checker = staged_checks._checker.process
         assert start.near_end([[1]]) is None
         monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # a fresh interpreter: not there
-        result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+        result = publish(sample_tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     assert not checker.is_alive() and staged_checks._checker is None
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
 
 
 @pytest.mark.parametrize("spawned", [False, True])
-def test_a_checker_that_cannot_start_leaves_the_suites_to_the_flow_process(tables, sample_release: Path, tmp_path: Path,
+def test_a_checker_that_cannot_start_leaves_the_suites_to_the_flow_process(sample_tables, sample_release: Path, tmp_path: Path,
                                                                            monkeypatch, caplog, spawned):
     if spawned:
         worker_pool.stop_fork_server()
@@ -144,14 +132,14 @@ def test_a_checker_that_cannot_start_leaves_the_suites_to_the_flow_process(table
             with staged_checks.checker_ahead(sample_release.parent) as start:
                 start.start()
                 assert staged_checks._checker is None
-                result = publish(tables, tmp_path, {}, check_staged=staged_checks.check_staged)
+                result = publish(sample_tables, tmp_path, {}, check_staged=staged_checks.check_staged)
     finally:
         worker_pool.stop_fork_server()
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
     assert "checker process did not start (OSError" in caplog.text
 
 
-def test_the_served_runs_share_one_checker_that_outlives_each_run(tables, fork_server, tmp_path: Path, monkeypatch):
+def test_the_served_runs_share_one_checker_that_outlives_each_run(sample_tables, fork_server, tmp_path: Path, monkeypatch):
     monkeypatch.setattr(gx_validation, "check_staged", _not_here)  # here only: the service forked before
     with staged_checks.checker_service():
         assert os.environ[staged_checks.SERVICE_ADDRESS]
@@ -159,7 +147,7 @@ def test_the_served_runs_share_one_checker_that_outlives_each_run(tables, fork_s
             with staged_checks.checker_ahead(tmp_path / run) as start:
                 assert isinstance(staged_checks._checker, staged_checks._ServedChecker)
                 assert start.near_end([[1]]) is None  # no checker of the run's own, even with a fork server
-                result = publish(tables, tmp_path / run, {}, check_staged=staged_checks.check_staged)
+                result = publish(sample_tables, tmp_path / run, {}, check_staged=staged_checks.check_staged)
             assert staged_checks._checker is None
             assert read_manifest(result.path)["validation"]["outcome"] == "passed"
         service = [child for child in multiprocessing.active_children() if child.name == "newswire checks"]
@@ -168,7 +156,7 @@ def test_the_served_runs_share_one_checker_that_outlives_each_run(tables, fork_s
     assert staged_checks.SERVICE_ADDRESS not in os.environ and staged_checks.SERVICE_KEY not in os.environ
 
 
-def test_a_run_whose_serve_checker_is_gone_checks_on_its_own(tables, tmp_path: Path, monkeypatch, caplog):
+def test_a_run_whose_serve_checker_is_gone_checks_on_its_own(sample_tables, tmp_path: Path, monkeypatch, caplog):
     worker_pool.stop_fork_server()
     monkeypatch.setenv(staged_checks.SERVICE_ADDRESS, str(tmp_path / "no-such-socket"))
     monkeypatch.setenv(staged_checks.SERVICE_KEY, "00" * 32)
@@ -176,6 +164,6 @@ def test_a_run_whose_serve_checker_is_gone_checks_on_its_own(tables, tmp_path: P
         with staged_checks.checker_ahead() as start:
             start.start()
             assert staged_checks._checker is None
-            result = publish(tables, tmp_path / "out", {}, check_staged=staged_checks.check_staged)
+            result = publish(sample_tables, tmp_path / "out", {}, check_staged=staged_checks.check_staged)
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
     assert "checker did not answer (FileNotFoundError" in caplog.text

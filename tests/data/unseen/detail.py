@@ -1,7 +1,7 @@
 """Full miss lists for a release vs this gold (same logic as /work/shared/hooks/score_gold.py, uncapped).
 usage: detail.py RELEASE RAW GOLD"""
 import importlib.util, sys, re
-from collections import defaultdict, Counter
+from collections import defaultdict
 from pathlib import Path
 spec = importlib.util.spec_from_file_location("sg", "/work/shared/hooks/score_gold.py"); sg = importlib.util.module_from_spec(spec); spec.loader.exec_module(sg)
 rel, raw, gold = sys.argv[1:4]

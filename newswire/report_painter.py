@@ -1,0 +1,80 @@
+"""The report of a staged release, drawn in `newswire serve`'s painter when one runs.
+
+A run draws its report (newswire.report) beside the suites at its end, where both cores are busy.
+In a served run, a fresh fork of serve's fork server, that first draw also starts vl-convert's
+engine and compiles the first charts (~0.6 s of CPU: the first draw over the BBC release takes
+2.5-3.0 s, a later one 1.7-1.9 s), and it cannot be started ahead: the engine, once started, hangs
+in forked children, so the fork server must not start it, and a thread starting it in the run
+slowed the corpus resolution beside it by more than it saved (it holds the GIL for much of it).
+`newswire serve` therefore starts one painter for all its runs (newswire.run_services): it starts
+the engine once and draws each run's report from the staged files while the run waits and the
+checker runs the suites. A run without a painter, or whose painter is gone, draws here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from newswire import run_services
+from newswire.process_exit import leave_without_teardown
+
+PAINTER_SERVICE = run_services.Service("newswire painter", "the served runs' report painter",
+                                       "NEWSWIRE_PAINTER_ADDRESS", "NEWSWIRE_PAINTER_KEY")
+
+log = logging.getLogger(__name__)
+
+
+def _start_painting() -> None:
+    """The painter's preparation: vl-convert's engine started with one chart drawn through the
+    report's own path. A failure is left for the drawing to raise."""
+    leave_without_teardown()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the serve's process group: serve ends it
+    with contextlib.suppress(Exception):
+        import pandas as pd
+
+        from newswire.report import bar_chart
+
+        bar_chart(pd.DataFrame({"label": ["a"], "value": [1]}), "label", "value", "start")
+
+
+def _answer(connection: Connection) -> None:
+    from newswire.report import draw as draw_here
+
+    run_services.answer_requests(connection, draw_here)
+
+
+@contextmanager
+def painter_service(timeout: float = run_services.START_SECONDS) -> Iterator[None]:
+    """For `newswire serve`: one painter for all the runs it serves, forked from the fork server
+    (where Altair is imported and vl-convert's engine is not started). The runs find it through the
+    environment; a painter that does not start in time is left, and the runs draw themselves."""
+    with run_services.started(PAINTER_SERVICE, _start_painting, _answer, timeout):
+        yield
+
+
+def draw(staging_dir: Path, previous_dir: Path | None):
+    """newswire.report.draw(staging_dir, previous_dir), in the serve's painter when it answers."""
+    from newswire.report import draw as draw_here
+
+    connection = run_services.connect(PAINTER_SERVICE, log)
+    if connection is not None:
+        with connection:
+            try:
+                connection.send((staging_dir, previous_dir))
+                drawn, value = connection.recv()
+            except (OSError, EOFError) as error:  # the painter died: draw here
+                log.warning("%s did not answer (%s: %s)", PAINTER_SERVICE.label, type(error).__name__, error)
+            else:
+                if drawn:
+                    return value
+                raise value
+    return draw_here(staging_dir, previous_dir)
+
+
+__all__ = ["PAINTER_SERVICE", "draw", "painter_service"]
