@@ -31,16 +31,27 @@ log = logging.getLogger(__name__)
 
 
 def _start_painting() -> None:
-    """The painter's preparation: vl-convert's engine started with one chart drawn through the
-    report's own path. A failure is left for the drawing to raise."""
+    """The painter's preparation: vl-convert's engine started (a failure is left for the drawing
+    to raise)."""
     leave_without_teardown()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the serve's process group: serve ends it
     with contextlib.suppress(Exception):
-        import pandas as pd
+        _draw_each_kind()
 
-        from newswire.report import bar_chart
 
-        bar_chart(pd.DataFrame({"label": ["a"], "value": [1]}), "label", "value", "start")
+def _draw_each_kind() -> None:
+    """One chart of each kind the report draws, through the report's own path: the engine starts
+    on the first, and compiles each kind on its first draw."""
+    import pandas as pd
+
+    from newswire.report import bar_chart, heatmap, time_chart
+
+    counts = pd.DataFrame({"label": ["a", "b"], "other": ["c", "d"], "value": [1, 2],
+                           "day": pd.to_datetime(["2026-01-01", "2026-01-02"], utc=True)})
+    bar_chart(counts, "label", "value", "start")
+    time_chart(counts, "day", None, "start")
+    time_chart(counts, "day", "label", "start")
+    heatmap(counts, "label", "other", "value", "start")
 
 
 def _answer(connection: Connection) -> None:

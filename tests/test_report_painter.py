@@ -64,3 +64,16 @@ def test_a_run_whose_painter_is_gone_draws_its_report_itself(sample_tables, tmp_
         release = publish(sample_tables, tmp_path / "out", {}).path
     assert "<svg" in _page(release)
     assert "report painter did not answer (FileNotFoundError" in caplog.text
+
+
+def test_the_painter_starts_with_each_kind_of_chart_the_report_draws(monkeypatch):
+    import inspect
+
+    drawn = []
+    monkeypatch.setattr(report, "render_svg", lambda chart: drawn.append(chart.to_dict()))
+    report_painter._draw_each_kind()
+    kinds = {name for name, _ in inspect.getmembers(report, inspect.isfunction)
+             if "render_svg(" in inspect.getsource(getattr(report, name)) and name != "render_svg"}
+    assert kinds == {"bar_chart", "time_chart", "heatmap"}  # a new kind of chart: draw it at the start too
+    assert [chart.get("mark", {}).get("type") for chart in drawn] == ["bar", "bar", "bar", None]
+    assert "color" in drawn[2]["encoding"] and [layer["mark"]["type"] for layer in drawn[3]["layer"]] == ["rect", "text"]
