@@ -3,7 +3,7 @@
 A run draws its report (newswire.report) beside the suites at its end, where both cores are busy.
 In a served run, a fresh fork of serve's fork server, that first draw also starts vl-convert's
 engine and compiles the first charts (~0.6 s of CPU: the first draw over the BBC release takes
-2.5-3.0 s, a later one 1.7-1.9 s), and it cannot be started ahead: the engine, once started, hangs
+2.5-3.0 s, a later one 1.3-1.9 s), and it cannot be started ahead: the engine, once started, hangs
 in forked children, so the fork server must not start it, and a thread starting it in the run
 slowed the corpus resolution beside it by more than it saved (it holds the GIL for much of it).
 `newswire serve` therefore starts one painter for all its runs (newswire.run_services): it starts
