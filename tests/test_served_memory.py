@@ -135,3 +135,21 @@ def test_a_run_after_remembering_makes_the_same_tables_as_one_in_a_fresh_process
     fresh, remembered = _table_hashes(seeds_dir, None), _table_hashes(seeds_dir, tmp_path / "cache")
     assert set(fresh) >= {"actors", "quotes", "events"}
     assert remembered == fresh
+
+
+def test_the_spine_of_a_run_after_remembering_counts_no_line_again(cached_seeds, tmp_path):
+    """The server's pass over its corpus finds every line's word count (the spine's word_count
+    column and subheadings count each line of each article, every run), and they all stay kept:
+    the BBC corpus counts ~8 lines a file, so the limit of files held fits."""
+    from newswire import text
+
+    raw, cache = cached_seeds
+    text.word_count.cache_clear()
+    served_memory.remember_corpus(raw, cache)
+    counted = text.word_count.cache_info()
+    files, rejected = stages.discover_inputs(raw)
+    structured, _ = stages.structure_from_cache(files, cache)
+    stages.spine_tables(stages.clean_corpus(structured.articles), rejected + structured.quarantine)
+    assert text.word_count.cache_info().misses == counted.misses
+    assert text.word_count.cache_info().hits > counted.hits + len(files)
+    assert text.WORD_COUNTS_KEPT >= 10 * served_memory.MAX_REMEMBERED_FILES
