@@ -15,7 +15,7 @@ import logging
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import AuthenticationError, Client, Connection, Listener, arbitrary_address
@@ -62,17 +62,36 @@ def started(service: Service, prepare: Callable[[], None], answer: Callable[[Con
     process = context.Process(target=_serve, args=(prepare, answer, address, authkey, listening),
                               name=service.name, daemon=True)
     process.start()
-    if listening.wait(timeout):
-        os.environ[service.address_variable], os.environ[service.key_variable] = address, authkey.hex()
-    else:
+    found = {service.address_variable: address, service.key_variable: authkey.hex()}
+    if not listening.wait(timeout):
+        found = {}
         logging.getLogger(__name__).warning("%s did not start in %.0f s: each run does its work itself",
                                             service.label, timeout)
     try:
+        with environment(found):
+            yield
+    finally:
+        end(process)
+
+
+@contextmanager
+def environment(values: Mapping[str, str | None]) -> Iterator[None]:
+    """The variables set (None: unset) while the block runs, and their earlier values back after:
+    serve's fork server and the runs it forks take them from this process's environment."""
+    earlier = {name: os.environ.get(name) for name in values}
+    _set(values)
+    try:
         yield
     finally:
-        os.environ.pop(service.address_variable, None)
-        os.environ.pop(service.key_variable, None)
-        end(process)
+        _set(earlier)
+
+
+def _set(values: Mapping[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def connect(service: Service, logger: logging.Logger) -> Connection | None:
@@ -120,4 +139,4 @@ def end(process: multiprocessing.process.BaseProcess) -> None:
         process.join()
 
 
-__all__ = ["Service", "answer_requests", "connect", "end", "started"]
+__all__ = ["Service", "answer_requests", "connect", "end", "environment", "started"]

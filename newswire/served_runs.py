@@ -18,7 +18,6 @@ for the fork server's, as newswire.worker_pool does for the task runner's pool.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 import prefect.flow_engine
 import prefect.runner._starter_direct as direct_starter
 
+from newswire.run_services import environment
 from newswire.served_memory import CACHE_VARIABLE, RAW_VARIABLE
 from newswire.worker_pool import START_METHOD, prefect_start_method, start_preloading, stop_fork_server
 
@@ -46,25 +46,15 @@ def flow_runs_forked(raw_dir: Path, cache_dir: Path | None) -> Iterator[None]:
     corpus in raw_dir: newswire.served_memory), and every flow run the runner starts forks from
     it. The fork server is stopped, and the environment restored, at the end."""
     # the fork server starts (and would start again) with this process's environment
-    earlier = {name: os.environ.get(name) for name in (RAW_VARIABLE, CACHE_VARIABLE)}
-    _set_environment({RAW_VARIABLE: str(raw_dir), CACHE_VARIABLE: str(cache_dir) if cache_dir else None})
-    start_preloading(extra=[SERVED_PRELOAD])
-    real = direct_starter.run_flow_in_subprocess
-    direct_starter.run_flow_in_subprocess = _run_flow_forked
-    try:
-        yield
-    finally:
-        direct_starter.run_flow_in_subprocess = real
-        stop_fork_server()
-        _set_environment(earlier)
-
-
-def _set_environment(values: dict[str, str | None]) -> None:
-    for name, value in values.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+    with environment({RAW_VARIABLE: str(raw_dir), CACHE_VARIABLE: str(cache_dir) if cache_dir else None}):
+        start_preloading(extra=[SERVED_PRELOAD])
+        real = direct_starter.run_flow_in_subprocess
+        direct_starter.run_flow_in_subprocess = _run_flow_forked
+        try:
+            yield
+        finally:
+            direct_starter.run_flow_in_subprocess = real
+            stop_fork_server()
 
 
 def drop_runs_left_scheduled(flow_name: str, deployment: str = SERVED_DEPLOYMENT) -> int:

@@ -77,3 +77,13 @@ def test_the_painter_starts_with_each_kind_of_chart_the_report_draws(monkeypatch
     assert kinds == {"bar_chart", "time_chart", "heatmap"}  # a new kind of chart: draw it at the start too
     assert [chart.get("mark", {}).get("type") for chart in drawn] == ["bar", "bar", "bar", None]
     assert "color" in drawn[2]["encoding"] and [layer["mark"]["type"] for layer in drawn[3]["layer"]] == ["rect", "text"]
+
+
+def test_serve_s_variables_are_set_while_serving_and_the_earlier_ones_back_after(monkeypatch):
+    from newswire.run_services import environment
+
+    monkeypatch.setenv("NEWSWIRE_TEST_KEPT", "earlier")
+    monkeypatch.delenv("NEWSWIRE_TEST_NEW", raising=False)
+    with environment({"NEWSWIRE_TEST_KEPT": None, "NEWSWIRE_TEST_NEW": "while serving"}):
+        assert "NEWSWIRE_TEST_KEPT" not in os.environ and os.environ["NEWSWIRE_TEST_NEW"] == "while serving"
+    assert os.environ["NEWSWIRE_TEST_KEPT"] == "earlier" and "NEWSWIRE_TEST_NEW" not in os.environ
