@@ -153,3 +153,13 @@ def test_the_spine_of_a_run_after_remembering_counts_no_line_again(cached_seeds,
     assert text.word_count.cache_info().misses == counted.misses
     assert text.word_count.cache_info().hits > counted.hits + len(files)
     assert text.WORD_COUNTS_KEPT >= 10 * served_memory.MAX_REMEMBERED_FILES
+
+
+def test_what_the_server_finds_once_has_room_for_every_article_it_holds():
+    """Corpus resolution walks the articles in the same order every pass: a cache smaller than the
+    corpus the server holds would keep none of what the server found until a run asked again."""
+    from newswire.actors import sentences
+    from newswire.events import dates
+
+    assert sentences.SENTENCE_ENDS_KEPT >= served_memory.MAX_REMEMBERED_FILES
+    assert dates.RESOLVED_KEPT >= 10 * served_memory.MAX_REMEMBERED_FILES  # ~3 dated expressions an article

@@ -15,9 +15,14 @@ from functools import lru_cache
 SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 
 
-# each article is asked about many times in a row; a served run's fork server finds its corpus's
-# once for all the runs it forks (newswire.served_memory), hence room for a corpus of articles
-@lru_cache(maxsize=4096)
+# Each article is asked about many times in a row; a served run's fork server finds its corpus's
+# once for all the runs it forks (newswire.served_memory), hence room for every article it holds:
+# resolution walks the corpus in the same order every pass, so a cache even a little smaller than
+# the corpus keeps none of them until it is asked again.
+SENTENCE_ENDS_KEPT = 8192
+
+
+@lru_cache(maxsize=SENTENCE_ENDS_KEPT)
 def _ends(text: str) -> list[int]:
     return [match.end() for match in SENTENCE_END.finditer(text)]
 
