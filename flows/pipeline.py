@@ -130,15 +130,13 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         with clock("corpus resolution"):
             registry = stages.load_registry(Path(out_dir))
             tables = stages.corpus_tables(spine, extracted, registry)
-        with clock("validate"):
-            valid, summaries = validation.validate_tables(tables)
-        with clock("publish"):
+        with clock("validate+publish"):  # pandera beside the suites and the report (newswire.release.publish)
             # quoted: Prefect would otherwise walk every row and registry entry looking for futures
-            result = publish_task(quote(valid), Path(out_dir),
-                                  quote(stages.manifest_extra(raw_dir, structured, rejected, summaries, cache, identity)),
+            result = publish_task(quote(tables), Path(out_dir),
+                                  quote(stages.manifest_extra(raw_dir, structured, rejected, cache, identity)),
                                   lock_wait, accept_drift, quote(registry))
-    return _announced(RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted, valid,
-                                                              previous), clock), announce)
+    return _announced(RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted,
+                                                              result.tables, previous), clock), announce)
 
 
 def _announced(summary: RunSummary, announce: bool) -> RunSummary:

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, STAGING_PREFIX, read_manifest, read_table
+from newswire.release import MANIFEST, blocked_docs_dir, read_manifest, read_table
 from newswire.validation import ReleaseBlocked
 from schemas import TABLES
 from schemas import integrity
@@ -82,9 +82,6 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
 
 CHECK_PREFIX = "check__"
 DOCS_FOLDER = "validation"
-# Data Docs of a blocked release are kept here (under the releases folder; hidden, so never
-# listed as a release) because the staging folder they were built in is deleted.
-BLOCKED_FOLDER = ".blocked"
 SITE_NAME = "newswire"
 FAILED_ROWS_SHOWN = 10
 # A suite runs first with GX's BASIC results (counts and some failing values). SUMMARY also counts
@@ -660,7 +657,7 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
         if warn:
             warn_of_waived(entry)
         return entry
-    kept = staging_dir.parent / BLOCKED_FOLDER / staging_dir.name.removeprefix(STAGING_PREFIX)
+    kept = blocked_docs_dir(staging_dir)
     if report.docs_index is not None:
         shutil.copytree(staging_dir / DOCS_FOLDER, kept, dirs_exist_ok=True)
     integrity_lines, drift_lines = failure_lines(report, INTEGRITY), [] if accept_drift else failure_lines(report, DRIFT)

@@ -19,8 +19,9 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -35,6 +36,9 @@ from schemas import TABLES, arrow_schema
 LATEST = "latest"
 LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
+# Data Docs of a blocked release are kept here (under the releases folder; hidden, so never
+# listed as a release) because the staging folder they were built in is deleted (blocked_docs_dir).
+BLOCKED_FOLDER = ".blocked"
 MANIFEST = "manifest.json"
 # Actor, quote cluster and event ids kept across releases (newswire/registry.py); not a release: no manifest, never listed.
 REGISTRY = ".registry"
@@ -50,6 +54,12 @@ class PublishResult:
     version: str
     path: Path
     created: bool  # False when the tables were identical to the latest release's
+    # the tables published (or found in the earlier release), as validation gave them
+    tables: Mapping[str, pd.DataFrame] | None = field(default=None, compare=False, repr=False)
+
+
+# validate(tables) -> (the tables to publish, the manifest's validation entries); raises to block
+Validator = Callable[[Mapping[str, pd.DataFrame]], tuple[Mapping[str, pd.DataFrame], dict]]
 
 
 def code_version() -> dict[str, str]:
@@ -218,42 +228,73 @@ def point_latest(out_dir: Path, version: str) -> None:
 
 
 def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: Mapping[str, object],
-            check_staged: Callable[[Path, Path | None], dict] | None = None) -> PublishResult:
+            check_staged: Callable[[Path, Path | None], dict] | None = None,
+            validate: Validator | None = None) -> PublishResult:
     """Write tables as a new release, unless they are byte-identical to the latest release.
 
-    check_staged(staging_dir, previous_release) runs on the written files before they become
-    visible (Great Expectations suites), on a thread beside the drawing of the report; it returns
-    validation facts for the manifest and raises to block the release. The dataset card (README.md, datapackage.json), the report
-    (report/index.html) and DuckDB views (newswire.sql) are written into the staging folder
+    validate(tables) gives the tables to publish and the manifest's validation entries (pandera:
+    a row that fails goes to quarantine) or raises to block the release. check_staged(staging_dir,
+    previous_release) runs on the written files before they become visible (Great Expectations
+    suites), on a thread beside the drawing of the report; it returns validation facts for the
+    manifest and raises to block the release. The dataset card (README.md, datapackage.json), the
+    report (report/index.html) and DuckDB views (newswire.sql) are written into the staging folder
     too, so they are part of the release. Call under release_lock.
+
+    Validation nearly always passes every row unchanged, so the tables are staged before it ends,
+    and the checks and the drawing work on them while it runs (pandera took ~0.45 s of a served
+    run's end alone: newswire serve's checker and painter waited for it). When validation changes
+    the tables, that work is discarded, and the tables it gives are staged, checked and drawn.
+    Tables identical to an earlier release's are validated first: what they publish is nothing new.
     """
     now = datetime.now(timezone.utc)
     staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
     staging.mkdir(parents=True)
     try:
-        table_hashes = {}
-        for table, df in tables.items():
-            path = staging / f"{table}.parquet"
-            write_table(df, table, path)
-            table_hashes[table] = sha256_path(path)
-            if pq.read_metadata(path).num_rows != len(df):
-                raise OSError(f"{path} re-read with a different row count than written")
-        fingerprint = hashlib.sha256(json.dumps(table_hashes, sort_keys=True).encode()).hexdigest()
+        validation: dict = {}
+        table_hashes = _stage(tables, staging)
         problems = [problem for problem in (_displace_latest(out_dir),) if problem]
         previous, problem = readable_previous(out_dir)
         problems += [problem] if problem else []
-        if previous is not None and read_manifest(previous).get("fingerprint") == fingerprint:
-            shutil.rmtree(staging)
-            return PublishResult(previous.name, previous, created=False)
-        newest = max((p for p in out_dir.iterdir() if p.is_dir() and (p / MANIFEST).exists()
-                      and not p.name.startswith(".") and not p.is_symlink()), default=None, key=lambda p: p.name)
-        if newest is not None and _fingerprint(newest) == fingerprint:
-            # a run killed between the rename and the switch of `latest` left this complete,
-            # validated release unpublished: make it visible rather than write a twin
-            shutil.rmtree(staging)
-            point_latest(out_dir, newest.name)
-            return PublishResult(newest.name, newest, created=True)
-        version = f"{now:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
+        while True:
+            fingerprint = hashlib.sha256(json.dumps(table_hashes, sort_keys=True).encode()).hexdigest()
+            earlier = _release_with(out_dir, previous, fingerprint)
+            if earlier is not None and validate is not None:
+                valid, validation = validate(tables)
+                validate = None
+                if not _same_tables(valid, tables):
+                    tables, table_hashes = valid, _stage(valid, staging)
+                    continue
+            if earlier is not None:
+                shutil.rmtree(staging)
+                if earlier != previous:
+                    # a run killed between the rename and the switch of `latest` left this complete,
+                    # validated release unpublished: make it visible rather than write a twin
+                    point_latest(out_dir, earlier.name)
+                return PublishResult(earlier.name, earlier, created=earlier != previous, tables=tables)
+            version = f"{now:%Y%m%dT%H%M%SZ}-{fingerprint[:8]}"
+            # The report's tables and charts are drawn (in serve's painter when it runs:
+            # newswire.report_painter) while the checks run (in a process of their own when
+            # newswire.staged_checks started one) and while validation runs here; leaving the
+            # block waits for the checks and the drawing, also when validation raises, so nothing
+            # writes into the staging folder once it is removed.
+            from newswire.report_painter import draw  # in newswire serve's painter when it runs
+
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check staged") as pool:
+                checking = pool.submit(check_staged, staging, previous) if check_staged is not None else None
+                drawing = pool.submit(draw, staging, previous)
+                try:
+                    valid, validation = validate(tables) if validate is not None else (tables, validation)
+                except BaseException:
+                    futures.wait([f for f in (checking, drawing) if f is not None])
+                    _discard_checks(checking, staging)
+                    raise
+            if validate is not None and not _same_tables(valid, tables):
+                log.info("validation set rows aside: staging, checking and drawing the tables it gave")
+                _discard_checks(checking, staging)
+                validate = None
+                tables, table_hashes = valid, _stage(valid, staging, fresh=True)
+                continue
+            break
         manifest = {
             "version": version,
             "created": now.isoformat(timespec="seconds"),
@@ -265,26 +306,18 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                        for table, df in tables.items()},
             **manifest_extra,
         }
+        manifest["validation"] = {**manifest.get("validation", {}), **validation,
+                                  **(checking.result() if checking is not None else {})}
         # The card, the report and the DuckDB views read the staged files and ship inside the
         # immutable release; the views name the files where they will be after the rename.
         from newswire.card import write_card
         from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
-        from newswire.report_painter import draw  # in newswire serve's painter when it runs
         from newswire.sql import write_views_file
 
-        # The report's tables and charts are drawn (in serve's painter when it runs:
-        # newswire.report_painter) while the checks run (in a process of their own when
-        # newswire.staged_checks started one); leaving the block waits for the checks, also
-        # when drawing fails, so nothing writes into the staging folder once it is removed.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check staged") as checks:
-            checking = checks.submit(check_staged, staging, previous) if check_staged is not None else None
-            drawing = draw(staging, previous)
-            if checking is not None:
-                manifest["validation"] = {**manifest.get("validation", {}), **checking.result()}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
                                         encoding="utf-8")
         write_card(staging)
-        write_report(staging, previous, drawing=drawing)
+        write_report(staging, previous, drawing=drawing.result())
         write_views_file(staging, (out_dir / version).resolve())
         for path in staging.rglob("*"):
             if path.is_file():
@@ -294,10 +327,56 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         os.rename(staging, final)
         _fsync_dir(out_dir)
         point_latest(out_dir, version)
-        return PublishResult(version, final, created=True)
+        return PublishResult(version, final, created=True, tables=tables)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _stage(tables: Mapping[str, pd.DataFrame], staging: Path, fresh: bool = False) -> dict[str, str]:
+    """Write the tables into the staging folder (emptied first when fresh); their files' sha256."""
+    if fresh:
+        shutil.rmtree(staging)
+        staging.mkdir()
+    table_hashes = {}
+    for table, df in tables.items():
+        path = staging / f"{table}.parquet"
+        write_table(df, table, path)
+        table_hashes[table] = sha256_path(path)
+        if pq.read_metadata(path).num_rows != len(df):
+            raise OSError(f"{path} re-read with a different row count than written")
+    return table_hashes
+
+
+def _release_with(out_dir: Path, previous: Path | None, fingerprint: str) -> Path | None:
+    """The latest release when it holds these tables; else the newest release folder when it does
+    (complete but never made visible); else None."""
+    if previous is not None and read_manifest(previous).get("fingerprint") == fingerprint:
+        return previous
+    newest = max((p for p in out_dir.iterdir() if p.is_dir() and (p / MANIFEST).exists()
+                  and not p.name.startswith(".") and not p.is_symlink()), default=None, key=lambda p: p.name)
+    if newest is not None and _fingerprint(newest) == fingerprint:
+        return newest
+    return None
+
+
+def _same_tables(validated: Mapping[str, pd.DataFrame], staged: Mapping[str, pd.DataFrame]) -> bool:
+    """Whether validation gave back the staged tables: the same tables, each the same frame or an
+    equal one (same columns, dtypes, index and values)."""
+    return validated.keys() == staged.keys() and all(
+        validated[table] is staged[table] or validated[table].equals(staged[table]) for table in staged)
+
+
+def blocked_docs_dir(staging: Path) -> Path:
+    """Where the Data Docs of a staged release its checks blocked are kept: the staging folder goes."""
+    return staging.parent / BLOCKED_FOLDER / staging.name.removeprefix(STAGING_PREFIX)
+
+
+def _discard_checks(checking: futures.Future | None, staging: Path) -> None:
+    """Forget checks that ran on tables validation then changed or blocked: a release they blocked
+    is not the one validation decided on, so the Data Docs they kept go too."""
+    if checking is not None and checking.exception() is not None:
+        shutil.rmtree(blocked_docs_dir(staging), ignore_errors=True)
 
 
 def _fingerprint(release_dir: Path) -> str | None:

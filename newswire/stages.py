@@ -23,7 +23,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from newswire import extract, nlp, release, tables
+from newswire import extract, nlp, release, tables, validation
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
@@ -34,7 +34,6 @@ from newswire.outlets import SOURCES_FILE
 from newswire.registry import Registries, keep_ids
 from newswire.structure import ParsedArticle, body_text, drop_recurring, structure
 from newswire.structure_cache import StructureCache
-from newswire.validation import TableValidation
 
 T = TypeVar("T")
 # Batches of article text shipped to a worker stay around this size: big enough that task
@@ -438,8 +437,9 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
     return {
         "articles": articles,
         "boilerplate": spine["boilerplate"],
-        "quarantine": pd.concat([spine["quarantine"], tables.quarantine_table(extracted.quarantine)],
-                                ignore_index=True) if extracted.quarantine else spine["quarantine"],
+        # in the order validation gives it, so that publishing finds the tables it staged unchanged
+        "quarantine": validation.ordered_quarantine(pd.concat([spine["quarantine"], tables.quarantine_table(
+            extracted.quarantine)], ignore_index=True) if extracted.quarantine else spine["quarantine"]),
         "actors": tables.actors_table(actors),
         "mentions": tables.mentions_table(mention_rows),
         "quotes": quotes,
@@ -533,15 +533,13 @@ def input_changes(previous: dict[str, str] | None, current: dict[str, str]) -> d
 
 
 def manifest_extra(raw_dir: str, structured: StructuredBatch, rejected: list[dict],
-                   summaries: list[TableValidation], cache_dir: Path | None = None, identity: str | None = None) -> dict:
-    """What the manifest records of this run beyond the tables: input hashes (and the run's
-    identity, run_identity), how the articles were extracted, and pandera outcomes."""
+                   cache_dir: Path | None = None, identity: str | None = None) -> dict:
+    """What the manifest records of this run beyond the tables and their validation: input hashes
+    (and the run's identity, run_identity) and how the articles were extracted."""
     return {
         "inputs": {"raw_dir": str(raw_dir), "files": _input_files(structured, rejected),
                    **({"identity": identity} if identity is not None else {})},
         "extraction": extraction_record(cache_dir),
-        "validation": {"pandera": {s.table: {"rows_in": s.rows_in, "rows_out": s.rows_out,
-                                             "quarantined": s.quarantined} for s in summaries}},
     }
 
 
@@ -589,16 +587,17 @@ def load_what_runs_use(suites_here: bool = True) -> None:
             import newswire.gx_validation  # noqa: F401
 
 
-def publish(valid: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
+def publish(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
             accept_drift: bool = False, registry: Registries | None = None) -> release.PublishResult:
-    """Publish (drift rules waived with accept_drift), then keep the ids it used for the next
-    run (only once the release passed)."""
+    """Validate and publish (drift rules waived with accept_drift): the result holds the tables
+    as validation gave them. Then keep the ids it used for the next run (only once the release passed)."""
     from newswire.staged_checks import check_staged  # in the checker process, or here (imports GX: ~2 s)
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
-        result = release.publish(valid, out_dir, extra,
-                                 check_staged=functools.partial(check_staged, accept_drift=accept_drift))
+        result = release.publish(tables, out_dir, extra,
+                                 check_staged=functools.partial(check_staged, accept_drift=accept_drift),
+                                 validate=validation.validate_for_release)
         if not result.created and (identity := extra.get("inputs", {}).get("identity")):
             _vouch_for(out_dir, result.version, identity)
         if registry is not None:

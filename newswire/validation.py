@@ -93,10 +93,25 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.Da
         out[table] = valid
         extra_quarantine.extend(quarantined)
         summaries.append(summary)
-    quarantine = pd.concat([tables.get("quarantine", frame("quarantine", [])), frame("quarantine", extra_quarantine)],
-                           ignore_index=True) if extra_quarantine else tables.get("quarantine", frame("quarantine", []))
-    quarantine = quarantine.drop_duplicates("quarantine_id").sort_values("quarantine_id", kind="stable").reset_index(drop=True)
-    valid, _, summary = validate_table("quarantine", quarantine, articles_by_id)
+    quarantine = tables.get("quarantine", frame("quarantine", []))
+    if extra_quarantine:
+        quarantine = ordered_quarantine(pd.concat([quarantine, frame("quarantine", extra_quarantine)], ignore_index=True))
+    valid, _, summary = validate_table("quarantine", ordered_quarantine(quarantine), articles_by_id)
     out["quarantine"] = valid
     summaries.append(summary)
     return out, summaries
+
+
+def ordered_quarantine(quarantine: pd.DataFrame) -> pd.DataFrame:
+    """Each quarantine row once, in quarantine_id order (the frame itself when it already is)."""
+    ids = quarantine["quarantine_id"]
+    if ids.is_unique and ids.is_monotonic_increasing and quarantine.index.equals(pd.RangeIndex(len(quarantine))):
+        return quarantine
+    return quarantine.drop_duplicates("quarantine_id").sort_values("quarantine_id", kind="stable").reset_index(drop=True)
+
+
+def validate_for_release(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], dict]:
+    """newswire.release.publish's validator: (the valid tables, the manifest's pandera entry)."""
+    valid, summaries = validate_tables(tables)
+    return valid, {"pandera": {s.table: {"rows_in": s.rows_in, "rows_out": s.rows_out, "quarantined": s.quarantined}
+                               for s in summaries}}

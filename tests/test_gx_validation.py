@@ -21,7 +21,7 @@ import schemas
 from newswire import gx_validation
 from newswire.cli import main
 from newswire.gx_validation import check_staged, derived_checks, validate_release
-from newswire.release import latest_release, publish, read_manifest, read_table, write_table
+from newswire.release import BLOCKED_FOLDER, latest_release, publish, read_manifest, read_table, write_table
 from newswire.tables import frame
 from newswire.validation import ReleaseBlocked
 from schemas._base import TableModel
@@ -180,7 +180,7 @@ def test_row_count_drop_blocks_publish_and_keeps_docs(tmp_path: Path):
     assert "2 expectation(s) failed" in message
     assert latest_release(out) == first  # nothing became visible
     assert not list(out.glob(".staging-*"))
-    assert len(list((out / gx_validation.BLOCKED_FOLDER).glob("*/index.html"))) == 1
+    assert len(list((out / BLOCKED_FOLDER).glob("*/index.html"))) == 1
 
 
 def _shrunk(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
