@@ -225,7 +225,7 @@ def derived_checks(table: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, 
         for other, rule, what, share in (("quotes", "has_quote", "a quote", MIN_SHARE_ARTICLES_WITH_QUOTE),
                                          ("mentions", "has_actor_mention", "an actor mention", MIN_SHARE_ARTICLES_WITH_MENTION)):
             if other in tables:
-                has = df["article_id"].isin(set(tables[other]["article_id"])).astype(object)
+                has = integrity.member_of(df["article_id"], _ids(tables, (other,), "article_id")).astype(object)
                 has[~canonical] = None  # duplicates count once, through their canonical copy
                 checks[f"{CHECK_PREFIX}{rule}"] = (f"share of non-duplicate articles with {what}", has, share)
     return checks
