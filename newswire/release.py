@@ -262,7 +262,7 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                 valid, validation = validate(tables)
                 validate = None
                 if not _same_tables(valid, tables):
-                    tables, table_hashes = valid, _stage(valid, staging)
+                    tables, table_hashes = valid, _stage(valid, staging, fresh=True)
                     continue
             if earlier is not None:
                 shutil.rmtree(staging)
@@ -279,7 +279,7 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
             # writes into the staging folder once it is removed.
             from newswire.report_painter import draw  # in newswire serve's painter when it runs
 
-            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="check staged") as pool:
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="staged release") as pool:
                 checking = pool.submit(check_staged, staging, previous) if check_staged is not None else None
                 drawing = pool.submit(draw, staging, previous)
                 try:

@@ -101,3 +101,15 @@ def test_tables_of_the_latest_release_are_validated_before_anything_is_checked(s
     check, calls = _counted(lambda staging, previous: {"outcome": "passed"})
     again = release.publish(sample_tables, out, {}, check_staged=check, validate=validate)
     assert (again.created, again.path, validated, calls) == (False, first.path, [True], [])
+
+
+def test_tables_with_rows_validation_sets_aside_publish_nothing_new_the_second_time(sample_tables, tmp_path):
+    quotes = sample_tables["quotes"].copy()
+    quotes.loc[0, "kind"] = "shouted"
+    bad = {**sample_tables, "quotes": quotes}
+    out = tmp_path / "out"
+    passed = lambda staging, previous: {"outcome": "passed"}  # noqa: E731
+    first = release.publish(bad, out, {}, check_staged=passed, validate=validation.validate_for_release)
+    again = release.publish(bad, out, {}, check_staged=passed, validate=validation.validate_for_release)
+    assert first.created and (again.created, again.path) == (False, first.path)
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".") and p.is_dir() and not p.is_symlink()] == [first.path.name]
