@@ -167,3 +167,40 @@ def test_a_run_whose_serve_checker_is_gone_checks_on_its_own(sample_tables, tmp_
             result = publish(sample_tables, tmp_path / "out", {}, check_staged=staged_checks.check_staged)
     assert read_manifest(result.path)["validation"]["outcome"] == "passed"
     assert "checker did not answer (FileNotFoundError" in caplog.text
+
+
+WARMED_UP_VALIDATION = """
+import json, sys, tempfile
+from pathlib import Path
+import jinja2
+from newswire import gx_validation, staged_checks
+if sys.argv[2] == "warm":
+    staged_checks._run_the_suites_once()
+compiled = []
+compile_source = jinja2.Environment.compile
+def recording(self, source, name=None, *args, **kwargs):
+    compiled.append(name)
+    return compile_source(self, source, name, *args, **kwargs)
+jinja2.Environment.compile = recording
+report = gx_validation.validate_release(Path(sys.argv[1]), None, Path(tempfile.mkdtemp()) / "docs")
+print(json.dumps({"passes": report.passes(), "compiled": [name for name in compiled if name is not None],
+                  "left": [p.name for p in Path(tempfile.gettempdir()).glob(staged_checks.WARM_UP_PREFIX + "*")]}))
+"""
+
+
+def test_the_served_checker_warms_up_on_empty_tables_so_the_first_run_compiles_nothing(sample_release: Path, tmp_path):
+    """In a fresh process, as the served checker starts: its warm-up leaves nothing behind, and the
+    first real validation then compiles no Data Docs template (without it, it compiles them all)."""
+    import json
+    import subprocess
+    import sys
+
+    def validation_after(mode: str) -> dict:
+        env = {**os.environ, "TMPDIR": str(tmp_path)}
+        done = subprocess.run([sys.executable, "-c", WARMED_UP_VALIDATION, str(sample_release), mode],
+                              capture_output=True, text=True, env=env, check=True, cwd=Path(__file__).parent.parent)
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    warm, cold = validation_after("warm"), validation_after("cold")
+    assert warm == {"passes": True, "compiled": [], "left": []}
+    assert cold["passes"] and cold["compiled"]  # what the warm-up spares the first run
