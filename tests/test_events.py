@@ -176,6 +176,25 @@ def _resolved(article_id: str, mention: EventMention, sources=("GPE:USA",), targ
     return ResolvedMention(article_id, mention, tuple(sources), tuple(targets), None, ResolvedDate(day, "day"), "sentence")
 
 
+BLINKEN = "PERSON:blinken|antony"
+
+
+@pytest.mark.parametrize("shared, expected", [
+    ("act", (date(2022, 1, 26), "story")),     # the same act: the same story
+    ("person", (date(2022, 1, 26), "story")),  # a person of its acts, in an act of the dated article
+    ("country", None),                         # a country alone: named in every year's news
+])
+def test_an_undated_article_takes_the_day_of_a_story_it_shares_acts_or_people_with(shared, expected):
+    from newswire.events.merge import _bases
+
+    dated = ResolvedMention("dated", _mention(10), (BLINKEN,), ("GPE:RUS",), None, None, "none")
+    undated = {"act": ((BLINKEN,), ("GPE:RUS",), "REJECT"), "person": ((BLINKEN,), ("GPE:CHN",), "ACCUSE"),
+               "country": (("GPE:USA",), ("GPE:RUS",), "ACCUSE")}[shared]
+    sources, targets, plover = undated
+    mention = ResolvedMention("undated", _mention(10, plover=plover), sources, targets, None, None, "none")
+    assert _bases({"dated": (date(2022, 1, 26), "published")}, [dated, mention], {}).get("undated") == expected
+
+
 ARTICLES = {name: Article(name, "x" * 60, pd.Timestamp("2022-01-27", tz="UTC"), outlet)
             for name, outlet in (("a", "Reuters"), ("b", "AP"), ("c", "AP"))}
 
