@@ -454,7 +454,6 @@ def _personal_events(members: _Members, actor_id: Callable[[str], str]) -> tuple
     return ([rest] if rest else []), [_Members(by_dyad[dyad]) for dyad in sorted(personal, key=repr)]
 
 
-
 def _people(item: ResolvedMention, actor_id: Callable[[str], str]) -> tuple:
     """The two people an act is between, () unless both sides are people."""
     keys = tuple(dict.fromkeys(item.participants)) if item.symmetric else item.sources[:1] + item.targets[:1]
