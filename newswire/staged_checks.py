@@ -39,7 +39,6 @@ import contextlib
 import logging
 import multiprocessing
 import signal
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -61,8 +60,6 @@ SERVICE_ADDRESS, SERVICE_KEY = "NEWSWIRE_CHECKER_ADDRESS", "NEWSWIRE_CHECKER_KEY
 CHECKER_SERVICE = run_services.Service("newswire checks", "the served runs' Great Expectations checker",
                                        SERVICE_ADDRESS, SERVICE_KEY)
 SERVICE_START_SECONDS = run_services.START_SECONDS
-# the temporary release the served checker warms up on (_run_the_suites_once)
-WARM_UP_PREFIX = "newswire-checker-warm-up-"
 
 
 def _serve_checks(connection: Connection) -> None:
@@ -143,26 +140,8 @@ def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
     and a +1 article run over the BBC corpus waited for it). The runs, forked from the same server,
     inherit its address and key through the environment (checker_ahead). A service that does not
     start in time is left: the runs then start their own checkers, as unserved runs do."""
-    with run_services.started(CHECKER_SERVICE, _start_checking, _answer, timeout, warm_up=_run_the_suites_once):
+    with run_services.started(CHECKER_SERVICE, _start_checking, _answer, timeout):
         yield
-
-
-def _run_the_suites_once() -> None:
-    """The served checker's warm-up: the suites and their Data Docs over a release of empty tables,
-    so that the first served run does not also pay for Great Expectations' first validation in the
-    process (its Jinja templates compiled, its classes and metrics set up): the suites' first run
-    over the BBC release took 2.6-2.9 s, a run after this warm-up 1.9-2.2 s. A failure is left for
-    a run's suites to raise."""
-    from newswire import gx_validation
-    from newswire.release import write_table
-    from newswire.tables import frame
-    from schemas import TABLES
-
-    with contextlib.suppress(Exception), tempfile.TemporaryDirectory(prefix=WARM_UP_PREFIX) as folder:
-        release = Path(folder)
-        for table in TABLES:
-            write_table(frame(table, []), table, release / f"{table}.parquet")
-        gx_validation.validate_release(release, None, release / gx_validation.DOCS_FOLDER)
 
 
 def _served_checker() -> _Checker | None:
