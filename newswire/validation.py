@@ -95,7 +95,7 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.Da
         summaries.append(summary)
     quarantine = tables.get("quarantine", frame("quarantine", []))
     if extra_quarantine:
-        quarantine = ordered_quarantine(pd.concat([quarantine, frame("quarantine", extra_quarantine)], ignore_index=True))
+        quarantine = pd.concat([quarantine, frame("quarantine", extra_quarantine)], ignore_index=True)
     valid, _, summary = validate_table("quarantine", ordered_quarantine(quarantine), articles_by_id)
     out["quarantine"] = valid
     summaries.append(summary)
