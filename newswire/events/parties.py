@@ -3,7 +3,6 @@ for their organisation or country, and a country's people and capital acting for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from newswire.actors import Corpus
@@ -11,6 +10,7 @@ from newswire.events import merge
 from newswire.events.rules import rules
 from newswire.extract import ArticleExtraction
 from newswire.gazetteer import lookup_place
+from newswire.longest_name import LongestName
 
 
 # Organisations of these sectors act for their state in an event: outlets write "the Russian
@@ -25,16 +25,15 @@ def party_of(actors: Sequence, actor_id) -> Callable[[str], str | None]:
     Ministry" -> Russia). Other organisations and places act for themselves."""
     by_id = {actor.actor_id: actor for actor in actors}
     organisations: dict[str, str] = {}
-    for a in sorted((a for a in actors if a.type == "ORG" and len(a.name) > 2), key=lambda a: -len(a.name)):
-        organisations.setdefault(a.name, a.actor_id)
-    # one pattern for every name, longest first, tried at each position (a lookahead lets
-    # matches overlap): the longest organisation a role names wins, as it would name-by-name
-    named_in = re.compile("(?=\\b(" + "|".join(map(re.escape, organisations)) + ")\\b)") if organisations else None
+    for a in actors:
+        if a.type == "ORG" and len(a.name) > 2:
+            organisations.setdefault(a.name, a.actor_id)
     countries = {a.country: a.actor_id for a in actors if a.type == "GPE" and a.country}
+    named_in = LongestName(organisations)  # the longest organisation a role names wins
 
     def organisation_in(role: str) -> str | None:
-        names = [m.group(1) for m in named_in.finditer(role)] if named_in else []
-        return organisations[max(names, key=len)] if names else None
+        name = named_in(role)
+        return organisations[name] if name is not None else None
 
     def state_of(found: str | None) -> str | None:
         actor = by_id.get(found)
