@@ -65,8 +65,20 @@ def painter_service(timeout: float = run_services.START_SECONDS) -> Iterator[Non
     """For `newswire serve`: one painter for all the runs it serves, forked from the fork server
     (where Altair is imported and vl-convert's engine is not started). The runs find it through the
     environment; a painter that does not start in time is left, and the runs draw themselves."""
-    with run_services.started(PAINTER_SERVICE, _start_painting, _answer, timeout):
+    with run_services.started(PAINTER_SERVICE, _start_painting, _answer, timeout, warm_up=_draw_the_rehearsal):
         yield
+
+
+def _draw_the_rehearsal() -> None:
+    """The painter's warm-up, once it listens: the report of the fork server's rehearsal release
+    (newswire.rehearsal.rehearsed_release), its changes against itself included, so that the first
+    served run's report is drawn as fast as later ones. A failure is left for a run's drawing."""
+    from newswire.rehearsal import rehearsed_release
+    from newswire.report import draw as draw_here
+
+    with contextlib.suppress(Exception), rehearsed_release() as release:
+        if release is not None:
+            draw_here(release, release)
 
 
 def draw(staging_dir: Path, previous_dir: Path | None):

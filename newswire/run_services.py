@@ -33,10 +33,12 @@ class Service:
 
 
 def _serve(prepare: Callable[[], None], answer: Callable[[Connection], None], address: str, authkey: bytes,
-           listening) -> None:
+           listening, warm_up: Callable[[], None] | None) -> None:
     prepare()
     with Listener(address, family="AF_UNIX", authkey=authkey) as listener:
         listening.set()
+        if warm_up is not None:
+            warm_up()  # serve goes on meanwhile: a run that connects waits in the listener's queue
         while True:
             try:
                 connection = listener.accept()
@@ -51,15 +53,15 @@ def _serve(prepare: Callable[[], None], answer: Callable[[Connection], None], ad
 
 @contextmanager
 def started(service: Service, prepare: Callable[[], None], answer: Callable[[Connection], None],
-            timeout: float = START_SECONDS) -> Iterator[None]:
+            timeout: float = START_SECONDS, warm_up: Callable[[], None] | None = None) -> Iterator[None]:
     """The service's process while the block runs, forked from the fork server: prepare() once,
-    then answer(connection) for each run's connection. Module-level functions: the fork server
-    receives them pickled."""
+    then warm_up() once it listens (serve does not wait for it), then answer(connection) for each
+    run's connection. Module-level functions: the fork server receives them pickled."""
     from newswire import worker_pool
 
     context = multiprocessing.get_context(worker_pool.START_METHOD)
     address, authkey, listening = arbitrary_address("AF_UNIX"), os.urandom(32), context.Event()
-    process = context.Process(target=_serve, args=(prepare, answer, address, authkey, listening),
+    process = context.Process(target=_serve, args=(prepare, answer, address, authkey, listening, warm_up),
                               name=service.name, daemon=True)
     process.start()
     found = {service.address_variable: address, service.key_variable: authkey.hex()}

@@ -140,8 +140,21 @@ def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
     and a +1 article run over the BBC corpus waited for it). The runs, forked from the same server,
     inherit its address and key through the environment (checker_ahead). A service that does not
     start in time is left: the runs then start their own checkers, as unserved runs do."""
-    with run_services.started(CHECKER_SERVICE, _start_checking, _answer, timeout):
+    with run_services.started(CHECKER_SERVICE, _start_checking, _answer, timeout, warm_up=_check_the_rehearsal):
         yield
+
+
+def _check_the_rehearsal() -> None:
+    """The served checker's warm-up: the suites and their Data Docs over the fork server's rehearsal
+    release (newswire.rehearsal.rehearsed_release), so that the first served run does not also pay
+    for Great Expectations' first validation in the process. A failure is left for a run's suites
+    to raise."""
+    from newswire import gx_validation
+    from newswire.rehearsal import rehearsed_release
+
+    with contextlib.suppress(Exception), rehearsed_release() as release:
+        if release is not None:
+            gx_validation.validate_release(release, release, release / gx_validation.DOCS_FOLDER)
 
 
 def _served_checker() -> _Checker | None:
