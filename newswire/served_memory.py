@@ -31,6 +31,7 @@ from newswire import stages
 from newswire.extract import ArticleExtraction, Cache, ExtractedBatch, analysed_text
 from newswire.extractors import EXTRACTORS
 from newswire.filecache import REMEMBERED, remembering
+from newswire.quotes.clusters import keeping_trigrams
 
 # newswire serve's raw folder and cache, for its fork server (newswire.served_runs)
 RAW_VARIABLE, CACHE_VARIABLE = "NEWSWIRE_SERVED_RAW", "NEWSWIRE_SERVED_CACHE"
@@ -65,5 +66,6 @@ def remember_corpus(raw_dir: Path, cache_dir: Path, most_files: int = MAX_REMEMB
                 extractions.append(extraction)
     # once over the corpus, for the caches of what corpus resolution asks again every run (each
     # article's dates and sentence ends): the tables themselves are made again by every run
-    stages.corpus_tables(spine, ExtractedBatch(extractions, [], 0))
+    with keeping_trigrams():
+        stages.corpus_tables(spine, ExtractedBatch(extractions, [], 0))
     return len(REMEMBERED)

@@ -499,6 +499,28 @@ def test_cluster_null_speaker_does_not_bridge_two_speakers():
     assert clusters[0] != clusters[2]
 
 
+def test_cluster_trigrams_are_kept_only_while_keeping_and_change_nothing(monkeypatch):
+    """Serve's fork server keeps its corpus's quote trigrams (newswire.served_memory); a one-shot
+    run keeps none, and kept trigrams give the same clusters."""
+    from newswire.quotes import clusters
+
+    monkeypatch.setattr(clusters, "_trigrams_kept", {})
+    df = quotes_frame([
+        ("q1", "a1", "Right now, the document is with them, and the ball is in their court,", "direct", "blinken"),
+        ("q2", "a2", "the ball is in their court", "partial", None),
+        ("q3", "a3", "we will not allow our proposals to be stifled", "direct", "lavrov"),
+    ])
+    alone = cluster_quotes(df)
+    assert clusters._trigrams_kept == {}
+    with clusters.keeping_trigrams():
+        kept = cluster_quotes(df)
+    assert "the ball is" in clusters._trigrams_kept["the ball is in their court"]
+    assert len(clusters._trigrams_kept) == 3
+    again = cluster_quotes(df)  # from what was kept
+    assert alone.tolist() == kept.tolist() == again.tolist()
+    assert len(clusters._trigrams_kept) == 3
+
+
 def test_cluster_ids_are_deterministic():
     rows = [
         ("q1", "a1", "There is no change, there will be no change", "direct", "blinken"),
