@@ -65,7 +65,8 @@ def remember_corpus(raw_dir: Path, cache_dir: Path, most_files: int = MAX_REMEMB
             if len(extraction.records) == len(EXTRACTORS):
                 extractions.append(extraction)
     # once over the corpus, for the caches of what corpus resolution asks again every run (each
-    # article's dates and sentence ends): the tables themselves are made again by every run
+    # article's dates and sentence ends, each quote's trigrams): the tables themselves are made
+    # again by every run
     with keeping_trigrams():
         stages.corpus_tables(spine, ExtractedBatch(extractions, [], 0))
     return len(REMEMBERED)
