@@ -21,9 +21,10 @@ loaded resource (tests/test_rehearsal.py compares the tables of runs with and wi
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -55,8 +56,7 @@ def rehearse() -> dict[str, int]:
             shutil.copy(article, raw / article.name)
         for _ in range(2):
             tables = _release_tables(raw, out, cache)
-        for table, df in tables.items():
-            release.write_table(df, table, Path(work) / f"{table}.parquet")
+        _write_tables(tables, Path(work))
         _rehearsed.clear()
         _rehearsed.update(tables)
         return {table: len(df) for table, df in tables.items()}
@@ -65,17 +65,28 @@ def rehearse() -> dict[str, int]:
 @contextmanager
 def rehearsed_release() -> Iterator[Path | None]:
     """The last rehearsal's tables as the files of a release in a temporary folder, removed after
-    the block; None when this process has not rehearsed. Serve's checker and painter run their
-    work over it once, before their first run: a first validation of the BBC release in a process
-    took ~2.65-2.95 CPU-s against ~2.0-2.15 later (GX's rendering, templates and metrics set up on
-    first use), and a first report ~0.45 CPU-s more than later ones."""
+    the block; None when this process has not rehearsed."""
     if not _rehearsed:
         yield None
         return
     with tempfile.TemporaryDirectory(prefix=RELEASE_PREFIX) as folder:
-        for table, df in _rehearsed.items():
-            release.write_table(df, table, Path(folder) / f"{table}.parquet")
+        _write_tables(_rehearsed, Path(folder))
         yield Path(folder)
+
+
+def warm_up_on_rehearsed_release(work: Callable[[Path], object]) -> None:
+    """work(release) once over the rehearsed release, when this process rehearsed: serve's checker
+    and painter, before their first run (a first validation of the BBC release in a process took
+    ~2.65-2.95 CPU-s against ~2.0-2.15 later: GX's rendering, templates and metrics set up on first
+    use; a first report ~0.45 CPU-s more than later ones). A failure is left for a run to meet."""
+    with contextlib.suppress(Exception), rehearsed_release() as folder:
+        if folder is not None:
+            work(folder)
+
+
+def _write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> None:
+    for table, df in tables.items():
+        release.write_table(df, table, folder / f"{table}.parquet")
 
 
 def _release_tables(raw: Path, out: Path, cache: Path) -> dict:

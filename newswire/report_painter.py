@@ -71,14 +71,12 @@ def painter_service(timeout: float = run_services.START_SECONDS) -> Iterator[Non
 
 def _draw_the_rehearsal() -> None:
     """The painter's warm-up, once it listens: the report of the fork server's rehearsal release
-    (newswire.rehearsal.rehearsed_release), its changes against itself included, so that the first
-    served run's report is drawn as fast as later ones. A failure is left for a run's drawing."""
-    from newswire.rehearsal import rehearsed_release
+    (its changes against itself included), so that the first served run's report is drawn as fast
+    as later ones."""
+    from newswire.rehearsal import warm_up_on_rehearsed_release
     from newswire.report import draw as draw_here
 
-    with contextlib.suppress(Exception), rehearsed_release() as release:
-        if release is not None:
-            draw_here(release, release)
+    warm_up_on_rehearsed_release(lambda release: draw_here(release, release))
 
 
 def draw(staging_dir: Path, previous_dir: Path | None):

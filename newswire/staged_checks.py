@@ -146,15 +146,13 @@ def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
 
 def _check_the_rehearsal() -> None:
     """The served checker's warm-up: the suites and their Data Docs over the fork server's rehearsal
-    release (newswire.rehearsal.rehearsed_release), so that the first served run does not also pay
-    for Great Expectations' first validation in the process. A failure is left for a run's suites
-    to raise."""
+    release, so that the first served run does not also pay for Great Expectations' first
+    validation in the process."""
     from newswire import gx_validation
-    from newswire.rehearsal import rehearsed_release
+    from newswire.rehearsal import warm_up_on_rehearsed_release
 
-    with contextlib.suppress(Exception), rehearsed_release() as release:
-        if release is not None:
-            gx_validation.validate_release(release, release, release / gx_validation.DOCS_FOLDER)
+    warm_up_on_rehearsed_release(lambda release: gx_validation.validate_release(
+        release, release, release / gx_validation.DOCS_FOLDER))
 
 
 def _served_checker() -> _Checker | None:
