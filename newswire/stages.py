@@ -23,7 +23,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from newswire import extract, nlp, release, tables, validation
+from newswire import extract, forked, nlp, release, tables, validation
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
@@ -65,6 +65,12 @@ FLOW_STRUCTURES_FILES = 500
 # and two workers 15.7-16.1 s, so the start-up costs more than 5.5 / 2 s; the margin above that
 # allows for the workers' imports slowing the flow process's own structuring and dedupe.
 WORKER_START_SECONDS = 3.5
+# Quotes from which corpus resolution makes the quotes table in a forked child (newswire.forked).
+# BBC corpus (~15,000 quotes, served-like): the child's quotes took 0.51 s (0.38 s here: it copies
+# the pages it touches), its answer ~0.03 s more, while the parent's branch took 0.58-0.60 s;
+# corpus resolution 2.66-2.72 -> 2.44-2.54 s. The fork itself ~12 ms. Below this, the ~0.1 s the
+# child adds outweighs what it saves.
+FORKED_QUOTES = 4000
 
 
 def workers_pay_off(cpu_seconds: float, workers: int) -> bool:
@@ -417,31 +423,37 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
     resolved_events = merge.resolve_arguments(event_articles, {e.article_id: e.events for e in extractions},
                                               parties.event_resolver(corpus, extractions, texts))
     actors, mention_rows = corpus.tables()
-    quotes = tables.quotes_table(extractions, speakers, corpus, actors)
-    known = {actor.actor_id for actor in actors}
+    speaker_ids = tables.speaker_ids(extractions, speakers, corpus)  # before the events' lookups, as ever
+    # the quotes in a forked child while this process makes the event and actor tables (newswire.forked)
+    with forked.beside(functools.partial(tables.quotes_table, extractions, speakers, speaker_ids, actors),
+                       len(speakers) >= FORKED_QUOTES) as quotes_beside:
+        known = {actor.actor_id for actor in actors}
 
-    def actor_id(key: str) -> str | None:
-        found = corpus.actor_id(key)
-        if found not in known and key.startswith(parties.STATE_KEY):  # no row for the state: its people's row
-            found = corpus.actor_id(parties.NATIONALITY_KEY + key[len(parties.STATE_KEY):])
-        return found if found in known else None
+        def actor_id(key: str) -> str | None:
+            found = corpus.actor_id(key)
+            if found not in known and key.startswith(parties.STATE_KEY):  # no row for the state: its people's row
+                found = corpus.actor_id(parties.NATIONALITY_KEY + key[len(parties.STATE_KEY):])
+            return found if found in known else None
 
-    event_rows, event_mention_rows = merge.event_tables(
-        event_articles, resolved_events, actor_id, lambda article_id, start, end: texts[article_id][start:end],
-        parties.party_of(actors, actor_id))
+        event_rows, event_mention_rows = merge.event_tables(
+            event_articles, resolved_events, actor_id, lambda article_id, start, end: texts[article_id][start:end],
+            parties.party_of(actors, actor_id))
+        events, event_mentions = tables.events_table(event_rows), tables.event_mentions_table(event_mention_rows)
+        if registry is not None:
+            events, event_mentions = keep_ids(registry.events, events, event_mentions, "event_id", "mention_id")
+        actors_frame, mentions_frame = tables.actors_table(actors), tables.mentions_table(mention_rows)
+        quotes = quotes_beside.result()
     quote_clusters = tables.quote_clusters_table(quotes, articles)
-    events, event_mentions = tables.events_table(event_rows), tables.event_mentions_table(event_mention_rows)
     if registry is not None:
         quote_clusters, quotes = keep_ids(registry.quote_clusters, quote_clusters, quotes, "cluster_id", "quote_id")
-        events, event_mentions = keep_ids(registry.events, events, event_mentions, "event_id", "mention_id")
     return {
         "articles": articles,
         "boilerplate": spine["boilerplate"],
         # in the order validation gives it, so that publishing finds the tables it staged unchanged
         "quarantine": validation.ordered_quarantine(pd.concat([spine["quarantine"], tables.quarantine_table(
             extracted.quarantine)], ignore_index=True) if extracted.quarantine else spine["quarantine"]),
-        "actors": tables.actors_table(actors),
-        "mentions": tables.mentions_table(mention_rows),
+        "actors": actors_frame,
+        "mentions": mentions_frame,
         "quotes": quotes,
         "quote_clusters": quote_clusters,
         "events": events,

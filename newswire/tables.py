@@ -161,20 +161,28 @@ def quote_speakers(extractions: Sequence[ArticleExtraction], texts: Mapping[str,
     return speakers
 
 
+def speaker_ids(extractions: Sequence[ArticleExtraction], speakers: Mapping[tuple[str, int], list[str]],
+                corpus: Corpus) -> dict[str, str]:
+    """Speaker key -> actor id, for every speaker of the quotes, asked of the corpus in quote order
+    (an actor's first lookup may give it its id from the registry: the order is the ids')."""
+    return {key: corpus.actor_id(key) for extraction in extractions for quote in extraction.quotes
+            for key in speakers[(extraction.article_id, quote.start)]}
+
+
 def quotes_table(extractions: Sequence[ArticleExtraction], speakers: Mapping[tuple[str, int], list[str]],
-                 corpus: Corpus, actors: Sequence[Actor]) -> pd.DataFrame:
-    """One row per quotation with its speakers' actor ids and its cluster."""
+                 actor_ids: Mapping[str, str], actors: Sequence[Actor]) -> pd.DataFrame:
+    """One row per quotation with its speakers' actor ids (actor_ids: speaker_ids) and its cluster."""
     names = {actor.actor_id: actor.name for actor in actors}
     rows = []
     for extraction in extractions:
         for quote in extraction.quotes:
             keys = speakers[(extraction.article_id, quote.start)]
-            speaker_id = corpus.actor_id(keys[0]) if keys else None
+            speaker_id = actor_ids[keys[0]] if keys else None
             rows.append({
                 "quote_id": stable_hash(extraction.article_id, str(quote.start), str(quote.end), quote.kind),
                 "article_id": extraction.article_id, "text": quote.text, "kind": quote.kind,
                 "speaker_id": speaker_id, "speaker": names.get(speaker_id) or quote.speaker_text or "",
-                "co_speaker_ids": [corpus.actor_id(key) for key in keys[1:]],
+                "co_speaker_ids": [actor_ids[key] for key in keys[1:]],
                 "speaker_text": quote.speaker_text, "cue": quote.cue, "via": quote.via,
                 "start": quote.start, "end": quote.end, "confidence": quote.confidence, "cluster_id": "",
             })

@@ -1,0 +1,122 @@
+"""Work in a forked child beside the process's own (newswire.forked): its result is the result; a
+child that fails, dies or hangs leaves the work to the parent; and corpus resolution makes the same
+tables and keeps the same ids with its quotes made in a child."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from newswire import extract, forked, registry, stages
+
+pytestmark = pytest.mark.skipif(not forked.usable(), reason="no fork beside this process here")
+
+
+def _pid_pair() -> tuple[int, int]:
+    return os.getpid(), os.getppid()
+
+
+def test_the_childs_result_is_returned():
+    with forked.beside(_pid_pair, True) as running:
+        assert running.pid is not None
+        child, parent = running.result()
+    assert (child, parent) != _pid_pair() and parent == os.getpid()
+
+
+def test_without_forking_the_work_runs_here():
+    with forked.beside(_pid_pair, False) as running:
+        assert running.pid is None
+        assert running.result() == _pid_pair()
+
+
+def _fails_in_a_child(here: int):
+    def work() -> int:
+        if os.getpid() != here:
+            raise RuntimeError("only in the child")
+        return 42
+    return work
+
+
+def _dies_in_a_child(here: int):
+    def work() -> int:
+        if os.getpid() != here:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return 42
+    return work
+
+
+def _hangs_in_a_child(here: int):
+    def work() -> int:
+        while os.getpid() != here:
+            time.sleep(0.05)
+        return 42
+    return work
+
+
+@pytest.mark.parametrize("make_work", [_fails_in_a_child, _dies_in_a_child, _hangs_in_a_child])
+def test_a_child_that_gives_nothing_leaves_the_work_here(make_work, monkeypatch, caplog):
+    monkeypatch.setattr(forked, "WAIT_SECONDS", 1.0)
+    with forked.beside(make_work(os.getpid()), True) as running:
+        pid = running.pid
+        assert pid is not None
+        assert running.result() == 42
+    assert "computing it here" in caplog.text
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_result_never_asked_for_ends_the_child():
+    here = os.getpid()
+    with forked.beside(_hangs_in_a_child(here), True) as running:
+        pid = running.pid
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_no_fork_without_a_second_core_or_the_memory(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0})
+    assert not forked.usable()
+    monkeypatch.undo()
+    monkeypatch.setattr(forked, "_available_bytes", lambda: forked._resident_bytes() // 2)
+    assert not forked.usable()
+
+
+@pytest.fixture(scope="module")
+def seeds_extracted(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    raw = tmp_path_factory.mktemp("forked") / "raw"
+    shutil.copytree(seeds_dir, raw)
+    cache = raw.parent / "cache"
+    structured, rejected, corpus = stages.spine_without_prefect(raw)
+    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    return spine, extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache)
+
+
+def _resolved(spine, extracted, fork: bool, monkeypatch) -> tuple[dict, registry.Registries, bool]:
+    """The tables and registries of two runs in a row (the second keeps the first's ids), and
+    whether a child made the quotes."""
+    monkeypatch.setattr(stages, "FORKED_QUOTES", 0)
+    monkeypatch.setattr(forked, "usable", lambda: fork)
+    children = []
+    start = forked.Beside._fork
+    monkeypatch.setattr(forked.Beside, "_fork", lambda self: (children.append(1), start(self)))
+    kept = registry.Registries.empty()
+    stages.corpus_tables(spine, extracted, kept)
+    return stages.corpus_tables(spine, extracted, kept), kept, bool(children)
+
+
+def test_corpus_resolution_is_the_same_with_its_quotes_made_in_a_child(seeds_extracted, monkeypatch):
+    spine, extracted = seeds_extracted
+    here, here_kept, forked_here = _resolved(spine, extracted, False, monkeypatch)
+    beside, beside_kept, forked_beside = _resolved(spine, extracted, True, monkeypatch)
+    assert not forked_here and forked_beside
+    assert len(beside["quotes"]) > 10 and beside["quotes"]["speaker_id"].notna().any()
+    for table in here:
+        assert here[table].equals(beside[table]), table
+    for kind in ("actors", "quote_clusters", "events"):
+        assert getattr(here_kept, kind) == getattr(beside_kept, kind), kind
+    assert beside_kept.quote_clusters.ids and beside_kept.events.ids
