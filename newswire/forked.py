@@ -79,7 +79,13 @@ class Beside(Generic[T]):
 
     def _fork(self) -> None:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as error:  # no memory or no process left for it (strict overcommit, limits)
+            os.close(read_end)
+            os.close(write_end)
+            log.warning("no fork for work beside this process (%s): computing it here", error)
+            return
         if pid == 0:  # the child
             try:
                 os.close(read_end)

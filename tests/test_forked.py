@@ -21,11 +21,17 @@ def _pid_pair() -> tuple[int, int]:
     return os.getpid(), os.getppid()
 
 
+def _open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
 def test_the_childs_result_is_returned():
+    before = _open_files()
     with forked.beside(_pid_pair, True) as running:
         assert running.pid is not None
         child, parent = running.result()
     assert (child, parent) != _pid_pair() and parent == os.getpid()
+    assert _open_files() == before  # the pipe closed
 
 
 def test_without_forking_the_work_runs_here():
@@ -70,12 +76,24 @@ def test_a_child_that_gives_nothing_leaves_the_work_here(make_work, monkeypatch,
         os.waitpid(pid, os.WNOHANG)
 
 
+def test_a_fork_refused_leaves_the_work_here(monkeypatch, caplog):
+    def refused() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", refused)
+    with forked.beside(_pid_pair, True) as running:
+        assert running.pid is None
+        assert running.result() == _pid_pair()
+    assert "Cannot allocate memory" in caplog.text
+
+
 def test_a_result_never_asked_for_ends_the_child():
-    here = os.getpid()
+    here, before = os.getpid(), _open_files()
     with forked.beside(_hangs_in_a_child(here), True) as running:
         pid = running.pid
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+    assert _open_files() == before
 
 
 def test_no_fork_without_a_second_core_or_the_memory(monkeypatch):
