@@ -23,6 +23,10 @@ def _not_here(*args, **kwargs):
     raise AssertionError("the report was drawn in the run's process")
 
 
+def _niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
 def _page(release: Path) -> str:
     """The report without what differs between two releases of the same tables (names, times)."""
     page = (release / REPORT_FOLDER / REPORT_FILE).read_text(encoding="utf-8")
@@ -40,6 +44,8 @@ def test_the_served_runs_share_one_painter_that_outlives_each_run(sample_tables,
         served_again = publish(changed, tmp_path / "served", {}).path
         painters = [child for child in multiprocessing.active_children() if child.name == PAINTER.name]
         assert len(painters) == 1 and painters[0].is_alive()
+        # it leaves the cores to the checker and the run first
+        assert _niceness(painters[0].pid) == min(19, _niceness(os.getpid()) + report_painter.PAINTER_NICENESS)
     assert not painters[0].is_alive()
     assert PAINTER.address_variable not in os.environ and PAINTER.key_variable not in os.environ
     assert _page(served) == _page(here)
