@@ -66,7 +66,7 @@ def remember_corpus(raw_dir: Path, cache_dir: Path, most_files: int = MAX_REMEMB
                 extractions.append(extraction)
     # once over the corpus, for the caches of what corpus resolution asks again every run (each
     # article's dates and sentence ends, each quote's trigrams): the tables themselves are made
-    # again by every run
+    # again by every run; here, not in a forked child, whose caches would be lost with it
     with keeping_trigrams():
-        stages.corpus_tables(spine, ExtractedBatch(extractions, [], 0))
+        stages.corpus_tables(spine, ExtractedBatch(extractions, [], 0), fork=False)
     return len(REMEMBERED)

@@ -66,10 +66,10 @@ FLOW_STRUCTURES_FILES = 500
 # allows for the workers' imports slowing the flow process's own structuring and dedupe.
 WORKER_START_SECONDS = 3.5
 # Quotes from which corpus resolution makes the quotes table in a forked child (newswire.forked).
-# BBC corpus (~15,000 quotes, served-like): the child's quotes took 0.51 s (0.38 s here: it copies
-# the pages it touches), its answer ~0.03 s more, while the parent's branch took 0.58-0.60 s;
-# corpus resolution 2.66-2.72 -> 2.44-2.54 s. The fork itself ~12 ms. Below this, the ~0.1 s the
-# child adds outweighs what it saves.
+# BBC corpus (~15,000 quotes, served-like): the child's quotes took 0.35 s (it copies the pages it
+# touches), its answer ~0.03 s more, while the parent's branch took 0.56-0.63 s; corpus resolution
+# 2.66-2.72 -> 2.42-2.44 s. The fork itself ~12 ms. Below this, the ~0.1 s the child adds
+# outweighs what it saves.
 FORKED_QUOTES = 4000
 
 
@@ -381,16 +381,17 @@ def load_registry(out_dir: Path) -> Registries:
 
 
 def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
-                  registry: Registries | None = None) -> dict[str, pd.DataFrame]:
+                  registry: Registries | None = None, fork: bool = True) -> dict[str, pd.DataFrame]:
     """Every table of the release: the spine's, and the extracted ones resolved across the
     corpus (actor, quote cluster and event ids from the registry when given, so they stay as
-    earlier releases had them)."""
+    earlier releases had them). fork: the quotes table may be made in a forked child (not when
+    the caller wants what making it leaves in this process's memory)."""
     # Resolution makes some million small objects that live on (rows, mentions, records), and
     # each full collection that triggers walks every article and extraction held: ~0.5 of 2.7
     # CPU-s over the BBC corpus. It leaves little cyclic garbage (the same peak memory with the
     # collector paused), so the collector waits until it is done.
     with _cyclic_gc_paused():
-        return _corpus_tables(spine, extracted, registry)
+        return _corpus_tables(spine, extracted, registry, fork)
 
 
 @contextlib.contextmanager
@@ -405,7 +406,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
-                   registry: Registries | None) -> dict[str, pd.DataFrame]:
+                   registry: Registries | None, fork: bool) -> dict[str, pd.DataFrame]:
     articles = spine["articles"]
     # columns as dicts by article id: a DataFrame lookup per article and column cost ~0.2 s a corpus
     column = {name: dict(zip(articles["article_id"], articles[name]))
@@ -426,7 +427,7 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
     speaker_ids = tables.speaker_ids(extractions, speakers, corpus)  # before the events' lookups, as ever
     # the quotes in a forked child while this process makes the event and actor tables (newswire.forked)
     with forked.beside(functools.partial(tables.quotes_table, extractions, speakers, speaker_ids, actors),
-                       len(speakers) >= FORKED_QUOTES) as quotes_beside:
+                       fork and len(speakers) >= FORKED_QUOTES) as quotes_beside:
         known = {actor.actor_id for actor in actors}
 
         def actor_id(key: str) -> str | None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newswire import extract, forked, registry, stages
+from newswire import extract, filecache, forked, registry, served_memory, stages
+from newswire.quotes import clusters
 
 pytestmark = pytest.mark.skipif(not forked.usable(), reason="no fork beside this process here")
 
@@ -109,26 +110,34 @@ def seeds_extracted(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     raw = tmp_path_factory.mktemp("forked") / "raw"
     shutil.copytree(seeds_dir, raw)
     cache = raw.parent / "cache"
-    structured, rejected, corpus = stages.spine_without_prefect(raw)
-    spine = stages.spine_tables(corpus, rejected + structured.quarantine)
-    return spine, extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache)
+    files, rejected = stages.discover_inputs(raw)
+    structured = stages.structure_batch(files, cache)  # cached, for serve's fork server to read
+    spine = stages.spine_tables(stages.clean_corpus(structured.articles), rejected + structured.quarantine)
+    return spine, extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache), raw, cache
+
+
+def _forks_counted(monkeypatch) -> list:
+    """Forking allowed for any number of quotes; the list grows by one per child started."""
+    monkeypatch.setattr(stages, "FORKED_QUOTES", 0)
+    monkeypatch.setattr(forked, "usable", lambda: True)
+    children = []
+    start = forked.Beside._fork
+    monkeypatch.setattr(forked.Beside, "_fork", lambda self: (children.append(1), start(self)))
+    return children
 
 
 def _resolved(spine, extracted, fork: bool, monkeypatch) -> tuple[dict, registry.Registries, bool]:
     """The tables and registries of two runs in a row (the second keeps the first's ids), and
     whether a child made the quotes."""
-    monkeypatch.setattr(stages, "FORKED_QUOTES", 0)
+    children = _forks_counted(monkeypatch)
     monkeypatch.setattr(forked, "usable", lambda: fork)
-    children = []
-    start = forked.Beside._fork
-    monkeypatch.setattr(forked.Beside, "_fork", lambda self: (children.append(1), start(self)))
     kept = registry.Registries.empty()
     stages.corpus_tables(spine, extracted, kept)
     return stages.corpus_tables(spine, extracted, kept), kept, bool(children)
 
 
 def test_corpus_resolution_is_the_same_with_its_quotes_made_in_a_child(seeds_extracted, monkeypatch):
-    spine, extracted = seeds_extracted
+    spine, extracted, _, _ = seeds_extracted
     here, here_kept, forked_here = _resolved(spine, extracted, False, monkeypatch)
     beside, beside_kept, forked_beside = _resolved(spine, extracted, True, monkeypatch)
     assert not forked_here and forked_beside
@@ -138,3 +147,14 @@ def test_corpus_resolution_is_the_same_with_its_quotes_made_in_a_child(seeds_ext
     for kind in ("actors", "quote_clusters", "events"):
         assert getattr(here_kept, kind) == getattr(beside_kept, kind), kind
     assert beside_kept.quote_clusters.ids and beside_kept.events.ids
+
+
+def test_serve_s_fork_server_resolves_its_corpus_itself_to_keep_the_quotes_trigrams(seeds_extracted, monkeypatch):
+    _, _, raw, cache = seeds_extracted
+    children = _forks_counted(monkeypatch)
+    monkeypatch.setattr(clusters, "_trigrams_kept", {})
+    try:
+        assert served_memory.remember_corpus(raw, cache)
+    finally:
+        filecache.REMEMBERED.clear()
+    assert not children and clusters._trigrams_kept
