@@ -86,8 +86,8 @@ def _transient(task, task_run, state) -> bool:
 
 @task(name="publish", retries=1, retry_delay_seconds=2, retry_condition_fn=_transient, **STAGE)
 def publish_task(tables, out_dir: Path, manifest_extra: dict, lock_wait: float, accept_drift: bool = False,
-                 registry=None):
-    return stages.publish(tables, out_dir, manifest_extra, lock_wait, accept_drift, registry)
+                 registry=None, ahead=None):
+    return stages.publish(tables, out_dir, manifest_extra, lock_wait, accept_drift, registry, ahead)
 
 
 @flow(name="newswire-release", log_prints=False, task_runner=local_runner(usable_cores()))
@@ -127,14 +127,16 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
             batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
             extracted = stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress,
                                                            checker.near_end(batches)))
-        with clock("corpus resolution"):
-            registry = stages.load_registry(Path(out_dir))
-            tables = stages.corpus_tables(spine, extracted, registry)
-        with clock("validate+publish"):  # pandera beside the suites and the report (newswire.release.publish)
-            # quoted: Prefect would otherwise walk every row and registry entry looking for futures
-            result = publish_task(quote(tables), Path(out_dir),
-                                  quote(stages.manifest_extra(raw_dir, structured, rejected, cache, identity)),
-                                  lock_wait, accept_drift, quote(registry))
+        # the release lock from here on, and each table staged (and checked) as soon as it is final
+        with stages.staging_ahead(Path(out_dir), lock_wait, accept_drift) as ahead:
+            with clock("corpus resolution"):
+                registry = stages.load_registry(Path(out_dir))
+                tables = stages.corpus_tables(spine, extracted, registry, stage=ahead.stage)
+            with clock("validate+publish"):  # pandera beside the suites and the report (newswire.release.publish)
+                # quoted: Prefect would otherwise walk every row and registry entry looking for futures
+                result = publish_task(quote(tables), Path(out_dir),
+                                      quote(stages.manifest_extra(raw_dir, structured, rejected, cache, identity)),
+                                      lock_wait, accept_drift, quote(registry), quote(ahead))
     return _announced(RunSummary.of(result, stages.run_counts(files, rejected, structured, corpus, extracted,
                                                               result.tables, previous), clock), announce)
 

@@ -99,15 +99,19 @@ def diff_table(table: str, a: pd.DataFrame | None, b: pd.DataFrame | None) -> Ta
         columns_removed=[c for c in a.columns if c not in b.columns])
 
 
-def diff_releases(a: Path, b: Path, b_read: Mapping[str, pd.DataFrame] | None = None) -> dict[str, TableDiff]:
+def diff_releases(a: Path, b: Path, b_read: Mapping[str, pd.DataFrame] | None = None,
+                  done: Mapping[str, TableDiff] | None = None) -> dict[str, TableDiff]:
     """Per table (in either release) what B adds, removes and changes relative to A; b_read: B's
-    tables as already read from its files (the report has them), read again otherwise."""
+    tables as already read from its files (the report has them), read again otherwise; done: the
+    diffs of tables already compared (diff_as_staged)."""
     a_tables, b_tables = _tables(Path(a)), _tables(Path(b))
     names = [t for t in TABLES if t in a_tables or t in b_tables]
     names += sorted((set(a_tables) | set(b_tables)) - set(names))
     b_read = b_read if b_read is not None and set(b_read) == set(b_tables) else {}
-    return {table: diff_table(table,
-                              read_table(a_tables[table]) if table in a_tables else None,
-                              (b_read[table] if table in b_read else read_table(b_tables[table]))
-                              if table in b_tables else None)
+    done = done or {}
+    return {table: done[table] if table in done else
+            diff_table(table,
+                       read_table(a_tables[table]) if table in a_tables else None,
+                       (b_read[table] if table in b_read else read_table(b_tables[table]))
+                       if table in b_tables else None)
             for table in names}

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, blocked_docs_dir, read_manifest, read_table
+from newswire.release import MANIFEST, Arrival, arrivals, blocked_docs_dir, read_manifest, read_table
 from newswire.validation import ReleaseBlocked
 from schemas import TABLES
 from schemas import integrity
@@ -146,6 +146,38 @@ def load_tables(release_dir: Path) -> dict[str, pd.DataFrame]:
     """Every table of the schemas that the release holds, in schema order."""
     return {table: read_table(release_dir / f"{table}.parquet")
             for table in TABLES if (release_dir / f"{table}.parquet").exists()}
+
+
+def tables_read_by(table: str) -> frozenset[str]:
+    """The other tables whose rows derived_checks(table) reads."""
+    columns = TABLES[table].model.to_schema().columns
+    read = set(ARTICLE_ID_TARGETS.get(table, ("articles",))) \
+        if "article_id" in columns and table not in NOT_REFERRING_TO_ARTICLES else set()
+    read |= {target for (source, _), (target, _) in REFERENCES.items() if source == table}
+    if table in integrity.OFFSET_TABLES:
+        read.add("articles")
+    if table == "events":
+        read.add("event_mentions")
+    if table == "articles":
+        read |= {"quotes", "mentions"}
+    return frozenset(read - {table})
+
+
+def tables_in_turn(release_dir: Path, arrival: Arrival | None = None) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
+    """(table, the tables loaded so far) for each table of the release, once it and the tables its
+    rules read are loaded (those the release holds: a reference into a table it lacks fails): in
+    schema order among the tables ready together. Without arrival, the tables the folder holds; with
+    it, the tables arrival names, waited for as they are staged (newswire.release.arrivals)."""
+    expected = [t for t in TABLES if (t in arrival.tables if arrival else (release_dir / f"{t}.parquet").exists())]
+    loaded: dict[str, pd.DataFrame] = {}
+    left = list(expected)
+    for staged in arrivals(release_dir, arrival) if arrival else [expected]:
+        for table in staged:
+            loaded[table] = read_table(release_dir / f"{table}.parquet")
+        ready = [table for table in left if table in loaded and tables_read_by(table) & set(expected) <= loaded.keys()]
+        for table in ready:
+            left.remove(table)
+            yield table, loaded
 
 
 def _previous_rows(previous_dir: Path | None) -> dict[str, int]:
@@ -567,9 +599,11 @@ def _compile_templates_once() -> None:
     DefaultJinjaView.__init__ = sharing_compiled_templates
 
 
-def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Path) -> ValidationReport:
+def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Path,
+                     arrival: Arrival | None = None) -> ValidationReport:
     """Run one suite per table of the release; Data Docs go to docs_dir (no default: a published
-    release is never written into, so the caller says where)."""
+    release is never written into, so the caller says where). arrival: the tables are still being
+    staged, and each is checked as it comes (tables_in_turn)."""
     import great_expectations as gx
     from great_expectations.expectations.metadata_types import FailureSeverity
 
@@ -579,12 +613,13 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
     release_dir = Path(release_dir)
     # GX wants an absolute base_directory for a filesystem site.
     docs_dir = Path(docs_dir).resolve()
-    tables = load_tables(release_dir)
     context = _context(docs_dir)
     source = context.data_sources.add_pandas(SITE_NAME)
     outcomes: dict[str, list[ExpectationOutcome]] = {}
     results = {}
-    for table, df in tables.items():
+    tables: dict[str, pd.DataFrame] = {}
+    for table, tables in tables_in_turn(release_dir, arrival):
+        df = tables[table]
         key = TABLES[table].key
         checks = derived_checks(table, tables)
         batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
@@ -620,7 +655,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
     make_offline(docs_dir)  # first: it points the logo at a local image that pruning must keep
     _prune_unused_images(docs_dir)
     docs_index = docs_dir / "index.html"
-    return ValidationReport(release=release_dir, tables=outcomes,
+    return ValidationReport(release=release_dir, tables={t: outcomes[t] for t in TABLES if t in outcomes},
                             skipped=[t for t in TABLES if t not in tables],
                             docs_index=docs_index if index and docs_index.exists() else None)
 
@@ -637,8 +672,10 @@ def warn_of_waived(entry: Mapping) -> None:
                     len(waived), "; ".join(waived))
 
 
-def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False, warn: bool = True) -> dict:
-    """The publish() hook: validate the staged release, Data Docs into <staging>/validation/.
+def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False, warn: bool = True,
+                 arrival: Arrival | None = None) -> dict:
+    """The publish() hook: validate the staged release, Data Docs into <staging>/validation/
+    (arrival: its tables are still being staged, newswire.release.StagedAhead).
 
     Returns the manifest's validation entry; raises ReleaseBlocked naming every failed
     expectation that blocks: integrity failures always, drift failures unless accept_drift (then
@@ -646,7 +683,7 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
     deleted when blocked, so its Data Docs are copied to <releases>/.blocked/<stamp>/ first.
     """
     staging_dir = Path(staging_dir)
-    report = validate_release(staging_dir, previous_dir, staging_dir / DOCS_FOLDER)
+    report = validate_release(staging_dir, previous_dir, staging_dir / DOCS_FOLDER, arrival)
     if report.passes(accept_drift):
         entry = {"outcome": "passed", "great_expectations": report.summary(), "data_docs": f"{DOCS_FOLDER}/index.html"}
         if accept_drift:
@@ -673,4 +710,4 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
 
 
 __all__ = ["DRIFT", "INTEGRITY", "ExpectationOutcome", "ValidationReport", "check_staged", "derived_checks", "failure_lines", "load_tables",
-           "validate_release", "warn_of_waived"]
+           "tables_in_turn", "tables_read_by", "validate_release", "warn_of_waived"]

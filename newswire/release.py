@@ -30,12 +30,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import newswire
-from newswire.release_errors import DamagedRelease, ReleaseLocked
+from newswire.release_errors import DamagedRelease, ReleaseLocked, StagingAbandoned
 from schemas import TABLES, arrow_schema
 
 LATEST = "latest"
 LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
+# In a staging folder: the run filling it (StagedAhead) stopped before staging every table, and a
+# check waiting for the rest ends (Arrival).
+ABANDONED_MARK = ".abandoned"
 # Data Docs of a blocked release are kept here (under the releases folder; hidden, so never
 # listed as a release) because the staging folder they were built in is deleted (blocked_docs_dir).
 BLOCKED_FOLDER = ".blocked"
@@ -56,6 +59,40 @@ class PublishResult:
     created: bool  # False when the tables were identical to the latest release's
     # the tables published (or found in the earlier release), as validation gave them
     tables: Mapping[str, pd.DataFrame] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """The tables a run is still staging as its checks start (StagedAhead): its corpus resolution
+    stages each table once it is final, and each table's suite runs as soon as the table and
+    those its cross-table rules read are staged, while the rest are made. tables: the tables that
+    will come; writer_pid: the process staging them (a check waits for them only while it lives
+    and has not marked the folder ABANDONED_MARK)."""
+    tables: tuple[str, ...]
+    writer_pid: int
+    poll_seconds: float = 0.01
+
+
+def arrivals(folder: Path, arrival: Arrival) -> Iterator[list[str]]:
+    """The tables of arrival newly staged in folder, a list at a time, until every one is: waits
+    between (polling), and raises StagingAbandoned when the run staging them stops first."""
+    left = list(arrival.tables)
+    while left:
+        staged = [table for table in left if (folder / f"{table}.parquet").exists()]
+        if staged:
+            left = [table for table in left if table not in staged]
+            yield staged
+            continue
+        if (folder / ABANDONED_MARK).exists() or not folder.is_dir():
+            raise StagingAbandoned(f"{folder}: the run stopped before staging {', '.join(left)}")
+        try:
+            os.kill(arrival.writer_pid, 0)
+        except ProcessLookupError:
+            raise StagingAbandoned(f"{folder}: the run staging it (pid {arrival.writer_pid}) ended before "
+                                   f"staging {', '.join(left)}") from None
+        except PermissionError:
+            pass  # alive, another user's
+        time.sleep(arrival.poll_seconds)
 
 
 # validate(tables) -> (the tables to publish, the manifest's validation entries); raises to block
@@ -227,9 +264,82 @@ def point_latest(out_dir: Path, version: str) -> None:
     _fsync_dir(out_dir)
 
 
+class StagedAhead:
+    """A release's staging folder made before its tables are (under the release lock, which the run
+    then holds until it has published): corpus resolution stages each table as soon as it is final
+    (stage). The checks, asked at once (check_staged(staging, previous, arrival)), check each table
+    as it comes, on the core that corpus resolution leaves idle, rather than all of them after it;
+    so does the report's drawing (draw(staging, previous, arrival): each table compared with the
+    previous release's as it comes). Either is asked ahead only where it runs in a process of its
+    own. publish(..., ahead=) then writes only the tables it has not seen staged and takes their
+    answers. Use staged_ahead(), which abandons the folder when the run stops before publishing.
+    """
+
+    def __init__(self, out_dir: Path, check_staged: Callable[[Path, Path | None, Arrival], dict] | None,
+                 draw: Callable[[Path, Path | None, Arrival], object] | None = None) -> None:
+        self.now = datetime.now(timezone.utc)
+        self.path = out_dir / f"{STAGING_PREFIX}{self.now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
+        self.path.mkdir(parents=True)
+        self.problems = [problem for problem in (_displace_latest(out_dir),) if problem]
+        self.previous, problem = readable_previous(out_dir)
+        self.problems += [problem] if problem else []
+        self.staged: dict[str, tuple[pd.DataFrame, str]] = {}  # table -> (the frame written, its file's sha256)
+        self.taken = False  # by publish, which renames or removes the folder
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="staged ahead")
+        arrival = Arrival(tuple(TABLES), os.getpid())
+        self.checking, self.drawing = (None if work is None else self._pool.submit(work, self.path, self.previous, arrival)
+                                       for work in (check_staged, draw))
+
+    def stage(self, table: str, df: pd.DataFrame) -> None:
+        """Write a final table into the folder (the checks start on it once the tables it refers to are there)."""
+        self.staged[table] = (df, _write_staged(df, table, self.path))
+
+    def take(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+        """The sha256 of each table's file: tables staged as these very frames are kept, the others
+        written (and the files of tables not among them removed)."""
+        self.taken = True
+        hashes = {}
+        for table, df in tables.items():
+            written = self.staged.get(table)
+            hashes[table] = written[1] if written is not None and written[0] is df else _write_staged(df, table, self.path)
+        for table in self.staged.keys() - tables.keys():
+            (self.path / f"{table}.parquet").unlink(missing_ok=True)
+        return hashes
+
+    def abandon(self) -> None:
+        """Tell the checks and the drawing that waited for tables that no more will come, and remove
+        the folder once they have ended (nothing writes into it after)."""
+        with contextlib.suppress(OSError):
+            (self.path / ABANDONED_MARK).touch()
+        _settled(self.checking, self.drawing)
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+@contextlib.contextmanager
+def staged_ahead(out_dir: Path, check_staged: Callable[[Path, Path | None, Arrival], dict] | None,
+                 draw: Callable[[Path, Path | None, Arrival], object] | None = None) -> Iterator[StagedAhead]:
+    """A StagedAhead for the block (call under release_lock, which must be held until publish()
+    returns); abandoned unless publish took it."""
+    ahead = StagedAhead(out_dir, check_staged, draw)
+    try:
+        yield ahead
+    finally:
+        if not ahead.taken:
+            ahead.abandon()
+        ahead.close()
+
+
+def _settled(*maybe: futures.Future | None) -> None:
+    """Once the futures have ended (their outcome, an exception too, is left to whoever asks for it)."""
+    futures.wait([future for future in maybe if future is not None])
+
+
 def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: Mapping[str, object],
             check_staged: Callable[[Path, Path | None], dict] | None = None,
-            validate: Validator | None = None) -> PublishResult:
+            validate: Validator | None = None, ahead: StagedAhead | None = None) -> PublishResult:
     """Write tables as a new release, unless they are byte-identical to the latest release.
 
     validate(tables) gives the tables to publish and the manifest's validation entries (pandera:
@@ -245,16 +355,28 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
     run's end alone: newswire serve's checker and painter waited for it). When validation changes
     the tables, that work is discarded, and the tables it gives are staged, checked and drawn.
     Tables identical to an earlier release's are validated first: what they publish is nothing new.
+    ahead: the staging folder that corpus resolution filled (StagedAhead), with its checks and
+    drawing when it asked for them (then they are not asked again, unless validation changes the tables).
     """
-    now = datetime.now(timezone.utc)
-    staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
-    staging.mkdir(parents=True)
+    if ahead is not None and ahead.taken:  # a retry after a failed attempt, which removed it
+        ahead = None
+    checked_ahead, drawn_ahead = (ahead.checking, ahead.drawing) if ahead is not None else (None, None)
+    if ahead is not None:
+        now, staging = ahead.now, ahead.path
+    else:
+        now = datetime.now(timezone.utc)
+        staging = out_dir / f"{STAGING_PREFIX}{now:%Y%m%dT%H%M%S%fZ}-{os.getpid()}"
+        staging.mkdir(parents=True)
     try:
         validation: dict = {}
-        table_hashes = _stage(tables, staging)
-        problems = [problem for problem in (_displace_latest(out_dir),) if problem]
-        previous, problem = readable_previous(out_dir)
-        problems += [problem] if problem else []
+        if ahead is not None:
+            table_hashes = ahead.take(tables)
+            problems, previous = list(ahead.problems), ahead.previous
+        else:
+            table_hashes = _stage(tables, staging)
+            problems = [problem for problem in (_displace_latest(out_dir),) if problem]
+            previous, problem = readable_previous(out_dir)
+            problems += [problem] if problem else []
         while True:
             fingerprint = hashlib.sha256(json.dumps(table_hashes, sort_keys=True).encode()).hexdigest()
             earlier = _release_with(out_dir, previous, fingerprint)
@@ -262,9 +384,12 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                 valid, validation = validate(tables)
                 validate = None
                 if not _same_tables(valid, tables):
+                    _settled(checked_ahead, drawn_ahead)  # before the folder is emptied
+                    checked_ahead = drawn_ahead = None
                     tables, table_hashes = valid, _stage(valid, staging, fresh=True)
                     continue
             if earlier is not None:
+                _settled(checked_ahead, drawn_ahead)  # nothing writes into the folder once it is removed
                 shutil.rmtree(staging)
                 if earlier != previous:
                     # a run killed between the rename and the switch of `latest` left this complete,
@@ -280,8 +405,9 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
             from newswire.report_painter import draw  # in newswire serve's painter when it runs
 
             with ThreadPoolExecutor(max_workers=2, thread_name_prefix="staged release") as pool:
-                checking = pool.submit(check_staged, staging, previous) if check_staged is not None else None
-                drawing = pool.submit(draw, staging, previous)
+                checking = checked_ahead or (pool.submit(check_staged, staging, previous) if check_staged is not None else None)
+                drawing = drawn_ahead or pool.submit(draw, staging, previous)
+                checked_ahead = drawn_ahead = None
                 try:
                     valid, validation = validate(tables) if validate is not None else (tables, validation)
                 except BaseException:
@@ -290,6 +416,7 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                     raise
             if validate is not None and not _same_tables(valid, tables):
                 log.info("validation set rows aside: staging, checking and drawing the tables it gave")
+                _settled(checking, drawing)
                 _discard_checks(checking, staging)
                 validate = None
                 tables, table_hashes = valid, _stage(valid, staging, fresh=True)
@@ -329,6 +456,8 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         point_latest(out_dir, version)
         return PublishResult(version, final, created=True, tables=tables)
     except BaseException:
+        if ahead is not None:
+            ahead.abandon()  # its checks may still wait for tables
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
@@ -338,14 +467,19 @@ def _stage(tables: Mapping[str, pd.DataFrame], staging: Path, fresh: bool = Fals
     if fresh:
         shutil.rmtree(staging)
         staging.mkdir()
-    table_hashes = {}
-    for table, df in tables.items():
-        path = staging / f"{table}.parquet"
-        write_table(df, table, path)
-        table_hashes[table] = sha256_path(path)
-        if pq.read_metadata(path).num_rows != len(df):
-            raise OSError(f"{path} re-read with a different row count than written")
-    return table_hashes
+    return {table: _write_staged(df, table, staging) for table, df in tables.items()}
+
+
+def _write_staged(df: pd.DataFrame, table: str, staging: Path) -> str:
+    """Write one table into the staging folder, whole or not at all (renamed into place: checks
+    that wait for it never read half a file); its file's sha256."""
+    path = staging / f"{table}.parquet"
+    partial = staging / f".{table}.parquet.partial"
+    write_table(df, table, partial)
+    if pq.read_metadata(partial).num_rows != len(df):
+        raise OSError(f"{path} re-read with a different row count than written")
+    os.replace(partial, path)
+    return sha256_path(path)
 
 
 def _release_with(out_dir: Path, previous: Path | None, fingerprint: str) -> Path | None:

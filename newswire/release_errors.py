@@ -9,3 +9,7 @@ class ReleaseLocked(RuntimeError):
 
 class DamagedRelease(RuntimeError):
     """A release whose manifest or Parquet files cannot be read (edited, truncated, half-copied)."""
+
+
+class StagingAbandoned(OSError):
+    """The run staging the tables a check waits for stopped before it had staged them all."""

@@ -21,9 +21,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newswire import run_services
 from newswire.process_exit import leave_without_teardown
+
+if TYPE_CHECKING:
+    from newswire.release import Arrival
 
 PAINTER_SERVICE = run_services.Service("newswire painter", "the served runs' report painter",
                                        "NEWSWIRE_PAINTER_ADDRESS", "NEWSWIRE_PAINTER_KEY")
@@ -91,15 +95,22 @@ def _draw_the_rehearsal() -> None:
     warm_up_on_rehearsed_release(lambda release: draw_here(release, release))
 
 
-def draw(staging_dir: Path, previous_dir: Path | None):
-    """newswire.report.draw(staging_dir, previous_dir), in the serve's painter when it answers."""
+def paints_elsewhere() -> bool:
+    """Whether this run has a serve's painter to draw its report (then worth asking for while the
+    tables are still being staged: newswire.release.StagedAhead; drawn here, it would take the
+    flow process's time)."""
+    return run_services.offered(PAINTER_SERVICE)
+
+
+def draw(staging_dir: Path, previous_dir: Path | None, arrival: Arrival | None = None):
+    """newswire.report.draw(staging_dir, previous_dir, arrival), in the serve's painter when it answers."""
     from newswire.report import draw as draw_here
 
     connection = run_services.connect(PAINTER_SERVICE, log)
     if connection is not None:
         with connection:
             try:
-                connection.send((staging_dir, previous_dir))
+                connection.send((staging_dir, previous_dir, arrival))
                 drawn, value = connection.recv()
             except (OSError, EOFError) as error:  # the painter died: draw here
                 log.warning("%s did not answer (%s: %s)", PAINTER_SERVICE.label, type(error).__name__, error)
@@ -107,7 +118,7 @@ def draw(staging_dir: Path, previous_dir: Path | None):
                 if drawn:
                     return value
                 raise value
-    return draw_here(staging_dir, previous_dir)
+    return draw_here(staging_dir, previous_dir, arrival)
 
 
-__all__ = ["PAINTER_SERVICE", "draw", "painter_service"]
+__all__ = ["PAINTER_SERVICE", "draw", "painter_service", "paints_elsewhere"]

@@ -96,6 +96,11 @@ def _set(values: Mapping[str, str | None]) -> None:
             os.environ[name] = value
 
 
+def offered(service: Service) -> bool:
+    """Whether this run was given the service's address (by its serve)."""
+    return bool(os.environ.get(service.address_variable) and os.environ.get(service.key_variable))
+
+
 def connect(service: Service, logger: logging.Logger) -> Connection | None:
     """A connection to this run's serve's service, or None (no serve, or the service is gone: said)."""
     address, key = os.environ.get(service.address_variable), os.environ.get(service.key_variable)
@@ -141,4 +146,4 @@ def end(process: multiprocessing.process.BaseProcess) -> None:
         process.join()
 
 
-__all__ = ["Service", "answer_requests", "connect", "end", "environment", "started"]
+__all__ = ["Service", "answer_requests", "connect", "end", "environment", "offered", "started"]

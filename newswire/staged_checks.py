@@ -44,10 +44,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newswire import run_services
 from newswire.process_exit import leave_without_teardown
 from newswire.run_services import STOP_GRACE_SECONDS, end
+
+if TYPE_CHECKING:  # newswire.release imports pandas and pyarrow: not for the command line's checks
+    from newswire.release import Arrival
 
 SPAWNED_CHECKER_ARTICLES = 1000
 # Estimated wall seconds of extraction left when the checker starts: its import takes ~2.5 s on a
@@ -87,11 +91,11 @@ def _answer(connection: Connection) -> None:
     run_services.answer_requests(connection, _check)
 
 
-def _check(staging_dir: Path, previous_dir: Path | None, accept_drift: bool) -> dict:
+def _check(staging_dir: Path, previous_dir: Path | None, accept_drift: bool, arrival: Arrival | None = None) -> dict:
     """The suites (a failure, such as ReleaseBlocked when they block the release, goes to the run)."""
     from newswire import gx_validation  # raises here if the import failed
 
-    return gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False)
+    return gx_validation.check_staged(staging_dir, previous_dir, accept_drift, warn=False, arrival=arrival)
 
 
 class _Checker:
@@ -103,10 +107,11 @@ class _Checker:
         theirs.close()
         self.used = False
 
-    def check(self, staging_dir: Path, previous_dir: Path | None, accept_drift: bool) -> tuple[bool, object]:
+    def check(self, staging_dir: Path, previous_dir: Path | None, accept_drift: bool,
+              arrival: Arrival | None) -> tuple[bool, object]:
         """Raises OSError or EOFError when the checker is gone."""
         self.used = True
-        self.connection.send((staging_dir, previous_dir, accept_drift))
+        self.connection.send((staging_dir, previous_dir, accept_drift, arrival))
         return self.connection.recv()
 
     def stop(self) -> None:
@@ -251,13 +256,21 @@ def checker_ahead(out_dir: Path | None = None) -> Iterator[CheckerStart]:
             checker.stop()
 
 
-def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: bool = False) -> dict:
-    """gx_validation.check_staged, in the checker process when one runs."""
+def checks_elsewhere() -> bool:
+    """Whether check_staged runs the suites in a checker process (then worth asking for while the
+    tables are still being staged: newswire.release.StagedAhead)."""
+    return _checker is not None
+
+
+def check_staged(staging_dir: Path, previous_dir: Path | None, arrival: Arrival | None = None,
+                 accept_drift: bool = False) -> dict:
+    """gx_validation.check_staged, in the checker process when one runs (arrival: the tables are
+    still being staged)."""
     from newswire import gx_validation
 
     if _checker is not None:
         try:
-            passed, value = _checker.check(staging_dir, previous_dir, accept_drift)
+            passed, value = _checker.check(staging_dir, previous_dir, accept_drift, arrival)
         except (OSError, EOFError):
             pass  # the checker died: the suites run here instead
         else:
@@ -265,7 +278,8 @@ def check_staged(staging_dir: Path, previous_dir: Path | None, accept_drift: boo
                 gx_validation.warn_of_waived(value)
                 return value
             raise value
-    return gx_validation.check_staged(staging_dir, previous_dir, accept_drift)
+    return gx_validation.check_staged(staging_dir, previous_dir, accept_drift, arrival=arrival)
 
 
-__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead", "checker_service", "spawns_checker"]
+__all__ = ["CheckerStart", "NearEnd", "check_staged", "checker_ahead", "checker_service", "checks_elsewhere",
+           "spawns_checker"]

@@ -16,7 +16,7 @@ import math
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -381,17 +381,20 @@ def load_registry(out_dir: Path) -> Registries:
 
 
 def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
-                  registry: Registries | None = None, fork: bool = True) -> dict[str, pd.DataFrame]:
+                  registry: Registries | None = None, fork: bool = True,
+                  stage: Callable[[str, pd.DataFrame], None] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the release: the spine's, and the extracted ones resolved across the
     corpus (actor, quote cluster and event ids from the registry when given, so they stay as
     earlier releases had them). fork: the quotes table may be made in a forked child (not when
-    the caller wants what making it leaves in this process's memory)."""
+    the caller wants what making it leaves in this process's memory). stage(table, frame) is
+    called with each table as soon as it is final (newswire.release.StagedAhead), the very frame
+    returned."""
     # Resolution makes some million small objects that live on (rows, mentions, records), and
     # each full collection that triggers walks every article and extraction held: ~0.5 of 2.7
     # CPU-s over the BBC corpus. It leaves little cyclic garbage (the same peak memory with the
     # collector paused), so the collector waits until it is done.
     with _cyclic_gc_paused():
-        return _corpus_tables(spine, extracted, registry, fork)
+        return _corpus_tables(spine, extracted, registry, fork, stage or (lambda table, frame: None))
 
 
 @contextlib.contextmanager
@@ -405,9 +408,14 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
-                   registry: Registries | None, fork: bool) -> dict[str, pd.DataFrame]:
+def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch, registry: Registries | None,
+                   fork: bool, stage: Callable[[str, pd.DataFrame], None]) -> dict[str, pd.DataFrame]:
     articles = spine["articles"]
+    # in the order validation gives it, so that publishing finds the tables it staged unchanged
+    quarantine = validation.ordered_quarantine(pd.concat([spine["quarantine"], tables.quarantine_table(
+        extracted.quarantine)], ignore_index=True) if extracted.quarantine else spine["quarantine"])
+    for table, frame in (("articles", articles), ("boilerplate", spine["boilerplate"]), ("quarantine", quarantine)):
+        stage(table, frame)
     # columns as dicts by article id: a DataFrame lookup per article and column cost ~0.2 s a corpus
     column = {name: dict(zip(articles["article_id"], articles[name]))
               for name in ("credits", "text", "published", "outlet", "source") if name in articles.columns}
@@ -425,6 +433,9 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
                                               parties.event_resolver(corpus, extractions, texts))
     actors, mention_rows = corpus.tables()
     speaker_ids = tables.speaker_ids(extractions, speakers, corpus)  # before the events' lookups, as ever
+    actors_frame, mentions_frame = tables.actors_table(actors), tables.mentions_table(mention_rows)
+    stage("actors", actors_frame)
+    stage("mentions", mentions_frame)
     # the quotes in a forked child while this process makes the event and actor tables (newswire.forked)
     with forked.beside(functools.partial(tables.quotes_table, extractions, speakers, speaker_ids, actors),
                        fork and len(speakers) >= FORKED_QUOTES) as quotes_beside:
@@ -442,17 +453,16 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
         events, event_mentions = tables.events_table(event_rows), tables.event_mentions_table(event_mention_rows)
         if registry is not None:
             events, event_mentions = keep_ids(registry.events, events, event_mentions, "event_id", "mention_id")
-        actors_frame, mentions_frame = tables.actors_table(actors), tables.mentions_table(mention_rows)
+        stage("events", events)
+        stage("event_mentions", event_mentions)
         quotes = quotes_beside.result()
     quote_clusters = tables.quote_clusters_table(quotes, articles)
     if registry is not None:
         quote_clusters, quotes = keep_ids(registry.quote_clusters, quote_clusters, quotes, "cluster_id", "quote_id")
-    return {
+    made = {
         "articles": articles,
         "boilerplate": spine["boilerplate"],
-        # in the order validation gives it, so that publishing finds the tables it staged unchanged
-        "quarantine": validation.ordered_quarantine(pd.concat([spine["quarantine"], tables.quarantine_table(
-            extracted.quarantine)], ignore_index=True) if extracted.quarantine else spine["quarantine"]),
+        "quarantine": quarantine,
         "actors": actors_frame,
         "mentions": mentions_frame,
         "quotes": quotes,
@@ -461,6 +471,9 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
         "event_mentions": event_mentions,
         "id_history": tables.frame("id_history", registry.history_rows() if registry else []),
     }
+    for table in ("quotes", "quote_clusters", "id_history"):
+        stage(table, made[table])
+    return made
 
 
 def _timestamp(value: object) -> pd.Timestamp | None:
@@ -600,17 +613,37 @@ def load_what_runs_use(suites_here: bool = True) -> None:
             import newswire.gx_validation  # noqa: F401
 
 
-def publish(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
-            accept_drift: bool = False, registry: Registries | None = None) -> release.PublishResult:
-    """Validate and publish (drift rules waived with accept_drift): the result holds the tables
-    as validation gave them. Then keep the ids it used for the next run (only once the release passed)."""
-    from newswire.staged_checks import check_staged  # in the checker process, or here (imports GX: ~2 s)
+@contextlib.contextmanager
+def staging_ahead(out_dir: Path, lock_wait: float, accept_drift: bool = False) -> Iterator[release.StagedAhead]:
+    """The release lock for the block, and a staging folder that corpus resolution fills as it goes
+    (newswire.release.StagedAhead), with the suites asked for at once when they run in a checker
+    process, and the report's drawing when serve's painter draws it (each table is checked and
+    compared as it is staged, on the core corpus resolution leaves idle). publish(..., ahead=)
+    within the block publishes from it."""
+    from newswire.report_painter import draw, paints_elsewhere
+    from newswire.staged_checks import check_staged, checks_elsewhere
 
     with release.release_lock(out_dir, wait_seconds=lock_wait):
         release.remove_stale_staging(out_dir)
+        checks = functools.partial(check_staged, accept_drift=accept_drift) if checks_elsewhere() else None
+        with release.staged_ahead(out_dir, checks, draw if paints_elsewhere() else None) as ahead:
+            yield ahead
+
+
+def publish(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
+            accept_drift: bool = False, registry: Registries | None = None,
+            ahead: release.StagedAhead | None = None) -> release.PublishResult:
+    """Validate and publish (drift rules waived with accept_drift): the result holds the tables
+    as validation gave them. Then keep the ids it used for the next run (only once the release passed).
+    ahead: the staging folder of staging_ahead, whose block holds the lock."""
+    from newswire.staged_checks import check_staged  # in the checker process, or here (imports GX: ~2 s)
+
+    with contextlib.nullcontext() if ahead is not None else release.release_lock(out_dir, wait_seconds=lock_wait):
+        if ahead is None:
+            release.remove_stale_staging(out_dir)
         result = release.publish(tables, out_dir, extra,
                                  check_staged=functools.partial(check_staged, accept_drift=accept_drift),
-                                 validate=validation.validate_for_release)
+                                 validate=validation.validate_for_release, ahead=ahead)
         if not result.created and (identity := extra.get("inputs", {}).get("identity")):
             _vouch_for(out_dir, result.version, identity)
         if registry is not None:

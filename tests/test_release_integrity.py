@@ -184,8 +184,10 @@ CHILD = textwrap.dedent("""
         release.point_latest = lambda out, version: block("latest")
     elif point == "mid_latest":  # the temporary link exists, the os.replace has not happened
         real_replace = os.replace
-        def replace(src, dst):
-            block("replace")
+        def replace(src, dst):  # a staged table's file is renamed into place too: only the link's blocks
+            if Path(dst).name == release.LATEST:
+                block("replace")
+            real_replace(src, dst)
         os.replace = replace
 
     with release.release_lock(out_dir, wait_seconds=float(wait)):
