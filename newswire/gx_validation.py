@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, Arrival, arrivals, blocked_docs_dir, read_manifest, read_table
+from newswire.release import MANIFEST, Arrival, arrivals, blocked_docs_dir, given_up, read_manifest, read_table
 from newswire.validation import ReleaseBlocked
 from schemas import TABLES
 from schemas import integrity
@@ -176,6 +176,8 @@ def tables_in_turn(release_dir: Path, arrival: Arrival | None = None) -> Iterato
             loaded[table] = read_table(release_dir / f"{table}.parquet")
         ready = [table for table in left if table in loaded and tables_read_by(table) & set(expected) <= loaded.keys()]
         for table in ready:
+            if arrival is not None:
+                given_up(release_dir)
             left.remove(table)
             yield table, loaded
 

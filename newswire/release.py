@@ -36,8 +36,9 @@ from schemas import TABLES, arrow_schema
 LATEST = "latest"
 LOCK_FILE = ".lock"
 STAGING_PREFIX = ".staging-"
-# In a staging folder: the run filling it (StagedAhead) stopped before staging every table, and a
-# check waiting for the rest ends (Arrival).
+# In a staging folder: the run filling it (StagedAhead) no longer wants what is made of it (it stopped
+# before staging every table, or its tables are the latest release's): the checks and the drawing
+# asked ahead end at their next table or section (given_up).
 ABANDONED_MARK = ".abandoned"
 # Data Docs of a blocked release are kept here (under the releases folder; hidden, so never
 # listed as a release) because the staging folder they were built in is deleted (blocked_docs_dir).
@@ -83,8 +84,7 @@ def arrivals(folder: Path, arrival: Arrival) -> Iterator[list[str]]:
             left = [table for table in left if table not in staged]
             yield staged
             continue
-        if (folder / ABANDONED_MARK).exists() or not folder.is_dir():
-            raise StagingAbandoned(f"{folder}: the run stopped before staging {', '.join(left)}")
+        given_up(folder)
         try:
             os.kill(arrival.writer_pid, 0)
         except ProcessLookupError:
@@ -93,6 +93,12 @@ def arrivals(folder: Path, arrival: Arrival) -> Iterator[list[str]]:
         except PermissionError:
             pass  # alive, another user's
         time.sleep(arrival.poll_seconds)
+
+
+def given_up(folder: Path) -> None:
+    """Raises StagingAbandoned when the run staging folder marked it abandoned or removed it."""
+    if (folder / ABANDONED_MARK).exists() or not folder.is_dir():
+        raise StagingAbandoned(f"{folder}: the run staging it gave it up")
 
 
 # validate(tables) -> (the tables to publish, the manifest's validation entries); raises to block
@@ -389,8 +395,7 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                     tables, table_hashes = valid, _stage(valid, staging, fresh=True)
                     continue
             if earlier is not None:
-                _settled(checked_ahead, drawn_ahead)  # nothing writes into the folder once it is removed
-                shutil.rmtree(staging)
+                _remove_staging(staging, ahead)  # the checks and the drawing asked ahead are not wanted
                 if earlier != previous:
                     # a run killed between the rename and the switch of `latest` left this complete,
                     # validated release unpublished: make it visible rather than write a twin
@@ -456,10 +461,15 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         point_latest(out_dir, version)
         return PublishResult(version, final, created=True, tables=tables)
     except BaseException:
-        if ahead is not None:
-            ahead.abandon()  # its checks may still wait for tables
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_staging(staging, ahead)  # its checks may still wait for tables
         raise
+
+
+def _remove_staging(staging: Path, ahead: StagedAhead | None) -> None:
+    """Remove the staging folder, once what was asked ahead of it has ended."""
+    if ahead is not None:
+        ahead.abandon()
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _stage(tables: Mapping[str, pd.DataFrame], staging: Path, fresh: bool = False) -> dict[str, str]:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, Arrival, arrivals
+from newswire.release import MANIFEST, Arrival, arrivals, given_up
 from newswire.text import stable_hash
 
 if TYPE_CHECKING:
@@ -451,6 +451,8 @@ def draw(release_dir: Path, previous_dir: Path | None, arrival: Arrival | None =
               for path in sorted(release_dir.glob("*.parquet"))}  # load_tables, but for those read already
     for build in SECTION_TABLES:
         if build not in drawn:
+            if arrival is not None:
+                given_up(release_dir)
             drawn[build] = build(tables)
     all_diffs = diff_releases(previous_dir, release_dir, tables, diffs) if previous_dir is not None else None
     sections = [counts_section(release_dir, tables, previous_dir, all_diffs)]
