@@ -26,7 +26,7 @@ from newswire import nlp, syntax
 from newswire.actors import ArticleEntities
 from newswire.events.mentions import EventMention
 from newswire.extractors import EXTRACTORS, Extractor
-from newswire.filecache import FileCache
+from newswire.filecache import REMEMBERED, FileCache
 from newswire.quotes import QuoteCandidate
 from newswire.tables import quarantine_row
 
@@ -149,7 +149,9 @@ def new_article_seconds() -> float:
 
 
 def _entry_exists(path: Path | None) -> bool:
-    return path is not None and path.exists()
+    # an entry serve's fork server holds was there when read, and is what its file holds: no stat
+    # call for it (a served run over the BBC corpus: ~4,500 of them, ~0.07 s)
+    return path is not None and (path in REMEMBERED or path.exists())
 
 
 # A quote, a reporting verb, event verbs from newswire's own table ("arrested") and from the
