@@ -115,7 +115,9 @@ def connect(service: Service, logger: logging.Logger) -> Connection | None:
 
 def answer_requests(connection: Connection, handle: Callable[..., object]) -> None:
     """Each request (a tuple of arguments) -> (True, handle(*request)) or (False, the exception it
-    raised, for the run to raise), until the run closes its connection."""
+    raised, for the run to raise), until the run closes its connection. A run that is gone before
+    its answer (killed while its tables were still being staged: the checks and drawing asked ahead
+    then end, newswire.release.arrivals) ends the connection, not the service."""
     while True:
         try:
             request = connection.recv()
@@ -125,7 +127,10 @@ def answer_requests(connection: Connection, handle: Callable[..., object]) -> No
             answer = (True, handle(*request))
         except Exception as error:
             answer = (False, error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
-        connection.send(answer)
+        try:
+            connection.send(answer)
+        except OSError:
+            return
 
 
 def _picklable(error: Exception) -> bool:

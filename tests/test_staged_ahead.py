@@ -303,3 +303,15 @@ def test_each_section_of_the_report_reads_only_the_tables_it_is_drawn_after(samp
     assert tables.asked and tables.asked <= report.SECTION_TABLES[build]
     assert build({t: sample_tables[t] for t in report.SECTION_TABLES[build]}) == whole
     assert set(report.SECTION_TABLES) == {*report.SECTION_BUILDERS, report.events_sections, report.quarantine_section}
+
+
+def test_a_service_whose_run_left_before_its_answer_goes_on_serving():
+    from multiprocessing import Pipe
+
+    from newswire.run_services import answer_requests
+
+    ours, theirs = Pipe()
+    ours.send(("staging", "previous"))
+    ours.close()  # the run is gone before the answer
+    # returns (serve's loop then takes the next run's connection) instead of raising out of the service
+    answer_requests(theirs, lambda *request: time.sleep(0.05) or "drawn")
