@@ -454,6 +454,8 @@ def draw(release_dir: Path, previous_dir: Path | None, arrival: Arrival | None =
             if arrival is not None:
                 given_up(release_dir)
             drawn[build] = build(tables)
+    if arrival is not None:
+        given_up(release_dir)
     all_diffs = diff_releases(previous_dir, release_dir, tables, diffs) if previous_dir is not None else None
     sections = [counts_section(release_dir, tables, previous_dir, all_diffs)]
     sections += [drawn[build] for build in SECTION_BUILDERS]
