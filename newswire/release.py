@@ -312,11 +312,16 @@ class StagedAhead:
             (self.path / f"{table}.parquet").unlink(missing_ok=True)
         return hashes
 
-    def abandon(self) -> None:
-        """Tell the checks and the drawing that waited for tables that no more will come, and remove
-        the folder once they have ended (nothing writes into it after)."""
+    def give_up(self) -> None:
+        """Tell the checks and the drawing that what they make is not wanted (or that no more tables
+        will come): they end at their next table or section."""
         with contextlib.suppress(OSError):
             (self.path / ABANDONED_MARK).touch()
+
+    def abandon(self) -> None:
+        """give_up, and remove the folder once the checks and the drawing have ended (nothing writes
+        into it after)."""
+        self.give_up()
         _settled(self.checking, self.drawing)
         shutil.rmtree(self.path, ignore_errors=True)
 
@@ -386,6 +391,10 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         while True:
             fingerprint = hashlib.sha256(json.dumps(table_hashes, sort_keys=True).encode()).hexdigest()
             earlier = _release_with(out_dir, previous, fingerprint)
+            if earlier is not None and ahead is not None:
+                # what the checks and the drawing asked ahead find is not wanted, whatever validation
+                # says next (the same tables: nothing to publish; other tables: checked afresh)
+                ahead.give_up()
             if earlier is not None and validate is not None:
                 valid, validation = validate(tables)
                 validate = None

@@ -185,7 +185,7 @@ def test_a_publish_retried_after_a_failure_stages_afresh(sample_tables, tmp_path
 def test_tables_identical_to_the_latest_release_stop_the_checks_ahead_and_publish_nothing(sample_tables, tmp_path):
     check, _ = _checks_recorded()
     first = release.publish(sample_tables, tmp_path, {}, check_staged=check, validate=validation.validate_for_release)
-    checked, ended = [], []
+    checked, ended, stopped = [], [], threading.Event()
 
     def slow_check(staging, previous, arrival=None):
         try:
@@ -194,14 +194,19 @@ def test_tables_identical_to_the_latest_release_stop_the_checks_ahead_and_publis
                 time.sleep(0.2)
         except StagingAbandoned:
             ended.append(staging.exists())  # the folder is still there for the check to end in
+            stopped.set()
             raise
         return {"outcome": "passed"}
+
+    def validate(tables):
+        # the checks ahead are told to stop as soon as the tables are known, not after validation
+        assert stopped.wait(10), "the checks ahead ran on while validation ran"
+        return validation.validate_for_release(tables)
 
     with staged_ahead(tmp_path, slow_check) as ahead:
         for table, df in sample_tables.items():
             ahead.stage(table, df)
-        again = release.publish(sample_tables, tmp_path, {}, check_staged=slow_check,
-                                validate=validation.validate_for_release, ahead=ahead)
+        again = release.publish(sample_tables, tmp_path, {}, check_staged=slow_check, validate=validate, ahead=ahead)
     assert not again.created and again.version == first.version
     assert ended == [True] and len(checked) < len(sample_tables)  # stopped at a table's end, not run through
     assert not ahead.path.exists()
