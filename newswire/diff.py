@@ -103,7 +103,7 @@ def diff_releases(a: Path, b: Path, b_read: Mapping[str, pd.DataFrame] | None = 
                   done: Mapping[str, TableDiff] | None = None) -> dict[str, TableDiff]:
     """Per table (in either release) what B adds, removes and changes relative to A; b_read: B's
     tables as already read from its files (the report has them), read again otherwise; done: the
-    diffs of tables already compared (diff_as_staged)."""
+    diffs of tables already compared (newswire.report.draw compares each table as it is staged)."""
     a_tables, b_tables = _tables(Path(a)), _tables(Path(b))
     names = [t for t in TABLES if t in a_tables or t in b_tables]
     names += sorted((set(a_tables) | set(b_tables)) - set(names))

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire.release import MANIFEST, Arrival, arrivals, given_up
+from newswire.release import MANIFEST, Arrival, arrivals, given_up, read_table
 from newswire.text import stable_hash
 
 if TYPE_CHECKING:
@@ -182,9 +182,12 @@ def heatmap(df: pd.DataFrame, row: str, column: str, value: str, title: str) -> 
 
 # --- reading the release --------------------------------------------------------------------------
 
-def load_tables(release_dir: Path) -> dict[str, pd.DataFrame]:
-    """Every Parquet table of the release, whether or not this code's schemas define it."""
-    return {path.stem: pd.read_parquet(path) for path in sorted(release_dir.glob("*.parquet"))}
+def load_tables(release_dir: Path, read: Mapping[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
+    """Every Parquet table of the release, whether or not this code's schemas define it (read: those
+    already read, as draw reads them while they are staged)."""
+    read = read or {}
+    return {path.stem: read[path.stem] if path.stem in read else pd.read_parquet(path)
+            for path in sorted(release_dir.glob("*.parquet"))}
 
 
 def row_counts(release_dir: Path | None) -> dict[str, int]:
@@ -432,23 +435,23 @@ def draw(release_dir: Path, previous_dir: Path | None, arrival: Arrival | None =
     (newswire.release.StagedAhead): each is read and compared with the previous release's as it
     comes, and each section drawn once the tables it reads are there (SECTION_TABLES), while
     corpus resolution makes the rest."""
-    from newswire.diff import diff_releases, diff_table, read_table
+    from newswire.diff import diff_releases, diff_table
 
     release_dir = Path(release_dir)
-    earlier = {path.stem: path for path in sorted(previous_dir.glob("*.parquet"))} if previous_dir is not None else {}
+    compared = arrival is not None and previous_dir is not None
+    earlier = {path.stem: path for path in previous_dir.glob("*.parquet")} if compared else {}
     read: dict[str, pd.DataFrame] = {}
     diffs = {}
     drawn: dict[Callable, Section | list[Section]] = {}
     for staged in arrivals(release_dir, arrival) if arrival is not None else []:
         for table in staged:
             read[table] = pd.read_parquet(release_dir / f"{table}.parquet")  # as load_tables reads them
-            if previous_dir is not None:
+            if compared:
                 diffs[table] = diff_table(table, read_table(earlier[table]) if table in earlier else None, read[table])
         for build, needs in SECTION_TABLES.items():
             if build not in drawn and needs <= read.keys():
                 drawn[build] = build(read)
-    tables = {path.stem: read[path.stem] if path.stem in read else pd.read_parquet(path)
-              for path in sorted(release_dir.glob("*.parquet"))}  # load_tables, but for those read already
+    tables = load_tables(release_dir, read)
     for build in SECTION_TABLES:
         if build not in drawn:
             if arrival is not None:

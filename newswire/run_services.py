@@ -96,16 +96,22 @@ def _set(values: Mapping[str, str | None]) -> None:
             os.environ[name] = value
 
 
+def _given(service: Service) -> tuple[str, str] | None:
+    """The service's address and key, when this run's serve gave them."""
+    address, key = os.environ.get(service.address_variable), os.environ.get(service.key_variable)
+    return (address, key) if address and key else None
+
+
 def offered(service: Service) -> bool:
     """Whether this run was given the service's address (by its serve)."""
-    return bool(os.environ.get(service.address_variable) and os.environ.get(service.key_variable))
+    return _given(service) is not None
 
 
 def connect(service: Service, logger: logging.Logger) -> Connection | None:
     """A connection to this run's serve's service, or None (no serve, or the service is gone: said)."""
-    address, key = os.environ.get(service.address_variable), os.environ.get(service.key_variable)
-    if not address or not key:
+    if (given := _given(service)) is None:
         return None
+    address, key = given
     try:
         return Client(address, family="AF_UNIX", authkey=bytes.fromhex(key))
     except (OSError, ValueError, EOFError, AuthenticationError) as error:

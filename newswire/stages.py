@@ -623,11 +623,18 @@ def staging_ahead(out_dir: Path, lock_wait: float, accept_drift: bool = False) -
     from newswire.report_painter import draw, paints_elsewhere
     from newswire.staged_checks import check_staged, checks_elsewhere
 
-    with release.release_lock(out_dir, wait_seconds=lock_wait):
-        release.remove_stale_staging(out_dir)
+    with _release_locked(out_dir, lock_wait):
         checks = functools.partial(check_staged, accept_drift=accept_drift) if checks_elsewhere() else None
         with release.staged_ahead(out_dir, checks, draw if paints_elsewhere() else None) as ahead:
             yield ahead
+
+
+@contextlib.contextmanager
+def _release_locked(out_dir: Path, lock_wait: float) -> Iterator[None]:
+    """The release lock, once the staging folders of runs that died are removed."""
+    with release.release_lock(out_dir, wait_seconds=lock_wait):
+        release.remove_stale_staging(out_dir)
+        yield
 
 
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wait: float,
@@ -638,9 +645,7 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict, lock_wa
     ahead: the staging folder of staging_ahead, whose block holds the lock."""
     from newswire.staged_checks import check_staged  # in the checker process, or here (imports GX: ~2 s)
 
-    with contextlib.nullcontext() if ahead is not None else release.release_lock(out_dir, wait_seconds=lock_wait):
-        if ahead is None:
-            release.remove_stale_staging(out_dir)
+    with contextlib.nullcontext() if ahead is not None else _release_locked(out_dir, lock_wait):
         result = release.publish(tables, out_dir, extra,
                                  check_staged=functools.partial(check_staged, accept_drift=accept_drift),
                                  validate=validation.validate_for_release, ahead=ahead)
