@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -60,8 +61,34 @@ def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
         # one typed comparison per column (strings, numbers, timestamps)
         differs[both] = a.to_numpy() != b.to_numpy()
     else:
-        # Python equality per value: lists compared as tuples, and columns whose type changed
-        differs[both] = [x != y for x, y in zip(_comparable(a.tolist()), _comparable(b.tolist()))]
+        a_values, b_values = a.tolist(), b.tolist()
+        lists = _lists_differ(a_values, b_values)
+        # else Python equality per value: lists compared as tuples, and columns whose type changed
+        differs[both] = lists if lists is not None else \
+            [x != y for x, y in zip(_comparable(a_values), _comparable(b_values))]
+    return differs
+
+
+_LIST_TYPES = (list, tuple, np.ndarray)
+_LIST_OF_STRINGS = pa.list_(pa.string())
+
+
+def _lists_differ(a: list, b: list) -> np.ndarray | None:
+    """Row by row, whether two aligned columns of lists of strings differ, as their tuples would
+    (_comparable), compared in Arrow: lengths, then the items of rows of equal length (~4x less
+    than a tuple per value: the list columns took ~0.1 s of each report's diff over the BBC corpus).
+    None unless every value is a list, tuple or array of strings (Arrow would read a string as a
+    list of its characters, and bytes as strings)."""
+    if not all(type(value) in _LIST_TYPES for value in chain(a, b)) \
+            or not all(type(item) is str for item in chain.from_iterable(chain(a, b))):
+        return None
+    left, right = pa.array(a, type=_LIST_OF_STRINGS), pa.array(b, type=_LIST_OF_STRINGS)
+    differs = pc.list_value_length(left).to_numpy() != pc.list_value_length(right).to_numpy()
+    same_length = pa.array(~differs)
+    left, right = left.filter(same_length), right.filter(same_length)
+    items_differ = pc.not_equal(pc.list_flatten(left), pc.list_flatten(right)).to_numpy(zero_copy_only=False)
+    rows = np.bincount(pc.list_parent_indices(left).to_numpy(), weights=items_differ, minlength=len(left))
+    differs[~differs] = rows > 0
     return differs
 
 

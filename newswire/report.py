@@ -440,6 +440,7 @@ def draw(release_dir: Path, previous_dir: Path | None, arrival: Arrival | None =
     release_dir = Path(release_dir)
     compared = arrival is not None and previous_dir is not None
     earlier = {path.stem: path for path in previous_dir.glob("*.parquet")} if compared else {}
+    earlier_read: dict[str, pd.DataFrame] = {}
     read: dict[str, pd.DataFrame] = {}
     diffs = {}
     drawn: dict[Callable, Section | list[Section]] = {}
@@ -447,10 +448,16 @@ def draw(release_dir: Path, previous_dir: Path | None, arrival: Arrival | None =
         for table in staged:
             read[table] = pd.read_parquet(release_dir / f"{table}.parquet")  # as load_tables reads them
             if compared:
-                diffs[table] = diff_table(table, read_table(earlier[table]) if table in earlier else None, read[table])
+                previous = earlier_read.pop(table) if table in earlier_read else \
+                    read_table(earlier[table]) if table in earlier else None
+                diffs[table] = diff_table(table, previous, read[table])
         for build, needs in SECTION_TABLES.items():
             if build not in drawn and needs <= read.keys():
                 drawn[build] = build(read)
+        # the previous release's tables still to come, read while corpus resolution makes them (the
+        # first tables come at once, the actors ~2 s later): ~0.13 s less once they are all there
+        for table in earlier.keys() - read.keys() - earlier_read.keys() if compared else ():
+            earlier_read[table] = read_table(earlier[table])
     tables = load_tables(release_dir, read)
     for build in SECTION_TABLES:
         if build not in drawn:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newswire.cli import main
-from newswire.diff import diff_releases
+from newswire.diff import _differs, _lists_differ, diff_releases
 from newswire.release import publish, write_table
 from newswire.tables import frame
 
@@ -121,3 +124,28 @@ def test_rows_align_by_key_whatever_their_order_and_types():
     assert (diff.added, diff.removed) == (["b4"], [])
     assert diff.changed == ["b2", "b3"]
     assert diff.changed_columns == {"end": 1, "kind": 1, "tags": 1, "score": 1}
+
+
+_ITEMS = st.text(alphabet="ab\x00é", max_size=3)
+_LISTS = st.lists(_ITEMS, max_size=3)
+_CONTAINERS = st.one_of(_LISTS, _LISTS.map(tuple), _LISTS.map(lambda items: np.array(items, dtype=object)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_CONTAINERS, _CONTAINERS), min_size=1, max_size=8))
+def test_columns_of_lists_of_strings_differ_in_arrow_as_their_tuples_do(pairs):
+    a, b = [left for left, _ in pairs], [right for _, right in pairs]
+    expected = [tuple(x) != tuple(y) for x, y in pairs]
+    assert _lists_differ(a, b).tolist() == expected
+    assert _differs(pd.Series(a, dtype=object), pd.Series(b, dtype=object)).tolist() == expected
+
+
+@pytest.mark.parametrize("a, b", [
+    (["ab"], [["a", "b"]]),          # a string is no list of its characters
+    ([[b"ab"]], [["ab"]]),           # nor are bytes strings
+    ([["a"]], [[1]]),
+    ([{"a"}], [["a"]]),
+])
+def test_values_other_than_lists_of_strings_compare_as_python_values(a, b):
+    assert _lists_differ(a, b) is None
+    assert _differs(pd.Series(a, dtype=object), pd.Series(b, dtype=object)).tolist() == [True]

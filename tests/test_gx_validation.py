@@ -426,3 +426,35 @@ def test_data_docs_compile_each_page_template_once_a_process(good_release: Path,
     report = gx_validation.validate_release(good_release, None, tmp_path / "second")
     assert report.docs_index is not None and report.docs_index.read_text(encoding="utf-8").count("<html") == 1
     assert [name for name in compiled if name is not None] == []  # loaded from the package: compiled before
+
+
+def test_metric_ids_hashed_directly_are_the_ids_great_expectations_gives(good_release: Path, tmp_path: Path, monkeypatch):
+    from great_expectations.core.id_dict import IDDict
+
+    gx_validation._hash_plain_ids_directly()
+    own_to_id = IDDict._newswire_to_id
+    compared, direct = [], []
+    patched = IDDict.to_id
+
+    def comparing(self, id_keys=None, id_ignore_keys=None):
+        found = patched(self, id_keys, id_ignore_keys)
+        compared.append(found == own_to_id(self, id_keys, id_ignore_keys))
+        direct.append(len(self) > 1 and gx_validation._plain_json(list(self.values())))
+        return found
+
+    monkeypatch.setattr(IDDict, "to_id", comparing)
+    gx_validation.validate_release(good_release, good_release, tmp_path / "docs")
+    assert len(compared) > 1000 and all(compared)
+    assert sum(direct) > len(direct) / 2  # most ids take the direct way
+
+
+@pytest.mark.parametrize("value, plain", [
+    ("a", True), (3, True), (True, True), (None, True), (1.5, True), (float("nan"), False),
+    ([1, "a", [None]], True), ({"a": [1]}, True), ({1: "a"}, False), ((1, 2), False), ({"a"}, False),
+])
+def test_plain_json_is_what_great_expectations_would_give_back_unchanged(value, plain):
+    from great_expectations.util import convert_to_json_serializable
+
+    assert gx_validation._plain_json(value) is plain
+    if plain:
+        assert json.dumps(convert_to_json_serializable(value)) == json.dumps(value)

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemas.integrity import member_of
+from schemas._base import holds_lists_of_strings, is_list_of_strings
+from schemas.integrity import _list_reference_check, member_of
 
 _ids = st.sampled_from(["a", "b", "c", "actor-1", "é", ""])
 
@@ -26,3 +27,27 @@ def test_member_of_agrees_with_pandas_isin(values, ids, dtype):
 def test_values_that_are_no_strings_are_no_ids(values):
     series = pd.Series(values, dtype=object)
     assert member_of(series, {"a", "1"}).tolist() == [value == "a" for value in values]
+
+
+# schemas._base.holds_lists_of_strings and the list reference check: one pass when every value is a
+# plain list of plain strings, value by value otherwise; the same verdict either way
+_items = st.one_of(_ids, st.none(), st.integers(0, 2), st.binary(max_size=2))
+_values = st.one_of(st.lists(_items, max_size=3), st.lists(_ids, max_size=3), st.lists(_ids, max_size=3).map(tuple),
+                    st.none(), _ids, st.sets(_ids, max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_values, max_size=12))
+def test_list_columns_hold_lists_of_strings_as_each_value_says(values):
+    series = pd.Series(values, dtype=object, index=range(5, 5 + len(values)))
+    expected = pd.Series([is_list_of_strings(value) for value in values], index=series.index, dtype=bool)
+    pd.testing.assert_series_equal(holds_lists_of_strings(series), expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_ids, max_size=3), max_size=12), st.sets(_ids, max_size=6))
+def test_every_listed_id_must_exist_as_each_row_says(lists, known):
+    df = pd.DataFrame({"co_speaker_ids": pd.Series(lists, dtype=object)})
+    check = _list_reference_check("co_speaker_ids", "actors.actor_id", known)
+    expected = [all(item in known for item in items) for items in lists]
+    assert check(df).check_output.tolist() == expected

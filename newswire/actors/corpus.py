@@ -322,28 +322,39 @@ class Corpus:
         """What the articles' names and mentions say of each actor, and one row per mention (the
         first of the mentions at the same place)."""
         tally = _Tally()
-        rows, seen = [], set()
+        rows = []
+        # the loop runs once a mention (~115,000 over the BBC corpus, in every run's corpus
+        # resolution): lookups bound once, each actor's id asked once (in the order of first
+        # mention, as the registry assigns them), places seen kept per article
+        canonical, retyped, unlisted = self.groups.get, self.retyped.get, self.unlisted
+        types, surfaces, references = tally.types, tally.surfaces, tally.references
+        mention_count, article_sets = tally.mention_count, tally.article_sets
+        ids: dict[str, str] = {}
         for article_id, entities in self.articles.items():
             for key, name in entities.names.items():
-                tally.display[self.canonical(key)][name] += 1
+                tally.display[canonical(key, key)][name] += 1
             for key, forms in entities.aliases.items():
-                tally.surfaces[self.canonical(key)].update({form: 0 for form in forms})
+                surfaces[canonical(key, key)].update({form: 0 for form in forms})
+            seen = set()
             for mention in entities.mentions + self.extra.get(article_id, []):
-                key = self.canonical(mention.key)
-                place = (article_id, mention.start, mention.end)
-                if place in seen or place in self.unlisted:
+                start, end = mention.start, mention.end
+                if (start, end) in seen or (article_id, start, end) in unlisted:
                     continue
-                seen.add(place)
-                tally.types[key][self.retyped.get(mention.key, mention.type)] += 1
-                tally.mention_count[key] += 1
-                tally.article_sets[key].add(article_id)
+                seen.add((start, end))
+                key = canonical(mention.key, mention.key)
+                types[key][retyped(mention.key, mention.type)] += 1
+                mention_count[key] += 1
+                article_sets[key].add(article_id)
                 if mention.kind in NAME_KINDS:
-                    tally.surfaces[key][mention.text] += 1
+                    surfaces[key][mention.text] += 1
                 else:
-                    tally.references[key].add(mention.text)
-                rows.append({"mention_id": stable_hash(article_id, str(mention.start), str(mention.end)),
-                             "article_id": article_id, "actor_id": self.actor_id(key), "text": mention.text,
-                             "start": mention.start, "end": mention.end, "kind": mention.kind})
+                    references[key].add(mention.text)
+                actor_id = ids.get(key)
+                if actor_id is None:
+                    actor_id = ids[key] = self.actor_id(key)
+                rows.append({"mention_id": stable_hash(article_id, str(start), str(end)),
+                             "article_id": article_id, "actor_id": actor_id, "text": mention.text,
+                             "start": start, "end": end, "kind": mention.kind})
         return tally, rows
 
     def _tally_credits(self, tally: _Tally) -> None:
