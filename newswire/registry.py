@@ -114,7 +114,10 @@ class IdRegistry:
 
     def _known(self, members: list[str]) -> list[str]:
         """The ids earlier runs gave these members, oldest first."""
-        return sorted({self.ids[m] for m in members if m in self.ids}, key=lambda i: (self.order.get(i, 0), i))
+        known = {self.ids[m] for m in members if m in self.ids}
+        if len(known) < 2:  # nearly every group (~11,000 a BBC run): nothing to order
+            return list(known)
+        return sorted(known, key=lambda i: (self.order.get(i, 0), i))
 
     def _settle(self, fresh_id: str, members: list[str], usable: list[str], taken: list[str]) -> str:
         if usable:

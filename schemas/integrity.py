@@ -102,7 +102,8 @@ def cross_table_checks(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[pa.
             checks.setdefault(table, []).append(_list_reference_check(
                 column, f"{target}.{target_column}", ids(target, target_column)))
     if "articles" in tables:
-        texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+        # through tolist(), as ids(): built again for each table validated, ~0.05 s a run value by value
+        texts = dict(zip(tables["articles"]["article_id"].tolist(), tables["articles"]["text"].tolist()))
         for table, text_column in OFFSET_TABLES.items():
             if table in tables:
                 checks.setdefault(table, []).append(_offset_check(text_column, texts))

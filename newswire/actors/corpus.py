@@ -172,10 +172,14 @@ class Corpus:
         otherwise: given names no list holds ("Mervyn", "Gareth", "Rhodri")."""
         people: dict[str, set[str]] = defaultdict(set)
         otherwise: dict[str, set[str]] = defaultdict(set)
+        folded: dict[str, list[str]] = {}  # a name's words, folded once (names recur across the corpus)
         for entities in self.articles.values():
             for m in entities.mentions:
-                words = fold(m.text).split()
-                if m.kind == "name" and len(words) == 2:
+                if m.kind != "name":
+                    continue
+                if (words := folded.get(m.text)) is None:
+                    words = folded[m.text] = fold(m.text).split()
+                if len(words) == 2:
                     (people if m.type == "PERSON" else otherwise)[words[0]].add(words[1])
         return {word for word, found in people.items()
                 if len(found) >= CORPUS_GIVEN_NAME_SURNAMES and len(found) > 2 * len(otherwise[word])}
@@ -190,10 +194,15 @@ class Corpus:
         counts = Counter(m.key for e in self.articles.values() for m in e.mentions)
         by_word: dict[str, set[str]] = defaultdict(set)
         decided: dict[str, Counter] = defaultdict(Counter)  # word -> mentions whose context typed it, by key
+        keys_of: dict[str, set[str]] = {}  # a word -> the keys it may have; none when a known place or organisation
         for entities in self.articles.values():
             for m in entities.mentions:
-                if m.kind in NAME_KINDS and " " not in m.text and lookup_place(m.text) is None and organisation(m.text) is None \
-                        and m.key in {org_key(m.text), f"CITY:{m.text}", f"PERSON:{name_key(m.text)}|"}:
+                if m.kind not in NAME_KINDS or " " in m.text:
+                    continue
+                if (possible := keys_of.get(m.text)) is None:
+                    possible = keys_of[m.text] = set() if lookup_place(m.text) is not None or organisation(m.text) is not None \
+                        else {org_key(m.text), f"CITY:{m.text}", f"PERSON:{name_key(m.text)}|"}
+                if m.key in possible:
                     by_word[name_key(m.text)].add(m.key)
                     if entities.typed_by_context.get(fold(m.text)) == _LABEL_OF_KEY[m.key.split(":", 1)[0]]:
                         decided[name_key(m.text)][m.key] += 1
