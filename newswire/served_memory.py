@@ -7,7 +7,8 @@ fork server reads them once, after its rehearsal (newswire.rehearsal), from the 
 cache that serve was given; each run forked from it then finds them in memory
 (filecache.REMEMBERED). An entry is remembered under its file's path, which names its code version
 and its input's hash: a run that looks it up gets what the file holds, and a file that changed,
-or an article the server never saw, misses and is read or made as before.
+or an article the server never saw, misses and is read or made as before. The paths themselves are
+kept too (filecache.PATHS: a served +1 run's cache lookups before corpus resolution ~0.2 -> ~0.05 s).
 
 It then resolves that corpus once (the tables are dropped): the date of each event expression,
 the sentence ends of each article and each quote's words and word trigrams (quote clustering:

@@ -14,14 +14,32 @@ import pytest
 from conftest import PROJECT_ROOT
 
 from newswire import extract, release, served_memory, stages, validation
-from newswire.filecache import REMEMBERED
+from newswire.filecache import PATHS, REMEMBERED, FileCache, remembering
 
 
 @pytest.fixture(autouse=True)
 def _forget():
     REMEMBERED.clear()
+    PATHS.clear()
     yield
     REMEMBERED.clear()
+    PATHS.clear()
+
+
+def test_entry_paths_are_kept_while_remembering_and_give_what_they_would_be_made(tmp_path: Path):
+    cache = FileCache(tmp_path / "cache")
+    made = cache.path("actors", "v1", "An article's text", ".json")
+    assert not PATHS  # nothing kept outside the fork server's reading
+    with remembering():
+        assert cache.path("actors", "v1", "An article's text", ".json") == made
+    assert list(PATHS.values()) == [made]
+    kept = cache.path("actors", "v1", "An article's text", ".json")
+    assert kept is PATHS[(str(tmp_path / "cache"), "actors", "v1", "An article's text", ".json")]
+    # any other part of the key is another path, made as ever; another cache folder too
+    assert cache.path("actors", "v2", "An article's text", ".json") != made
+    assert cache.path("quotes", "v1", "An article's text", ".json") != made
+    assert FileCache(tmp_path / "other").path("actors", "v1", "An article's text", ".json").parent.parent.parent.parent \
+        == tmp_path / "other"
 
 
 @pytest.fixture(scope="module")
