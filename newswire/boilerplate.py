@@ -378,13 +378,6 @@ def classify_lines(lines: list[str], article_language: str) -> list[Verdict | No
     return verdicts
 
 
-# normalise_line's results kept: every run normalises every line of the corpus (the recurring lines
-# and each article's lines matched against them: ~8,700 over the BBC corpus, ~0.04 s), and serve's
-# runs meet the same line objects again (newswire.served_memory); ~50 MB at most
-NORMALISED_LINES_KEPT = 1 << 16
-
-
-@lru_cache(maxsize=NORMALISED_LINES_KEPT)
 def normalise_line(line: str) -> str:
     """NFKC, whitespace runs as one space, stripped, lower-cased. (split() and the regex \\s
     agree on what whitespace is, for every code point; split is several times faster.)"""

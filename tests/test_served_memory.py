@@ -173,23 +173,6 @@ def test_the_spine_of_a_run_after_remembering_counts_no_line_again(cached_seeds,
     assert text.WORD_COUNTS_KEPT >= 10 * served_memory.MAX_REMEMBERED_FILES
 
 
-def test_a_run_after_remembering_normalises_no_line_again(cached_seeds):
-    """Boilerplate detection normalises each line it compares (~4 lines a file over the BBC corpus):
-    the server's pass over its corpus normalised them all, and they all stay kept."""
-    from newswire import boilerplate
-
-    raw, cache = cached_seeds
-    boilerplate.normalise_line.cache_clear()
-    served_memory.remember_corpus(raw, cache)
-    normalised = boilerplate.normalise_line.cache_info()
-    files, _ = stages.discover_inputs(raw)
-    structured, _ = stages.structure_from_cache(files, cache)
-    stages.clean_corpus(structured.articles)
-    assert boilerplate.normalise_line.cache_info().misses == normalised.misses
-    assert boilerplate.normalise_line.cache_info().hits > normalised.hits
-    assert boilerplate.NORMALISED_LINES_KEPT >= 10 * served_memory.MAX_REMEMBERED_FILES
-
-
 def test_what_the_server_finds_once_has_room_for_every_article_it_holds():
     """Corpus resolution walks the articles in the same order every pass: a cache smaller than the
     corpus the server holds would keep none of what the server found until a run asked again."""
