@@ -88,7 +88,7 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.Da
     order = sorted((t for t in tables if t != "quarantine"), key=lambda t: (VALIDATION_ORDER.index(t)
                                                                             if t in VALIDATION_ORDER else len(VALIDATION_ORDER), t))
     for table in order:
-        extra = cross_table_checks({**tables, **out}).get(table, ())
+        extra = cross_table_checks({**tables, **out}, only=table).get(table, ())
         valid, quarantined, summary = validate_table(table, tables[table], articles_by_id, extra)
         out[table] = valid
         extra_quarantine.extend(quarantined)

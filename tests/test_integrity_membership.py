@@ -51,3 +51,16 @@ def test_every_listed_id_must_exist_as_each_row_says(lists, known):
     check = _list_reference_check("co_speaker_ids", "actors.actor_id", known)
     expected = [all(item in known for item in items) for items in lists]
     assert check(df).check_output.tolist() == expected
+
+
+def test_the_checks_of_one_table_are_those_it_has_among_all_tables(sample_tables):
+    from schemas.integrity import cross_table_checks
+
+    every = cross_table_checks(sample_tables)
+    assert {"mentions", "quotes", "events", "event_mentions"} <= every.keys()
+    for table in sample_tables:
+        alone = cross_table_checks(sample_tables, only=table)
+        assert alone.keys() <= {table}
+        assert [check.name for check in alone.get(table, [])] == [check.name for check in every.get(table, [])]
+        for mine, theirs in zip(alone.get(table, []), every.get(table, [])):
+            assert mine(sample_tables[table]).check_output.tolist() == theirs(sample_tables[table]).check_output.tolist()
