@@ -105,9 +105,9 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         structured, uncached = stages.structure_from_cache(files, cache)
         structure_batches = stages.guided_batches(uncached, stages.STRUCTURE_BATCH_FILES, usable_cores(),
                                                   stages.FEWEST_STRUCTURE_FILES)
-        structured = stages.StructuredBatch.merge([structured, *run_batches(
-            structure_task, structure_batches, cache, len(uncached) <= stages.INLINE_FILES, progress,
-            here=stages.structured_while_workers_start(structure_batches))])
+        fresh = run_batches(structure_task, structure_batches, cache, len(uncached) <= stages.INLINE_FILES, progress,
+                            here=stages.structured_while_workers_start(structure_batches))
+        structured = stages.StructuredBatch.merge([structured, *fresh])
         models_ahead = models_ahead or load_models_ahead(
             stages.workers_pay_off(len(uncached) * extract.new_article_seconds(), usable_cores()))
         identity = stages.run_identity(Path(raw_dir), structured, rejected)
@@ -115,9 +115,11 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
     if cache is not None and (same := stages.release_of_the_same_run(Path(out_dir), identity)) is not None:
         return _announced(RunSummary.kept(same, stages.kept_run_counts(files, rejected, structured, previous), clock),
                           announce)
-    with clock("boilerplate+dedupe"):
-        corpus = stages.clean_corpus(structured.articles)
-        spine = stages.spine_tables(corpus, rejected + structured.quarantine)
+    # the new articles extracted in a forked child meanwhile, into the cache (when the flow would extract them itself)
+    with stages.extraction_ahead([a for batch in fresh for a in batch.articles], cache, inline=not models_ahead):
+        with clock("boilerplate+dedupe"):
+            corpus = stages.clean_corpus(structured.articles)
+            spine = stages.spine_tables(corpus, rejected + structured.quarantine)
     # Great Expectations loads in a process of its own (newswire.staged_checks)
     with checker_ahead(Path(out_dir)) as checker:
         with clock("extract"):

@@ -16,6 +16,11 @@ Whatever goes wrong in the child (an exception, death, no answer in time), the p
 work itself, as it does where forking is not used: not on Linux (elsewhere a fork of a threaded
 process is unsafe), one usable core, or less free memory than the parent holds (the child's
 writes copy its pages).
+
+Work whose product is what it leaves on disk runs the same way, and the parent waits for it with
+Beside.finished rather than result(): a run's new articles are extracted in a child while the flow
+cleans and dedupes the corpus (newswire.stages.extraction_ahead), and the extract stage then finds
+the child's entries in the extraction cache, or extracts as ever.
 """
 
 from __future__ import annotations
@@ -117,6 +122,20 @@ class Beside(Generic[T]):
             log.warning("the forked child gave no result (%s): computing it here", value)
             return self.work()
         return value
+
+    def finished(self, seconds: float) -> bool:
+        """For work whose product is what it leaves on disk (a cache the parent reads next): wait up
+        to seconds for the child, never computing the work here (the parent's own next step does it
+        its way when the child did not), and end the child. Whether the child did the work."""
+        if self.pid is None:
+            return False
+        try:
+            done, _ = pickle.loads(self._read(time.monotonic() + seconds))
+        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError):
+            done = False
+        finally:
+            self.close()
+        return done
 
     def _read(self, deadline: float) -> bytes:
         chunks = []

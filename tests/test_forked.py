@@ -158,3 +158,84 @@ def test_serve_s_fork_server_resolves_its_corpus_itself_to_keep_the_quotes_trigr
     finally:
         filecache.REMEMBERED.clear()
     assert not children and clusters._trigrams_kept
+
+
+# --- work whose product is left on disk (Beside.finished) ---------------------------------------------
+
+def _writes(path: Path, here: int):
+    def work() -> None:
+        if os.getpid() != here:
+            path.write_text("made in the child")
+    return work
+
+
+def test_finished_says_the_child_did_the_work_and_never_does_it_here(tmp_path):
+    product = tmp_path / "product"
+    with forked.beside(_writes(product, os.getpid()), True) as running:
+        pid = running.pid
+        assert running.finished(10.0)
+    assert product.read_text() == "made in the child"
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    with forked.beside(_writes(tmp_path / "not made", os.getpid()), False) as running:
+        assert not running.finished(10.0)  # not forked: nothing done, here or elsewhere
+    assert not (tmp_path / "not made").exists()
+
+
+@pytest.mark.parametrize("make_work", [_fails_in_a_child, _dies_in_a_child, _hangs_in_a_child])
+def test_finished_is_false_for_a_child_that_fails_dies_or_hangs(make_work):
+    here = os.getpid()
+    with forked.beside(make_work(here), True) as running:
+        pid = running.pid
+        began = time.monotonic()
+        assert not running.finished(1.0)
+        assert time.monotonic() - began < 5.0
+    with pytest.raises(ChildProcessError):  # ended and reaped: no zombie left
+        os.waitpid(pid, os.WNOHANG)
+
+
+def _new_articles(seeds_dir: Path, folder: Path):
+    raw = folder / "raw"
+    shutil.copytree(seeds_dir, raw)
+    files, _ = stages.discover_inputs(raw)
+    return stages.structure_batch(files, None).articles
+
+
+def test_new_articles_extracted_ahead_are_found_in_the_cache_by_the_extract_stage(seeds_dir, tmp_path):
+    articles = _new_articles(seeds_dir, tmp_path)
+    cache = tmp_path / "cache"
+    with stages.extraction_ahead(articles, cache, inline=True):
+        spine = stages.spine_tables(stages.clean_corpus(articles), [])
+    items = stages.extraction_inputs(spine["articles"])
+    assert extract.work_left(items, cache) == 0  # every record of every article is there
+    ahead = extract.extract_batch(items, cache)
+    assert ahead.parsed == 0 and not ahead.extractor_runs
+    made_here = extract.extract_batch(items, tmp_path / "other cache")
+    assert made_here.parsed == len(items)
+    assert [e.records for e in ahead.extractions] == [e.records for e in made_here.extractions]
+
+
+def test_nothing_is_extracted_ahead_for_worker_processes_or_without_a_cache(seeds_dir, tmp_path, monkeypatch):
+    articles = _new_articles(seeds_dir, tmp_path)
+    children = _forks_counted(monkeypatch)
+    with stages.extraction_ahead(articles, tmp_path / "cache", inline=False):
+        pass
+    with stages.extraction_ahead(articles, None, inline=True):
+        pass
+    with stages.extraction_ahead([], tmp_path / "cache", inline=True):
+        pass
+    assert not children and not (tmp_path / "cache").exists()
+
+
+def test_a_guess_that_misses_leaves_the_extract_stage_its_work(seeds_dir, tmp_path):
+    """Text the cleaning changes (here: every article's text differs from its structured body) is
+    extracted by the extract stage as ever; the child's entries for the guessed text are unused."""
+    articles = _new_articles(seeds_dir, tmp_path)
+    cache = tmp_path / "cache"
+    with stages.extraction_ahead(articles, cache, inline=True):
+        pass
+    items = [(article_id, source, text + "\nA line added by the cleaning.")
+             for article_id, source, text in stages.extraction_inputs(
+                 stages.spine_tables(stages.clean_corpus(articles), [])["articles"])]
+    batch = extract.extract_batch(items, cache)
+    assert batch.parsed == len(items)
