@@ -32,6 +32,21 @@ HISTORY_COLUMNS = ["old_id", "new_id", "change", "key"]
 
 
 @dataclass
+class WrittenFiles:
+    """Files written under temporary names (temporary, final): each renamed into place at once
+    when they are wanted, or removed."""
+    moves: list[tuple[Path, Path]]
+
+    def put_in_place(self) -> None:
+        for temporary, final in self.moves:
+            os.replace(temporary, final)
+
+    def discard(self) -> None:
+        for temporary, _ in self.moves:
+            temporary.unlink(missing_ok=True)
+
+
+@dataclass
 class IdRegistry:
     kind: str  # "actor", "quote_cluster" or "event": names the files and salts new ids
     ids: dict[str, str] = field(default_factory=dict)  # member key -> id
@@ -76,14 +91,20 @@ class IdRegistry:
 
     def save(self, folder: Path) -> None:
         """Write the files atomically (temporary name, then rename)."""
+        self.written(folder).put_in_place()
+
+    def written(self, folder: Path) -> WrittenFiles:
+        """The files written under temporary names, to be put in place or discarded."""
         folder.mkdir(parents=True, exist_ok=True)
         keys = pd.DataFrame({"key": list(self.ids), "id": list(self.ids.values())}).sort_values("key")
         given = pd.DataFrame({"id": list(self.order), "registered": list(self.order.values())}).sort_values("registered")
         history = pd.DataFrame(self.history, columns=HISTORY_COLUMNS)
+        moves = []
         for frame, name in ((keys, self._keys_file), (given, self._ids_file), (history, self._history_file)):
             temporary = folder / f".{name}.{os.getpid()}"
             frame.to_parquet(temporary, index=False)
-            os.replace(temporary, folder / name)
+            moves.append((temporary, folder / name))
+        return WrittenFiles(moves)
 
     def assign(self, fresh_id: str, members: Iterable[str]) -> str:
         """The id of one group, given as the content id it would have without a registry and
@@ -160,8 +181,11 @@ class Registries:
         return cls(*(IdRegistry.load(folder, kind) for kind in TABLE_OF_KIND))
 
     def save(self, folder: Path) -> None:
-        for registry in self.all():
-            registry.save(folder)
+        self.written(folder).put_in_place()
+
+    def written(self, folder: Path) -> WrittenFiles:
+        """Every registry's files under temporary names (IdRegistry.written)."""
+        return WrittenFiles([move for registry in self.all() for move in registry.written(folder).moves])
 
     def all(self) -> tuple[IdRegistry, ...]:
         return self.actors, self.quote_clusters, self.events

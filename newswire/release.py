@@ -74,9 +74,11 @@ class Arrival:
     poll_seconds: float = 0.01
 
 
-def arrivals(folder: Path, arrival: Arrival) -> Iterator[list[str]]:
+def arrivals(folder: Path, arrival: Arrival, meanwhile: Callable[[], bool] | None = None) -> Iterator[list[str]]:
     """The tables of arrival newly staged in folder, a list at a time, until every one is: waits
-    between (polling), and raises StagingAbandoned when the run staging them stops first."""
+    between (polling), and raises StagingAbandoned when the run staging them stops first.
+    meanwhile() is called instead of each wait while it says it did some work (a piece at a time:
+    the next table is looked for after each)."""
     left = list(arrival.tables)
     while left:
         staged = [table for table in left if (folder / f"{table}.parquet").exists()]
@@ -92,7 +94,8 @@ def arrivals(folder: Path, arrival: Arrival) -> Iterator[list[str]]:
                                    f"staging {', '.join(left)}") from None
         except PermissionError:
             pass  # alive, another user's
-        time.sleep(arrival.poll_seconds)
+        if meanwhile is None or not meanwhile():
+            time.sleep(arrival.poll_seconds)
 
 
 def given_up(folder: Path) -> None:
@@ -353,7 +356,8 @@ def _settled(*maybe: futures.Future | None) -> None:
 
 def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: Mapping[str, object],
             check_staged: Callable[[Path, Path | None], dict] | None = None,
-            validate: Validator | None = None, ahead: StagedAhead | None = None) -> PublishResult:
+            validate: Validator | None = None, ahead: StagedAhead | None = None,
+            meanwhile: Callable[[], None] = lambda: None) -> PublishResult:
     """Write tables as a new release, unless they are byte-identical to the latest release.
 
     validate(tables) gives the tables to publish and the manifest's validation entries (pandera:
@@ -371,6 +375,8 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
     Tables identical to an earlier release's are validated first: what they publish is nothing new.
     ahead: the staging folder that corpus resolution filled (StagedAhead), with its checks and
     drawing when it asked for them (then they are not asked again, unless validation changes the tables).
+    meanwhile(): this process's own work while the checks and the drawing run, after validation
+    (again if validation changed the tables); not called when nothing is published.
     """
     if ahead is not None and ahead.taken:  # a retry after a failed attempt, which removed it
         ahead = None
@@ -427,6 +433,7 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
                 checked_ahead = drawn_ahead = None
                 try:
                     valid, validation = validate(tables) if validate is not None else (tables, validation)
+                    meanwhile()
                 except BaseException:
                     futures.wait([f for f in (checking, drawing) if f is not None])
                     _discard_checks(checking, staging)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -113,3 +114,38 @@ def test_tables_with_rows_validation_sets_aside_publish_nothing_new_the_second_t
     again = release.publish(bad, out, {}, check_staged=passed, validate=validation.validate_for_release)
     assert first.created and (again.created, again.path) == (False, first.path)
     assert [p.name for p in out.iterdir() if not p.name.startswith(".") and p.is_dir() and not p.is_symlink()] == [first.path.name]
+
+
+def _registry_files(out: Path) -> dict[str, bytes]:
+    folder = release.registry_dir(out)
+    return {path.name: path.read_bytes() for path in folder.iterdir()} if folder.exists() else {}
+
+
+def test_the_registry_is_written_while_the_suites_run_and_kept_only_when_the_release_is_published(
+        sample_tables, tmp_path, monkeypatch):
+    from newswire import stages, staged_checks
+    from newswire.registry import Registries
+
+    out = tmp_path / "out"
+    registry = Registries.empty()
+    registry.actors.assign("P", ["p"])
+    registry.save(release.registry_dir(out))
+    before = _registry_files(out)
+    registry.actors.assign("Q", ["q"])
+
+    def blocked(staging, previous, accept_drift=False):
+        deadline = time.monotonic() + 60
+        while len(_registry_files(out)) == len(before) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the suites still running: the flow writes the registry meanwhile
+        assert len(_registry_files(out)) > len(before)  # written, under temporary names
+        raise validation.ReleaseBlocked("the suites blocked it")
+
+    monkeypatch.setattr(staged_checks, "check_staged", blocked)
+    with pytest.raises(validation.ReleaseBlocked, match="the suites blocked it"):
+        stages.publish(sample_tables, out, {}, lock_wait=5.0, registry=registry)
+    assert _registry_files(out) == before and release.latest_release(out) is None
+    monkeypatch.undo()
+    published = stages.publish(sample_tables, out, {}, lock_wait=5.0, registry=registry)
+    assert published.created
+    assert Registries.load(release.registry_dir(out)).actors.ids == {"p": "P", "q": "Q"}
+    assert sorted(_registry_files(out)) == sorted(before)  # no temporary file left

@@ -76,6 +76,23 @@ def test_save_and_load_round_trip(tmp_path):
         [("events", "B", "A", "merged")]
 
 
+def test_files_written_ahead_are_seen_only_once_put_in_place_and_discarded_leave_nothing(tmp_path):
+    earlier = Registries.empty()
+    earlier.actors.assign("P", ["p"])
+    earlier.save(tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    later = Registries.load(tmp_path)
+    later.actors.assign("Q", ["q"])
+    written = later.written(tmp_path)
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.name in before} == before
+    assert Registries.load(tmp_path).actors.ids == {"p": "P"}
+    written.discard()
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # no temporary file left
+    later.written(tmp_path).put_in_place()
+    assert Registries.load(tmp_path).actors.ids == {"p": "P", "q": "Q"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(before)
+
+
 def test_the_first_actor_registry_format_still_loads(tmp_path):
     pd.DataFrame({"key": ["k1", "k2"], "actor_id": ["A", "A"], "registered": [0, 0]}).to_parquet(
         tmp_path / "actors.parquet")

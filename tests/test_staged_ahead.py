@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,61 @@ def test_suites_over_a_release_being_staged_find_what_they_find_over_the_staged_
     assert list(as_they_come.tables) == list(at_once.tables) == [t for t in TABLES if t in sample_tables]
     assert as_they_come.summary() == at_once.summary()
     assert as_they_come.docs_index is not None and as_they_come.docs_index.exists()
+
+
+_VARYING = re.compile(r"\d{8}T\d{6}\.\d+Z|\d{4}-\d{2}-\d{2}[T ][\d:.]+Z?|\d{2}:\d{2}:\d{2}|\d{10}\.\d+"
+                      r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+_INDEX_ROWS = re.compile(r"(\s*data: \[\{)(.*)(\}\],?\s*)$")
+
+
+def _site(docs: Path) -> dict[str, str]:
+    """Each page of a Data Docs site by its path, run times and GX's random element ids left out
+    (and the index's rows sorted: it lists the results by run time, and tables staged in another
+    order are checked in another)."""
+    def page(path: Path) -> str:
+        lines = _VARYING.sub("", path.read_text(encoding="utf-8")).splitlines()
+        return "\n".join(rows.group(1) + "}, {".join(sorted(rows.group(2).split("}, {"))) + rows.group(3)
+                         if (rows := _INDEX_ROWS.match(line)) else line for line in lines)
+
+    return {_VARYING.sub("", str(path.relative_to(docs))): page(path) for path in sorted(docs.rglob("*.html"))}
+
+
+def test_data_docs_built_a_page_at_a_time_while_waiting_are_the_site_built_at_once(sample_tables, tmp_path, monkeypatch):
+    built_waiting = []
+    build_waiting = gx_validation.DocsAhead.build_waiting
+    monkeypatch.setattr(gx_validation.DocsAhead, "build_waiting",
+                        lambda self: build_waiting(self) and not built_waiting.append(1))
+    staged, arriving = tmp_path / "staged", tmp_path / "arriving"
+    staged.mkdir()
+    arriving.mkdir()
+    for table, df in sample_tables.items():
+        write_table(df, table, staged / f"{table}.parquet")
+    writer = _stage_slowly(sample_tables, arriving, list(sample_tables), pause=0.3)
+    validate_release(arriving, None, tmp_path / "docs_arriving", Arrival(tuple(TABLES), os.getpid()))
+    writer.join()
+    validate_release(staged, None, tmp_path / "docs_staged")
+    assert built_waiting  # pages were built in the waits
+    as_they_come, at_once = _site(tmp_path / "docs_arriving"), _site(tmp_path / "docs_staged")
+    assert "index.html" in at_once and len(at_once) == 1 + 2 * len(sample_tables)  # a suite page and a result page each
+    assert as_they_come == at_once
+
+
+def test_arrivals_do_the_work_given_instead_of_waiting(sample_tables, tmp_path):
+    work, asked_after_done = [1, 2, 3], []
+
+    def meanwhile() -> bool:
+        if work:
+            work.pop()
+            return True
+        asked_after_done.append(1)
+        return False
+
+    writer = _stage_slowly(sample_tables, tmp_path, ["articles"], pause=0.3)
+    assert list(release.arrivals(tmp_path, Arrival(("articles",), os.getpid()), meanwhile)) == [["articles"]]
+    writer.join()
+    assert not work and asked_after_done  # all done in the wait, which went on as ever once there was none
 
 
 def test_a_check_waiting_for_tables_ends_when_the_run_abandons_the_folder(sample_tables, tmp_path):
