@@ -126,6 +126,88 @@ def diff_table(table: str, a: pd.DataFrame | None, b: pd.DataFrame | None) -> Ta
         columns_removed=[c for c in a.columns if c not in b.columns])
 
 
+def diff_arrow_tables(table: str, a: pa.Table, b: pa.Table) -> TableDiff:
+    """diff_table over the tables as Parquet gives them, compared in Arrow: the rows of the shared
+    keys aligned by Arrow's index_in (the first row of each key, as _rows_of keeps), then each
+    shared column compared as a whole where Arrow compares values as pandas does (same type:
+    strings, numbers, timestamps, lists of strings), the other columns by diff_table's own
+    comparison of those rows. ~4x less than diff_table over the frames read from the same files
+    (~0.35 s of a served run's report over the BBC release), in the painter at the run's end.
+    Tables whose key has nulls are compared by diff_table."""
+    key = TABLES[table].key if table in TABLES else b.column_names[0]  # as _key
+    if key not in a.column_names or key not in b.column_names or a[key].null_count or b[key].null_count:
+        return diff_table(table, a.to_pandas(), b.to_pandas())
+    a_keys, b_keys = a[key].combine_chunks(), b[key].combine_chunks()
+    in_b, in_a = pc.is_in(a_keys, value_set=b_keys), pc.is_in(b_keys, value_set=a_keys)
+    common = pc.unique(pc.filter(a_keys, in_b))
+    common = common.take(pc.sort_indices(common))
+    left = a.take(pc.index_in(common, value_set=a_keys))
+    right = b.take(pc.index_in(common, value_set=b_keys))
+    shared_columns = [c for c in b.column_names if c in a.column_names and c != key]
+    changed_rows = np.zeros(len(common), dtype=bool)
+    changed_columns = {}
+    for column in shared_columns:
+        differs = _arrow_differs(left[column].combine_chunks(), right[column].combine_chunks())
+        if differs is None:
+            differs = _differs(left[column].to_pandas(), right[column].to_pandas())
+        if differs.any():
+            changed_columns[column] = int(differs.sum())
+            changed_rows |= differs
+    return TableDiff(
+        added=sorted(set(pc.filter(b_keys, pc.invert(in_a)).to_pylist())),
+        removed=sorted(set(pc.filter(a_keys, pc.invert(in_b)).to_pylist())),
+        changed=common.filter(pa.array(changed_rows)).to_pylist(), changed_columns=changed_columns,
+        columns_added=[c for c in b.column_names if c not in a.column_names],
+        columns_removed=[c for c in a.column_names if c not in b.column_names])
+
+
+def _comparable_in_arrow(type_: pa.DataType) -> bool:
+    return (pa.types.is_string(type_) or pa.types.is_large_string(type_) or pa.types.is_integer(type_)
+            or pa.types.is_floating(type_) or pa.types.is_boolean(type_) or pa.types.is_timestamp(type_)
+            or pa.types.is_date(type_))
+
+
+def _arrow_differs(a: pa.Array, b: pa.Array) -> np.ndarray | None:
+    """Row by row whether two aligned columns differ as _differs finds (nulls, and NaN, equal
+    each other), for columns of one type Arrow compares as pandas does; None for the others."""
+    if a.type != b.type:
+        return None
+    if pa.types.is_list(a.type) and (pa.types.is_string(a.type.value_type) or pa.types.is_large_string(a.type.value_type)):
+        return _list_columns_differ(a, b)
+    if not _comparable_in_arrow(a.type):
+        return None
+    return _values_differ(a, b)
+
+
+def _missing(values: pa.Array) -> pa.Array:
+    """Null, or NaN (pandas' isna: missing either way)."""
+    missing = values.is_null()
+    return pc.or_(missing, pc.fill_null(pc.is_nan(values), False)) if pa.types.is_floating(values.type) else missing
+
+
+def _values_differ(a: pa.Array, b: pa.Array) -> np.ndarray:
+    a_missing, b_missing = _missing(a), _missing(b)
+    unequal = pc.and_(pc.and_(pc.invert(a_missing), pc.invert(b_missing)), pc.fill_null(pc.not_equal(a, b), True))
+    return pc.or_(pc.xor(a_missing, b_missing), unequal).to_numpy(zero_copy_only=False)
+
+
+def _list_columns_differ(a: pa.Array, b: pa.Array) -> np.ndarray:
+    """Lists of strings compared as tuples (_comparable): null lists equal each other, then lengths,
+    then the items of lists of equal length (a null item equals a null item only)."""
+    a_missing, b_missing = a.is_null(), b.is_null()
+    differs = pc.xor(a_missing, b_missing).to_numpy(zero_copy_only=False)
+    both = pc.and_(pc.invert(a_missing), pc.invert(b_missing)).to_numpy(zero_copy_only=False)
+    lengths_differ = pc.fill_null(pc.not_equal(pc.list_value_length(a), pc.list_value_length(b)), False)
+    same_length = both & ~lengths_differ.to_numpy(zero_copy_only=False)
+    differs |= both & ~same_length
+    kept = pa.array(same_length)
+    left, right = a.filter(kept), b.filter(kept)
+    items_differ = _values_differ(pc.list_flatten(left), pc.list_flatten(right))
+    rows = np.bincount(pc.list_parent_indices(left).to_numpy(), weights=items_differ, minlength=len(left))
+    differs[np.flatnonzero(same_length)] = rows > 0
+    return differs
+
+
 def diff_releases(a: Path, b: Path, b_read: Mapping[str, pd.DataFrame] | None = None,
                   done: Mapping[str, TableDiff] | None = None) -> dict[str, TableDiff]:
     """Per table (in either release) what B adds, removes and changes relative to A; b_read: B's

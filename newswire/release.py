@@ -220,6 +220,15 @@ def read_table(path: Path) -> pd.DataFrame:
                              f"({' '.join(str(error).split())})") from None
 
 
+def read_arrow_table(path: Path) -> pa.Table:
+    """read_table's table as Arrow gives it; DamagedRelease when the file cannot be read as Parquet."""
+    try:
+        return pq.read_table(path)
+    except (OSError, pa.ArrowException) as error:
+        raise DamagedRelease(f"release {path.parent.name}: {path.name} is not a readable Parquet file "
+                             f"({' '.join(str(error).split())})") from None
+
+
 def check_release(release_dir: Path) -> dict:
     """The manifest of a release whose manifest and every listed table can be read; else DamagedRelease.
 
