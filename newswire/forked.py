@@ -123,19 +123,20 @@ class Beside(Generic[T]):
             return self.work()
         return value
 
-    def finished(self, seconds: float) -> bool:
+    def finished(self, seconds: float) -> T | None:
         """For work whose product is what it leaves on disk (a cache the parent reads next): wait up
         to seconds for the child, never computing the work here (the parent's own next step does it
-        its way when the child did not), and end the child. Whether the child did the work."""
+        its way when the child did not), and end the child. What the work returned, or None when
+        the child did not do it."""
         if self.pid is None:
-            return False
+            return None
         try:
-            done, _ = pickle.loads(self._read(time.monotonic() + seconds))
+            done, value = pickle.loads(self._read(time.monotonic() + seconds))
         except (OSError, EOFError, TimeoutError, pickle.UnpicklingError):
-            done = False
+            done, value = False, None
         finally:
             self.close()
-        return done
+        return value if done else None
 
     def _read(self, deadline: float) -> bytes:
         chunks = []

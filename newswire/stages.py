@@ -7,6 +7,7 @@ benchmarks run that flow, and tests call these functions directly.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -193,12 +194,34 @@ EXTRACTED_AHEAD_WAIT_FACTOR = 10.0
 EXTRACTED_AHEAD_WAIT_SECONDS = 2.0
 
 
+class ExtractedAhead:
+    """What a child extracted ahead (extraction_ahead): per article id, the text it extracted, the
+    parse it made (0 or 1) and the extractors it ran."""
+
+    def __init__(self) -> None:
+        self.made: dict[str, tuple[str, int, dict[str, int]]] = {}
+
+    def counted(self, extracted: ExtractedBatch, items: Sequence[tuple[str, str, str]]) -> ExtractedBatch:
+        """The extract stage's batch over items with the parses and extractor runs made ahead for
+        them (the stage found those in the cache): the run's counts, wherever its work was done."""
+        ahead = [self.made[article_id] for article_id, _, text in items
+                 if article_id in self.made and self.made[article_id][0] == text]
+        if not ahead:
+            return extracted
+        runs = Counter(extracted.extractor_runs)
+        for _, _, extractor_runs in ahead:
+            runs.update(extractor_runs)
+        return dataclasses.replace(extracted, parsed=extracted.parsed + sum(parsed for _, parsed, _ in ahead),
+                                   extractor_runs=dict(sorted(runs.items())))
+
+
 @contextlib.contextmanager
-def extraction_ahead(articles: Sequence[ParsedArticle], cache_dir: Path | None, inline: bool) -> Iterator[None]:
+def extraction_ahead(articles: Sequence[ParsedArticle], cache_dir: Path | None, inline: bool) -> Iterator[ExtractedAhead]:
     """Within the block (the corpus's cleaning and dedupe), a forked child extracts the articles
     this run structured afresh, as they were structured, into the extraction cache; leaving it
     waits for the child. inline: their extraction would run in the flow process (too little for
-    worker processes, which extract in parallel already).
+    worker processes, which extract in parallel already). The block's ExtractedAhead says what the
+    child did, for the run's counts.
 
     A new article's text once cleaned is most often its text as structured (it rarely carries a
     line the corpus repeats), and extraction is a function of the text, stored under it: the
@@ -209,13 +232,20 @@ def extraction_ahead(articles: Sequence[ParsedArticle], cache_dir: Path | None, 
     work as ever."""
     work = [(a.article_id, a.source, body_text(a)) for a in articles if _has_text(a)]
     worth = bool(work) and cache_dir is not None and inline
+    done = ExtractedAhead()
     with forked.beside(functools.partial(_extract_into_cache, work, cache_dir), worth) as child:
-        yield
-        child.finished(EXTRACTED_AHEAD_WAIT_SECONDS + EXTRACTED_AHEAD_WAIT_FACTOR * len(work) * extract.new_article_seconds())
+        yield done
+        made = child.finished(EXTRACTED_AHEAD_WAIT_SECONDS + EXTRACTED_AHEAD_WAIT_FACTOR * len(work) * extract.new_article_seconds())
+        done.made = made or {}
 
 
-def _extract_into_cache(items: list[tuple[str, str, str]], cache_dir: Path | None) -> None:
-    extract.extract_batch(items, cache_dir)  # the entries are the product; the child sends back nothing
+def _extract_into_cache(items: list[tuple[str, str, str]], cache_dir: Path | None) -> dict[str, tuple[str, int, dict[str, int]]]:
+    """The entries are the product; what was made for each article is counted by the run."""
+    made = {}
+    for item in items:
+        batch = extract.extract_batch([item], cache_dir)
+        made[item[0]] = (item[2], batch.parsed, batch.extractor_runs)
+    return made
 
 
 def clean_corpus(articles: list[ParsedArticle]) -> CleanCorpus:

@@ -163,9 +163,10 @@ def test_serve_s_fork_server_resolves_its_corpus_itself_to_keep_the_quotes_trigr
 # --- work whose product is left on disk (Beside.finished) ---------------------------------------------
 
 def _writes(path: Path, here: int):
-    def work() -> None:
+    def work() -> str:
         if os.getpid() != here:
             path.write_text("made in the child")
+        return "written"
     return work
 
 
@@ -173,12 +174,12 @@ def test_finished_says_the_child_did_the_work_and_never_does_it_here(tmp_path):
     product = tmp_path / "product"
     with forked.beside(_writes(product, os.getpid()), True) as running:
         pid = running.pid
-        assert running.finished(10.0)
+        assert running.finished(10.0) == "written"
     assert product.read_text() == "made in the child"
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     with forked.beside(_writes(tmp_path / "not made", os.getpid()), False) as running:
-        assert not running.finished(10.0)  # not forked: nothing done, here or elsewhere
+        assert running.finished(10.0) is None  # not forked: nothing done, here or elsewhere
     assert not (tmp_path / "not made").exists()
 
 
@@ -188,7 +189,7 @@ def test_finished_is_false_for_a_child_that_fails_dies_or_hangs(make_work):
     with forked.beside(make_work(here), True) as running:
         pid = running.pid
         began = time.monotonic()
-        assert not running.finished(1.0)
+        assert running.finished(1.0) is None
         assert time.monotonic() - began < 5.0
     with pytest.raises(ChildProcessError):  # ended and reaped: no zombie left
         os.waitpid(pid, os.WNOHANG)
@@ -204,15 +205,18 @@ def _new_articles(seeds_dir: Path, folder: Path):
 def test_new_articles_extracted_ahead_are_found_in_the_cache_by_the_extract_stage(seeds_dir, tmp_path):
     articles = _new_articles(seeds_dir, tmp_path)
     cache = tmp_path / "cache"
-    with stages.extraction_ahead(articles, cache, inline=True):
+    with stages.extraction_ahead(articles, cache, inline=True) as made_ahead:
         spine = stages.spine_tables(stages.clean_corpus(articles), [])
     items = stages.extraction_inputs(spine["articles"])
     assert extract.work_left(items, cache) == 0  # every record of every article is there
-    ahead = extract.extract_batch(items, cache)
-    assert ahead.parsed == 0 and not ahead.extractor_runs
+    found = extract.extract_batch(items, cache)
+    assert found.parsed == 0 and not found.extractor_runs
     made_here = extract.extract_batch(items, tmp_path / "other cache")
     assert made_here.parsed == len(items)
-    assert [e.records for e in ahead.extractions] == [e.records for e in made_here.extractions]
+    assert [e.records for e in found.extractions] == [e.records for e in made_here.extractions]
+    counted = made_ahead.counted(found, items)  # the run counts the work wherever it was done
+    assert (counted.parsed, counted.extractor_runs) == (made_here.parsed, made_here.extractor_runs)
+    assert made_ahead.counted(found, items[:1]).parsed == 1
 
 
 def test_nothing_is_extracted_ahead_for_worker_processes_or_without_a_cache(seeds_dir, tmp_path, monkeypatch):
@@ -232,10 +236,11 @@ def test_a_guess_that_misses_leaves_the_extract_stage_its_work(seeds_dir, tmp_pa
     extracted by the extract stage as ever; the child's entries for the guessed text are unused."""
     articles = _new_articles(seeds_dir, tmp_path)
     cache = tmp_path / "cache"
-    with stages.extraction_ahead(articles, cache, inline=True):
+    with stages.extraction_ahead(articles, cache, inline=True) as made_ahead:
         pass
     items = [(article_id, source, text + "\nA line added by the cleaning.")
              for article_id, source, text in stages.extraction_inputs(
                  stages.spine_tables(stages.clean_corpus(articles), [])["articles"])]
     batch = extract.extract_batch(items, cache)
     assert batch.parsed == len(items)
+    assert made_ahead.counted(batch, items) == batch  # the parses made ahead were not this text's
