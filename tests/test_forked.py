@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newswire import extract, filecache, forked, registry, served_memory, stages
+from newswire import extract, filecache, forked, nlp, registry, served_memory, stages
 from newswire.quotes import clusters
 
 pytestmark = pytest.mark.skipif(not forked.usable(), reason="no fork beside this process here")
@@ -196,6 +196,8 @@ def test_finished_is_false_for_a_child_that_fails_dies_or_hangs(make_work):
 
 
 def _new_articles(seeds_dir: Path, folder: Path):
+    """The seeds, structured as a run's new files, with the model loaded here (as in serve's runs)."""
+    nlp.load_nlp()
     raw = folder / "raw"
     shutil.copytree(seeds_dir, raw)
     files, _ = stages.discover_inputs(raw)
@@ -219,7 +221,7 @@ def test_new_articles_extracted_ahead_are_found_in_the_cache_by_the_extract_stag
     assert made_ahead.counted(found, items[:1]).parsed == 1
 
 
-def test_nothing_is_extracted_ahead_for_worker_processes_or_without_a_cache(seeds_dir, tmp_path, monkeypatch):
+def test_nothing_is_extracted_ahead_for_worker_processes_without_a_cache_or_a_model(seeds_dir, tmp_path, monkeypatch):
     articles = _new_articles(seeds_dir, tmp_path)
     children = _forks_counted(monkeypatch)
     with stages.extraction_ahead(articles, tmp_path / "cache", inline=False):
@@ -227,6 +229,9 @@ def test_nothing_is_extracted_ahead_for_worker_processes_or_without_a_cache(seed
     with stages.extraction_ahead(articles, None, inline=True):
         pass
     with stages.extraction_ahead([], tmp_path / "cache", inline=True):
+        pass
+    monkeypatch.setattr(nlp, "model_loaded", lambda: False)  # a child would load it first: slower than here
+    with stages.extraction_ahead(articles, tmp_path / "cache", inline=True):
         pass
     assert not children and not (tmp_path / "cache").exists()
 
