@@ -61,11 +61,6 @@ def load_nlp() -> Language:
     return nlp
 
 
-def model_loaded() -> bool:
-    """Whether this process has loaded the model (load_nlp ran here, or in the process it forked from)."""
-    return load_nlp.cache_info().currsize > 0
-
-
 @lru_cache(maxsize=1)
 def parse_version() -> str:
     """What shapes a parse: model name and version, the pipeline's components in order, this module.

@@ -4,6 +4,7 @@ tables and keeps the same ids with its quotes made in a child."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -230,8 +231,8 @@ def test_nothing_is_extracted_ahead_for_worker_processes_without_a_cache_or_a_mo
         pass
     with stages.extraction_ahead([], tmp_path / "cache", inline=True):
         pass
-    monkeypatch.setattr(nlp, "model_loaded", lambda: False)  # a child would load it first: slower than here
-    with stages.extraction_ahead(articles, tmp_path / "cache", inline=True):
+    monkeypatch.setattr(nlp, "load_nlp", functools.lru_cache(maxsize=1)(lambda: None))  # not loaded here:
+    with stages.extraction_ahead(articles, tmp_path / "cache", inline=True):  # a child would load it first
         pass
     assert not children and not (tmp_path / "cache").exists()
 
