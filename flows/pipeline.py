@@ -116,7 +116,8 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
         return _announced(RunSummary.kept(same, stages.kept_run_counts(files, rejected, structured, previous), clock),
                           announce)
     # the new articles extracted in a forked child meanwhile, into the cache (when the flow would extract them itself)
-    with stages.extraction_ahead([a for batch in fresh for a in batch.articles], cache, inline=not models_ahead) as ahead:
+    fresh_articles = [article for batch in fresh for article in batch.articles]
+    with stages.extraction_ahead(fresh_articles, cache, inline=not models_ahead) as extracted_ahead:
         with clock("boilerplate+dedupe"):
             corpus = stages.clean_corpus(structured.articles)
             spine = stages.spine_tables(corpus, rejected + structured.quarantine)
@@ -127,8 +128,8 @@ def release_flow(raw_dir: str = "raw", out_dir: str = "processed", batch_size: i
             inline = not stages.extraction_pays_off(items, cache, usable_cores())
             wait(models_ahead)
             batches = ([items] if items else []) if inline else stages.extraction_batches(items, batch_size, usable_cores())
-            extracted = ahead.counted(stages.merge_extracted(run_batches(extract_task, batches, cache, inline, progress,
-                                                                         checker.near_end(batches))), items)
+            made = run_batches(extract_task, batches, cache, inline, progress, checker.near_end(batches))
+            extracted = extracted_ahead.counted(stages.merge_extracted(made), items)
         # the release lock from here on, and each table staged (and checked) as soon as it is final
         with stages.staging_ahead(Path(out_dir), lock_wait, accept_drift) as ahead:
             with clock("corpus resolution"):

@@ -431,12 +431,15 @@ def _context(docs_dir: Path):
     return context
 
 
+def _result_keys(context, suite: str) -> list:
+    """The keys of a suite's stored results."""
+    return [key for key in context.validation_results_store.list_keys() if key.expectation_suite_identifier.name == suite]
+
+
 def _forget_results(context, suite: str) -> None:
     """Drop the stored results of a suite's first run, so Data Docs show its detailed run alone."""
-    store = context.validation_results_store
-    for key in store.list_keys():
-        if key.expectation_suite_identifier.name == suite:
-            store.remove_key(key)
+    for key in _result_keys(context, suite):
+        context.validation_results_store.remove_key(key)
 
 
 def _escaped(value: object) -> object:
@@ -450,25 +453,23 @@ def _escaped(value: object) -> object:
     return value
 
 
-def _escape_stored_values(context, results: Mapping) -> None:
+def _escape_stored_values(context, keys: list, result) -> None:
     """GX's Data Docs write observed and failing values into the HTML as they are: a `<script>` in
     a cell of a hand-edited release would run in the report. Every value that came from the data
     (each expectation's result: observed values, failing values and keys, column names) is
-    escaped in the stored results before the pages are built. The CLI's text uses the raw values.
-    results: each suite's result as its run returned it (and stored it): a result with nothing to
-    escape is left as stored, rather than read back and written again (a marshmallow round trip per
-    table: the suites over a BBC release took 3.5-3.7 s warm with it, 2.5-2.7 s without)."""
-    store = context.validation_results_store
-    for key in store.list_keys():
-        if (result := results.get(key.expectation_suite_identifier.name)) is None:
-            continue  # escaped already (DocsAhead escapes each suite's once it has run)
-        changed = False
-        for item in result.results:
-            escaped = _escaped(item.result or {})
-            changed |= escaped != (item.result or {})
-            item.result = escaped
-        if changed:
-            store.set(key, result)
+    escaped in the stored results (keys: a suite's, result: its run's, as the run returned it and
+    stored it) before the pages are built. The CLI's text uses the raw values. A result with
+    nothing to escape is left as stored, rather than read back and written again (a marshmallow
+    round trip per table: the suites over a BBC release took 3.5-3.7 s warm with it, 2.5-2.7 s
+    without)."""
+    changed = False
+    for item in result.results:
+        escaped = _escaped(item.result or {})
+        changed |= escaped != (item.result or {})
+        item.result = escaped
+    if changed:
+        for key in keys:
+            context.validation_results_store.set(key, result)
 
 
 class DocsAhead:
@@ -490,10 +491,9 @@ class DocsAhead:
     def ran(self, suite: str, result) -> None:
         from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
-        _escape_stored_values(self.context, {suite: result})
-        self.waiting.append(ExpectationSuiteIdentifier(name=suite))
-        self.waiting += [key for key in self.context.validation_results_store.list_keys()
-                         if key.expectation_suite_identifier.name == suite]
+        keys = _result_keys(self.context, suite)
+        _escape_stored_values(self.context, keys, result)
+        self.waiting += [ExpectationSuiteIdentifier(name=suite), *keys]
 
     def build_waiting(self) -> bool:
         """The pages waiting (arrivals' meanwhile): whether there were any."""

@@ -202,31 +202,32 @@ def read_manifest(release_dir: Path) -> dict:
     return manifest
 
 
-def check_parquet(path: Path) -> None:
-    """DamagedRelease unless path is a Parquet file whose footer (schema, row groups) reads."""
+@contextlib.contextmanager
+def _read_as_parquet(path: Path) -> Iterator[None]:
+    """DamagedRelease, naming the release and the file, when reading path as Parquet fails within."""
     try:
-        pq.read_metadata(path)
+        yield
     except (OSError, pa.ArrowException) as error:
         raise DamagedRelease(f"release {path.parent.name}: {path.name} is not a readable Parquet file "
                              f"({' '.join(str(error).split())})") from None
+
+
+def check_parquet(path: Path) -> None:
+    """DamagedRelease unless path is a Parquet file whose footer (schema, row groups) reads."""
+    with _read_as_parquet(path):
+        pq.read_metadata(path)
 
 
 def read_table(path: Path) -> pd.DataFrame:
     """A release's table; DamagedRelease when the file cannot be read as Parquet."""
-    try:
+    with _read_as_parquet(path):
         return pd.read_parquet(path)
-    except (OSError, pa.ArrowException) as error:
-        raise DamagedRelease(f"release {path.parent.name}: {path.name} is not a readable Parquet file "
-                             f"({' '.join(str(error).split())})") from None
 
 
 def read_arrow_table(path: Path) -> pa.Table:
     """read_table's table as Arrow gives it; DamagedRelease when the file cannot be read as Parquet."""
-    try:
+    with _read_as_parquet(path):
         return pq.read_table(path)
-    except (OSError, pa.ArrowException) as error:
-        raise DamagedRelease(f"release {path.parent.name}: {path.name} is not a readable Parquet file "
-                             f"({' '.join(str(error).split())})") from None
 
 
 def check_release(release_dir: Path) -> dict:

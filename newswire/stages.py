@@ -231,10 +231,9 @@ def extraction_ahead(articles: Sequence[ParsedArticle], cache_dir: Path | None, 
     child that fails or hangs (ended after EXTRACTED_AHEAD_WAIT_*): the extract stage does the
     work as ever."""
     work = [(a.article_id, a.source, body_text(a)) for a in articles if _has_text(a)]
-    # with the model loaded here (serve's runs fork from a process that loaded it; asked here, not in
-    # nlp.py, which is hashed into every parse's version): a child loading
-    # it first would take longer than the cleaning it runs beside (a one-shot run of the seeds:
-    # 11.1 -> 11.5 s)
+    # with the model loaded here (serve's runs fork from a process that loaded it): a child loading it
+    # first would take longer than the cleaning it runs beside (a one-shot run of the seeds: 11.1 ->
+    # 11.5 s). Asked here, not in nlp.py, which is hashed into every stored parse's version.
     worth = bool(work) and cache_dir is not None and inline and nlp.load_nlp.cache_info().currsize > 0
     done = ExtractedAhead()
     with forked.beside(functools.partial(_extract_into_cache, work, cache_dir), worth) as child:
