@@ -250,3 +250,51 @@ def test_a_guess_that_misses_leaves_the_extract_stage_its_work(seeds_dir, tmp_pa
     batch = extract.extract_batch(items, cache)
     assert batch.parsed == len(items)
     assert made_ahead.counted(batch, items) == batch  # the parses made ahead were not this text's
+
+
+def _record(path: Path, message: object) -> None:
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(f"{message}\n")
+
+
+def test_a_helper_does_the_work_sent_in_order_and_says_which(tmp_path):
+    done_file = tmp_path / "done.txt"
+    helper = forked.Helper(functools.partial(_record, done_file))
+    assert helper.running
+    numbers = [helper.send(f"piece {n}") for n in range(3)]
+    assert numbers == [1, 2, 3]
+    assert helper.done(10.0) == {1, 2, 3}
+    assert done_file.read_text().splitlines() == ["piece 0", "piece 1", "piece 2"]
+    assert not helper.folder.exists()  # its messages' files removed
+
+
+def test_a_helper_whose_work_fails_says_what_it_did_before_and_does_no_more(tmp_path):
+    done_file = tmp_path / "done.txt"
+
+    def handle(message: object) -> None:
+        if message == "bad":
+            raise ValueError(message)
+        _record(done_file, message)
+    helper = forked.Helper(handle)
+    for message in ("good", "bad", "after"):
+        helper.send(message)
+    assert helper.done(10.0) == {1}
+    assert done_file.read_text().splitlines() == ["good"]
+
+
+def test_a_helper_that_dies_or_hangs_did_nothing_and_is_ended(tmp_path):
+    dies = forked.Helper(lambda message: os._exit(1))
+    dies.send("anything")
+    assert dies.done(10.0) == set()
+    hangs = forked.Helper(lambda message: time.sleep(60))
+    hangs.send("anything")
+    started = time.monotonic()
+    assert hangs.done(0.5) == set()
+    assert time.monotonic() - started < 5
+    assert not hangs.running
+
+
+def test_without_a_fork_a_helper_takes_no_work(monkeypatch):
+    monkeypatch.setattr(os, "fork", lambda: (_ for _ in ()).throw(OSError("no fork")))
+    helper = forked.Helper(lambda message: None)
+    assert not helper.running and helper.send("anything") == 0 and helper.done(1.0) == set()
