@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -69,11 +70,32 @@ def _model_version() -> str:
         return MODEL
 
 
-def datapackage(release_dir: Path, manifest: Mapping, quality: Mapping | None) -> dict:
-    tables = {path.stem: path for path in sorted(release_dir.glob("*.parquet"))}
+@dataclass(frozen=True)
+class TableFile:
+    """What the card says of one table file of a release, read from its Parquet footer."""
+
+    path: Path
+    rows: int
+    schema: pa.Schema
+    size: int
+
+
+def table_files(release_dir: Path) -> dict[str, TableFile]:
+    """The release's table files by table name (read once for the card and its datapackage.json;
+    publishing reads them while the checks finish: ~0.05 s of a served +1 run's end)."""
+    files = {}
+    for path in sorted(Path(release_dir).glob("*.parquet")):
+        metadata = pq.read_metadata(path)
+        files[path.stem] = TableFile(path, metadata.num_rows, metadata.schema.to_arrow_schema(), path.stat().st_size)
+    return files
+
+
+def datapackage(release_dir: Path, manifest: Mapping, quality: Mapping | None,
+                files: Mapping[str, TableFile] | None = None) -> dict:
+    tables = files if files is not None else table_files(release_dir)
     resources = []
-    for table, path in tables.items():
-        schema = pq.read_schema(path)
+    for table, file in tables.items():
+        path, schema = file.path, file.schema
         fields = [{"name": field.name, "type": _frictionless_type(field.type), "description": _description(field),
                    **({"constraints": {"required": True}} if not field.nullable else {})} for field in schema]
         table_schema: dict = {"fields": fields, "missingValues": []}
@@ -87,7 +109,7 @@ def datapackage(release_dir: Path, manifest: Mapping, quality: Mapping | None) -
         facts = manifest.get("tables", {}).get(table, {})
         resources.append({
             "name": table, "path": path.name, "format": "parquet", "mediatype": "application/vnd.apache.parquet",
-            "bytes": path.stat().st_size, **({"hash": f"sha256:{facts['sha256']}"} if facts.get("sha256") else {}),
+            "bytes": file.size, **({"hash": f"sha256:{facts['sha256']}"} if facts.get("sha256") else {}),
             "description": (TABLES[table].model.__doc__ or "").strip() if table in TABLES else "",
             "schema": table_schema,
         })
@@ -119,7 +141,8 @@ def _quality_section(quality: Mapping | None) -> list[str]:
     return lines
 
 
-def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None) -> str:
+def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None,
+                  files: Mapping[str, TableFile] | None = None) -> str:
     version = manifest.get("version", release_dir.name)
     code = manifest.get("code_version", {})
     inputs = manifest.get("inputs", {})
@@ -139,15 +162,13 @@ def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None)
              "", "## Licence of the inputs", "", LICENCE_NOTE, "", "## Measured quality", ""]
     lines += _quality_section(quality)
     lines += ["", "## Tables", ""]
-    for path in sorted(release_dir.glob("*.parquet")):
-        table = path.stem
-        rows = pq.read_metadata(path).num_rows
+    for table, file in (files if files is not None else table_files(release_dir)).items():
         key = f", key `{TABLES[table].key}`" if table in TABLES else ""
-        lines += [f"### `{table}` ({rows} rows{key})", ""]
+        lines += [f"### `{table}` ({file.rows} rows{key})", ""]
         if table in TABLES and TABLES[table].model.__doc__:
             lines += [TABLES[table].model.__doc__.strip(), ""]
         lines += ["| column | type | nullable | description |", "|---|---|---|---|"]
-        for field in pq.read_schema(path):
+        for field in file.schema:
             description = _description(field).replace("|", "\\|").replace("\n", " ")
             lines.append(f"| `{field.name}` | {field.type} | {'yes' if field.nullable else 'no'} | {description} |")
         lines.append("")
@@ -157,16 +178,19 @@ def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None)
     return "\n".join(lines)
 
 
-def write_card(release_dir: Path, quality_file: Path = QUALITY_FILE) -> tuple[Path, Path]:
-    """README.md and datapackage.json into release_dir (call after its manifest is written)."""
+def write_card(release_dir: Path, quality_file: Path = QUALITY_FILE,
+               files: Mapping[str, TableFile] | None = None) -> tuple[Path, Path]:
+    """README.md and datapackage.json into release_dir (call after its manifest is written; files:
+    its table_files, when read already)."""
     release_dir = Path(release_dir)
+    files = files if files is not None else table_files(release_dir)
     manifest = json.loads((release_dir / MANIFEST).read_text(encoding="utf-8")) if (release_dir / MANIFEST).exists() else {}
     quality = load_quality(quality_file)
     card, package = release_dir / CARD_FILE, release_dir / PACKAGE_FILE
-    card.write_text(card_markdown(release_dir, manifest, quality), encoding="utf-8")
-    package.write_text(json.dumps(datapackage(release_dir, manifest, quality), indent=2, ensure_ascii=False,
+    card.write_text(card_markdown(release_dir, manifest, quality, files), encoding="utf-8")
+    package.write_text(json.dumps(datapackage(release_dir, manifest, quality, files), indent=2, ensure_ascii=False,
                                   default=str) + "\n", encoding="utf-8")
     return card, package
 
 
-__all__ = ["CARD_FILE", "PACKAGE_FILE", "card_markdown", "datapackage", "write_card"]
+__all__ = ["CARD_FILE", "PACKAGE_FILE", "TableFile", "card_markdown", "datapackage", "table_files", "write_card"]

@@ -29,10 +29,8 @@ import logging
 import os
 import pickle
 import select
-import shutil
 import signal
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,8 +47,6 @@ T = TypeVar("T")
 WAIT_SECONDS = 30.0
 WAIT_FACTOR = 10.0
 _READ_BYTES = 1 << 20
-# how often a Helper's child looks for the next piece of work
-HELPER_POLL_SECONDS = 0.005
 
 
 def usable() -> bool:
@@ -168,83 +164,6 @@ class Beside(Generic[T]):
             pass
 
 
-class Helper:
-    """A child forked now that does, one after another in the order sent, the work sent to it later
-    (send): handle(message) in the child, over its copy of the parent's memory as of the fork plus
-    what the messages bring. One fork for many pieces of work, made when the parent idles: a fork
-    of a large process costs it ~0.05 CPU-s (page tables, then copy-on-write faults), more than a
-    small piece of work saves. A message goes through a file (a pipe's buffer would block the
-    parent while the child is busy); the child answers each with its number once done. done()
-    gives the numbers of the work the child did; the parent does the rest its own way."""
-
-    def __init__(self, handle: Callable[[object], object]) -> None:
-        self.handle = handle
-        self.sent = 0
-        self.folder = Path(tempfile.mkdtemp(prefix="newswire-helper-"))
-        self.child = Beside(self._serve, fork=True)
-        self.requests: int | None = None
-        if self.child.pid is not None:
-            self.requests = os.open(self.folder / "requests", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-
-    @property
-    def running(self) -> bool:
-        return self.child.pid is not None
-
-    def send(self, message: object) -> int:
-        """The message's number (counted from 1); 0 when there is no child to take it."""
-        if self.requests is None:
-            return 0
-        self.sent += 1
-        path = self.folder / f"{self.sent}.pickle"
-        with open(path.with_suffix(".partial"), "wb") as out:
-            pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(path.with_suffix(".partial"), path)
-        os.write(self.requests, f"{self.sent}\n".encode())
-        return self.sent
-
-    def _serve(self) -> list[int]:
-        """The child: each request once its file is there, until the parent's last (numbered 0), or
-        until the parent or its folder is gone."""
-        done, seen = [], 0
-        parent, requests = os.getppid(), self.folder / "requests"
-        while True:
-            if os.getppid() != parent or not self.folder.is_dir():
-                return done
-            numbers = requests.read_text().split() if requests.exists() else []
-            if len(numbers) == seen:
-                time.sleep(HELPER_POLL_SECONDS)
-                continue
-            for number in map(int, numbers[seen:]):
-                if number == 0:
-                    return done
-                try:
-                    with open(self.folder / f"{number}.pickle", "rb") as message:
-                        self.handle(pickle.load(message))
-                except Exception:  # noqa: BLE001 (its state is in doubt: the parent does the rest)
-                    return done
-                done.append(number)
-            seen = len(numbers)
-
-    def done(self, seconds: float) -> set[int]:
-        """Tell the child no more work comes, wait up to seconds for it, end it: the numbers of the
-        work it did (a child whose work fails stops there; one that gives no answer did none)."""
-        if self.requests is None:
-            self.close()
-            return set()
-        os.write(self.requests, b"0\n")
-        try:
-            return set(self.child.finished(seconds) or ())
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        self.child.close()
-        if self.requests is not None:
-            os.close(self.requests)
-            self.requests = None
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
 @contextmanager
 def beside(work: Callable[[], T], worth_forking: bool) -> Iterator[Beside[T]]:
     """Start work in a forked child when worth_forking and usable(); the block's .result() gives
@@ -257,4 +176,4 @@ def beside(work: Callable[[], T], worth_forking: bool) -> Iterator[Beside[T]]:
         running.close()
 
 
-__all__ = ["Beside", "Helper", "beside", "usable"]
+__all__ = ["Beside", "beside", "usable"]

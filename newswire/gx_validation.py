@@ -26,7 +26,6 @@ import math
 import os
 import re
 import shutil
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from newswire import forked
 from newswire.release import MANIFEST, Arrival, arrivals, blocked_docs_dir, given_up, read_manifest, read_table
 from newswire.validation import ReleaseBlocked
 from schemas import TABLES
@@ -54,9 +52,6 @@ ROW_DROP_EXEMPT = frozenset({"quarantine"})
 # The non-null share of a nullable column may fall by at most this much against the previous
 # release (a date parser that stops matching shows up here first).
 MAX_NON_NULL_SHARE_DROP = 0.25
-# A served run's last suites' pages, built by DocsAhead's helper: the seconds it is waited for
-# at the end (~0.3 s of pages), after which this process builds the pages it has not.
-BUILD_BESIDE_SECONDS = 10.0
 # Lenient coverage floors over non-duplicate articles: most news articles quote someone and name
 # at least one actor; far below that, extraction is broken rather than the news being dull.
 MIN_SHARE_ARTICLES_WITH_QUOTE = 0.5
@@ -422,7 +417,6 @@ def _observed(result: Mapping, kwargs: Mapping, key: str) -> str:
 
 def _context(docs_dir: Path):
     import great_expectations as gx
-    import tqdm
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.execution_engine import pandas_execution_engine
 
@@ -438,9 +432,6 @@ def _context(docs_dir: Path):
         logging.getLogger(name).setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    # GX makes its (disabled) bars all the same, and tqdm starts a monitor thread for the first one:
-    # a thread that makes the checker a threaded process, where DocsAhead forks no child
-    tqdm.tqdm.monitor_interval = 0
     # The ephemeral context comes with a site in a random /tmp folder (created on first build):
     # drop it so Data Docs are written only where we say.
     for site in list(context.list_data_docs_sites()):
@@ -503,26 +494,13 @@ class DocsAhead:
     checked before a wait (boilerplate and quarantine, then actors and mentions) are built in it
     instead. One site builder for all (GX's build_data_docs makes one per call, and copies the
     static files each time: ~15 ms a call). The site is the one a single build makes: the same
-    pages from the same stores.
-
-    The suites at the run's end follow one another with no wait between: the pages of the last six
-    of a served +1 run over the BBC corpus (~0.3 s) still fell after the last suite. A helper
-    (newswire.forked.Helper), forked from the checker in its first wait, builds them instead while
-    the next suites run: each suite's new store entries (GX's in-memory stores hold them as
-    strings) go to it with the pages to build, and it builds them from its copy of the stores
-    (BUILD_BESIDE_SECONDS). Only where the checker is a process with no other thread (serve's
-    checker): the flow process's threads may hold locks that a forked child would wait for. The
-    pages of work the helper did not do are built at finish, before the index, which lists the
-    pages the site holds."""
+    pages from the same stores."""
 
     def __init__(self, context) -> None:
         self.context = context
         self.site = context._init_site_builder_for_data_docs_site_creation(
             site_name=SITE_NAME, site_config=context.variables.data_docs_sites[SITE_NAME])
         self.waiting: list = []  # identifiers of the pages to build, in the order their suites ran
-        self.helper: forked.Helper | None = None
-        self.sent: dict[int, list] = {}  # the helper's work number -> the pages it builds
-        self.stored: dict[str, dict] = {}  # store name -> its entries as the helper has them
 
     def ran(self, suite: str, result) -> None:
         from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
@@ -532,67 +510,21 @@ class DocsAhead:
         self.waiting += [ExpectationSuiteIdentifier(name=suite), *keys]
 
     def build_waiting(self) -> bool:
-        """The pages waiting (arrivals' meanwhile), else the helper started: whether there was either."""
-        if self.waiting:
-            pages, self.waiting = self.waiting, []
-            self._build(pages)
-            return True
-        if self.helper is None and threading.active_count() == 1 and forked.usable():
-            self.stored = {name: dict(entries) for name, entries in self._stores().items()}
-            self.helper = forked.Helper(self._build_sent)
-            return True
-        return False
-
-    def build_beside(self) -> None:
-        """The pages waiting, given to the helper (when it runs) while this process goes on."""
-        if self.waiting and self.helper is not None and self.helper.running:
-            changed = {}
-            for name, entries in self._stores().items():
-                had = self.stored[name]
-                changed[name] = {key: value for key, value in entries.items() if had.get(key) is not value}
-                had.update(changed[name])
-            pages, self.waiting = self.waiting, []
-            if number := self.helper.send((changed, pages)):
-                self.sent[number] = pages
-
-    def _stores(self) -> dict[str, dict]:
-        """The entries of the context's in-memory stores, by store name."""
-        from great_expectations.data_context.store.in_memory_store_backend import InMemoryStoreBackend
-
-        return {name: store._store_backend._store for name, store in self.context.stores.items()
-                if isinstance(getattr(store, "_store_backend", None), InMemoryStoreBackend)}
-
-    def _build_sent(self, work: tuple[dict[str, dict], list]) -> None:
-        """The helper: the entries sent into its stores, then the pages."""
-        changed, pages = work
-        stores = self._stores()
-        for name, entries in changed.items():
-            stores[name].update(entries)
-        self._build(pages)
-
-    def _build(self, pages: list) -> None:
+        """The pages waiting (arrivals' meanwhile): whether there were any."""
+        if not self.waiting:
+            return False
         for section in self.site.site_section_builders.values():
-            section.build(resource_identifiers=pages)
+            section.build(resource_identifiers=self.waiting)
+        self.waiting = []
+        return True
 
     def finish(self) -> bool:
         """The pages still waiting, the site's static files and its index: whether it was built."""
         from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
-        self.build_waiting()
-        if self.helper is not None:  # the index lists the pages the site holds: every one built first
-            done = self.helper.done(BUILD_BESIDE_SECONDS)
-            for number, pages in self.sent.items():
-                if number not in done:
-                    self._build(pages)
-            self.helper, self.sent = None, {}
         # GX builds every page of the stores when given no identifiers: none left ask for the rest alone
-        return bool(self.site.build(resource_identifiers=[ExpectationSuiteIdentifier(name="\0 no page")], build_index=True)[0])
-
-    def close(self) -> None:
-        """End the helper (the checks stopped before finish)."""
-        if self.helper is not None:
-            self.helper.close()
-            self.helper = None
+        waiting, self.waiting = self.waiting or [ExpectationSuiteIdentifier(name="\0 no page")], []
+        return bool(self.site.build(resource_identifiers=waiting, build_index=True)[0])
 
 
 class OwnRulesAhead:
@@ -905,47 +837,43 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
     docs = DocsAhead(context)
     ahead = OwnRulesAhead(batches, previous_dir)
     tables: dict[str, pd.DataFrame] = {}
-    try:
-        for table, tables in tables_in_turn(release_dir, arrival, meanwhile=lambda waiting: ahead.run(waiting)
-                                            or docs.build_waiting()):
-            docs.build_beside()  # the pages of the suites before, while this one's run
-            df = tables[table]
-            key = TABLES[table].key
-            checks = derived_checks(table, tables)
-            batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
-            own, own_results = ahead.ran.pop(table, (None, None))
-            rules = build_rules(table, tables, previous_dir, checks, own)
-            for rule in rules:
-                rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
-                # GX's own severity field, so that Data Docs and any GX tooling see the same split
-                rule.expectation.severity = FailureSeverity.CRITICAL if rule.severity == INTEGRITY else FailureSeverity.WARNING
-            # given whole: add_expectation compares each expectation with every one added before it
-            # (~0.7 s of CPU a release), looking for equal ones that unique rule names rule out
-            suite = context.suites.add(gx.ExpectationSuite(name=table, expectations=[rule.expectation for rule in rules]))
-            definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batches[table], suite=suite))
-            # run without a Checkpoint: it would add nothing (no actions) but serialise and compare every
-            # definition and suite with its store copy again (~0.4 s of CPU a release); the results are
-            # stored for Data Docs all the same
-            with _standing_in(_suite_positions(rules, own, own_results)):
-                result = definition.run(batch_parameters={"dataframe": batch_df}, result_format=PASS_FORMAT)
-            if not result.success:  # the failing rows' keys and value counts, for the CLI and Data Docs
-                _forget_results(context, table)
-                result = definition.run(batch_parameters={"dataframe": batch_df},
-                                        result_format={**FAILURE_FORMAT, "unexpected_index_column_names": [key]})
-            docs.ran(table, result)
-            outcomes[table] = []
-            for item in result.results:
-                config = item.expectation_config
-                meta = config.meta or {}
-                outcomes[table].append(ExpectationOutcome(
-                    name=meta.get("newswire_rule", config.type), expectation=config.type,
-                    success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key),
-                    severity=meta.get("newswire_severity", INTEGRITY)))
-        if arrival is not None:  # the run may have found its tables are the latest release's meanwhile
-            given_up(release_dir)
-        index = docs.finish()
-    finally:
-        docs.close()
+    for table, tables in tables_in_turn(release_dir, arrival, meanwhile=lambda waiting: ahead.run(waiting)
+                                        or docs.build_waiting()):
+        df = tables[table]
+        key = TABLES[table].key
+        checks = derived_checks(table, tables)
+        batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
+        own, own_results = ahead.ran.pop(table, (None, None))
+        rules = build_rules(table, tables, previous_dir, checks, own)
+        for rule in rules:
+            rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
+            # GX's own severity field, so that Data Docs and any GX tooling see the same split
+            rule.expectation.severity = FailureSeverity.CRITICAL if rule.severity == INTEGRITY else FailureSeverity.WARNING
+        # given whole: add_expectation compares each expectation with every one added before it
+        # (~0.7 s of CPU a release), looking for equal ones that unique rule names rule out
+        suite = context.suites.add(gx.ExpectationSuite(name=table, expectations=[rule.expectation for rule in rules]))
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batches[table], suite=suite))
+        # run without a Checkpoint: it would add nothing (no actions) but serialise and compare every
+        # definition and suite with its store copy again (~0.4 s of CPU a release); the results are
+        # stored for Data Docs all the same
+        with _standing_in(_suite_positions(rules, own, own_results)):
+            result = definition.run(batch_parameters={"dataframe": batch_df}, result_format=PASS_FORMAT)
+        if not result.success:  # the failing rows' keys and value counts, for the CLI and Data Docs
+            _forget_results(context, table)
+            result = definition.run(batch_parameters={"dataframe": batch_df},
+                                    result_format={**FAILURE_FORMAT, "unexpected_index_column_names": [key]})
+        docs.ran(table, result)
+        outcomes[table] = []
+        for item in result.results:
+            config = item.expectation_config
+            meta = config.meta or {}
+            outcomes[table].append(ExpectationOutcome(
+                name=meta.get("newswire_rule", config.type), expectation=config.type,
+                success=bool(item.success), observed=_observed(item.result or {}, config.kwargs, key),
+                severity=meta.get("newswire_severity", INTEGRITY)))
+    if arrival is not None:  # the run may have found its tables are the latest release's meanwhile
+        given_up(release_dir)
+    index = docs.finish()
     make_offline(docs_dir)  # first: it points the logo at a local image that pruning must keep
     _prune_unused_images(docs_dir)
     docs_index = docs_dir / "index.html"

@@ -179,56 +179,6 @@ def test_own_rules_run_while_waiting_stand_in_for_their_evaluation_in_the_suite(
     assert _site(tmp_path / "docs_arriving") == _site(tmp_path / "docs_staged")
 
 
-_CHECK_WITH_A_HELPER = """
-import json, os, subprocess, sys, threading
-from pathlib import Path
-from newswire import forked, gx_validation
-from newswire.release import Arrival
-from schemas import TABLES
-staged, previous, docs, dying = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "dying"
-sent, send = [], forked.Helper.send
-forked.Helper.send = lambda self, message: sent.append(len(message[1])) or send(self, message)
-if dying:
-    gx_validation.DocsAhead._build_sent = lambda self, work: os._exit(1)
-arriving = docs.parent / "arriving"
-arriving.mkdir()
-mover = "import os, sys, time; time.sleep(3); [os.replace(os.path.join(sys.argv[1], name), os.path.join(sys.argv[2], name)) for name in sorted(os.listdir(sys.argv[1]))]"
-writer = subprocess.Popen([sys.executable, "-c", mover, str(staged), str(arriving)])  # the checker waits, then all come
-threads = threading.active_count()
-gx_validation.validate_release(arriving, previous, docs, Arrival(tuple(TABLES), os.getpid()))
-writer.wait()
-print(json.dumps({"threads": threads, "sent": sent}))
-"""
-
-
-@pytest.mark.parametrize("dying", [False, True])
-def test_pages_built_by_a_helper_while_the_next_suites_run_are_the_site_built_here(sample_tables, sample_release,
-                                                                                  tmp_path, monkeypatch, dying):
-    """In a process with no other thread (serve's checker), a helper forked in the first wait builds
-    the pages of each suite while the next suites run: the site is the one a process builds alone.
-    Pages the helper does not build (dying: it dies at its first) are built at the end."""
-    from newswire import forked
-
-    staged, pending = tmp_path / "staged", tmp_path / "pending"  # pending: moved into the folder checked
-    staged.mkdir()
-    pending.mkdir()
-    for table, df in sample_tables.items():
-        write_table(df, table, staged / f"{table}.parquet")
-        write_table(df, table, pending / f"{table}.parquet")
-    checker = subprocess.run([sys.executable, "-c", _CHECK_WITH_A_HELPER, str(pending), str(sample_release),
-                              str(tmp_path / "docs_helped"), "dying" if dying else "building"],
-                             capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
-    ran = json.loads(checker.stdout.splitlines()[-1])
-    # the pages of suites followed by another with no wait between (most), a suite page and a result page each
-    assert ran["threads"] == 1 and ran["sent"] and set(ran["sent"]) == {2} and len(ran["sent"]) < len(sample_tables)
-    assert threading.active_count() > 1  # this process has Prefect's threads: no helper here
-    monkeypatch.setattr(forked, "Helper", lambda handle: pytest.fail("forked in a threaded process"))
-    validate_release(staged, sample_release, tmp_path / "docs_here")
-    here = _site(tmp_path / "docs_here")
-    assert len(here) == 1 + 2 * len(sample_tables)
-    assert _site(tmp_path / "docs_helped") == here
-
-
 def test_arrivals_do_the_work_given_instead_of_waiting(sample_tables, tmp_path):
     work, asked_after_done = [1, 2, 3], []
 
