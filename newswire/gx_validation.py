@@ -16,8 +16,6 @@ table the release lacks fails (its ids cannot resolve).
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import hashlib
 import html
 import json
@@ -172,18 +170,16 @@ def expected_tables(release_dir: Path, arrival: Arrival | None = None) -> list[s
 
 
 def tables_in_turn(release_dir: Path, arrival: Arrival | None = None,
-                   meanwhile: Callable[[Mapping[str, pd.DataFrame]], bool] | None = None,
-                   ) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
+                   meanwhile: Callable[[], bool] | None = None) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
     """(table, the tables loaded so far) for each table of the release, once it and the tables its
     rules read are loaded (those the release holds: a reference into a table it lacks fails): in
     schema order among the tables ready together. Without arrival, the tables the folder holds; with
     it, the tables arrival names, waited for as they are staged (newswire.release.arrivals, which
-    calls meanwhile instead of waiting, with the tables loaded that wait for others)."""
+    calls meanwhile() instead of waiting)."""
     expected = expected_tables(release_dir, arrival)
     loaded: dict[str, pd.DataFrame] = {}
     left = list(expected)
-    waiting = (lambda: meanwhile({table: loaded[table] for table in left if table in loaded})) if meanwhile else None
-    for staged in arrivals(release_dir, arrival, waiting) if arrival else [expected]:
+    for staged in arrivals(release_dir, arrival, meanwhile) if arrival else [expected]:
         for table in staged:
             loaded[table] = read_table(release_dir / f"{table}.parquet")
         ready = [table for table in left if table in loaded and tables_read_by(table) & set(expected) <= loaded.keys()]
@@ -347,34 +343,14 @@ def _extra_rules(table: str, gxe) -> Iterator[_Rule]:
 
 
 def build_rules(table: str, tables: Mapping[str, pd.DataFrame], previous_dir: Path | None,
-                checks: Mapping[str, tuple[str, pd.Series, float]], own: list[_Rule] | None = None) -> list[_Rule]:
-    """The table's suite: its columns, its own rules (own, when made ahead: own_rules) and a rule
-    for each derived check."""
-    import great_expectations.expectations as gxe
-
-    model_columns = list(TABLES[table].model.to_schema().columns)
-    rules = [_Rule("columns as in the model", gxe.ExpectTableColumnsToMatchOrderedList(column_list=model_columns + list(checks)))]
-    rules.extend(own if own is not None else own_rules(table, tables[table], previous_dir))
-    for check_column, (name, _, share) in checks.items():
-        # a share below 1 is a coverage floor (what news usually has), not an integrity rule
-        rules.append(_Rule(name, gxe.ExpectColumnValuesToBeInSet(column=check_column, value_set=[True], mostly=share),
-                           INTEGRITY if share == 1.0 else DRIFT))
-    seen: dict[str, int] = {}
-    unique_rules = []
-    for rule in rules:
-        seen[rule.name] = seen.get(rule.name, 0) + 1
-        unique_rules.append(rule if seen[rule.name] == 1 else _Rule(f"{rule.name} ({seen[rule.name]})", rule.expectation,
-                                                                    rule.severity))
-    return unique_rules
-
-
-def own_rules(table: str, df: pd.DataFrame, previous_dir: Path | None) -> list[_Rule]:
-    """The rules that read the table alone, each on its own columns: the model's, its row count and
-    its columns' non-null shares against the previous release."""
+                checks: Mapping[str, tuple[str, pd.Series, float]]) -> list[_Rule]:
     import great_expectations.expectations as gxe
 
     spec = TABLES[table]
-    rules = list(_model_rules(table, gxe))
+    df = tables[table]
+    model_columns = list(spec.model.to_schema().columns)
+    rules = [_Rule("columns as in the model", gxe.ExpectTableColumnsToMatchOrderedList(column_list=model_columns + list(checks)))]
+    rules.extend(_model_rules(table, gxe))
     previous_rows = _previous_rows(previous_dir)
     # Rule names stay the same from release to release (they key the manifest); bounds go in kwargs.
     minimum = 0
@@ -392,7 +368,17 @@ def own_rules(table: str, df: pd.DataFrame, previous_dir: Path | None) -> list[_
                 rules.append(_Rule(f"{name}: non-null share vs previous release",
                                    gxe.ExpectColumnProportionOfNonNullValuesToBeBetween(column=name, min_value=floor, max_value=1.0),
                                    DRIFT))
-    return rules
+    for check_column, (name, _, share) in checks.items():
+        # a share below 1 is a coverage floor (what news usually has), not an integrity rule
+        rules.append(_Rule(name, gxe.ExpectColumnValuesToBeInSet(column=check_column, value_set=[True], mostly=share),
+                           INTEGRITY if share == 1.0 else DRIFT))
+    seen: dict[str, int] = {}
+    unique_rules = []
+    for rule in rules:
+        seen[rule.name] = seen.get(rule.name, 0) + 1
+        unique_rules.append(rule if seen[rule.name] == 1 else _Rule(f"{rule.name} ({seen[rule.name]})", rule.expectation,
+                                                                    rule.severity))
+    return unique_rules
 
 
 # --- running -----------------------------------------------------------------------------------
@@ -525,111 +511,6 @@ class DocsAhead:
         # GX builds every page of the stores when given no identifiers: none left ask for the rest alone
         waiting, self.waiting = self.waiting or [ExpectationSuiteIdentifier(name="\0 no page")], []
         return bool(self.site.build(resource_identifiers=waiting, build_index=True)[0])
-
-
-class OwnRulesAhead:
-    """A table's own rules (own_rules) run while the checker waits, when the table came before the
-    tables its other rules read. A run stages the articles first, and the quotes and mentions that
-    their coverage floors read last: the articles' sixty-odd own rules (~0.2 CPU-s over a served +1
-    run of the BBC corpus) fell among the checks that end the run, with every core busy; they run
-    instead while corpus resolution leaves a core idle. At the table's turn their results stand in
-    for those of the same expectations in its suite's run (_standing_in): GX evaluates each
-    expectation over its own columns, and the rows are the same."""
-
-    def __init__(self, batches: Mapping[str, object], previous_dir: Path | None) -> None:
-        self.batches, self.previous_dir = batches, previous_dir
-        # table -> (its own rules, their results in that order; None when GX's did not line up)
-        self.ran: dict[str, tuple[list[_Rule], list | None]] = {}
-
-    def run(self, waiting: Mapping[str, pd.DataFrame]) -> bool:
-        """The own rules of one table waiting for others (tables_in_turn's meanwhile): whether there was one."""
-        from great_expectations.validator.v1_validator import Validator
-
-        table = next((table for table in waiting if table not in self.ran), None)
-        if table is None:
-            return False
-        rules = own_rules(table, waiting[table], self.previous_dir)
-        configurations = [rule.expectation.configuration for rule in rules]
-        validator = Validator(self.batches[table], result_format=PASS_FORMAT, batch_parameters={"dataframe": waiting[table]})
-        processed = validator._wrapped_validator.process_expectations_for_validation(configurations)
-        results = _graph_results(validator, processed)
-        by_configuration = dict(zip(map(id, processed), results)) if results is not None else None
-        self.ran[table] = (rules, [by_configuration[id(c)] for c in configurations] if by_configuration else None)
-        return True
-
-
-def _suite_positions(rules: list[_Rule], own: list[_Rule] | None, results: list | None) -> dict[int, object]:
-    """Position in the suite of rules -> the result found ahead for its expectation (OwnRulesAhead)."""
-    if own is None or results is None:
-        return {}
-    found = {id(rule.expectation): result for rule, result in zip(own, results)}
-    return {position: found[id(rule.expectation)] for position, rule in enumerate(rules) if id(rule.expectation) in found}
-
-
-@contextlib.contextmanager
-def _standing_in(known: Mapping[int, object]) -> Iterator[None]:
-    """Within, a suite's run takes the results known at positions of its suite and evaluates the
-    other expectations only, giving the results in the order one GX run gives them (grouped by
-    column); as GX's, each result holds the configuration its expectation gives. A run whose suite
-    does not have, at those positions, the expectations the results were found for (type and
-    kwargs), or whose GX results would not line up, evaluates every expectation as GX does."""
-    from great_expectations.validator.v1_validator import Validator
-
-    if not known:
-        yield
-        return
-    evaluate = Validator._validate_expectation_configs
-
-    def validate(self, expectation_configs, expectation_parameters=None):
-        if self._include_rendered_content or not isinstance(self.result_format, dict) or not all(
-                position < len(expectation_configs) and _same_expectation(expectation_configs[position], result.expectation_config)
-                for position, result in known.items()):
-            return evaluate(self, expectation_configs, expectation_parameters)
-        processed = self._wrapped_validator.process_expectations_for_validation(expectation_configs, expectation_parameters)
-        position = {id(configuration): index for index, configuration in enumerate(expectation_configs)}
-        rest = [configuration for configuration in processed if position[id(configuration)] not in known]
-        evaluated = _graph_results(self, rest)
-        if evaluated is None:
-            return evaluate(self, expectation_configs, expectation_parameters)
-        results, evaluated = [], iter(evaluated)
-        for configuration in processed:
-            if (result := known.get(position[id(configuration)])) is not None:
-                result.expectation_config = _evaluated_configuration(configuration, self._wrapped_validator.active_batch_id)
-            results.append(result if result is not None else next(evaluated))
-        return results
-
-    Validator._validate_expectation_configs = validate
-    try:
-        yield
-    finally:
-        Validator._validate_expectation_configs = evaluate
-
-
-def _graph_results(validator, processed: list) -> list | None:
-    """GX's results for configurations processed for validation, in their order; None when they do
-    not line up with them (GX puts the results of expectations it could not plan first)."""
-    results = validator._wrapped_validator.graph_validate(configurations=processed,
-                                                          runtime_configuration={"result_format": dict(validator.result_format)})
-    if len(results) != len(processed) or not all(_same_expectation(r.expectation_config, c) for r, c in zip(results, processed)):
-        return None
-    return results
-
-
-def _evaluated_configuration(configuration, batch_id: str | None):
-    """The configuration GX's result holds: its expectation's, evaluated over the batch."""
-    evaluated = copy.deepcopy(configuration)
-    if batch_id:
-        evaluated.kwargs.update({"batch_id": batch_id})
-    return evaluated.to_domain_obj().configuration
-
-
-def _same_expectation(one, other) -> bool:
-    """The same expectation, whether or not a configuration names the batch it was evaluated over."""
-    return one.type == other.type and _unbatched(one.kwargs) == _unbatched(other.kwargs)
-
-
-def _unbatched(kwargs: Mapping) -> dict:
-    return {key: value for key, value in kwargs.items() if key != "batch_id"}
 
 
 def _prune_unused_images(docs_dir: Path) -> None:
@@ -835,16 +716,13 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
                for table in expected_tables(release_dir, arrival)}
     outcomes: dict[str, list[ExpectationOutcome]] = {}
     docs = DocsAhead(context)
-    ahead = OwnRulesAhead(batches, previous_dir)
     tables: dict[str, pd.DataFrame] = {}
-    for table, tables in tables_in_turn(release_dir, arrival, meanwhile=lambda waiting: ahead.run(waiting)
-                                        or docs.build_waiting()):
+    for table, tables in tables_in_turn(release_dir, arrival, meanwhile=docs.build_waiting):
         df = tables[table]
         key = TABLES[table].key
         checks = derived_checks(table, tables)
         batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
-        own, own_results = ahead.ran.pop(table, (None, None))
-        rules = build_rules(table, tables, previous_dir, checks, own)
+        rules = build_rules(table, tables, previous_dir, checks)
         for rule in rules:
             rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
             # GX's own severity field, so that Data Docs and any GX tooling see the same split
@@ -856,8 +734,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
         # run without a Checkpoint: it would add nothing (no actions) but serialise and compare every
         # definition and suite with its store copy again (~0.4 s of CPU a release); the results are
         # stored for Data Docs all the same
-        with _standing_in(_suite_positions(rules, own, own_results)):
-            result = definition.run(batch_parameters={"dataframe": batch_df}, result_format=PASS_FORMAT)
+        result = definition.run(batch_parameters={"dataframe": batch_df}, result_format=PASS_FORMAT)
         if not result.success:  # the failing rows' keys and value counts, for the CLI and Data Docs
             _forget_results(context, table)
             result = definition.run(batch_parameters={"dataframe": batch_df},

@@ -121,64 +121,6 @@ def test_data_docs_built_a_page_at_a_time_while_waiting_are_the_site_built_at_on
     assert as_they_come == at_once
 
 
-def _articles_first_then_the_rest(tables: dict[str, pd.DataFrame], folder: Path, wait: float = 1.0) -> threading.Thread:
-    """The articles staged at once, the other tables after a wait: the order of a run."""
-    def write() -> None:
-        for table in ["articles", *(table for table in tables if table != "articles")]:
-            write_table(tables[table], table, folder / f".{table}.partial")
-            os.replace(folder / f".{table}.partial", folder / f"{table}.parquet")
-            if table == "articles":
-                time.sleep(wait)
-
-    thread = threading.Thread(target=write)
-    thread.start()
-    return thread
-
-
-@pytest.mark.parametrize("misplaced", [False, True])
-def test_own_rules_run_while_waiting_stand_in_for_their_evaluation_in_the_suite(sample_tables, sample_release, tmp_path,
-                                                                               monkeypatch, misplaced):
-    """The articles' own rules run while the checker waits for the quotes and mentions, and the
-    suite's run evaluates only its columns rule and coverage floors: the same outcomes and Data Docs
-    as one run over the staged release. Results found for other expectations than the suite has at
-    their positions (misplaced) are not taken: GX evaluates the whole suite, as ever."""
-    from great_expectations.validator.v1_validator import Validator
-
-    monkeypatch.setattr(gx_validation, "MIN_ARTICLES_FOR_COVERAGE_FLOORS", 1)  # the floors apply to the sample
-    planned, run_whole = [], []  # expectations evaluated in the waits and in the stand-ins; suites GX ran whole
-    graph_results = gx_validation._graph_results
-    monkeypatch.setattr(gx_validation, "_graph_results",
-                        lambda validator, processed: planned.append(len(processed)) or graph_results(validator, processed))
-    evaluate = Validator._validate_expectation_configs
-    monkeypatch.setattr(Validator, "_validate_expectation_configs", lambda self, expectation_configs, expectation_parameters=None:
-                        run_whole.append(len(expectation_configs)) or evaluate(self, expectation_configs, expectation_parameters))
-    if misplaced:
-        suite_positions = gx_validation._suite_positions
-        monkeypatch.setattr(gx_validation, "_suite_positions", lambda rules, own, results: {
-            position + 1: result for position, result in suite_positions(rules, own, results).items()})
-    staged, arriving = tmp_path / "staged", tmp_path / "arriving"
-    staged.mkdir()
-    arriving.mkdir()
-    for table, df in sample_tables.items():
-        write_table(df, table, staged / f"{table}.parquet")
-    writer = _articles_first_then_the_rest(sample_tables, arriving)
-    as_they_come = validate_release(arriving, sample_release, tmp_path / "docs_arriving", Arrival(tuple(TABLES), os.getpid()))
-    writer.join()
-    own = len(gx_validation.own_rules("articles", sample_tables["articles"], sample_release))
-    suite = gx_validation.build_rules("articles", sample_tables, sample_release, gx_validation.derived_checks(
-        "articles", sample_tables))
-    assert sum("share of non-duplicate articles" in rule.name for rule in suite) == 2 and len(suite) == own + 3
-    assert planned[0] == own  # the articles' own rules, run in the wait
-    if misplaced:
-        assert own + 3 in run_whole and 3 not in planned
-    else:
-        assert own + 3 not in run_whole and 3 in planned  # the columns rule and the two floors
-    at_once = validate_release(staged, sample_release, tmp_path / "docs_staged")
-    assert as_they_come.tables == at_once.tables
-    assert as_they_come.summary() == at_once.summary()
-    assert _site(tmp_path / "docs_arriving") == _site(tmp_path / "docs_staged")
-
-
 def test_arrivals_do_the_work_given_instead_of_waiting(sample_tables, tmp_path):
     work, asked_after_done = [1, 2, 3], []
 
