@@ -90,11 +90,9 @@ def table_files(release_dir: Path) -> dict[str, TableFile]:
     return files
 
 
-def datapackage(release_dir: Path, manifest: Mapping, quality: Mapping | None,
-                files: Mapping[str, TableFile] | None = None) -> dict:
-    tables = files if files is not None else table_files(release_dir)
+def datapackage(release_dir: Path, manifest: Mapping, quality: Mapping | None, files: Mapping[str, TableFile]) -> dict:
     resources = []
-    for table, file in tables.items():
+    for table, file in files.items():
         path, schema = file.path, file.schema
         fields = [{"name": field.name, "type": _frictionless_type(field.type), "description": _description(field),
                    **({"constraints": {"required": True}} if not field.nullable else {})} for field in schema]
@@ -103,7 +101,7 @@ def datapackage(release_dir: Path, manifest: Mapping, quality: Mapping | None,
             table_schema["primaryKey"] = [TABLES[table].key]
         foreign_keys = [{"fields": [column], "reference": {"resource": target, "fields": [target_column]}}
                         for source, column, target, target_column, _ in integrity.REFERENCES
-                        if source == table and target in tables]
+                        if source == table and target in files]
         if foreign_keys:
             table_schema["foreignKeys"] = foreign_keys
         facts = manifest.get("tables", {}).get(table, {})
@@ -141,8 +139,7 @@ def _quality_section(quality: Mapping | None) -> list[str]:
     return lines
 
 
-def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None,
-                  files: Mapping[str, TableFile] | None = None) -> str:
+def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None, files: Mapping[str, TableFile]) -> str:
     version = manifest.get("version", release_dir.name)
     code = manifest.get("code_version", {})
     inputs = manifest.get("inputs", {})
@@ -162,7 +159,7 @@ def card_markdown(release_dir: Path, manifest: Mapping, quality: Mapping | None,
              "", "## Licence of the inputs", "", LICENCE_NOTE, "", "## Measured quality", ""]
     lines += _quality_section(quality)
     lines += ["", "## Tables", ""]
-    for table, file in (files if files is not None else table_files(release_dir)).items():
+    for table, file in files.items():
         key = f", key `{TABLES[table].key}`" if table in TABLES else ""
         lines += [f"### `{table}` ({file.rows} rows{key})", ""]
         if table in TABLES and TABLES[table].model.__doc__:

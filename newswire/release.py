@@ -470,13 +470,12 @@ def publish(tables: Mapping[str, pd.DataFrame], out_dir: Path, manifest_extra: M
         # The card, the report and the DuckDB views read the staged files and ship inside the
         # immutable release; the views name the files where they will be after the rename.
         from newswire.card import table_files, write_card
+        from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
+        from newswire.sql import write_views_file
 
         table_files_read = table_files(staging)  # while the checks finish
         manifest["validation"] = {**manifest.get("validation", {}), **validation,
                                   **(checking.result() if checking is not None else {})}
-        from newswire.report import write_report  # imports Altair and vl-convert: only when publishing
-        from newswire.sql import write_views_file
-
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
                                         encoding="utf-8")
         write_card(staging, files=table_files_read)
