@@ -9,7 +9,9 @@ the others, and sends it back pickled through a pipe.
 
 The child's result is the result: it ran the same code on the same state. Its own changes to that
 state are lost, so the work must change nothing the parent reads later (the quotes' speaker ids
-are looked up in the parent first: a lookup can give an actor its id). The child touches nothing
+are looked up in the parent first: a lookup can give an actor its id), or the child must send
+them back with its result (newswire.split_resolution: the mentions it resolved, which the parent
+takes on). The child touches nothing
 the flow process shares with other threads (no logging, no Prefect), leaves with os._exit (no
 atexit, no flushing of the parent's buffers), and takes the default action on SIGINT and SIGTERM.
 Whatever goes wrong in the child (an exception, death, no answer in time), the parent computes the
@@ -110,18 +112,31 @@ class Beside(Generic[T]):
     def result(self) -> T:
         if self.pid is None:
             return self.work()
-        own_seconds = time.monotonic() - self.started
-        try:
-            data = self._read(time.monotonic() + WAIT_SECONDS + WAIT_FACTOR * own_seconds)
-            done, value = pickle.loads(data)
-        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError) as error:
-            done, value = False, f"{type(error).__name__}: {error}"
-        finally:
-            self.close()
-        if not done:
+        answered, value = self._answer()
+        if not answered:
             log.warning("the forked child gave no result (%s): computing it here", value)
             return self.work()
         return value
+
+    def answer(self) -> T | None:
+        """What the child returned, or None when it was not started or gave nothing (the caller
+        then does the work its own way: newswire.split_resolution)."""
+        if self.pid is None:
+            return None
+        answered, value = self._answer()
+        if not answered:
+            log.warning("the forked child gave no result (%s)", value)
+        return value if answered else None
+
+    def _answer(self) -> tuple[bool, object]:
+        own_seconds = time.monotonic() - self.started
+        try:
+            data = self._read(time.monotonic() + WAIT_SECONDS + WAIT_FACTOR * own_seconds)
+            return pickle.loads(data)
+        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError) as error:
+            return False, f"{type(error).__name__}: {error}"
+        finally:
+            self.close()
 
     def finished(self, seconds: float) -> T | None:
         """For work whose product is what it leaves on disk (a cache the parent reads next): wait up

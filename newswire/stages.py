@@ -24,7 +24,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from newswire import extract, forked, nlp, release, tables, validation
+from newswire import extract, forked, nlp, release, split_resolution, tables, validation
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
@@ -450,8 +450,9 @@ def corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch,
                   stage: Callable[[str, pd.DataFrame], None] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the release: the spine's, and the extracted ones resolved across the
     corpus (actor, quote cluster and event ids from the registry when given, so they stay as
-    earlier releases had them). fork: the quotes table may be made in a forked child (not when
-    the caller wants what making it leaves in this process's memory). stage(table, frame) is
+    earlier releases had them). fork: half of the articles' speakers and event arguments may be
+    resolved, and the quotes table made, in forked children (not when the caller wants what
+    resolving and making them leaves in this process's memory). stage(table, frame) is
     called with each table as soon as it is final (newswire.release.StagedAhead), the very frame
     returned."""
     # Resolution makes some million small objects that live on (rows, mentions, records), and
@@ -489,13 +490,14 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch, re
     corpus = Corpus([(e.article_id, e.entities) for e in extractions], credits,
                     registry=registry.actors if registry else None)
     texts = {e.article_id: column["text"][e.article_id] for e in extractions}
-    speakers = tables.quote_speakers(extractions, texts, corpus)
+    # every quote's speakers, then every event's arguments (half of the articles in a forked child)
+    speakers, argued = split_resolution.resolve(corpus, extractions, texts,
+                                                parties.event_resolver(corpus, extractions, texts), fork)
     outlets = column.get("outlet", {})
     event_articles = {e.article_id: merge.Article(
         e.article_id, texts[e.article_id], _timestamp(column["published"][e.article_id]),
         outlets.get(e.article_id) or column["source"][e.article_id]) for e in extractions}
-    resolved_events = merge.resolve_arguments(event_articles, {e.article_id: e.events for e in extractions},
-                                              parties.event_resolver(corpus, extractions, texts))
+    resolved_events = merge.dated(event_articles, argued)
     actors, mention_rows = corpus.tables()
     speaker_ids = tables.speaker_ids(extractions, speakers, corpus)  # before the events' lookups, as ever
     actors_frame, mentions_frame = tables.actors_table(actors), tables.mentions_table(mention_rows)

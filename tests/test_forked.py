@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newswire import extract, filecache, forked, nlp, registry, served_memory, stages
+from newswire import extract, filecache, forked, nlp, registry, served_memory, split_resolution, stages
 from newswire.quotes import clusters
 
 pytestmark = pytest.mark.skipif(not forked.usable(), reason="no fork beside this process here")
@@ -118,8 +118,10 @@ def seeds_extracted(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 def _forks_counted(monkeypatch) -> list:
-    """Forking allowed for any number of quotes; the list grows by one per child started."""
+    """Forking allowed for any number of quotes and of resolver calls (newswire.split_resolution);
+    the list grows by one per child started."""
     monkeypatch.setattr(stages, "FORKED_QUOTES", 0)
+    monkeypatch.setattr(split_resolution, "FORKED_CALLS", 0)
     monkeypatch.setattr(forked, "usable", lambda: True)
     children = []
     start = forked.Beside._fork
@@ -127,21 +129,21 @@ def _forks_counted(monkeypatch) -> list:
     return children
 
 
-def _resolved(spine, extracted, fork: bool, monkeypatch) -> tuple[dict, registry.Registries, bool]:
+def _resolved(spine, extracted, fork: bool, monkeypatch) -> tuple[dict, registry.Registries, int]:
     """The tables and registries of two runs in a row (the second keeps the first's ids), and
-    whether a child made the quotes."""
+    how many children made the quotes or resolved half of the speakers and event arguments."""
     children = _forks_counted(monkeypatch)
     monkeypatch.setattr(forked, "usable", lambda: fork)
     kept = registry.Registries.empty()
     stages.corpus_tables(spine, extracted, kept)
-    return stages.corpus_tables(spine, extracted, kept), kept, bool(children)
+    return stages.corpus_tables(spine, extracted, kept), kept, len(children)
 
 
-def test_corpus_resolution_is_the_same_with_its_quotes_made_in_a_child(seeds_extracted, monkeypatch):
+def test_corpus_resolution_is_the_same_with_its_quotes_made_and_half_resolved_in_children(seeds_extracted, monkeypatch):
     spine, extracted, _, _ = seeds_extracted
     here, here_kept, forked_here = _resolved(spine, extracted, False, monkeypatch)
     beside, beside_kept, forked_beside = _resolved(spine, extracted, True, monkeypatch)
-    assert not forked_here and forked_beside
+    assert forked_here == 0 and forked_beside == 4  # two runs, each with both children
     assert len(beside["quotes"]) > 10 and beside["quotes"]["speaker_id"].notna().any()
     for table in here:
         assert here[table].equals(beside[table]), table

@@ -47,6 +47,27 @@ def iso3(code: str | None) -> str | None:
     return None
 
 
+@dataclass
+class CountryJournal:
+    """What a stretch of resolution read of the actors' country votes (Corpus.country_votes) and
+    placed (Corpus.place), in order, with each placed key's votes before its first placing there
+    (None: it had none)."""
+    read: set[str] = field(default_factory=set)
+    placed: list[tuple[str, str]] = field(default_factory=list)
+    before: dict[str, Counter | None] = field(default_factory=dict)
+
+
+@dataclass
+class ArticleResolution:
+    """Some articles' own resolution state: the mentions resolved in them (extra: all of them, or
+    those after the first `held`), the unnamed speakers they remembered ("a senior official", for a
+    later "the official") and the pronouns they left unlisted."""
+    held: dict[str, int]
+    extra: dict[str, list[LocalMention]]
+    unnamed: dict[tuple[str, str], LocalMention]
+    unlisted: set[tuple[str, int, int]]
+
+
 class Corpus:
     """Every article's entities, canonicalised: one key per real-world actor.
 
@@ -85,6 +106,7 @@ class Corpus:
         self.unlisted: set[tuple[str, int, int]] = set()  # (article, start, end) of pronouns resolved by a distant guess
         self._by_start: dict[str, tuple[int, list[LocalMention]]] = {}  # see mentions_by_start
         self._genders: dict[str, str | None] | None = None
+        self.journal: CountryJournal | None = None  # see place
         self._resolve_descriptions()
         self._members: dict[str, set[str]] = defaultdict(set)
         for key in self.known_keys | set(self.groups):
@@ -247,16 +269,36 @@ class Corpus:
 
     def gender(self, key: str) -> str | None:
         """Gender of a canonical person key, agreed over every name form of the person."""
+        return self.genders().get(key)
+
+    def genders(self) -> dict[str, str | None]:
+        """Canonical person key -> gender, agreed over every name form of the person; built at the
+        first question (resolution asks it for pronouns)."""
         if self._genders is None:
             found: dict[str, list[str | None]] = defaultdict(list)
             for member in {m.key for e in self.articles.values() for m in e.mentions if m.type == "PERSON"}:
                 found[self.canonical(member)].append(person_gender(member, self.name_forms.get(member, [])))
             self._genders = {root: agreed(genders) for root, genders in found.items()}
-        return self._genders.get(key)
+        return self._genders
 
     def country(self, key: str) -> str | None:
-        counts = self.countries.get(key)
+        counts = self.country_votes(key)
         return counts.most_common(1)[0][0] if counts else None
+
+    def country_votes(self, key: str) -> Counter | None:
+        """How many times the articles (and resolution so far) place an actor in each country."""
+        if self.journal is not None:
+            self.journal.read.add(key)
+        return self.countries.get(key)
+
+    def place(self, key: str, country: str) -> None:
+        """One more statement placing an actor in a country, made while resolving ("the Norwegian
+        politician", "the Russian foreign ministry"): later resolution in other articles reads it.
+        With a journal (newswire.split_resolution), what was read and placed is kept in it."""
+        if self.journal is not None:
+            self.journal.placed.append((key, country))
+            self.journal.before.setdefault(key, Counter(self.countries[key]) if key in self.countries else None)
+        self.countries[key][country] += 1
 
     def _people(self, article_id: str, before: int | None = None) -> tuple[dict[str, list[int]], set[str]]:
         persons: dict[str, list[int]] = defaultdict(list)
@@ -294,7 +336,7 @@ class Corpus:
         if key is None:
             return None
         if description.country and key not in countries:
-            self.countries[key][description.country] += 1  # "the Norwegian politician" states a nationality
+            self.place(key, description.country)  # "the Norwegian politician" states a nationality
         return LocalMention(description.start, description.end, description.text, "PERSON", "title", key,
                             description.subject)
 
@@ -306,6 +348,57 @@ class Corpus:
         Pronouns and descriptions resolved here are remembered as mentions of their actor.
         """
         return speakers.resolve_speakers(self, article_id, text, start, end)
+
+    def article_state(self, article_ids: Iterable[str]) -> ArticleResolution:
+        """These articles' resolution state as it is now (to go back to, or to add to: restore,
+        resolved_since)."""
+        ids = set(article_ids)
+        return ArticleResolution({a: len(self.extra.get(a, ())) for a in ids}, {},
+                                 {k: v for k, v in self.unnamed.items() if k[0] in ids},
+                                 {u for u in self.unlisted if u[0] in ids})
+
+    def resolved_since(self, state: ArticleResolution) -> ArticleResolution:
+        """What resolution added to the articles of state since it was taken (extra: the new mentions)."""
+        return ArticleResolution(state.held, {a: self.extra[a][held:] for a, held in state.held.items()
+                                              if len(self.extra.get(a, ())) > held},
+                                 {k: v for k, v in self.unnamed.items() if k[0] in state.held},
+                                 {u for u in self.unlisted if u[0] in state.held})
+
+    def adopt(self, resolved: ArticleResolution) -> None:
+        """Take on what resolution elsewhere (a forked child) added to articles this process left
+        alone (resolved_since)."""
+        for article_id, mentions in resolved.extra.items():
+            self.extra[article_id].extend(mentions)
+        self.unnamed.update(resolved.unnamed)
+        self.unlisted |= resolved.unlisted
+
+    def restore(self, state: ArticleResolution) -> None:
+        """The articles' resolution state back as it was when taken (article_state)."""
+        for article_id, held in state.held.items():
+            if article_id in self.extra:
+                del self.extra[article_id][held:]
+            self._by_start.pop(article_id, None)
+        self.unnamed = {k: v for k, v in self.unnamed.items() if k[0] not in state.held} | state.unnamed
+        self.unlisted = {u for u in self.unlisted if u[0] not in state.held} | state.unlisted
+
+    def unplace(self, journals: Sequence[CountryJournal]) -> None:
+        """The country votes back as they were before the journals' placings (the first journal
+        to place a key knows its votes before)."""
+        before: dict[str, Counter | None] = {}
+        for journal in journals:
+            for key, votes in journal.before.items():
+                before.setdefault(key, votes)
+        for key, votes in before.items():
+            if votes is None:
+                self.countries.pop(key, None)
+            else:
+                self.countries[key] = Counter(votes)  # in its place among the keys
+
+    def replay(self, journals: Sequence[CountryJournal]) -> None:
+        """The journals' placings, in order (after unplace: as resolving in that order places them)."""
+        for journal in journals:
+            for key, country in journal.placed:
+                self.countries[key][country] += 1
 
     def actor_id(self, key: str) -> str:
         """The id of the actor a key belongs to: from the registry when there is one."""

@@ -230,7 +230,7 @@ def _state_institution(corpus: Corpus, text: str, start: int, end: int, surface:
     name = " ".join(w for w in LEADING_ARTICLE.sub("", surface).split())
     qualified = country_qualified(name)
     key = qualified_key(*qualified) if qualified is not None else org_key(name)
-    corpus.countries[key][country] += 1
+    corpus.place(key, country)
     return LocalMention(start, end, text[start:end], "ORG", "name", key, True)
 
 

@@ -110,26 +110,46 @@ class ResolvedMention:
 
 def resolve_arguments(articles: Mapping[str, Article], mentions: Mapping[str, Sequence[EventMention]],
                       resolver: Resolver) -> list[ResolvedMention]:
-    """Actor keys for every argument ("the parties", "both sides": the doers of the article's
-    last act of several), then each mention's date: from its sentence's expression
-    relative to the article's publication date (or, for an undated article, the date of the
-    story it shares acts with), else that date itself."""
+    """Every article's mentions argued (argue), then dated (dated)."""
+    return dated(articles, [item for article_id, found in mentions.items() for item in
+                            argue(article_id, articles[article_id].text if article_id in articles else "", found,
+                                  resolver)])
+
+
+def argue(article_id: str, text: str, found: Sequence[EventMention], resolver: Resolver) -> list[ResolvedMention]:
+    """One article's mentions in text order, with actor keys for every argument ("the parties",
+    "both sides": the doers of the article's last act of several); not yet dated. The resolver is
+    asked in that order, span by span (it may remember what it resolved: newswire.split_resolution
+    replays it so)."""
     argued = []
     participant_nouns = rules().participant_nouns
-    for article_id, found in mentions.items():
-        text = articles[article_id].text if article_id in articles else ""
-        last_group: tuple[str, ...] = ()  # the doers of the article's last act of several
-        for mention in sorted(found, key=lambda m: m.start):
-            sources = _keys(resolver, article_id, mention.sources)
-            if not sources and mention.sources and \
-                    text[slice(*mention.sources[0])].lower().split()[-1:] in ([noun] for noun in participant_nouns):
-                sources = last_group  # "the parties agreed to meet again": those who just met
-            if len(sources) >= 2:
-                last_group = sources
-            targets = tuple(k for k in _keys(resolver, article_id, mention.targets) if k not in sources[:1])
-            location = _keys(resolver, article_id, (mention.location,)) if mention.location else ()
-            argued.append(ResolvedMention(article_id, mention, sources, targets, location[0] if location else None,
-                                          None, "none"))
+    last_group: tuple[str, ...] = ()  # the doers of the article's last act of several
+    for mention in sorted(found, key=lambda m: m.start):
+        sources = _keys(resolver, article_id, mention.sources)
+        if not sources and mention.sources and \
+                text[slice(*mention.sources[0])].lower().split()[-1:] in ([noun] for noun in participant_nouns):
+            sources = last_group  # "the parties agreed to meet again": those who just met
+        if len(sources) >= 2:
+            last_group = sources
+        targets = tuple(k for k in _keys(resolver, article_id, mention.targets) if k not in sources[:1])
+        location = _keys(resolver, article_id, (mention.location,)) if mention.location else ()
+        argued.append(ResolvedMention(article_id, mention, sources, targets, location[0] if location else None,
+                                      None, "none"))
+    return argued
+
+
+def argued_again(article_id: str, found: Sequence[EventMention],
+                 arguments: Sequence[tuple[tuple[str, ...], tuple[str, ...], str | None]]) -> list[ResolvedMention]:
+    """argue's result from the arguments it found ((sources, targets, location) of each mention,
+    in text order): for a process that holds the mentions but not the result (a forked child's)."""
+    return [ResolvedMention(article_id, mention, sources, targets, location, None, "none")
+            for mention, (sources, targets, location) in zip(sorted(found, key=lambda m: m.start), arguments, strict=True)]
+
+
+def dated(articles: Mapping[str, Article], argued: list[ResolvedMention]) -> list[ResolvedMention]:
+    """Each argued mention's date: from its sentence's expression relative to the article's
+    publication date (or, for an undated article, the date of the story it shares acts with),
+    else that date itself."""
     published = {a.article_id: (a.published.date(), "published") for a in articles.values() if a.published is not None}
     news_days = _news_days(articles, published)
     bases = _bases(published, argued, {k: (d, "article") for k, d in news_days.items()})

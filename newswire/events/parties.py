@@ -76,7 +76,7 @@ def event_resolver(corpus: Corpus, extractions: Sequence[ArticleExtraction], tex
 def governed_state(corpus: Corpus, key: str) -> str:
     """The state a person's administration or government stands for: the country the corpus
     places the person in most often; the person when none."""
-    countries = corpus.countries.get(key) if key.startswith("PERSON:") else None
+    countries = corpus.country_votes(key) if key.startswith("PERSON:") else None
     return STATE_KEY + merge.most_voted(countries) if countries else key
 
 
