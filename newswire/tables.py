@@ -206,7 +206,8 @@ def quote_clusters_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     for values in zip(*(merged[name].tolist() for name in names)):
         record = dict(zip(names, values))
         by_cluster.setdefault(record["cluster_id"], []).append(record)
-    rows = [_quote_cluster_row(cluster_id, by_cluster[cluster_id]) for cluster_id in sorted(by_cluster)]
+    rows = [_quote_cluster_row(cluster_id, members) if len(members := by_cluster[cluster_id]) > 1 else
+            _one_quote_cluster_row(cluster_id, members[0]) for cluster_id in sorted(by_cluster)]
     return frame("quote_clusters", rows)
 
 
@@ -223,6 +224,20 @@ def _quote_cluster_row(cluster_id: str, members: list[dict]) -> dict:
         "text": longest["text"], "kind": longest["kind"], "quote_count": len(members),
         "article_count": len({m["article_id"] for m in members}), "sources": sorted({m["source"] for m in members}),
         "outlets": outlets, "outlet_count": len(outlets), "first_published": min(published) if published else pd.NaT,
+    }
+
+
+def _one_quote_cluster_row(cluster_id: str, quote: dict) -> dict:
+    """_quote_cluster_row of a cluster of one quote (~96 % of the BBC corpus's), without its counting
+    and sorting: ~0.1 s of a served run's corpus resolution."""
+    speaker_id = None if _missing(quote["speaker_id"]) else quote["speaker_id"]
+    outlets = [] if _missing(quote["outlet"]) else [quote["outlet"]]
+    return {
+        "cluster_id": cluster_id, "speaker_id": speaker_id,
+        "speaker": quote["speaker"] if quote["speaker_id"] == speaker_id and not _missing(quote["speaker"]) else None,
+        "text": quote["text"], "kind": quote["kind"], "quote_count": 1, "article_count": 1, "sources": [quote["source"]],
+        "outlets": outlets, "outlet_count": len(outlets),
+        "first_published": pd.NaT if _missing(quote["published"]) else quote["published"],
     }
 
 

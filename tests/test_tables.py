@@ -1,6 +1,8 @@
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newswire.tables import frame
+from newswire.tables import _one_quote_cluster_row, _quote_cluster_row, frame
 from schemas import TABLES
 
 
@@ -19,3 +21,16 @@ def test_all_missing_timestamps_keep_the_utc_dtype():
     assert str(df["first_published"].dtype) == "datetime64[us, UTC]"
     assert pd.isna(df["first_published"].iloc[0])
     TABLES["quote_clusters"].model.validate(df)
+
+
+_MAYBE_TEXT = st.one_of(st.none(), st.just(float("nan")), st.text(max_size=3))
+_QUOTES = st.fixed_dictionaries({
+    "cluster_id": st.just("c"), "speaker_id": _MAYBE_TEXT, "speaker": _MAYBE_TEXT, "text": st.text(min_size=1, max_size=5),
+    "kind": st.sampled_from(["direct", "indirect"]), "article_id": st.text(min_size=1, max_size=3),
+    "source": st.text(min_size=1, max_size=3), "outlet": _MAYBE_TEXT,
+    "published": st.one_of(st.none(), st.just(pd.NaT), st.datetimes().map(lambda d: pd.Timestamp(d, tz="UTC")))})
+
+
+@given(_QUOTES)
+def test_a_cluster_of_one_quote_has_the_row_of_any_cluster(quote):
+    assert repr(_one_quote_cluster_row("c", quote)) == repr(_quote_cluster_row("c", [quote]))
