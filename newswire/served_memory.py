@@ -8,7 +8,9 @@ cache that serve was given; each run forked from it then finds them in memory
 (filecache.REMEMBERED). An entry is remembered under its file's path, which names its code version
 and its input's hash: a run that looks it up gets what the file holds, and a file that changed,
 or an article the server never saw, misses and is read or made as before. The paths themselves are
-kept too (filecache.PATHS: a served +1 run's cache lookups before corpus resolution ~0.2 -> ~0.05 s).
+kept too (filecache.PATHS: a served +1 run's cache lookups before corpus resolution ~0.2 -> ~0.05 s),
+and so is each raw file's document, which a run takes unread while the file is unchanged
+(newswire.unchanged_files).
 
 It then resolves that corpus once (the tables are dropped): the date of each event expression,
 the sentence ends of each article and each quote's words and word trigrams (quote clustering:
@@ -28,7 +30,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newswire import stages
+from newswire import stages, unchanged_files
 from newswire.extract import ArticleExtraction, Cache, ExtractedBatch, analysed_text
 from newswire.extractors import EXTRACTORS
 from newswire.filecache import REMEMBERED, remembering
@@ -52,6 +54,8 @@ def remember_corpus(raw_dir: Path, cache_dir: Path, most_files: int = MAX_REMEMB
     files, _ = stages.discover_inputs(raw_dir)
     if len(files) > most_files:
         return len(REMEMBERED)
+    for found in files:  # each document kept while its file is unchanged (newswire.unchanged_files)
+        unchanged_files.keep(found)
     with remembering():
         structured, _ = stages.structure_from_cache(files, cache_dir)
         spine = stages.spine_tables(stages.clean_corpus(structured.articles), [])

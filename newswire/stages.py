@@ -24,7 +24,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from newswire import extract, forked, nlp, release, split_resolution, tables, validation
+from newswire import extract, forked, nlp, release, split_resolution, tables, unchanged_files, validation
 from newswire.actors import Corpus
 from newswire.boilerplate import recurring_lines
 from newswire.dedupe import DedupeInput, DuplicateLink, find_duplicates
@@ -131,9 +131,10 @@ def structure_batch(files: Iterable[DiscoveredFile], cache_dir: Path | None = No
 
 def structure_from_cache(files: Iterable[DiscoveredFile],
                          cache_dir: Path | None) -> tuple[StructuredBatch, list[DiscoveredFile]]:
-    """Read every file (~0.1 ms each) and take its structure from the cache: the articles and
-    ingest rejections found, and the files left to structure (as paths, which travel to a
-    worker cheaply and are read there again). With nothing cached (a first run), nothing is
+    """Read every file (~0.1 ms each; a served run takes the document of each file serve's fork
+    server read and that has not changed since: newswire.unchanged_files) and take its structure
+    from the cache: the articles and ingest rejections found, and the files left to structure (as
+    paths, which travel to a worker cheaply and are read there again). With nothing cached (a first run), nothing is
     read here: every file is left to structure."""
     batch = StructuredBatch()
     cache = StructureCache(cache_dir)
@@ -141,7 +142,7 @@ def structure_from_cache(files: Iterable[DiscoveredFile],
         return batch, list(files)
     uncached = []
     for found in files:
-        document = read_document(*found)
+        document = unchanged_files.document(found)  # read, unless serve's fork server did and it is unchanged
         if isinstance(document, Rejection):
             batch.quarantine.append(tables.rejection_row(document))
         elif (article := cache.get(document)) is not None:

@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT_ROOT
 
-from newswire import extract, release, served_memory, stages, validation
+from newswire import extract, release, served_memory, stages, unchanged_files, validation
 from newswire.filecache import PATHS, REMEMBERED, FileCache, remembering
 
 
 @pytest.fixture(autouse=True)
-def _forget():
+def _forget(monkeypatch):
     REMEMBERED.clear()
     PATHS.clear()
+    monkeypatch.setattr(unchanged_files, "KEPT", {})
     yield
     REMEMBERED.clear()
     PATHS.clear()
@@ -76,15 +77,18 @@ def _spoil(cache: Path) -> int:
     return len(entries)
 
 
-def test_a_run_finds_the_remembered_entries_and_makes_the_same_tables(cached_seeds, tmp_path):
+def test_a_run_finds_the_remembered_entries_and_makes_the_same_tables(cached_seeds, tmp_path, monkeypatch):
     raw, cache = cached_seeds
     cache = shutil.copytree(cache, tmp_path / "cache")
     from_files, structured, extracted = _run(raw, cache)
+    monkeypatch.setattr(unchanged_files, "SETTLED_SECONDS", 0.0)  # the seeds were copied just now
     remembered = served_memory.remember_corpus(raw, cache)
     articles = len(list(raw.iterdir()))
     # each file's structure, and each extractor's records of each article extraction reads
     assert remembered == articles + len(extracted.extractions) * len(extract.EXTRACTORS)
+    assert len(unchanged_files.KEPT) == articles  # and each file's document
     assert _spoil(cache) >= remembered  # from here on, an entry read from its file would be rejected
+    monkeypatch.setattr(unchanged_files, "read_document", lambda *args: pytest.fail("a raw file read again"))
     from_memory, structured, extracted = _run(raw, cache)
     assert structured.from_cache == articles and structured.cache_rejected == 0
     assert extracted.parsed == 0 and extracted.cache_rejected == 0 and not extracted.extractor_runs
