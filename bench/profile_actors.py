@@ -77,7 +77,8 @@ def main() -> None:
         corpus = Corpus(pairs, credits, registry=Registries.empty().actors)
         return corpus.tables()
 
-    seconds, (actor_rows, mention_rows) = cpu(resolve, args.repeat)
+    seconds, (actor_rows, mention_columns) = cpu(resolve, args.repeat)
+    mention_rows = [dict(zip(mention_columns, values)) for values in zip(*mention_columns.values())]
     print(f"corpus resolution (Corpus + tables): {seconds}; {len(actor_rows)} actors, "
           f"{len(mention_rows)} mentions; tables {fingerprint([[a.__dict__ for a in actor_rows], mention_rows])}")
     seconds, tables = cpu(lambda: stages.corpus_tables(spine, extracted, Registries.empty()), args.repeat)

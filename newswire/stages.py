@@ -499,9 +499,9 @@ def _corpus_tables(spine: dict[str, pd.DataFrame], extracted: ExtractedBatch, re
         e.article_id, texts[e.article_id], _timestamp(column["published"][e.article_id]),
         outlets.get(e.article_id) or column["source"][e.article_id]) for e in extractions}
     resolved_events = merge.dated(event_articles, argued)
-    actors, mention_rows = corpus.tables()
+    actors, mention_columns = corpus.tables()
     speaker_ids = tables.speaker_ids(extractions, speakers, corpus)  # before the events' lookups, as ever
-    actors_frame, mentions_frame = tables.actors_table(actors), tables.mentions_table(mention_rows)
+    actors_frame, mentions_frame = tables.actors_table(actors), tables.mentions_table(mention_columns)
     stage("actors", actors_frame)
     stage("mentions", mentions_frame)
     # the quotes in a forked child while this process makes the event and actor tables (newswire.forked)

@@ -142,8 +142,9 @@ def actors_table(actors: Sequence[Actor]) -> pd.DataFrame:
     return frame("actors", [dict(actor.__dict__) for actor in actors])
 
 
-def mentions_table(rows: list[dict]) -> pd.DataFrame:
-    return frame("mentions", rows)
+def mentions_table(columns: dict[str, list]) -> pd.DataFrame:
+    """The mentions table from Corpus.tables's columns."""
+    return frame_from_columns("mentions", columns)
 
 
 def quote_speakers(extractions: Sequence[ArticleExtraction], texts: Mapping[str, str],

@@ -28,6 +28,8 @@ from newswire.gazetteer import (LEADING_ARTICLE, Organisation, Place, fold, gaze
 from newswire.registry import IdRegistry
 from newswire.text import stable_hash
 
+# The mentions table's columns, in the order Corpus.tables gives them.
+MENTION_COLUMNS = ("mention_id", "article_id", "actor_id", "text", "start", "end", "kind")
 # A bare surname joins the leading person of that surname when it has this share of mentions.
 DOMINANT_SHARE = 0.8
 # Longest organisation name taken for a person's full name ("Ewan McGregor" labelled ORG).
@@ -409,8 +411,9 @@ class Corpus:
                 self.registry.assign(fresh_id, self._members.get(canonical, set()) | {canonical})
         return self._ids[canonical]
 
-    def tables(self) -> tuple[list[Actor], list[dict]]:
-        """(actors, mention rows); every mention's actor is among the actors."""
+    def tables(self) -> tuple[list[Actor], dict[str, list]]:
+        """(actors, mention rows as columns: each of MENTION_COLUMNS -> its values, a mention each);
+        every mention's actor is among the actors."""
         tally, rows = self._tally_mentions()
         for key in tally.surfaces:
             if key.startswith("CITY:"):
@@ -420,11 +423,13 @@ class Corpus:
         organisations = gazetteer()["org_entries"]
         return [self._actor(key, tally, country_places, organisations) for key in sorted(tally.types)], rows
 
-    def _tally_mentions(self) -> tuple[_Tally, list[dict]]:
+    def _tally_mentions(self) -> tuple[_Tally, dict[str, list]]:
         """What the articles' names and mentions say of each actor, and one row per mention (the
-        first of the mentions at the same place)."""
+        first of the mentions at the same place), as columns: a frame is made of ~55,000 rows
+        (the BBC corpus) ~0.07 s sooner from columns than from a dict per row."""
         tally = _Tally()
-        rows = []
+        rows: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
+        mention_ids, article_ids, actor_ids, texts, starts, ends, kinds = (rows[name].append for name in MENTION_COLUMNS)
         # the loop runs once a mention (~115,000 over the BBC corpus, in every run's corpus
         # resolution): lookups bound once, each actor's id asked once (in the order of first
         # mention, as the registry assigns them), places seen kept per article
@@ -454,9 +459,13 @@ class Corpus:
                 actor_id = ids.get(key)
                 if actor_id is None:
                     actor_id = ids[key] = self.actor_id(key)
-                rows.append({"mention_id": stable_hash(article_id, str(start), str(end)),
-                             "article_id": article_id, "actor_id": actor_id, "text": mention.text,
-                             "start": start, "end": end, "kind": mention.kind})
+                mention_ids(stable_hash(article_id, str(start), str(end)))
+                article_ids(article_id)
+                actor_ids(actor_id)
+                texts(mention.text)
+                starts(start)
+                ends(end)
+                kinds(mention.kind)
         return tally, rows
 
     def _tally_credits(self, tally: _Tally) -> None:
