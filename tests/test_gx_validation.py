@@ -448,6 +448,42 @@ def test_metric_ids_hashed_directly_are_the_ids_great_expectations_gives(good_re
     assert sum(direct) > len(direct) / 2  # most ids take the direct way
 
 
+def test_dumps_copied_once_are_the_dumps_great_expectations_gives(good_release: Path, tmp_path: Path, monkeypatch):
+    from great_expectations.core.expectation_validation_result import ExpectationValidationResultSchema
+    from great_expectations.expectations.expectation_configuration import ExpectationConfigurationSchema
+
+    gx_validation._copy_once_when_dumping()
+    compared: list[tuple[str, bool]] = []
+    for schema in (ExpectationConfigurationSchema, ExpectationValidationResultSchema):
+        def comparing(self, data, own=schema._newswire_clean_null_attrs, patched=schema.clean_null_attrs, **kwargs):
+            found, expected = patched(self, data, **kwargs), own(self, data, **kwargs)
+            compared.append((type(self).__name__, found == expected and list(found) == list(expected)))
+            return found
+
+        monkeypatch.setattr(schema, "clean_null_attrs", comparing)
+    gx_validation.validate_release(good_release, good_release, tmp_path / "docs")
+    assert len(compared) > 1000 and all(same for _, same in compared)
+    assert {name for name, _ in compared} == {"ExpectationConfigurationSchema", "ExpectationValidationResultSchema"}
+
+
+def test_a_dump_shares_nothing_with_the_result_it_was_made_from():
+    from great_expectations.core.expectation_validation_result import ExpectationValidationResult
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    gx_validation._copy_once_when_dumping()
+    config = ExpectationConfiguration(type="expect_column_values_to_not_be_null", kwargs={"column": "a"},
+                                      meta={"notes": ["kept"]})
+    result = ExpectationValidationResult(success=True, expectation_config=config, result={"partial": [1, 2]},
+                                         meta={"nested": {"n": 1}})
+    dumped = result.to_json_dict()
+    dumped["result"]["partial"].append(3)
+    dumped["meta"]["nested"]["n"] = 2
+    dumped["expectation_config"]["kwargs"]["column"] = "b"
+    dumped["expectation_config"]["meta"]["notes"].append("changed")
+    assert result.result == {"partial": [1, 2]} and result.meta == {"nested": {"n": 1}}
+    assert config.kwargs == {"column": "a"} and config.meta == {"notes": ["kept"]}
+
+
 @pytest.mark.parametrize("value, plain", [
     ("a", True), (3, True), (True, True), (None, True), (1.5, True), (float("nan"), False),
     ([1, "a", [None]], True), ({"a": [1]}, True), ({1: "a"}, False), ((1, 2), False), ({"a"}, False),
