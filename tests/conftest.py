@@ -27,6 +27,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = Path(__file__).resolve().parent / "data" / "seeds"
 
 
+def mention_rows(columns: dict[str, list]) -> list[dict]:
+    """Corpus.tables's mention columns as one dict per mention, in order."""
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_TEST_PREFECT_HOME, ignore_errors=True)
 

@@ -6,6 +6,7 @@ chunks.py, pronoun_listing.py, names.py): per word family of words.json, a rule 
 from __future__ import annotations
 
 import pytest
+from conftest import mention_rows
 
 from newswire.actors import Corpus, extract_mentions
 from newswire.nlp import load_nlp
@@ -265,9 +266,9 @@ def pronoun_rows(text: str, expression: str) -> list[tuple[str, str]]:
     corpus = Corpus([("a", extract_mentions(load_nlp()(text)))])
     start = text.rindex(expression)
     corpus.resolve_speakers("a", text, start, start + len(expression))
-    actors, rows = corpus.tables()
+    actors, columns = corpus.tables()
     names = {actor.actor_id: actor.name for actor in actors}
-    return [(names[row["actor_id"]], row["text"]) for row in rows if row["kind"] == "pronoun"]
+    return [(names[row["actor_id"]], row["text"]) for row in mention_rows(columns) if row["kind"] == "pronoun"]
 
 
 @pytest.mark.parametrize("family, text, expression, expected", [

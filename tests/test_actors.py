@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import mention_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
@@ -35,7 +36,7 @@ def seed_corpus():
         extracted.append((path.name, entities_of(text)))
     corpus = Corpus(extracted)
     actors, mentions = corpus.tables()
-    return texts, {actor.name: actor for actor in actors}, mentions
+    return texts, {actor.name: actor for actor in actors}, mention_rows(mentions)
 
 
 def test_spelling_variants_across_articles_are_one_actor(seed_corpus):
@@ -159,7 +160,7 @@ def test_a_full_name_labelled_org_whose_first_word_opens_the_corpus_s_people_s_n
 def test_unresolvable_names_keep_their_own_actor():
     actors, mentions = Corpus([("a", entities_of("Kowalski, the mayor, said the plan had failed."))]).tables()
     assert [(a.name, a.roles) for a in actors if a.type == "PERSON"] == [("Kowalski", ["mayor"])]
-    assert mentions[0]["text"] == "Kowalski"
+    assert mentions["text"][0] == "Kowalski"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "no entities here at all.", "Путин и Лавров встретились в Москве.",
