@@ -134,8 +134,8 @@ def structure_from_cache(files: Iterable[DiscoveredFile],
     """Read every file (~0.1 ms each; a served run takes the document of each file serve's fork
     server read and that has not changed since: newswire.unchanged_files) and take its structure
     from the cache: the articles and ingest rejections found, and the files left to structure (as
-    paths, which travel to a worker cheaply and are read there again). With nothing cached (a first run), nothing is
-    read here: every file is left to structure."""
+    paths, which travel to a worker cheaply and are read there again). With nothing cached (a
+    first run), nothing is read here: every file is left to structure."""
     batch = StructuredBatch()
     cache = StructureCache(cache_dir)
     if cache.holds_nothing():

@@ -61,9 +61,10 @@ class CountryJournal:
 
 @dataclass
 class ArticleResolution:
-    """Some articles' own resolution state: the mentions resolved in them (extra: all of them, or
-    those after the first `held`), the unnamed speakers they remembered ("a senior official", for a
-    later "the official") and the pronouns they left unlisted."""
+    """Some articles' own resolution state: how many mentions had been resolved in each (held), those
+    resolved after them (extra: Corpus.resolved_since; empty in Corpus.article_state's), the
+    unnamed speakers they remembered ("a senior official", for a later "the official") and the
+    pronouns they left unlisted."""
     held: dict[str, int]
     extra: dict[str, list[LocalMention]]
     unnamed: dict[tuple[str, str], LocalMention]

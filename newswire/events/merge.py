@@ -545,6 +545,8 @@ def most_voted(counts: Counter) -> Any:
 
 
 def _most_common(values: list) -> Any | None:
+    if len(values) == 1:  # an event of one mention (~91 % of the BBC corpus's): nothing to count
+        return values[0]
     counts = Counter(v for v in values if v is not None)
     return most_voted(counts) if counts else None
 
