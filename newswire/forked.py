@@ -112,7 +112,7 @@ class Beside(Generic[T]):
     def result(self) -> T:
         if self.pid is None:
             return self.work()
-        answered, value = self._answer()
+        answered, value = self._answer(self._deadline())
         if not answered:
             log.warning("the forked child gave no result (%s): computing it here", value)
             return self.work()
@@ -123,20 +123,10 @@ class Beside(Generic[T]):
         then does the work its own way: newswire.split_resolution)."""
         if self.pid is None:
             return None
-        answered, value = self._answer()
+        answered, value = self._answer(self._deadline())
         if not answered:
             log.warning("the forked child gave no result (%s)", value)
         return value if answered else None
-
-    def _answer(self) -> tuple[bool, object]:
-        own_seconds = time.monotonic() - self.started
-        try:
-            data = self._read(time.monotonic() + WAIT_SECONDS + WAIT_FACTOR * own_seconds)
-            return pickle.loads(data)
-        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError) as error:
-            return False, f"{type(error).__name__}: {error}"
-        finally:
-            self.close()
 
     def finished(self, seconds: float) -> T | None:
         """For work whose product is what it leaves on disk (a cache the parent reads next): wait up
@@ -145,13 +135,22 @@ class Beside(Generic[T]):
         the child did not do it."""
         if self.pid is None:
             return None
+        answered, value = self._answer(time.monotonic() + seconds)
+        return value if answered else None
+
+    def _deadline(self) -> float:
+        """When to stop waiting for the child: WAIT_SECONDS, plus WAIT_FACTOR times the seconds the
+        parent has spent on its own branch."""
+        return time.monotonic() + WAIT_SECONDS + WAIT_FACTOR * (time.monotonic() - self.started)
+
+    def _answer(self, deadline: float) -> tuple[bool, object]:
+        """(whether the child answered whole, what it returned or why it did not); the child ended."""
         try:
-            done, value = pickle.loads(self._read(time.monotonic() + seconds))
-        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError):
-            done, value = False, None
+            return pickle.loads(self._read(deadline))
+        except (OSError, EOFError, TimeoutError, pickle.UnpicklingError) as error:
+            return False, f"{type(error).__name__}: {error}"
         finally:
             self.close()
-        return value if done else None
 
     def _read(self, deadline: float) -> bytes:
         chunks = []

@@ -42,6 +42,21 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+@pytest.fixture(scope="module")
+def seeds_extracted(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The seeds structured and extracted into a cache of their own, once per module: (spine tables,
+    extracted batch, raw folder, cache folder)."""
+    from newswire import extract, stages
+
+    raw = tmp_path_factory.mktemp("seeds-extracted") / "raw"
+    shutil.copytree(seeds_dir, raw)
+    cache = raw.parent / "cache"
+    files, rejected = stages.discover_inputs(raw)
+    structured = stages.structure_batch(files, cache)  # cached, for serve's fork server to read
+    spine = stages.spine_tables(stages.clean_corpus(structured.articles), rejected + structured.quarantine)
+    return spine, extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache), raw, cache
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """A temporary Prefect API (SQLite in a temp dir) for real flow runs; started once per session."""

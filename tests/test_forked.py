@@ -106,17 +106,6 @@ def test_no_fork_without_a_second_core_or_the_memory(monkeypatch):
     assert not forked.usable()
 
 
-@pytest.fixture(scope="module")
-def seeds_extracted(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    raw = tmp_path_factory.mktemp("forked") / "raw"
-    shutil.copytree(seeds_dir, raw)
-    cache = raw.parent / "cache"
-    files, rejected = stages.discover_inputs(raw)
-    structured = stages.structure_batch(files, cache)  # cached, for serve's fork server to read
-    spine = stages.spine_tables(stages.clean_corpus(structured.articles), rejected + structured.quarantine)
-    return spine, extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache), raw, cache
-
-
 def _forks_counted(monkeypatch) -> list:
     """Forking allowed for any number of quotes and of resolver calls (newswire.split_resolution);
     the list grows by one per child started."""

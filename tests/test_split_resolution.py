@@ -5,13 +5,11 @@ first part is undone and everything resolved in order."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pytest
 
-from newswire import extract, forked, split_resolution, stages
+from newswire import forked, split_resolution
 from newswire.actors import Corpus
 from newswire.actors.corpus import CountryJournal
 from newswire.events import parties
@@ -20,16 +18,10 @@ pytestmark = pytest.mark.skipif(not forked.usable(), reason="no fork beside this
 
 
 @pytest.fixture(scope="module")
-def seeds(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    raw = tmp_path_factory.mktemp("split") / "raw"
-    shutil.copytree(seeds_dir, raw)
-    cache = raw.parent / "cache"
-    files, rejected = stages.discover_inputs(raw)
-    structured = stages.structure_batch(files, cache)
-    spine = stages.spine_tables(stages.clean_corpus(structured.articles), rejected + structured.quarantine)
-    extractions = extract.extract_batch(stages.extraction_inputs(spine["articles"]), cache).extractions
-    texts = dict(zip(spine["articles"]["article_id"], spine["articles"]["text"]))
-    return extractions, texts
+def seeds(seeds_extracted):
+    """The seeds' extractions and their articles' texts."""
+    spine, extracted, _, _ = seeds_extracted
+    return extracted.extractions, dict(zip(spine["articles"]["article_id"], spine["articles"]["text"]))
 
 
 def _resolved(extractions, texts, fork: bool) -> tuple:

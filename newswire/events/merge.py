@@ -124,7 +124,7 @@ def argue(article_id: str, text: str, found: Sequence[EventMention], resolver: R
     argued = []
     participant_nouns = rules().participant_nouns
     last_group: tuple[str, ...] = ()  # the doers of the article's last act of several
-    for mention in sorted(found, key=lambda m: m.start):
+    for mention in _in_text_order(found):
         sources = _keys(resolver, article_id, mention.sources)
         if not sources and mention.sources and \
                 text[slice(*mention.sources[0])].lower().split()[-1:] in ([noun] for noun in participant_nouns):
@@ -143,7 +143,11 @@ def argued_again(article_id: str, found: Sequence[EventMention],
     """argue's result from the arguments it found ((sources, targets, location) of each mention,
     in text order): for a process that holds the mentions but not the result (a forked child's)."""
     return [ResolvedMention(article_id, mention, sources, targets, location, None, "none")
-            for mention, (sources, targets, location) in zip(sorted(found, key=lambda m: m.start), arguments, strict=True)]
+            for mention, (sources, targets, location) in zip(_in_text_order(found), arguments, strict=True)]
+
+
+def _in_text_order(found: Sequence[EventMention]) -> list[EventMention]:
+    return sorted(found, key=lambda m: m.start)
 
 
 def dated(articles: Mapping[str, Article], argued: list[ResolvedMention]) -> list[ResolvedMention]:
