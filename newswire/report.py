@@ -161,7 +161,10 @@ def time_chart(df: pd.DataFrame, date: str, series: str | None, title: str) -> s
     import altair as alt
 
     data = pd.DataFrame({"day": df[date].dt.strftime("%Y-%m-%d")})
-    encoding = {"x": alt.X("day:O", title=None), "y": alt.Y("count():Q", title="count")}
+    # No label limit: a day's label (ten characters) never reaches Vega's default one, and checking
+    # each label against it took half of vl-convert's time on the events' charts (~0.07 of 0.15 s a
+    # chart over the BBC release, at the end of a served run), for the very same SVG
+    encoding = {"x": alt.X("day:O", title=None, axis=alt.Axis(labelLimit=0)), "y": alt.Y("count():Q", title="count")}
     if series is not None:
         data["series"] = df[series].map(chart_label).to_numpy()
         encoding["color"] = alt.Color("series:N", title=series)

@@ -154,3 +154,27 @@ def test_a_chart_names_its_gradients_the_same_whatever_the_process_drew_before(f
     assert named == _ids_of_the_chart(later, '{"mark": "rect"}')
     assert "gradient_" not in named.replace("<text>gradient_2</text>", "")  # a label is not an id
     assert named != _ids_of_the_chart(first, '{"mark": "bar"}')  # two charts of one page: distinct ids
+
+
+@pytest.mark.parametrize("series", [None, "kind"])
+def test_a_time_chart_draws_the_svg_of_vegas_default_label_limit(monkeypatch, series):
+    """time_chart lifts the day axis's label limit (checking each label against it was half of
+    vl-convert's time): a day's label never reaches it, so the SVG is the one the default limit draws."""
+    import json
+
+    import pandas as pd
+    import vl_convert
+
+    from newswire import report
+
+    days = pd.to_datetime([f"2024-{month:02d}-{day:02d}" for month in (1, 2, 11) for day in range(1, 29)], utc=True)
+    data = pd.DataFrame({"day": days.repeat(2), "kind": ["CONSULT", "MATERIAL CONFLICT, a long label"] * len(days)})
+    charts = []
+    monkeypatch.setattr(report, "render_svg", lambda chart: charts.append(json.loads(chart.to_json())) or "")
+    report.time_chart(data, "day", series, "Per day")
+    spec = charts[0]
+    assert spec["encoding"]["x"]["axis"] == {"labelLimit": 0}
+    default = {**spec, "encoding": {**spec["encoding"], "x": {k: v for k, v in spec["encoding"]["x"].items() if k != "axis"}}}
+    svg = vl_convert.vegalite_to_svg(json.dumps(spec))
+    assert svg == vl_convert.vegalite_to_svg(json.dumps(default))
+    assert "2024-11-28" in svg and "2024-01-01" in svg
