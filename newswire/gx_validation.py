@@ -16,6 +16,7 @@ table the release lacks fails (its ids cannot resolve).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -24,6 +25,7 @@ import math
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -472,6 +474,160 @@ def _escape_stored_values(context, keys: list, result) -> None:
             context.validation_results_store.set(key, result)
 
 
+class SuitesAhead:
+    """Each table's suite and validation definition, made ahead from the previous release's table of
+    that name (prepare) and kept when the table that comes gives the very same rules (its rules read
+    only its row count and its derived checks' names and shares, which a table of the previous
+    release mostly gives again); a table whose rules differ, or that had none made ahead, gets its
+    suite made when it comes (one made ahead is deleted first). newswire serve's checker makes them
+    between runs (prepare_next_checks)."""
+
+    def __init__(self, context, batches: Mapping) -> None:
+        self.context, self.batches = context, batches
+        self.ahead: dict[str, tuple[list, object]] = {}  # table -> (its rules' signature, its definition)
+
+    def prepare(self, previous_dir: Path) -> list[str]:
+        """Each table's suite made from previous_dir's table of that name: the tables that got one. A
+        table the previous release lacks, or that cannot be checked as this code checks its own
+        (an older release's), gets none."""
+        previous: dict[str, pd.DataFrame] = {}  # its tables read so far
+        for table in self.batches:
+            try:
+                rules = _previous_rules(table, previous_dir, previous)
+                if rules is not None:
+                    self.ahead[table] = (_signature(rules), self._add(table, rules))
+            except Exception as error:
+                log.debug("no suite ahead for %s: %s: %s", table, type(error).__name__, error)
+                self._forget(table)
+        return list(self.ahead)
+
+    def definition(self, table: str, rules: list[_Rule]) -> tuple[object, bool]:
+        """(table's validation definition, whether its suite was added now rather than ahead)."""
+        signature, definition = self.ahead.pop(table, (None, None))
+        if definition is not None and signature == _signature(rules):
+            return definition, False
+        if definition is not None:
+            self._forget(table)
+        return self._add(table, rules), True
+
+    def _forget(self, table: str) -> None:
+        """The table's suite and definition made ahead gone (either or both may not have been added)."""
+        for made in (self.context.validation_definitions, self.context.suites):
+            with contextlib.suppress(Exception):
+                made.delete(table)
+
+    def _add(self, table: str, rules: list[_Rule]):
+        import great_expectations as gx
+
+        # given whole: add_expectation compares each expectation with every one added before it
+        # (~0.7 s of CPU a release), looking for equal ones that unique rule names rule out
+        suite = self.context.suites.add(gx.ExpectationSuite(name=table, expectations=[rule.expectation for rule in rules]))
+        return self.context.validation_definitions.add(gx.ValidationDefinition(name=table, data=self.batches[table],
+                                                                              suite=suite))
+
+
+def _previous_rules(table: str, previous_dir: Path, previous: dict[str, pd.DataFrame]) -> list[_Rule] | None:
+    """The table's rules as previous_dir's table of that name gives them (None: it has none), its
+    tables read into previous as needed."""
+    needed = [t for t in (table, *sorted(tables_read_by(table)))
+              if t not in previous and (previous_dir / f"{t}.parquet").exists()]
+    if table not in previous and table not in needed:
+        return None
+    for name in needed:
+        previous[name] = read_table(previous_dir / f"{name}.parquet")
+    return _labelled(build_rules(table, previous, previous_dir, derived_checks(table, previous)))
+
+
+def _labelled(rules: list[_Rule]) -> list[_Rule]:
+    """The rules, each expectation labelled with its rule's name and severity."""
+    from great_expectations.expectations.metadata_types import FailureSeverity
+
+    for rule in rules:
+        rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
+        # GX's own severity field, so that Data Docs and any GX tooling see the same split
+        rule.expectation.severity = FailureSeverity.CRITICAL if rule.severity == INTEGRITY else FailureSeverity.WARNING
+    return rules
+
+
+def _signature(rules: list[_Rule]) -> list:
+    """What a suite holds of its rules (taken before the suite gives its expectations ids)."""
+    return [(rule.name, rule.severity, type(rule.expectation), rule.expectation.dict()) for rule in rules]
+
+
+@dataclass
+class PreparedChecks:
+    """A Great Expectations context made for the next run's checks (prepare_next_checks): its
+    tables' batch definitions, their suites made ahead from previous_dir, and those suites' Data
+    Docs pages, built in site (a folder of its own, copied to the run's Data Docs folder at the end)."""
+    previous_dir: Path
+    context: object
+    batches: dict
+    suites: SuitesAhead
+    site: Path
+
+
+_prepared: PreparedChecks | None = None
+
+
+def prepare_next_checks(previous_dir: Path) -> None:
+    """For newswire serve's checker, between runs: the next run's context, with every table's suite
+    made ahead from previous_dir (the latest release, which the next run will compare with) and the
+    suites' pages built (SuitesAhead). A served +1 run over the BBC corpus made them after its
+    actors were staged, where the flow, its checker and its painter share both cores (~0.2 CPU-s
+    for the suites and their definitions, ~0.15 for their pages, and ~0.1 for the context and its
+    batch definitions as corpus resolution began); made while the run waited for corpus resolution
+    they slowed it as much (corpus resolution 2.92 -> 3.06 s, validate+publish 1.20 -> 1.07 s,
+    twelve runs each). A run checking against another previous release discards them. Never
+    raises: a failure leaves nothing prepared."""
+    global _prepared
+    discard_prepared()
+    site = Path(tempfile.mkdtemp(prefix="newswire-data-docs-"))
+    try:
+        _patch_gx()
+        context = _context(site)
+        source = context.data_sources.add_pandas(SITE_NAME)
+        batches = {table: source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
+                   for table in TABLES}
+        suites = SuitesAhead(context, batches)
+        docs = DocsAhead(context)
+        for table in suites.prepare(Path(previous_dir)):
+            docs.suite_added(table)
+        docs.build_waiting()
+    except Exception as error:
+        log.warning("the next run's checks were not prepared (%s: %s): the run makes its own",
+                    type(error).__name__, error)
+        shutil.rmtree(site, ignore_errors=True)
+        return
+    _prepared = PreparedChecks(Path(previous_dir).resolve(), context, batches, suites, site)
+
+
+def discard_prepared() -> None:
+    global _prepared
+    prepared, _prepared = _prepared, None
+    if prepared is not None:
+        shutil.rmtree(prepared.site, ignore_errors=True)
+
+
+def _take_prepared(previous_dir: Path | None, expected: list[str]) -> PreparedChecks | None:
+    """The prepared context, when it was made for this previous release and every suite made ahead
+    is one of the expected tables' (no page of a suite left unchecked); else None (discarded)."""
+    global _prepared
+    prepared, _prepared = _prepared, None
+    if prepared is not None and previous_dir is not None and Path(previous_dir).resolve() == prepared.previous_dir \
+            and set(prepared.suites.ahead) <= set(expected) <= set(prepared.batches):
+        return prepared
+    if prepared is not None:
+        shutil.rmtree(prepared.site, ignore_errors=True)
+    return None
+
+
+def _patch_gx() -> None:
+    _read_each_configuration_once()
+    _hash_plain_ids_directly()
+    _compile_templates_once()
+    _copy_once_when_dumping()
+
+
 class DocsAhead:
     """Data Docs built while the checker waits for the run's next tables: the pages of each suite
     and of its result once it has run (its stored values escaped first), the rest, the site's
@@ -488,12 +644,20 @@ class DocsAhead:
             site_name=SITE_NAME, site_config=context.variables.data_docs_sites[SITE_NAME])
         self.waiting: list = []  # identifiers of the pages to build, in the order their suites ran
 
-    def ran(self, suite: str, result) -> None:
+    def suite_added(self, suite: str) -> None:
+        """A suite's page, before the suite has run."""
         from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
+        self.waiting.append(ExpectationSuiteIdentifier(name=suite))
+
+    def ran(self, suite: str, result, suite_page: bool = True) -> None:
+        """The pages of a suite's result, and of the suite unless its page was asked for before
+        (suite_added) and the suite has not changed since."""
         keys = _result_keys(self.context, suite)
         _escape_stored_values(self.context, keys, result)
-        self.waiting += [ExpectationSuiteIdentifier(name=suite), *keys]
+        if suite_page:
+            self.suite_added(suite)
+        self.waiting += keys
 
     def build_waiting(self) -> bool:
         """The pages waiting (arrivals' meanwhile): whether there were any."""
@@ -722,24 +886,33 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
                      arrival: Arrival | None = None) -> ValidationReport:
     """Run one suite per table of the release; Data Docs go to docs_dir (no default: a published
     release is never written into, so the caller says where). arrival: the tables are still being
-    staged, and each is checked as it comes (tables_in_turn)."""
-    import great_expectations as gx
-    from great_expectations.expectations.metadata_types import FailureSeverity
-
-    _read_each_configuration_once()
-    _hash_plain_ids_directly()
-    _compile_templates_once()
-    _copy_once_when_dumping()
-
+    staged, and each is checked as it comes (tables_in_turn), in the context prepare_next_checks made
+    for this previous release when there is one."""
+    _patch_gx()
     release_dir = Path(release_dir)
     # GX wants an absolute base_directory for a filesystem site.
     docs_dir = Path(docs_dir).resolve()
-    context = _context(docs_dir)
-    source = context.data_sources.add_pandas(SITE_NAME)
-    # each table's asset and batch definition name it only: made before the tables come (~0.07 s
-    # of a BBC release that would otherwise fall when the run's last tables are being checked)
-    batches = {table: source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
-               for table in expected_tables(release_dir, arrival)}
+    expected = expected_tables(release_dir, arrival)
+    prepared = _take_prepared(previous_dir, expected) if arrival is not None else None
+    try:
+        return _validate(release_dir, previous_dir, docs_dir, arrival, expected, prepared)
+    finally:
+        if prepared is not None:
+            shutil.rmtree(prepared.site, ignore_errors=True)
+
+
+def _validate(release_dir: Path, previous_dir: Path | None, docs_dir: Path, arrival: Arrival | None,
+              expected: list[str], prepared: PreparedChecks | None) -> ValidationReport:
+    if prepared is not None:
+        context, batches, suites, site = prepared.context, prepared.batches, prepared.suites, prepared.site
+    else:
+        context, site = _context(docs_dir), docs_dir
+        source = context.data_sources.add_pandas(SITE_NAME)
+        # each table's asset and batch definition name it only: made before the tables come (~0.07 s
+        # of a BBC release that would otherwise fall when the run's last tables are being checked)
+        batches = {table: source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("whole table")
+                   for table in expected}
+        suites = SuitesAhead(context, batches)
     outcomes: dict[str, list[ExpectationOutcome]] = {}
     docs = DocsAhead(context)
     tables: dict[str, pd.DataFrame] = {}
@@ -748,15 +921,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
         key = TABLES[table].key
         checks = derived_checks(table, tables)
         batch_df = df.assign(**{column: series for column, (_, series, _) in checks.items()}) if checks else df
-        rules = build_rules(table, tables, previous_dir, checks)
-        for rule in rules:
-            rule.expectation.meta = {"newswire_rule": rule.name, "newswire_severity": rule.severity}
-            # GX's own severity field, so that Data Docs and any GX tooling see the same split
-            rule.expectation.severity = FailureSeverity.CRITICAL if rule.severity == INTEGRITY else FailureSeverity.WARNING
-        # given whole: add_expectation compares each expectation with every one added before it
-        # (~0.7 s of CPU a release), looking for equal ones that unique rule names rule out
-        suite = context.suites.add(gx.ExpectationSuite(name=table, expectations=[rule.expectation for rule in rules]))
-        definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batches[table], suite=suite))
+        definition, added_now = suites.definition(table, _labelled(build_rules(table, tables, previous_dir, checks)))
         # run without a Checkpoint: it would add nothing (no actions) but serialise and compare every
         # definition and suite with its store copy again (~0.4 s of CPU a release); the results are
         # stored for Data Docs all the same
@@ -765,7 +930,7 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
             _forget_results(context, table)
             result = definition.run(batch_parameters={"dataframe": batch_df},
                                     result_format={**FAILURE_FORMAT, "unexpected_index_column_names": [key]})
-        docs.ran(table, result)
+        docs.ran(table, result, suite_page=added_now)
         outcomes[table] = []
         for item in result.results:
             config = item.expectation_config
@@ -777,8 +942,10 @@ def validate_release(release_dir: Path, previous_dir: Path | None, docs_dir: Pat
     if arrival is not None:  # the run may have found its tables are the latest release's meanwhile
         given_up(release_dir)
     index = docs.finish()
-    make_offline(docs_dir)  # first: it points the logo at a local image that pruning must keep
-    _prune_unused_images(docs_dir)
+    make_offline(site)  # first: it points the logo at a local image that pruning must keep
+    _prune_unused_images(site)
+    if site != docs_dir:
+        shutil.copytree(site, docs_dir, dirs_exist_ok=True)
     docs_index = docs_dir / "index.html"
     return ValidationReport(release=release_dir, tables={t: outcomes[t] for t in TABLES if t in outcomes},
                             skipped=[t for t in TABLES if t not in tables],

@@ -22,7 +22,9 @@ Below SPAWNED_CHECKER_ARTICLES articles the suites take less than the checker's 
 
 `newswire serve` starts one checker for all the runs it serves (checker_service), forked from the
 fork server that its runs fork from too (newswire.served_runs, Great Expectations preloaded): a
-run connects to it, and its suites start at once.
+run connects to it, and its suites start at once. Between runs it prepares the next run's suites
+against the release the last one published (gx_validation.prepare_next_checks: ~1 CPU-s over the
+BBC release; a run that connects meanwhile waits for it, as one does during the warm-up).
 
 Forked from the fork server, not from the flow process, which holds Prefect's threads and its API
 client, half-made in a forked child. A plain process and a pipe rather than a process pool: the
@@ -91,6 +93,34 @@ def _answer(connection: Connection) -> None:
     run_services.answer_requests(connection, _check)
 
 
+def _answer_and_prepare(connection: Connection) -> None:
+    """The served checker's answers to one run, then the next run's checks prepared against the
+    release the run published (or kept): gx_validation.prepare_next_checks, in the idle time
+    between runs. The run closes its connection once it has published."""
+    staged: list[Path] = []
+
+    def check(staging_dir: Path, *rest) -> dict:
+        staged.append(Path(staging_dir))
+        return _check(staging_dir, *rest)
+
+    run_services.answer_requests(connection, check)
+    if staged:
+        _prepare_after(staged[-1])
+
+
+def _prepare_after(staging_dir: Path) -> None:
+    """The next run's checks prepared against the latest release of the folder staging_dir was in."""
+    from newswire import gx_validation
+    from newswire.release import latest_release
+
+    try:
+        latest = latest_release(staging_dir.parent)
+    except OSError:
+        latest = None
+    if latest is not None:
+        gx_validation.prepare_next_checks(latest)
+
+
 def _check(staging_dir: Path, previous_dir: Path | None, accept_drift: bool, arrival: Arrival | None = None) -> dict:
     """The suites (a failure, such as ReleaseBlocked when they block the release, goes to the run)."""
     from newswire import gx_validation  # raises here if the import failed
@@ -145,7 +175,8 @@ def checker_service(timeout: float = SERVICE_START_SECONDS) -> Iterator[None]:
     and a +1 article run over the BBC corpus waited for it). The runs, forked from the same server,
     inherit its address and key through the environment (checker_ahead). A service that does not
     start in time is left: the runs then start their own checkers, as unserved runs do."""
-    with run_services.started(CHECKER_SERVICE, _start_checking, _answer, timeout, warm_up=_check_the_rehearsal):
+    with run_services.started(CHECKER_SERVICE, _start_checking, _answer_and_prepare, timeout,
+                              warm_up=_check_the_rehearsal):
         yield
 
 

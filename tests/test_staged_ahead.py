@@ -376,3 +376,74 @@ def test_a_service_whose_run_left_before_its_answer_goes_on_serving():
     ours.close()  # the run is gone before the answer
     # returns (serve's loop then takes the next run's connection) instead of raising out of the service
     answer_requests(theirs, lambda *request: time.sleep(0.05) or "drawn")
+
+
+@pytest.mark.parametrize("emptied", [None, "quotes"])
+def test_checks_prepared_from_the_previous_release_check_as_checks_made_when_the_tables_come(
+        sample_tables, sample_release, tmp_path, monkeypatch, emptied):
+    """newswire serve's checker prepares the next run's checks between runs: each table's suite made
+    from the previous release's table, and its page. A table whose rules are the same keeps it; one
+    whose rules differ (its previous table was empty: no null-share rules) gets its suite made
+    afresh. The reports and the sites are those of checks made when the tables come."""
+    from synthetic_release import write_release
+
+    previous = sample_release if emptied is None else \
+        write_release(tmp_path / "previous", {**sample_tables, emptied: sample_tables[emptied].iloc[:0]})
+    made_now = {}
+    definition = gx_validation.SuitesAhead.definition
+
+    def definition_recorded(self, table, rules):
+        made = definition(self, table, rules)
+        made_now[table] = made[1]
+        return made
+
+    monkeypatch.setattr(gx_validation.SuitesAhead, "definition", definition_recorded)
+    staged, arriving = tmp_path / "staged", tmp_path / "arriving"
+    staged.mkdir()
+    arriving.mkdir()
+    for table, df in sample_tables.items():
+        write_table(df, table, staged / f"{table}.parquet")
+    gx_validation.prepare_next_checks(previous)
+    site = gx_validation._prepared.site
+    assert sorted(gx_validation._prepared.suites.ahead) == sorted(sample_tables)
+    writer = _stage_slowly(sample_tables, arriving, list(sample_tables))
+    as_they_come = validate_release(arriving, previous, tmp_path / "docs_arriving", Arrival(tuple(TABLES), os.getpid()))
+    writer.join()
+    assert made_now == {table: table == emptied for table in sample_tables}
+    assert gx_validation._prepared is None and not site.exists()  # taken, and its folder copied and removed
+    at_once = validate_release(staged, previous, tmp_path / "docs_staged")
+    assert made_now == {table: True for table in sample_tables}
+    assert as_they_come.summary() == at_once.summary()
+    assert _site(tmp_path / "docs_arriving") == _site(tmp_path / "docs_staged")
+
+
+def test_checks_prepared_against_another_release_are_discarded(sample_tables, sample_release, tmp_path):
+    from synthetic_release import write_release
+
+    other = write_release(tmp_path / "other", sample_tables)
+    gx_validation.prepare_next_checks(other)
+    site = gx_validation._prepared.site
+    arriving = tmp_path / "arriving"
+    arriving.mkdir()
+    writer = _stage_slowly(sample_tables, arriving, list(sample_tables))
+    report = validate_release(arriving, sample_release, tmp_path / "docs", Arrival(tuple(TABLES), os.getpid()))
+    writer.join()
+    assert report.docs_index is not None and gx_validation._prepared is None and not site.exists()
+    assert report.summary() == validate_release(arriving, sample_release, tmp_path / "docs_again").summary()
+
+
+def test_the_served_checker_prepares_the_next_runs_checks_against_the_latest_release(sample_release, tmp_path):
+    from newswire import staged_checks
+
+    out = tmp_path / "processed"
+    out.mkdir()
+    shutil.copytree(sample_release, out / sample_release.name)
+    os.symlink(sample_release.name, out / "latest")
+    try:
+        staged_checks._prepare_after(out / ".staging-of-a-run")
+        assert gx_validation._prepared is not None
+        assert gx_validation._prepared.previous_dir == (out / sample_release.name).resolve()
+    finally:
+        gx_validation.discard_prepared()
+    staged_checks._prepare_after(tmp_path / "nothing published" / ".staging")
+    assert gx_validation._prepared is None
