@@ -11,6 +11,10 @@ run is timed from the moment its process appears (a new descendant of serve), or
 scheduled time if that is later (Prefect's runner starts a run's process up to 10 s ahead, and
 the run then waits for its time), to the line its summary prints last: the seconds include the
 run's start-up but not the wait for the schedule. Prints each run's seconds and share of the cold run, and each run's stage seconds.
+Prefect's server lets a run start when its scheduled time is less than half a second away (it
+rounds the wait to whole seconds), so a run may start up to 0.5 s before that time, or later when
+the runner is late: each run's seconds from the start Prefect recorded for it (the flow run's
+start_time, when it entered Running) are printed too, without that jitter.
 --code runs another checkout's code (e.g. a `git archive` of main) for before/after figures;
 --state serves over a copy of the releases and cache a cold run left (and --cold gives its seconds).
 Linux only (the run's process is found in /proc). Figures vary by ~10 % between runs here.
@@ -99,8 +103,8 @@ def _environment(code: Path) -> dict[str, str]:
 
 
 def served_runs(code: Path, work: Path, new_files: list[Path], interval: float,
-                log=None) -> list[tuple[str, float, str]]:
-    """(what the run had, seconds, its stage seconds) of each scheduled run."""
+                log=None) -> list[tuple[str, float, float, str]]:
+    """(what the run had, seconds, seconds from its recorded start, its stage seconds) of each scheduled run."""
     serve = subprocess.Popen(
         [sys.executable, "-m", "newswire.cli", "serve", "--interval", f"{interval:g}", "--raw", str(work / "raw"),
          "--out", str(work / "out"), "--cache", str(work / "cache")],
@@ -134,24 +138,31 @@ def served_runs(code: Path, work: Path, new_files: list[Path], interval: float,
     timed = []
     for (what, appeared, stages), (moment, wall) in zip(figures, ended):
         # the run's scheduled time, on the monotonic clock: the latest scheduled before its end
-        due = max((moment - (wall - t) for t in scheduled if t <= wall), default=None)
+        run = max(((t, started) for t, started in scheduled if t <= wall), default=None)
+        due = moment - (wall - run[0]) if run else None
         began = max(t for t in (appeared, due) if t is not None) if (appeared or due) else None
-        timed.append((what, moment - began if began else float("nan"), stages))
+        started = moment - (wall - run[1]) if run and run[1] is not None else None
+        timed.append((what, moment - began if began else float("nan"),
+                      moment - started if started is not None else float("nan"), stages))
     if log is not None:
         for when, pid, command in clock.seen:
             print(f"{when:.2f} new process {pid}: {command}", file=log)
     return timed
 
 
-def _scheduled_starts(api: str) -> list[float]:
-    """The scheduled times (Unix seconds) of the server's completed and running flow runs (the last run
-    prints its summary before it completes)."""
+def _scheduled_starts(api: str) -> list[tuple[float, float | None]]:
+    """(scheduled time, recorded start time or None), Unix seconds, of the server's completed and
+    running flow runs (the last run prints its summary before it completes)."""
     request = urllib.request.Request(f"{api}/flow_runs/filter", method="POST", headers={"Content-Type": "application/json"},
                                      data=json.dumps({"flow_runs": {"state": {"type": {"any_": ["COMPLETED", "RUNNING"]}}},
                                                       "sort": "EXPECTED_START_TIME_DESC", "limit": 50}).encode())
     with urllib.request.urlopen(request, timeout=30) as response:
-        return [datetime.fromisoformat(run["expected_start_time"].replace("Z", "+00:00")).timestamp()
+        return [(_unix(run["expected_start_time"]), _unix(run["start_time"]) if run.get("start_time") else None)
                 for run in json.load(response) if run.get("expected_start_time")]
+
+
+def _unix(moment: str) -> float:
+    return datetime.fromisoformat(moment.replace("Z", "+00:00")).timestamp()
 
 
 def main() -> None:
@@ -180,8 +191,9 @@ def main() -> None:
           f"{os.cpu_count()} cores")
     print(f"cold newswire run: {cold:.1f} s")
     log = args.log.open("w", encoding="utf-8") if args.log else None
-    for what, seconds, stages in served_runs(args.code, work, new_files, args.interval, log):
-        print(f"served, {what:<40} {seconds:5.1f} s = {100 * seconds / cold:4.1f} % of the cold run   ({stages})")
+    for what, seconds, from_start, stages in served_runs(args.code, work, new_files, args.interval, log):
+        print(f"served, {what:<40} {seconds:5.1f} s = {100 * seconds / cold:4.1f} % of the cold run, "
+              f"{from_start:5.2f} s from its recorded start   ({stages})")
 
 
 if __name__ == "__main__":
