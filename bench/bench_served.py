@@ -138,7 +138,7 @@ def served_runs(code: Path, work: Path, new_files: list[Path], interval: float,
     timed = []
     for (what, appeared, stages), (moment, wall) in zip(figures, ended):
         # the run's scheduled time, on the monotonic clock: the latest scheduled before its end
-        run = max(((t, started) for t, started in scheduled if t <= wall), default=None)
+        run = max((pair for pair in scheduled if pair[0] <= wall), key=lambda pair: pair[0], default=None)
         due = moment - (wall - run[0]) if run else None
         began = max(t for t in (appeared, due) if t is not None) if (appeared or due) else None
         started = moment - (wall - run[1]) if run and run[1] is not None else None
