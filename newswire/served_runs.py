@@ -8,16 +8,22 @@ fork server (newswire.worker_pool: the pipeline and the model, loaded once) with
 on first use besides (newswire.served_preload), and each flow run forks from it: the run starts
 with everything imported, and shares the model's memory with the server. A run's own worker
 processes come from a fork server of the run's (the one it inherited is the server's own, not a
-client's). bench/bench_served.py measures it.
+client's). Each run's process is forked once the run before it has ended, and makes itself ready
+while it waits (newswire.standby_runs). bench/bench_served.py measures it.
 
 Prefect 3.9's DirectSubprocessStarter calls its module's run_flow_in_subprocess, named there so
 that it can be replaced ("patch the module to override"); run_flow_in_subprocess asks its module's
 `multiprocessing` for the "spawn" context by name, which is swapped, for the time of the call,
-for the fork server's, as newswire.worker_pool does for the task runner's pool.
+for newswire.standby_runs's over the fork server's, as newswire.worker_pool swaps the fork
+server's in for the task runner's pool.
 """
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,15 +33,16 @@ import prefect.runner._starter_direct as direct_starter
 
 from newswire.run_services import environment
 from newswire.served_memory import CACHE_VARIABLE, RAW_VARIABLE
-from newswire.worker_pool import START_METHOD, prefect_start_method, start_preloading, stop_fork_server
+from newswire.standby_runs import StandbyRuns
+from newswire.worker_pool import START_METHOD, prefect_context, start_preloading, stop_fork_server
 
 SERVED_PRELOAD = "newswire.served_preload"
 SERVED_DEPLOYMENT = "scheduled"
 DROP_PAGE = 200
 
 
-def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
-    with prefect_start_method(prefect.flow_engine, START_METHOD):
+def _run_flow_forked(runs: StandbyRuns, flow, flow_run=None, parameters=None, wait_for=None, context=None, env=None):
+    with prefect_context(prefect.flow_engine, runs):
         return prefect.flow_engine.run_flow_in_subprocess(flow, flow_run=flow_run, parameters=parameters,
                                                           wait_for=wait_for, context=context, env=env)
 
@@ -44,17 +51,22 @@ def _run_flow_forked(flow, flow_run=None, parameters=None, wait_for=None, contex
 def flow_runs_forked(raw_dir: Path, cache_dir: Path | None) -> Iterator[None]:
     """While serving: the fork server starts loading now (and reading the cache entries of the
     corpus in raw_dir: newswire.served_memory), and every flow run the runner starts forks from
-    it. The fork server is stopped, and the environment restored, at the end."""
+    it, ahead of its time (newswire.standby_runs). The fork server is stopped, and the environment
+    restored, at the end."""
     # the fork server starts (and would start again) with this process's environment
     with environment({RAW_VARIABLE: str(raw_dir), CACHE_VARIABLE: str(cache_dir) if cache_dir else None}):
         start_preloading(extra=[SERVED_PRELOAD])
+        folder = Path(tempfile.mkdtemp(prefix="newswire-serve-"))
+        runs = StandbyRuns(multiprocessing.get_context(START_METHOD), folder)
         real = direct_starter.run_flow_in_subprocess
-        direct_starter.run_flow_in_subprocess = _run_flow_forked
+        direct_starter.run_flow_in_subprocess = functools.partial(_run_flow_forked, runs)
         try:
             yield
         finally:
             direct_starter.run_flow_in_subprocess = real
+            runs.stop()
             stop_fork_server()
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def drop_runs_left_scheduled(flow_name: str, deployment: str = SERVED_DEPLOYMENT) -> int:

@@ -58,8 +58,16 @@ def prefect_start_method(module: ModuleType, method: str) -> Iterator[None]:
     """Prefect's ProcessPoolTaskRunner and run_flow_in_subprocess ask their module's `multiprocessing`
     for the "spawn" context by name (Prefect 3.9): for the time they start processes, that name
     gives the context of method instead."""
+    with prefect_context(module, multiprocessing.get_context(method)):
+        yield
+
+
+@contextmanager
+def prefect_context(module: ModuleType, context: object) -> Iterator[None]:
+    """For the time the block runs, the context module's `multiprocessing` gives, whatever it is asked
+    for (see prefect_start_method)."""
     real = module.multiprocessing
-    module.multiprocessing = SimpleNamespace(get_context=lambda _method=None: real.get_context(method))
+    module.multiprocessing = SimpleNamespace(get_context=lambda _method=None: context)
     try:
         yield
     finally:
