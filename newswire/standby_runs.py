@@ -36,8 +36,8 @@ STOP_SECONDS = 5.0
 def _wait_for_a_run(calls, record: str) -> None:
     """The standby process: copy ahead the pages record lists, then run the call that comes, then
     record the pages the run holds."""
-    spans = copied_pages.private_spans()  # the fork server's memory, as this process shares it
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    spans = copied_pages.private_spans()  # the fork server's memory, as this process shares it
     copied = 0
     for piece in copied_pages.in_pieces(copied_pages.within(copied_pages.read_record(Path(record)), spans),
                                         PIECE_BYTES):

@@ -71,9 +71,21 @@ def test_a_waiting_process_that_died_is_replaced_by_one_forked_for_the_run(runs,
     assert second.pid != dead.pid and (second.exitcode, (tmp_path / "second").read_text()) == (0, "two")
 
 
+def _wait_until_ignoring_sigint(pid: int, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            ignored = next(int(line.split()[1], 16) for line in status if line.startswith("SigIgn:"))
+        if ignored & (1 << (signal.SIGINT - 1)):
+            return
+        time.sleep(0.01)
+    raise AssertionError("the waiting process never came to ignore SIGINT")
+
+
 def test_ctrl_c_leaves_a_waiting_process_to_serve_which_ends_it(runs, tmp_path):
     _run(runs, _write, str(tmp_path / "first"), "one")
     waiting = runs.waiting
+    _wait_until_ignoring_sigint(waiting.pid)  # what it does first, a moment after its fork
     os.kill(waiting.pid, signal.SIGINT)
     time.sleep(0.3)
     assert waiting.is_alive()
@@ -104,7 +116,8 @@ def test_the_waiting_process_copies_ahead_the_pages_the_record_lists(runs, tmp_p
     served = StandbyRuns(multiprocessing.get_context("fork"), tmp_path)
     try:
         served.run_ended()
-        time.sleep(0.5)  # 64 pages take well under a millisecond
+        _wait_until_ignoring_sigint(served.waiting.pid)
+        time.sleep(0.3)  # then it copies 64 pages, in well under a millisecond
         _run(served, _held_alone, str(tmp_path / "held"), start, end)
         # the run found them its own before it wrote to them, and its record lists them again
         assert (tmp_path / "held").read_text() == repr([(start, end)])
