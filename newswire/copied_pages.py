@@ -3,9 +3,10 @@
 A served run is a fork of serve's fork server (newswire.served_runs), and shares its ~1.9 GiB of
 private memory until it writes to it: each page it writes first is copied then, in a page fault
 (~3.3 us here against ~1.5 us for a fresh page). Reading a Python object writes its reference
-count, so a +1 article run over the BBC corpus copies ~260 MiB of the server's memory, in ~35,000
-faults, and its pre-corpus steps and corpus resolution take ~0.25 s longer than in a process whose
-pages are its own already (bench/bench_served.py, the twenty-sixth session in the README).
+count, so a +1 article run over the BBC corpus ends holding ~260-300 MiB of the server's memory as
+its own (copied, or first filled), and its pre-corpus steps and corpus resolution take ~0.25 s
+longer than in a process whose pages are its own already: ~35,000 of their ~117,000 page faults
+(a bench harness; bench/bench_served.py and the twenty-sixth session in the README for served runs).
 
 Which pages a run copies barely changes from one run to the next: the server's memory does not
 change, and each run reads the same remembered corpus. So a run records, as it ends, the pages of
