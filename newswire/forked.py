@@ -57,12 +57,13 @@ def usable() -> bool:
     if not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
         return False
     try:
-        return _available_bytes() >= _resident_bytes()
+        return available_bytes() >= _resident_bytes()
     except (OSError, ValueError):
         return False
 
 
-def _available_bytes() -> int:
+def available_bytes() -> int:
+    """The memory the kernel says is available for new work (MemAvailable)."""
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemAvailable:"):
             return int(line.split()[1]) * 1024

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newswire import copied_pages
+from newswire import copied_pages, forked
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,10 @@ def _wait_for_a_run(calls, record: str) -> None:
     record the pages the run holds."""
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
     spans = copied_pages.private_spans()  # the fork server's memory, as this process shares it
-    copied = 0
+    most, copied = min(copied_pages.MOST_BYTES, _room()), 0
     for piece in copied_pages.in_pieces(copied_pages.within(copied_pages.read_record(Path(record)), spans),
                                         PIECE_BYTES):
-        if calls.poll() or copied >= copied_pages.MOST_BYTES or not copied_pages.copy_ahead(piece):
+        if calls.poll() or copied + piece[1] - piece[0] > most or not copied_pages.copy_ahead(piece):
             break
         copied += piece[1] - piece[0]
     try:
@@ -59,6 +59,15 @@ def _wait_for_a_run(calls, record: str) -> None:
     finally:
         with contextlib.suppress(OSError):  # a record not written: the next run copies as it goes
             copied_pages.write_record(Path(record), copied_pages.held_alone(spans))
+
+
+def _room() -> int:
+    """What a waiting process may copy ahead: half the memory available (the run would copy the
+    pages as it goes, but a machine short of memory should not lend it to a process that waits)."""
+    try:
+        return forked.available_bytes() // 2
+    except (OSError, ValueError):
+        return 0
 
 
 class _Standby:

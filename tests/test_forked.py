@@ -102,7 +102,7 @@ def test_no_fork_without_a_second_core_or_the_memory(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0})
     assert not forked.usable()
     monkeypatch.undo()
-    monkeypatch.setattr(forked, "_available_bytes", lambda: forked._resident_bytes() // 2)
+    monkeypatch.setattr(forked, "available_bytes", lambda: forked._resident_bytes() // 2)
     assert not forked.usable()
 
 
