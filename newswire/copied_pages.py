@@ -100,27 +100,25 @@ def in_pieces(spans: Iterable[Span], size: int) -> Iterator[Span]:
             yield piece, min(end, piece + size)
 
 
-class _Madvise:
-    """libc's madvise, where there is one."""
-
-    def __init__(self) -> None:
-        self.call = None
-        if sys.platform.startswith("linux"):
-            libc = ctypes.CDLL(None, use_errno=True)
-            self.call = libc.madvise
-            self.call.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-            self.call.restype = ctypes.c_int
+def _libc_madvise():
+    """libc's madvise, where there is one (None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    call = ctypes.CDLL(None, use_errno=True).madvise
+    call.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    call.restype = ctypes.c_int
+    return call
 
 
-_madvise = _Madvise()
+_madvise = _libc_madvise()
 
 
 def copy_ahead(span: Span) -> bool:
     """Copy (or fill) the span's pages now, as writing to each would; False where the kernel cannot
     (before Linux 5.14, or not Linux): then none of a record's pages can be."""
-    if _madvise.call is None:
+    if _madvise is None:
         return False
-    if _madvise.call(span[0], span[1] - span[0], MADV_POPULATE_WRITE) == 0:
+    if _madvise(span[0], span[1] - span[0], MADV_POPULATE_WRITE) == 0:
         return True
     # ENOMEM: part of the span is no longer mapped (freed since the record), the rest is done
     return ctypes.get_errno() == errno.ENOMEM

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 # copied ahead between looks at whether the run is due (~15 ms): a run due meanwhile starts at once
 PIECE_BYTES = 16 << 20
 STOP_SECONDS = 5.0
+PROCESS_NAME = "newswire-standby-run"
 
 
 def _wait_for_a_run(calls, record: str) -> None:
@@ -75,7 +76,7 @@ class _Standby:
 
     def __init__(self, context, record: Path) -> None:
         theirs, self._calls = context.Pipe(duplex=False)
-        self.process = context.Process(target=_wait_for_a_run, args=(theirs, str(record)), name="newswire-standby-run")
+        self.process = context.Process(target=_wait_for_a_run, args=(theirs, str(record)), name=PROCESS_NAME)
         self.process.start()
         theirs.close()
 
@@ -200,7 +201,7 @@ class HandedRun:
 
     @property
     def name(self) -> str:
-        return self._process.name if self._process is not None else "newswire-standby-run"
+        return self._process.name if self._process is not None else PROCESS_NAME
 
 
 __all__ = ["HandedRun", "StandbyRuns"]

@@ -64,8 +64,8 @@ def prefect_start_method(module: ModuleType, method: str) -> Iterator[None]:
 
 @contextmanager
 def prefect_context(module: ModuleType, context: object) -> Iterator[None]:
-    """For the time the block runs, the context module's `multiprocessing` gives, whatever it is asked
-    for (see prefect_start_method)."""
+    """For the time the block runs, module's `multiprocessing` gives context, whatever start method it
+    is asked for (see prefect_start_method)."""
     real = module.multiprocessing
     module.multiprocessing = SimpleNamespace(get_context=lambda _method=None: context)
     try:
